@@ -1,0 +1,39 @@
+//===- Analyzer.cpp - The rule table and its driver ------------------------===//
+#include "analysis/Analyzer.h"
+
+#include "analysis/Rules.h"
+
+namespace oosc::analysis {
+namespace {
+
+struct RuleRun {
+  void (*check)(AnalysisContext &);
+  /// Needs the whole template: meaningless on a document cut short.
+  bool needsCompleteDocument;
+};
+
+/// Order matters only for readability of the table: output is sorted later.
+constexpr RuleRun kRuleRuns[] = {
+    {checkSchema, false},
+    {checkRequiredKeys, true},
+    {checkDuplicateTasks, false},
+    {checkFunctionCalls, false},
+    {checkReferences, true},
+    {checkJumpTargets, true},
+    {checkReachability, true},
+    {checkParameterConstraints, false},
+};
+
+} // namespace
+
+void analyze(const ir::Template &tmpl, DiagnosticEngine &diagnostics,
+             runtime::PatternCache &patterns, const AnalysisOptions &options) {
+  SymbolTable symbols(tmpl);
+  std::vector<ReferenceSite> references = collectReferences(tmpl);
+  AnalysisContext context{tmpl, symbols, references, diagnostics, patterns};
+  for (const RuleRun &run : kRuleRuns)
+    if (options.documentComplete || !run.needsCompleteDocument)
+      run.check(context);
+}
+
+} // namespace oosc::analysis

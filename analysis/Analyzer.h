@@ -1,0 +1,24 @@
+//===- Analyzer.h - Runs the lint rules over a template --------------------===//
+#pragma once
+
+#include "ir/Template.h"
+#include "support/DiagnosticEngine.h"
+
+namespace oosc::runtime {
+class PatternCache;
+}
+
+namespace oosc::analysis {
+
+struct AnalysisOptions {
+  /// False when the document was cut short by a syntax error: rules that
+  /// need the whole template (required keys, undefined names, reachability)
+  /// are skipped instead of reporting consequences of the truncation.
+  bool documentComplete = true;
+};
+
+/// Runs every rule of the rule table in table order.
+void analyze(const ir::Template &tmpl, DiagnosticEngine &diagnostics,
+             runtime::PatternCache &patterns, const AnalysisOptions &options = {});
+
+} // namespace oosc::analysis

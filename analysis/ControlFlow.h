@@ -1,0 +1,30 @@
+//===- ControlFlow.h - Where each task can go next -------------------------===//
+#pragma once
+
+#include "analysis/SymbolTable.h"
+
+namespace oosc::analysis {
+
+/// What a jump target means.
+struct JumpResolution {
+  enum class Kind : uint8_t { End, Next, Task, Dynamic, Undefined, NotAllowed };
+  Kind kind = Kind::Undefined;
+  const ir::Task *task = nullptr; ///< Kind::Task
+  bool exactCase = true;          ///< false: matched only when case is ignored
+};
+
+/// Which keywords a jump may use besides task names.
+enum class JumpKind : uint8_t {
+  OnError,   ///< ACS::END (default), ACS::NEXT, a task
+  OnSuccess, ///< ACS::NEXT (default), ACS::END, a task
+  Choice,    ///< NextTask and DefaultTask: a task or ACS::END
+};
+
+JumpResolution resolveJump(const ir::JumpTarget &target, JumpKind kind, const SymbolTable &symbols);
+
+/// Successors of every task by index; `tasks.size()` stands for the end.
+/// Includes the fall-through of skipped (When) tasks, OnError edges and every
+/// Choice branch; a dynamic target may go to any task.
+std::vector<std::vector<size_t>> successors(const ir::Template &tmpl, const SymbolTable &symbols);
+
+} // namespace oosc::analysis

@@ -1,0 +1,29 @@
+//===- PseudoParameters.cpp -------------------------------------------------===//
+#include "analysis/PseudoParameters.h"
+
+#include "support/Spelling.h"
+
+namespace oosc::analysis {
+
+const std::vector<PseudoParameter> &allPseudoParameters() {
+  static const std::vector<PseudoParameter> parameters = {
+      {"RegionId", "the region the execution runs in", false},
+      {"ExecutionId", "the id of the current execution (exec-...)", false},
+      {"TaskLoopItem", "the current item of the task's Loop", true},
+      {"AccountId", "the id of the account that runs the execution", false},
+      {"CurrentUTCTime", "the current UTC time", false},
+      {"CurrentDate", "the current date", false},
+      {"ExecuteUser", "the user that started the execution", false},
+      {"OOSUtilVersion", "the version of the OOSUtil agent package", false},
+  };
+  return parameters;
+}
+
+const PseudoParameter *findPseudoParameter(std::string_view name) {
+  for (const PseudoParameter &parameter : allPseudoParameters())
+    if (equalsIgnoreCase(parameter.name, name))
+      return &parameter;
+  return nullptr;
+}
+
+} // namespace oosc::analysis

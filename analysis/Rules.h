@@ -1,0 +1,25 @@
+//===- Rules.h - The checks, one per file under rules/ ---------------------===//
+#pragma once
+
+#include "analysis/AnalysisContext.h"
+
+namespace oosc::analysis {
+
+/// Keys, required keys and shapes (rule `schema`).
+void checkSchema(AnalysisContext &context);
+/// Missing required keys (rule `schema`); needs the whole document.
+void checkRequiredKeys(AnalysisContext &context);
+/// Fn:: calls: known names, argument shapes (rule `expression-syntax`).
+void checkFunctionCalls(AnalysisContext &context);
+/// {{ }} references resolve (rules `undefined-reference`, `reference-case`).
+void checkReferences(AnalysisContext &context);
+/// OnError, OnSuccess, NextTask, DefaultTask (`undefined-jump-target`).
+void checkJumpTargets(AnalysisContext &context);
+/// Tasks no path reaches (`unreachable-task`).
+void checkReachability(AnalysisContext &context);
+/// Defaults and constraints (`parameter-constraint`).
+void checkParameterConstraints(AnalysisContext &context);
+/// Two tasks with one name (`duplicate-name`).
+void checkDuplicateTasks(AnalysisContext &context);
+
+} // namespace oosc::analysis

@@ -1,0 +1,73 @@
+//===- LintCommand.cpp ------------------------------------------------------===//
+#include "cli/LintCommand.h"
+
+#include "cli/CommandLine.h"
+#include "cli/TemplateFiles.h"
+#include "driver/Linter.h"
+#include "report/Printers.h"
+
+#include <llvm/Support/Format.h>
+
+#include <algorithm>
+
+namespace oosc::cli {
+namespace {
+
+bool useColor(ColorMode mode, llvm::raw_ostream &out) {
+  switch (mode) {
+  case ColorMode::Always:
+    return true;
+  case ColorMode::Never:
+    return false;
+  case ColorMode::Auto:
+    return !std::getenv("NO_COLOR") && out.has_colors();
+  }
+  return false;
+}
+
+void listRules(llvm::raw_ostream &out) {
+  for (const RuleInfo &rule : allRules())
+    out << llvm::format("%-22s %-8s ", rule.name.data(), severityName(rule.defaultSeverity).data())
+        << rule.summary << '\n';
+}
+
+} // namespace
+
+int runLint(const std::vector<std::string> &arguments, llvm::raw_ostream &out,
+            llvm::raw_ostream &err) {
+  ParsedLintArguments parsed = parseLintArguments(arguments);
+  if (!parsed.error.empty()) {
+    err << "oosc lint: error: " << parsed.error << "\n\n" << kLintHelp;
+    return 2;
+  }
+  const LintCommandOptions &options = parsed.options;
+  if (options.help) {
+    out << kLintHelp;
+    return 0;
+  }
+  if (options.listRules) {
+    listRules(out);
+    return 0;
+  }
+  std::vector<std::string> problems;
+  std::vector<std::string> files = collectTemplateFiles(options.paths, problems);
+  for (const std::string &problem : problems)
+    err << "oosc lint: error: " << problem << '\n';
+  if (!problems.empty())
+    return 2;
+
+  std::vector<driver::FileReport> reports = driver::lintFiles(files, {options.jobs});
+  // Output is ordered by path, whatever order the command line gave.
+  std::stable_sort(reports.begin(), reports.end(),
+                   [](const driver::FileReport &a, const driver::FileReport &b) {
+                     return a.file->path() < b.file->path();
+                   });
+  report::printReports(reports, {options.format, useColor(options.color, out)}, out);
+  out.flush();
+  bool anyError = std::any_of(reports.begin(), reports.end(), [](const driver::FileReport &r) {
+    return r.count(Severity::Error) > 0;
+  });
+  return anyError ? 1 : 0;
+}
+
+} // namespace oosc::cli

@@ -1,0 +1,27 @@
+//===- main.cpp - The oosc command -----------------------------------------===//
+#include "cli/CommandLine.h"
+#include "cli/LintCommand.h"
+
+#include <llvm/Support/raw_ostream.h>
+
+int main(int argc, char **argv) {
+  std::vector<std::string> arguments(argv + 1, argv + argc);
+  llvm::raw_ostream &out = llvm::outs();
+  llvm::raw_ostream &err = llvm::errs();
+  if (arguments.empty() || arguments[0] == "help" || arguments[0] == "-h" ||
+      arguments[0] == "--help") {
+    if (arguments.size() > 1 && arguments[1] == "lint")
+      out << oosc::cli::kLintHelp;
+    else
+      (arguments.empty() ? err : out) << oosc::cli::kMainHelp;
+    return arguments.empty() ? 2 : 0;
+  }
+  if (arguments[0] == "version" || arguments[0] == "--version") {
+    out << "oosc " << OOSC_VERSION << '\n';
+    return 0;
+  }
+  if (arguments[0] == "lint")
+    return oosc::cli::runLint({arguments.begin() + 1, arguments.end()}, out, err);
+  err << "oosc: error: unknown command '" << arguments[0] << "'\n\n" << oosc::cli::kMainHelp;
+  return 2;
+}

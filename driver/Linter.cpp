@@ -1,0 +1,78 @@
+//===- Linter.cpp -----------------------------------------------------------===//
+#include "driver/Linter.h"
+
+#include "analysis/Analyzer.h"
+#include "frontend/Frontend.h"
+#include "oosc/runtime/ParameterConstraints.h"
+
+#include <llvm/Support/ThreadPool.h>
+#include <llvm/Support/Threading.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+namespace oosc::driver {
+
+size_t FileReport::count(Severity severity) const {
+  size_t n = 0;
+  for (const Diagnostic &diagnostic : diagnostics)
+    n += diagnostic.severity == severity;
+  return n;
+}
+
+FileReport lintSource(std::shared_ptr<const SourceFile> file) {
+  // PCRE2 patterns compiled once per worker thread, reused across its files.
+  thread_local runtime::PatternCache patterns;
+  DiagnosticEngine diagnostics(*file);
+  frontend::ParsedTemplate parsed = frontend::parseTemplate(*file, diagnostics);
+  analysis::AnalysisOptions options;
+  options.documentComplete = parsed.complete;
+  analysis::analyze(parsed.tmpl, diagnostics, patterns, options);
+  return {std::move(file), diagnostics.takeSorted()};
+}
+
+std::optional<std::string> readFile(const std::string &path, std::string &error) {
+  std::ifstream input(path, std::ios::binary);
+  if (!input) {
+    error = std::strerror(errno);
+    return std::nullopt;
+  }
+  std::ostringstream text;
+  text << input.rdbuf();
+  if (input.bad()) {
+    error = "read error";
+    return std::nullopt;
+  }
+  return text.str();
+}
+
+static FileReport lintPath(const std::string &path) {
+  std::string error;
+  std::optional<std::string> text = readFile(path, error);
+  if (!text) {
+    auto file = std::make_shared<const SourceFile>(path, "");
+    Diagnostic diagnostic{RuleId::YamlSyntax, Severity::Error, SourceRange::at(0),
+                          "cannot read file: " + error, {}, {}};
+    return {file, {diagnostic}};
+  }
+  return lintSource(std::make_shared<const SourceFile>(path, std::move(*text)));
+}
+
+std::vector<FileReport> lintFiles(const std::vector<std::string> &paths, const LintOptions &options) {
+  std::vector<FileReport> reports(paths.size());
+  unsigned jobs = options.jobs ? options.jobs : llvm::hardware_concurrency().compute_thread_count();
+  if (jobs <= 1 || paths.size() <= 1) {
+    for (size_t i = 0; i < paths.size(); ++i)
+      reports[i] = lintPath(paths[i]);
+    return reports;
+  }
+  llvm::ThreadPool pool(llvm::hardware_concurrency(jobs));
+  for (size_t i = 0; i < paths.size(); ++i)
+    pool.async([&reports, &paths, i] { reports[i] = lintPath(paths[i]); });
+  pool.wait();
+  return reports;
+}
+
+} // namespace oosc::driver

@@ -1,0 +1,42 @@
+//===- Linter.h - Lint one template or many, in parallel -------------------===//
+//
+// The pipeline shared by every front end: frontend, then analysis, into one
+// diagnostic list per file. The CLI, the language server and the compiler
+// all call this.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "support/Diagnostic.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace oosc::driver {
+
+/// The result for one file.
+struct FileReport {
+  std::shared_ptr<const SourceFile> file;
+  std::vector<Diagnostic> diagnostics; ///< sorted by position
+
+  size_t count(Severity severity) const;
+};
+
+/// Lints text already in memory (the language server's open documents).
+FileReport lintSource(std::shared_ptr<const SourceFile> file);
+
+struct LintOptions {
+  /// Worker threads; 0 means one per core.
+  unsigned jobs = 0;
+};
+
+/// Reads and lints files in parallel. The result is in the order of `paths`,
+/// whatever order the workers finish in. A file that cannot be read yields
+/// a report with a yaml-syntax error saying why.
+std::vector<FileReport> lintFiles(const std::vector<std::string> &paths, const LintOptions &options);
+
+/// Reads a whole file; nothing when it cannot be read (`error` says why).
+std::optional<std::string> readFile(const std::string &path, std::string &error);
+
+} // namespace oosc::driver

@@ -1,0 +1,44 @@
+//===- DiagnosticEngine.cpp -------------------------------------------------===//
+#include "support/DiagnosticEngine.h"
+
+#include <algorithm>
+#include <tuple>
+
+namespace oosc {
+
+Diagnostic &DiagnosticEngine::report(RuleId rule, SourceRange range,
+                                     std::string message) {
+  return report(rule, ruleInfo(rule).defaultSeverity, range, std::move(message));
+}
+
+Diagnostic &DiagnosticEngine::report(RuleId rule, Severity severity,
+                                     SourceRange range, std::string message) {
+  if (severity == Severity::Error)
+    ++errors_;
+  diagnostics_.push_back({rule, severity, range, std::move(message), {}, {}});
+  return diagnostics_.back();
+}
+
+void sortAndUnique(std::vector<Diagnostic> &diagnostics) {
+  auto key = [](const Diagnostic &d) {
+    return std::tie(d.range.begin, d.range.end, d.rule, d.message);
+  };
+  std::stable_sort(diagnostics.begin(), diagnostics.end(),
+                   [&](const Diagnostic &a, const Diagnostic &b) { return key(a) < key(b); });
+  diagnostics.erase(std::unique(diagnostics.begin(), diagnostics.end(),
+                                [&](const Diagnostic &a, const Diagnostic &b) {
+                                  return key(a) == key(b) && a.severity == b.severity;
+                                }),
+                    diagnostics.end());
+}
+
+std::vector<Diagnostic> DiagnosticEngine::takeSorted() {
+  std::vector<Diagnostic> result(std::make_move_iterator(diagnostics_.begin()),
+                                 std::make_move_iterator(diagnostics_.end()));
+  diagnostics_.clear();
+  errors_ = 0;
+  sortAndUnique(result);
+  return result;
+}
+
+} // namespace oosc

@@ -94,7 +94,7 @@ const LevelSpec &taskLevel() {
           {"Loop", ValueShape::Mapping},
           {"Retries", ValueShape::Number},
           {"Delay", ValueShape::Number},
-          {"DelayType", ValueShape::LiteralName, false, {"Exponential", "Constant", "Linear"}},
+          {"DelayType", ValueShape::Enum, false, {"Exponential", "Constant", "Linear"}},
           {"BackOff", ValueShape::Number},
           {"MaxRetryInterval", ValueShape::Number},
       }};
@@ -118,12 +118,12 @@ const LevelSpec &loopLevel() {
           {"RateControl", ValueShape::Mapping},
           {"Outputs", ValueShape::Mapping},
           // The legacy flat form puts the rate control keys directly in Loop.
-          {"Mode", ValueShape::LiteralName, false, {"Concurrency", "Batch"}},
+          {"Mode", ValueShape::Enum, false, {"Concurrency", "Batch"}},
           {"MaxErrors", ValueShape::Scalar},
           {"Concurrency", ValueShape::Any},
           {"Batch", ValueShape::Sequence},
           {"ConcurrencyInBatches", ValueShape::Sequence},
-          {"BatchPauseOption", ValueShape::LiteralName, false,
+          {"BatchPauseOption", ValueShape::Enum, false,
            {"Automatic", "FirstBatchPause", "EveryBatchPause"}},
       }};
   return level;
@@ -133,12 +133,12 @@ const LevelSpec &rateControlLevel() {
   static const LevelSpec level{
       "RateControl",
       {
-          {"Mode", ValueShape::LiteralName, false, {"Concurrency", "Batch"}},
+          {"Mode", ValueShape::Enum, false, {"Concurrency", "Batch"}},
           {"MaxErrors", ValueShape::Scalar},
           {"Concurrency", ValueShape::Any},
           {"Batch", ValueShape::Sequence},
           {"ConcurrencyInBatches", ValueShape::Sequence},
-          {"BatchPauseOption", ValueShape::LiteralName, false,
+          {"BatchPauseOption", ValueShape::Enum, false,
            {"Automatic", "FirstBatchPause", "EveryBatchPause"}},
       }};
   return level;

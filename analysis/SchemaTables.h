@@ -12,6 +12,7 @@ enum class ValueShape : uint8_t {
   Any,
   Scalar,       ///< a string, number or boolean
   LiteralName,  ///< a literal scalar: no {{ }} or Fn:: (names, actions, types)
+  Enum,         ///< one of the allowed values, or an expression
   Text,         ///< a string or an i18n map such as {en: ..., zh-cn: ...}
   Mapping,
   Sequence,
@@ -22,7 +23,7 @@ struct KeySpec {
   std::string_view name;
   ValueShape shape;
   bool required = false;
-  /// For literal keys: the accepted values, empty when any value goes.
+  /// For LiteralName and Enum keys: the accepted values, empty when any goes.
   std::vector<std::string_view> allowedValues = {};
 };
 

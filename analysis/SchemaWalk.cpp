@@ -72,6 +72,8 @@ std::string_view describeShape(const Node *node) {
   node = ir::resolve(node);
   if (!node || node->isNull())
     return "empty";
+  if (isComputed(node))
+    return "an expression";
   if (node->isMapping())
     return "a mapping";
   if (node->isSequence())

@@ -31,6 +31,14 @@ void parseInterpolation(ir::Node &scalar, DiagnosticEngine &diagnostics) {
       break;
     }
     size_t close = text.find("}}", open + 2);
+    if (close == std::string::npos &&
+        text.find_first_not_of(" \t\r\n", open + 2) == std::string::npos) {
+      // A bare '{{' ending the string names nothing: it is a fragment of a
+      // reference being assembled as text (official templates build
+      // '{{ parameters }}' with Fn::Join this way), so it stays text.
+      result->pieces.emplace_back(text.substr(position));
+      break;
+    }
     if (close == std::string::npos) {
       diagnostics.report(RuleId::ExpressionSyntax, scalar.valueRange(open, open + 2),
                          "unclosed '{{': a reference ends with '}}'");

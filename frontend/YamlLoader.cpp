@@ -223,6 +223,14 @@ private:
   }
 
   void addEntry(Frame &frame, ir::Node *key, ir::Node *value) {
+    if (key->isMapping() || key->isSequence()) {
+      // Almost always an unquoted `{{ name }}`, which YAML reads as a flow
+      // mapping nested in a flow mapping.
+      diagnostics_.report(RuleId::YamlSyntax, key->range,
+                          "a mapping or list used as a key; an unquoted '{{ ... }}' is read as "
+                          "a YAML flow mapping: quote it, as in '{{ name }}'");
+      return;
+    }
     if (key->isPlainScalar() && key->value == "<<") {
       frame.merges.push_back(value);
       return;

@@ -28,6 +28,7 @@ bool hasShape(const Node *value, ValueShape shape) {
     return shape != ValueShape::LiteralName;
   switch (shape) {
   case ValueShape::Scalar:
+  case ValueShape::Enum:
   case ValueShape::Number:
     return value->isScalar();
   case ValueShape::Text:
@@ -47,6 +48,8 @@ std::string_view expectedShape(ValueShape shape) {
     return "a string, number or boolean";
   case ValueShape::LiteralName:
     return "a literal string";
+  case ValueShape::Enum:
+    return "a string";
   case ValueShape::Text:
     return "a string or a map of languages";
   case ValueShape::Mapping:
@@ -107,17 +110,15 @@ void checkValue(AnalysisContext &context, const KeySpec &spec, const Node *value
                                    resolved->value + "'");
     return;
   }
-  if (spec.shape == ValueShape::LiteralName)
+  if (spec.shape == ValueShape::LiteralName ||
+      (spec.shape == ValueShape::Enum && resolved && !isComputed(resolved)))
     checkLiteralValue(context, spec, resolved);
 }
 
 void checkLevel(AnalysisContext &context, const LevelSite &site) {
   for (const ir::MapEntry &entry : site.map->entries) {
-    if (!entry.key->isScalar()) {
-      context.diagnostics.report(RuleId::Schema, entry.key->range,
-                                 "keys in a " + std::string(site.level->what) + " must be strings");
-      continue;
-    }
+    if (!entry.key->isScalar())
+      continue; // a null key (`? `): nothing to name
     if (const KeySpec *spec = site.level->find(entry.key->value))
       checkValue(context, *spec, entry.value);
     else

@@ -1,4 +1,5 @@
-// ParameterConstraints.cpp - Parameter type conversion, PCRE2 patterns and constraint checks.
+// ParameterConstraints.cpp - Parameter type conversion, PCRE2 patterns and
+// constraint checks.
 #include "oosc/runtime/ParameterConstraints.h"
 
 #define PCRE2_CODE_UNIT_WIDTH 8
@@ -68,8 +69,8 @@ std::string escapeControlCharacters(std::string_view text) {
 /// else as JSON.
 std::string describe(const Value &value) {
   if (value.isString())
-    return "'" + escapeControlCharacters(truncateForMessage(value.getString())) +
-           "'";
+    return "'" +
+           escapeControlCharacters(truncateForMessage(value.getString())) + "'";
   return truncateForMessage(value.toJson());
 }
 
@@ -139,25 +140,29 @@ void checkAllowedValues(const ParameterSpec &spec, const Value &original,
     return;
   const std::vector<Value> &allowed = *spec.allowedValues;
   if (allowed.empty()) {
-    out.push_back({ConstraintKind::AllowedValues,
-                   describe(original) + " is not allowed: AllowedValues is empty"});
+    out.push_back(
+        {ConstraintKind::AllowedValues,
+         describe(original) + " is not allowed: AllowedValues is empty"});
     return;
   }
   for (const Value &candidate : allowed) {
     // Entries of the wrong type can never match; checkSpec reports them.
-    std::optional<Value> convertedCandidate = coerceToType(spec.type, candidate);
+    std::optional<Value> convertedCandidate =
+        coerceToType(spec.type, candidate);
     if (convertedCandidate && *convertedCandidate == converted)
       return;
   }
-  std::string message = describe(original) + " is not one of the allowed values ";
-  for (std::size_t i = 0; i < allowed.size() && i < MaxShownAllowedValues; ++i) {
+  std::string message =
+      describe(original) + " is not one of the allowed values ";
+  for (std::size_t i = 0; i < allowed.size() && i < MaxShownAllowedValues;
+       ++i) {
     if (i > 0)
       message += ", ";
     message += describe(allowed[i]);
   }
   if (allowed.size() > MaxShownAllowedValues)
-    message += " and " + std::to_string(allowed.size() - MaxShownAllowedValues) +
-               " more";
+    message += " and " +
+               std::to_string(allowed.size() - MaxShownAllowedValues) + " more";
   out.push_back({ConstraintKind::AllowedValues, std::move(message)});
 }
 
@@ -181,20 +186,22 @@ void checkAllowedPattern(const ParameterSpec &spec, const Value &original,
     return;
   case MatchOutcome::LimitExceeded:
     out.push_back({ConstraintKind::AllowedPattern,
-                   "cannot check " + describe(original) + " against AllowedPattern " +
-                       shownPattern +
+                   "cannot check " + describe(original) +
+                       " against AllowedPattern " + shownPattern +
                        ": the pattern is too expensive to evaluate"});
     return;
   case MatchOutcome::InvalidSubject:
     out.push_back({ConstraintKind::AllowedPattern,
-                   "cannot check " + describe(original) + " against AllowedPattern " +
-                       shownPattern + ": the value is not valid UTF-8"});
+                   "cannot check " + describe(original) +
+                       " against AllowedPattern " + shownPattern +
+                       ": the value is not valid UTF-8"});
     return;
   }
 }
 
 void checkLength(const ParameterSpec &spec, const Value &original,
-                 const std::string &text, std::vector<ConstraintViolation> &out) {
+                 const std::string &text,
+                 std::vector<ConstraintViolation> &out) {
   // Lengths count characters, as people do, not UTF-8 bytes.
   auto length = static_cast<std::int64_t>(countCodePoints(text));
   if (spec.minLength && length < *spec.minLength)
@@ -243,15 +250,15 @@ PCRE2_SPTR nonNullText(std::string_view text) {
 std::vector<SpecProblem> checkLimits(const ParameterSpec &spec) {
   std::vector<SpecProblem> problems;
   if (spec.minLength && *spec.minLength < 0)
-    problems.push_back({ConstraintKind::MinLength,
-                        "MinLength " + std::to_string(*spec.minLength) +
-                            " is negative",
-                        std::nullopt, std::nullopt});
+    problems.push_back(
+        {ConstraintKind::MinLength,
+         "MinLength " + std::to_string(*spec.minLength) + " is negative",
+         std::nullopt, std::nullopt});
   if (spec.maxLength && *spec.maxLength < 0)
-    problems.push_back({ConstraintKind::MaxLength,
-                        "MaxLength " + std::to_string(*spec.maxLength) +
-                            " is negative",
-                        std::nullopt, std::nullopt});
+    problems.push_back(
+        {ConstraintKind::MaxLength,
+         "MaxLength " + std::to_string(*spec.maxLength) + " is negative",
+         std::nullopt, std::nullopt});
   if (spec.minLength && spec.maxLength && *spec.minLength > *spec.maxLength)
     problems.push_back({ConstraintKind::MinLength,
                         "MinLength " + std::to_string(*spec.minLength) +
@@ -286,8 +293,8 @@ void checkAllowedEntries(const ParameterSpec &spec, PatternCache &patterns,
     for (ConstraintViolation &violation :
          checkValue(entrySpec, entries[i], patterns))
       out.push_back({ConstraintKind::AllowedValues,
-                     "entry " + std::to_string(i + 1) + " of AllowedValues: " +
-                         violation.message,
+                     "entry " + std::to_string(i + 1) +
+                         " of AllowedValues: " + violation.message,
                      std::nullopt, i});
   }
 }
@@ -305,24 +312,36 @@ std::optional<ParameterType> parseParameterType(std::string_view text) {
 
 std::string_view parameterTypeName(ParameterType type) {
   switch (type) {
-  case ParameterType::String: return "String";
-  case ParameterType::Number: return "Number";
-  case ParameterType::Boolean: return "Boolean";
-  case ParameterType::List: return "List";
-  case ParameterType::Json: return "Json";
+  case ParameterType::String:
+    return "String";
+  case ParameterType::Number:
+    return "Number";
+  case ParameterType::Boolean:
+    return "Boolean";
+  case ParameterType::List:
+    return "List";
+  case ParameterType::Json:
+    return "Json";
   }
   return "String";
 }
 
 std::string_view constraintKindName(ConstraintKind kind) {
   switch (kind) {
-  case ConstraintKind::Type: return "Type";
-  case ConstraintKind::AllowedValues: return "AllowedValues";
-  case ConstraintKind::AllowedPattern: return "AllowedPattern";
-  case ConstraintKind::MinLength: return "MinLength";
-  case ConstraintKind::MaxLength: return "MaxLength";
-  case ConstraintKind::MinValue: return "MinValue";
-  case ConstraintKind::MaxValue: return "MaxValue";
+  case ConstraintKind::Type:
+    return "Type";
+  case ConstraintKind::AllowedValues:
+    return "AllowedValues";
+  case ConstraintKind::AllowedPattern:
+    return "AllowedPattern";
+  case ConstraintKind::MinLength:
+    return "MinLength";
+  case ConstraintKind::MaxLength:
+    return "MaxLength";
+  case ConstraintKind::MinValue:
+    return "MinValue";
+  case ConstraintKind::MaxValue:
+    return "MaxValue";
   }
   return "Type";
 }
@@ -365,9 +384,9 @@ CompiledPattern Pattern::compile(std::string_view source) {
   PCRE2_SIZE errorOffset = 0;
   // \C could split a UTF-8 character and break the matcher's UTF invariants.
   constexpr uint32_t Options = PCRE2_UTF | PCRE2_UCP | PCRE2_NEVER_BACKSLASH_C;
-  pcre2_code *compiledCode = pcre2_compile(nonNullText(source), source.size(),
-                                           Options, &errorCode, &errorOffset,
-                                           nullptr);
+  pcre2_code *compiledCode =
+      pcre2_compile(nonNullText(source), source.size(), Options, &errorCode,
+                    &errorOffset, nullptr);
   if (!compiledCode)
     return PatternError{pcreErrorText(errorCode),
                         static_cast<std::uint32_t>(errorOffset)};
@@ -387,7 +406,9 @@ MatchOutcome Pattern::fullMatch(std::string_view subject) const {
   // Match data is per call rather than a member so that one Pattern can be
   // used from several threads; one ovector pair is all a yes/no needs.
   struct MatchDataDeleter {
-    void operator()(pcre2_match_data *data) const { pcre2_match_data_free(data); }
+    void operator()(pcre2_match_data *data) const {
+      pcre2_match_data_free(data);
+    }
   };
   std::unique_ptr<pcre2_match_data, MatchDataDeleter> matchData(
       pcre2_match_data_create(1, nullptr));
@@ -445,8 +466,8 @@ std::vector<ConstraintViolation> checkValue(const ParameterSpec &spec,
   std::optional<Value> converted = coerceToType(spec.type, value);
   if (!converted) {
     // The other constraints are meaningless for a value of the wrong type.
-    violations.push_back({ConstraintKind::Type,
-                          describe(value) + " is not " + typePhrase(spec.type)});
+    violations.push_back({ConstraintKind::Type, describe(value) + " is not " +
+                                                    typePhrase(spec.type)});
     return violations;
   }
   checkAllowedValues(spec, value, *converted, violations);
@@ -493,11 +514,10 @@ std::variant<Value, std::string> convertArgument(ParameterType type,
   case ParameterType::Boolean: {
     if (std::optional<Value> converted = coerceToType(type, asString))
       return Result(std::in_place_index<0>, std::move(*converted));
-    std::string expected = type == ParameterType::Boolean
-                               ? " (expected true or false)"
-                               : "";
-    return Result(std::in_place_index<1>,
-                  describe(asString) + " is not " + typePhrase(type) + expected);
+    std::string expected =
+        type == ParameterType::Boolean ? " (expected true or false)" : "";
+    return Result(std::in_place_index<1>, describe(asString) + " is not " +
+                                              typePhrase(type) + expected);
   }
   case ParameterType::List:
   case ParameterType::Json: {
@@ -513,7 +533,8 @@ std::variant<Value, std::string> convertArgument(ParameterType type,
       return Result(std::in_place_index<1>,
                     describe(asString) + " is not " + typePhrase(type) + ": " +
                         expected + " (invalid JSON at offset " +
-                        std::to_string(error.offset) + ": " + error.message + ")");
+                        std::to_string(error.offset) + ": " + error.message +
+                        ")");
     if (!coerceToType(type, *parsed))
       return Result(std::in_place_index<1>, describe(asString) + " is not " +
                                                 typePhrase(type) + ": " +

@@ -1,4 +1,5 @@
-// Value.cpp - The JSON-like Value, its JSON text form, and a strict JSON parser.
+// Value.cpp - The JSON-like Value, its JSON text form, and a strict JSON
+// parser.
 #include "oosc/runtime/Value.h"
 
 #include <algorithm>
@@ -56,8 +57,8 @@ std::optional<char32_t> decodeUtf8(std::string_view text, std::size_t &pos) {
   }
   // Overlong encodings would let one character have several spellings, and
   // surrogates and values past U+10FFFF are not characters at all.
-  if (codePoint < smallestAllowed || (codePoint >= 0xD800 && codePoint <= 0xDFFF) ||
-      codePoint > 0x10FFFF)
+  if (codePoint < smallestAllowed ||
+      (codePoint >= 0xD800 && codePoint <= 0xDFFF) || codePoint > 0x10FFFF)
     return std::nullopt;
   pos += length;
   return codePoint;
@@ -116,8 +117,8 @@ std::string formatReal(double number) {
   std::string_view exponentText = scientific.substr(ePos + 1);
   if (exponentText.front() == '+')
     exponentText.remove_prefix(1);
-  std::from_chars(exponentText.data(), exponentText.data() + exponentText.size(),
-                  exponent);
+  std::from_chars(exponentText.data(),
+                  exponentText.data() + exponentText.size(), exponent);
   if (exponent < -4 || exponent >= 16)
     return std::string(scientific);
 
@@ -169,13 +170,27 @@ void appendJsonString(std::string &out, std::string_view text) {
     }
     ++pos;
     switch (c) {
-    case '"': out += "\\\""; break;
-    case '\\': out += "\\\\"; break;
-    case '\b': out += "\\b"; break;
-    case '\f': out += "\\f"; break;
-    case '\n': out += "\\n"; break;
-    case '\r': out += "\\r"; break;
-    case '\t': out += "\\t"; break;
+    case '"':
+      out += "\\\"";
+      break;
+    case '\\':
+      out += "\\\\";
+      break;
+    case '\b':
+      out += "\\b";
+      break;
+    case '\f':
+      out += "\\f";
+      break;
+    case '\n':
+      out += "\\n";
+      break;
+    case '\r':
+      out += "\\r";
+      break;
+    case '\t':
+      out += "\\t";
+      break;
     default:
       if (c < 0x20) {
         out += "\\u00";
@@ -374,7 +389,8 @@ private:
       return fail("unexpected end of input", pos);
     unsigned char c = byteAt(text, pos);
     if (c >= 0x20 && c < 0x7F)
-      return fail(std::string("unexpected character '") + static_cast<char>(c) + "'",
+      return fail(std::string("unexpected character '") + static_cast<char>(c) +
+                      "'",
                   pos);
     static constexpr char HexDigits[] = "0123456789abcdef";
     return fail(std::string("unexpected byte 0x") + HexDigits[c >> 4] +
@@ -383,8 +399,8 @@ private:
   }
 
   void skipWhitespace() {
-    while (!atEnd() &&
-           (peek() == ' ' || peek() == '\t' || peek() == '\n' || peek() == '\r'))
+    while (!atEnd() && (peek() == ' ' || peek() == '\t' || peek() == '\n' ||
+                        peek() == '\r'))
       ++pos;
   }
 
@@ -426,7 +442,8 @@ private:
 
   bool parseLiteral(std::string_view word, Value literal, Value &out) {
     if (text.substr(pos, word.size()) != word)
-      return fail("invalid literal (expected '" + std::string(word) + "')", pos);
+      return fail("invalid literal (expected '" + std::string(word) + "')",
+                  pos);
     pos += word.size();
     out = std::move(literal);
     return true;
@@ -553,16 +570,34 @@ private:
       return fail("unterminated string", escapeStart);
     char c = text[pos++];
     switch (c) {
-    case '"': out += '"'; return true;
-    case '\\': out += '\\'; return true;
-    case '/': out += '/'; return true;
-    case 'b': out += '\b'; return true;
-    case 'f': out += '\f'; return true;
-    case 'n': out += '\n'; return true;
-    case 'r': out += '\r'; return true;
-    case 't': out += '\t'; return true;
-    case 'u': return parseUnicodeEscape(out, escapeStart);
-    default: return fail("invalid escape sequence", escapeStart);
+    case '"':
+      out += '"';
+      return true;
+    case '\\':
+      out += '\\';
+      return true;
+    case '/':
+      out += '/';
+      return true;
+    case 'b':
+      out += '\b';
+      return true;
+    case 'f':
+      out += '\f';
+      return true;
+    case 'n':
+      out += '\n';
+      return true;
+    case 'r':
+      out += '\r';
+      return true;
+    case 't':
+      out += '\t';
+      return true;
+    case 'u':
+      return parseUnicodeEscape(out, escapeStart);
+    default:
+      return fail("invalid escape sequence", escapeStart);
     }
   }
 
@@ -623,7 +658,8 @@ private:
         return fail("invalid number (expected a digit in the exponent)", start);
       skipDigits();
     }
-    std::optional<Value> number = decimalToValue(text.substr(start, pos - start));
+    std::optional<Value> number =
+        decimalToValue(text.substr(start, pos - start));
     if (!number)
       return fail("number out of range", start);
     out = std::move(*number);
@@ -714,13 +750,20 @@ bool operator==(const Value &lhs, const Value &rhs) {
 
 std::string_view kindName(Value::Kind kind) {
   switch (kind) {
-  case Value::Kind::Null: return "null";
-  case Value::Kind::Bool: return "bool";
-  case Value::Kind::Integer: return "integer";
-  case Value::Kind::Real: return "real";
-  case Value::Kind::String: return "string";
-  case Value::Kind::List: return "list";
-  case Value::Kind::Map: return "map";
+  case Value::Kind::Null:
+    return "null";
+  case Value::Kind::Bool:
+    return "bool";
+  case Value::Kind::Integer:
+    return "integer";
+  case Value::Kind::Real:
+    return "real";
+  case Value::Kind::String:
+    return "string";
+  case Value::Kind::List:
+    return "list";
+  case Value::Kind::Map:
+    return "map";
   }
   return "unknown";
 }

@@ -1,4 +1,5 @@
-// ParameterConstraintsTest.cpp - Unit tests for parameter types, AllowedPattern matching and constraint checks.
+// ParameterConstraintsTest.cpp - Unit tests for parameter types, AllowedPattern
+// matching and constraint checks.
 #include "oosc/runtime/ParameterConstraints.h"
 
 #include <gtest/gtest.h>
@@ -22,7 +23,8 @@ ParameterSpec specOf(ParameterType type) {
   return spec;
 }
 
-std::vector<std::string> messagesOf(const std::vector<ConstraintViolation> &violations) {
+std::vector<std::string>
+messagesOf(const std::vector<ConstraintViolation> &violations) {
   std::vector<std::string> messages;
   for (const ConstraintViolation &violation : violations)
     messages.push_back(violation.message);
@@ -38,10 +40,14 @@ std::vector<std::string> messagesOf(const std::vector<SpecProblem> &problems) {
 
 const char *outcomeName(MatchOutcome outcome) {
   switch (outcome) {
-  case MatchOutcome::Matched: return "Matched";
-  case MatchOutcome::NotMatched: return "NotMatched";
-  case MatchOutcome::LimitExceeded: return "LimitExceeded";
-  case MatchOutcome::InvalidSubject: return "InvalidSubject";
+  case MatchOutcome::Matched:
+    return "Matched";
+  case MatchOutcome::NotMatched:
+    return "NotMatched";
+  case MatchOutcome::LimitExceeded:
+    return "LimitExceeded";
+  case MatchOutcome::InvalidSubject:
+    return "InvalidSubject";
   }
   return "?";
 }
@@ -51,10 +57,11 @@ const char *outcomeName(MatchOutcome outcome) {
 //===----------------------------------------------------------------------===//
 
 TEST(ParameterTypeTest, ParseAndName) {
-  for (ParameterType type : {ParameterType::String, ParameterType::Number,
-                             ParameterType::Boolean, ParameterType::List,
-                             ParameterType::Json}) {
-    std::optional<ParameterType> parsed = parseParameterType(parameterTypeName(type));
+  for (ParameterType type :
+       {ParameterType::String, ParameterType::Number, ParameterType::Boolean,
+        ParameterType::List, ParameterType::Json}) {
+    std::optional<ParameterType> parsed =
+        parseParameterType(parameterTypeName(type));
     ASSERT_TRUE(parsed);
     EXPECT_EQ(*parsed, type);
   }
@@ -66,7 +73,8 @@ TEST(ParameterTypeTest, ParseAndName) {
 TEST(ParameterTypeTest, ConstraintKindNames) {
   EXPECT_EQ(constraintKindName(ConstraintKind::Type), "Type");
   EXPECT_EQ(constraintKindName(ConstraintKind::AllowedValues), "AllowedValues");
-  EXPECT_EQ(constraintKindName(ConstraintKind::AllowedPattern), "AllowedPattern");
+  EXPECT_EQ(constraintKindName(ConstraintKind::AllowedPattern),
+            "AllowedPattern");
   EXPECT_EQ(constraintKindName(ConstraintKind::MinLength), "MinLength");
   EXPECT_EQ(constraintKindName(ConstraintKind::MaxLength), "MaxLength");
   EXPECT_EQ(constraintKindName(ConstraintKind::MinValue), "MinValue");
@@ -105,11 +113,15 @@ TEST(PatternTest, FullMatchTable) {
       {"^[1-9]\\d?$|^[1-4]\\d\\d$|500$", "500", MatchOutcome::Matched},
       {"^[1-9]\\d?$|^[1-4]\\d\\d$|500$", "1500", MatchOutcome::NotMatched},
       // Lookaheads.
-      {"^(?!aliyun)(?!acs:)[a-zA-Z0-9_-]+$", "my-template", MatchOutcome::Matched},
-      {"^(?!aliyun)(?!acs:)[a-zA-Z0-9_-]+$", "aliyun-x", MatchOutcome::NotMatched},
+      {"^(?!aliyun)(?!acs:)[a-zA-Z0-9_-]+$", "my-template",
+       MatchOutcome::Matched},
+      {"^(?!aliyun)(?!acs:)[a-zA-Z0-9_-]+$", "aliyun-x",
+       MatchOutcome::NotMatched},
       {"^(?!aliyun)(?!acs:)[a-zA-Z0-9_-]+$", "acs:x", MatchOutcome::NotMatched},
-      {"^(?=.*[A-Z])(?=.*\\d)[A-Za-z\\d]{8,}$", "Passw0rdX", MatchOutcome::Matched},
-      {"^(?=.*[A-Z])(?=.*\\d)[A-Za-z\\d]{8,}$", "password1", MatchOutcome::NotMatched},
+      {"^(?=.*[A-Z])(?=.*\\d)[A-Za-z\\d]{8,}$", "Passw0rdX",
+       MatchOutcome::Matched},
+      {"^(?=.*[A-Z])(?=.*\\d)[A-Za-z\\d]{8,}$", "password1",
+       MatchOutcome::NotMatched},
       // Lookbehinds: no trailing hyphen, labels without edge hyphens.
       {"^[a-z0-9-]+(?<!-)$", "web-01", MatchOutcome::Matched},
       {"^[a-z0-9-]+(?<!-)$", "web-", MatchOutcome::NotMatched},
@@ -117,7 +129,8 @@ TEST(PatternTest, FullMatchTable) {
        "example.aliyun.com", MatchOutcome::Matched},
       {"^(?!-)[A-Za-z0-9-]{1,63}(?<!-)(\\.(?!-)[A-Za-z0-9-]{1,63}(?<!-))+$",
        "example-.com", MatchOutcome::NotMatched},
-      {"^\\{\\{oos-secret:.*$", "{{oos-secret:db-password}}", MatchOutcome::Matched},
+      {"^\\{\\{oos-secret:.*$", "{{oos-secret:db-password}}",
+       MatchOutcome::Matched},
       // Unicode: UTF mode with Unicode properties.
       {"^\\w+$", "中文名称", MatchOutcome::Matched},
       {"^\\p{Han}{2}$", "中文", MatchOutcome::Matched},
@@ -133,7 +146,8 @@ TEST(PatternTest, FullMatchTable) {
     CompiledPattern compiled = Pattern::compile(c.pattern);
     const Pattern *pattern = std::get_if<Pattern>(&compiled);
     ASSERT_NE(pattern, nullptr) << c.pattern;
-    EXPECT_STREQ(outcomeName(pattern->fullMatch(c.subject)), outcomeName(c.expected))
+    EXPECT_STREQ(outcomeName(pattern->fullMatch(c.subject)),
+                 outcomeName(c.expected))
         << c.pattern << " on '" << c.subject << "'";
   }
 }
@@ -142,10 +156,9 @@ TEST(PatternTest, CatastrophicBacktrackingHitsTheLimitQuickly) {
   const char *patterns[] = {"(a+)+$", "^(a|aa)+$", "^(\\w+\\s?)*$", "(x+x+)+y"};
   // The last subject contains the required 'y', so PCRE2 cannot reject it
   // up front; the end anchor after it forces the backtracking.
-  const std::string subjects[] = {std::string(64, 'a') + "!",
-                                  std::string(64, 'a') + "!",
-                                  std::string(64, 'a') + "!",
-                                  std::string(64, 'x') + "y!"};
+  const std::string subjects[] = {
+      std::string(64, 'a') + "!", std::string(64, 'a') + "!",
+      std::string(64, 'a') + "!", std::string(64, 'x') + "y!"};
   for (std::size_t i = 0; i < std::size(patterns); ++i) {
     CompiledPattern compiled = Pattern::compile(patterns[i]);
     const Pattern *pattern = std::get_if<Pattern>(&compiled);
@@ -165,8 +178,8 @@ TEST(PatternTest, LimitsAdmitLongOrdinaryValues) {
   std::string script(100'000, 'a');
   for (std::size_t i = 80; i < script.size(); i += 80)
     script[i] = '\n';
-  for (const char *source :
-       {"^[\\s\\S]*$", "^(?:.|\\n)*$", "^(a|\\n)*$", "^[\\s\\S]{1,65535}[\\s\\S]*$"}) {
+  for (const char *source : {"^[\\s\\S]*$", "^(?:.|\\n)*$", "^(a|\\n)*$",
+                             "^[\\s\\S]{1,65535}[\\s\\S]*$"}) {
     CompiledPattern compiled = Pattern::compile(source);
     const Pattern *pattern = std::get_if<Pattern>(&compiled);
     ASSERT_NE(pattern, nullptr) << source;
@@ -267,11 +280,14 @@ TEST(CheckValueTest, TypeChecks) {
 
       {"number accepts integer", specOf(ParameterType::Number), Value(3), {}},
       {"number accepts real", specOf(ParameterType::Number), Value(-0.5), {}},
-      {"number accepts numeric string", specOf(ParameterType::Number), Value("1e3"), {}},
+      {"number accepts numeric string",
+       specOf(ParameterType::Number),
+       Value("1e3"),
+       {}},
       {"number rejects word", specOf(ParameterType::Number), Value("x"),
        Messages{"'x' is not a Number"}},
-      {"number rejects padded string", specOf(ParameterType::Number), Value(" 1"),
-       Messages{"' 1' is not a Number"}},
+      {"number rejects padded string", specOf(ParameterType::Number),
+       Value(" 1"), Messages{"' 1' is not a Number"}},
       {"number rejects bool", specOf(ParameterType::Number), Value(true),
        Messages{"true is not a Number"}},
       {"number rejects NaN", specOf(ParameterType::Number), Value(std::nan("")),
@@ -279,21 +295,36 @@ TEST(CheckValueTest, TypeChecks) {
       {"number rejects list", specOf(ParameterType::Number), list({1}),
        Messages{"[1] is not a Number"}},
 
-      {"boolean accepts bool", specOf(ParameterType::Boolean), Value(false), {}},
-      {"boolean accepts 'True'", specOf(ParameterType::Boolean), Value("True"), {}},
-      {"boolean accepts 'FALSE'", specOf(ParameterType::Boolean), Value("FALSE"), {}},
+      {"boolean accepts bool",
+       specOf(ParameterType::Boolean),
+       Value(false),
+       {}},
+      {"boolean accepts 'True'",
+       specOf(ParameterType::Boolean),
+       Value("True"),
+       {}},
+      {"boolean accepts 'FALSE'",
+       specOf(ParameterType::Boolean),
+       Value("FALSE"),
+       {}},
       {"boolean rejects 'yes'", specOf(ParameterType::Boolean), Value("yes"),
        Messages{"'yes' is not a Boolean"}},
       {"boolean rejects 1", specOf(ParameterType::Boolean), Value(1),
        Messages{"1 is not a Boolean"}},
 
-      {"list accepts list", specOf(ParameterType::List), list({"i-1", "i-2"}), {}},
+      {"list accepts list",
+       specOf(ParameterType::List),
+       list({"i-1", "i-2"}),
+       {}},
       {"list rejects string", specOf(ParameterType::List), Value("i-1,i-2"),
        Messages{"'i-1,i-2' is not a List"}},
       {"list rejects map", specOf(ParameterType::List), map({}),
        Messages{"{} is not a List"}},
 
-      {"json accepts map", specOf(ParameterType::Json), map({{"Mode", "Concurrency"}}), {}},
+      {"json accepts map",
+       specOf(ParameterType::Json),
+       map({{"Mode", "Concurrency"}}),
+       {}},
       {"json accepts list", specOf(ParameterType::Json), list({}), {}},
       {"json rejects string", specOf(ParameterType::Json), Value("{}"),
        Messages{"'{}' is not a Json object or array"}},
@@ -308,7 +339,8 @@ TEST(CheckValueTest, TypeFailureStopsFurtherChecks) {
   spec.allowedValues = std::vector<Value>{1, 2};
   spec.minValue = 5;
   PatternCache patterns;
-  std::vector<ConstraintViolation> violations = checkValue(spec, Value("x"), patterns);
+  std::vector<ConstraintViolation> violations =
+      checkValue(spec, Value("x"), patterns);
   ASSERT_EQ(violations.size(), 1u);
   EXPECT_EQ(violations[0].kind, ConstraintKind::Type);
 }
@@ -359,16 +391,18 @@ TEST(CheckValueTest, AllowedValues) {
        Messages{R"(["b","a"] is not one of the allowed values ["a","b"])"}},
       {"json ignores member order", objects, map({{"b", 2}, {"a", 1}}), {}},
       {"long list is cut", many, Value("x"),
-       Messages{"'x' is not one of the allowed values 'r0', 'r1', 'r2', 'r3', "
-                "'r4', 'r5', 'r6', 'r7', 'r8', 'r9', 'r10', 'r11', 'r12', 'r13', "
-                "'r14', 'r15', 'r16', 'r17', 'r18', 'r19' and 5 more"}},
+       Messages{
+           "'x' is not one of the allowed values 'r0', 'r1', 'r2', 'r3', "
+           "'r4', 'r5', 'r6', 'r7', 'r8', 'r9', 'r10', 'r11', 'r12', 'r13', "
+           "'r14', 'r15', 'r16', 'r17', 'r18', 'r19' and 5 more"}},
       {"empty AllowedValues", none, Value("x"),
        Messages{"'x' is not allowed: AllowedValues is empty"}},
   };
   runValueCases(cases);
 
   PatternCache patterns;
-  std::vector<ConstraintViolation> violations = checkValue(regions, Value("ap"), patterns);
+  std::vector<ConstraintViolation> violations =
+      checkValue(regions, Value("ap"), patterns);
   ASSERT_EQ(violations.size(), 1u);
   EXPECT_EQ(violations[0].kind, ConstraintKind::AllowedValues);
 }
@@ -393,17 +427,24 @@ TEST(CheckValueTest, AllowedPattern) {
        Value("aliyun-ops"),
        Messages{"'aliyun-ops' does not match AllowedPattern "
                 "'^(?!aliyun)(?!acs:)[a-zA-Z0-9_-]+$'"}},
-      {"negative lookbehind", withPattern("^[a-z][a-z0-9-]*(?<!-)$"), Value("db-"),
-       Messages{"'db-' does not match AllowedPattern '^[a-z][a-z0-9-]*(?<!-)$'"}},
+      {"negative lookbehind", withPattern("^[a-z][a-z0-9-]*(?<!-)$"),
+       Value("db-"),
+       Messages{
+           "'db-' does not match AllowedPattern '^[a-z][a-z0-9-]*(?<!-)$'"}},
       {"stringified number", withPattern("^\\d+$"), Value(42), {}},
       {"stringified bool", withPattern("^\\d+$"), Value(true),
        Messages{"true does not match AllowedPattern '^\\d+$'"}},
       {"non-string types ignore it", numberWithPattern, Value(2), {}},
-      {"invalid pattern is left to checkSpec", withPattern("(abc"), Value("x"), {}},
+      {"invalid pattern is left to checkSpec",
+       withPattern("(abc"),
+       Value("x"),
+       {}},
       {"invalid UTF-8", withPattern("^.*$"), Value("bad\xff"),
-       Messages{"cannot check 'bad\xff' against AllowedPattern '^.*$': the value "
-                "is not valid UTF-8"}},
-      {"too expensive", withPattern("(a+)+$"), Value(std::string(40, 'a') + "!"),
+       Messages{
+           "cannot check 'bad\xff' against AllowedPattern '^.*$': the value "
+           "is not valid UTF-8"}},
+      {"too expensive", withPattern("(a+)+$"),
+       Value(std::string(40, 'a') + "!"),
        Messages{"cannot check '" + std::string(40, 'a') +
                 "!' against AllowedPattern '(a+)+$': the pattern is too "
                 "expensive to evaluate"}},
@@ -411,8 +452,8 @@ TEST(CheckValueTest, AllowedPattern) {
   runValueCases(cases);
 
   PatternCache patterns;
-  auto violations =
-      checkValue(withPattern("(a+)+$"), Value(std::string(40, 'a') + "!"), patterns);
+  auto violations = checkValue(withPattern("(a+)+$"),
+                               Value(std::string(40, 'a') + "!"), patterns);
   ASSERT_EQ(violations.size(), 1u);
   EXPECT_EQ(violations[0].kind, ConstraintKind::AllowedPattern);
 }
@@ -431,12 +472,15 @@ TEST(CheckValueTest, Lengths) {
       {"within", spec, Value("abcd"), {}},
       {"at min", spec, Value("abc"), {}},
       {"at max", spec, Value("abcde"), {}},
-      {"too short", spec, Value("ab"), Messages{"'ab' is shorter than MinLength 3"}},
-      {"too long", spec, Value("abcdef"), Messages{"'abcdef' is longer than MaxLength 5"}},
+      {"too short", spec, Value("ab"),
+       Messages{"'ab' is shorter than MinLength 3"}},
+      {"too long", spec, Value("abcdef"),
+       Messages{"'abcdef' is longer than MaxLength 5"}},
       {"empty", spec, Value(""), Messages{"'' is shorter than MinLength 3"}},
       // Code points, not bytes: 3 Chinese characters are 9 bytes.
       {"chinese within", spec, Value("阿里云"), {}},
-      {"chinese too short", spec, Value("中文"), Messages{"'中文' is shorter than MinLength 3"}},
+      {"chinese too short", spec, Value("中文"),
+       Messages{"'中文' is shorter than MinLength 3"}},
       {"chinese too long", spec, Value("阿里云运维编排"),
        Messages{"'阿里云运维编排' is longer than MaxLength 5"}},
       {"emoji counts once", onlyMax, Value("😀😀"), {}},
@@ -469,11 +513,15 @@ TEST(CheckValueTest, Ranges) {
       {"within", spec, Value(50), {}},
       {"at min", spec, Value(1), {}},
       {"at max", spec, Value(100.0), {}},
-      {"too large", spec, Value(101), Messages{"101 is greater than MaxValue 100"}},
+      {"too large", spec, Value(101),
+       Messages{"101 is greater than MaxValue 100"}},
       {"too small", spec, Value(0), Messages{"0 is less than MinValue 1"}},
-      {"real too large", spec, Value(100.5), Messages{"100.5 is greater than MaxValue 100"}},
-      {"string converted", spec, Value("101"), Messages{"'101' is greater than MaxValue 100"}},
-      {"fractional limit", fractional, Value(0.25), Messages{"0.25 is less than MinValue 0.5"}},
+      {"real too large", spec, Value(100.5),
+       Messages{"100.5 is greater than MaxValue 100"}},
+      {"string converted", spec, Value("101"),
+       Messages{"'101' is greater than MaxValue 100"}},
+      {"fractional limit", fractional, Value(0.25),
+       Messages{"0.25 is less than MinValue 0.5"}},
       {"strings are not ranged", stringSpec, Value("5"), {}},
   };
   runValueCases(cases);
@@ -493,7 +541,8 @@ TEST(CheckValueTest, ReportsEveryFailedConstraint) {
   spec.allowedPattern = "^i-[a-z]+$";
   spec.minLength = 4;
   PatternCache patterns;
-  std::vector<ConstraintViolation> violations = checkValue(spec, Value("x1"), patterns);
+  std::vector<ConstraintViolation> violations =
+      checkValue(spec, Value("x1"), patterns);
   ASSERT_EQ(violations.size(), 3u);
   EXPECT_EQ(violations[0].kind, ConstraintKind::AllowedValues);
   EXPECT_EQ(violations[1].kind, ConstraintKind::AllowedPattern);
@@ -506,7 +555,8 @@ TEST(CheckValueTest, MessagesQuoteLongAndMultiLineValuesCompactly) {
   PatternCache patterns;
   auto violations = checkValue(spec, Value("line1\nline2\t"), patterns);
   ASSERT_EQ(violations.size(), 1u);
-  EXPECT_EQ(violations[0].message, "'line1\\nline2\\t' is longer than MaxLength 3");
+  EXPECT_EQ(violations[0].message,
+            "'line1\\nline2\\t' is longer than MaxLength 3");
 
   violations = checkValue(spec, Value(std::string(200, 'z')), patterns);
   ASSERT_EQ(violations.size(), 1u);
@@ -521,7 +571,8 @@ TEST(CheckValueTest, MessagesQuoteLongAndMultiLineValuesCompactly) {
   std::string expectedPrefix;
   for (int i = 0; i < 77; ++i)
     expectedPrefix += "中";
-  EXPECT_EQ(violations[0].message, "'" + expectedPrefix + "...' is longer than MaxLength 3");
+  EXPECT_EQ(violations[0].message,
+            "'" + expectedPrefix + "...' is longer than MaxLength 3");
 }
 
 //===----------------------------------------------------------------------===//
@@ -573,26 +624,40 @@ TEST(CheckSpecTest, Problems) {
   patternEntries.maxLength = 5;
 
   const Case cases[] = {
-      {"min > max length", lengths, Messages{"MinLength 5 is greater than MaxLength 3"},
+      {"min > max length",
+       lengths,
+       Messages{"MinLength 5 is greater than MaxLength 3"},
        {ConstraintKind::MinLength}},
-      {"negative lengths", negative,
+      {"negative lengths",
+       negative,
        Messages{"MinLength -1 is negative", "MaxLength -2 is negative",
                 "MinLength -1 is greater than MaxLength -2"},
-       {ConstraintKind::MinLength, ConstraintKind::MaxLength, ConstraintKind::MinLength}},
-      {"min > max value", range, Messages{"MinValue 10 is greater than MaxValue 1.5"},
+       {ConstraintKind::MinLength, ConstraintKind::MaxLength,
+        ConstraintKind::MinLength}},
+      {"min > max value",
+       range,
+       Messages{"MinValue 10 is greater than MaxValue 1.5"},
        {ConstraintKind::MinValue}},
-      {"empty allowed values", empty, Messages{"no value is allowed: AllowedValues is empty"},
+      {"empty allowed values",
+       empty,
+       Messages{"no value is allowed: AllowedValues is empty"},
        {ConstraintKind::AllowedValues}},
-      {"bad pattern", badPattern,
-       Messages{"invalid AllowedPattern '^(abc$': missing closing parenthesis at offset 6"},
+      {"bad pattern",
+       badPattern,
+       Messages{"invalid AllowedPattern '^(abc$': missing closing parenthesis "
+                "at offset 6"},
        {ConstraintKind::AllowedPattern}},
-      {"entries of the wrong type or range", badEntries,
+      {"entries of the wrong type or range",
+       badEntries,
        Messages{"entry 2 of AllowedValues: 'x' is not a Number",
                 "entry 3 of AllowedValues: 500 is greater than MaxValue 100"},
        {ConstraintKind::AllowedValues, ConstraintKind::AllowedValues}},
-      {"entries breaking pattern and length", patternEntries,
-       Messages{"entry 2 of AllowedValues: 'bad' does not match AllowedPattern '^i-[a-z]+$'",
-                "entry 3 of AllowedValues: 'i-toolong' is longer than MaxLength 5"},
+      {"entries breaking pattern and length",
+       patternEntries,
+       Messages{
+           "entry 2 of AllowedValues: 'bad' does not match AllowedPattern "
+           "'^i-[a-z]+$'",
+           "entry 3 of AllowedValues: 'i-toolong' is longer than MaxLength 5"},
        {ConstraintKind::AllowedValues, ConstraintKind::AllowedValues}},
   };
   for (const Case &c : cases) {
@@ -621,7 +686,8 @@ TEST(CheckSpecTest, PatternOffsetAndEntryIndex) {
   badEntry.allowedValues = std::vector<Value>{true, "maybe"};
   problems = checkSpec(badEntry);
   ASSERT_EQ(problems.size(), 1u);
-  EXPECT_EQ(problems[0].message, "entry 2 of AllowedValues: 'maybe' is not a Boolean");
+  EXPECT_EQ(problems[0].message,
+            "entry 2 of AllowedValues: 'maybe' is not a Boolean");
   ASSERT_TRUE(problems[0].allowedValueIndex);
   EXPECT_EQ(*problems[0].allowedValueIndex, 1u);
   EXPECT_FALSE(problems[0].patternOffset);
@@ -648,7 +714,8 @@ TEST(ConvertArgumentTest, Accepts) {
       {ParameterType::Number, "1e3", Value(1000.0), Value::Kind::Real},
       {ParameterType::Boolean, "true", Value(true), Value::Kind::Bool},
       {ParameterType::Boolean, "False", Value(false), Value::Kind::Bool},
-      {ParameterType::List, R"(["i-1","i-2"])", list({"i-1", "i-2"}), Value::Kind::List},
+      {ParameterType::List, R"(["i-1","i-2"])", list({"i-1", "i-2"}),
+       Value::Kind::List},
       {ParameterType::List, "[]", list({}), Value::Kind::List},
       {ParameterType::Json, R"({"Mode":"Concurrency","Concurrency":10})",
        map({{"Mode", "Concurrency"}, {"Concurrency", 10}}), Value::Kind::Map},
@@ -657,7 +724,8 @@ TEST(ConvertArgumentTest, Accepts) {
   for (const Case &c : cases) {
     std::variant<Value, std::string> result = convertArgument(c.type, c.text);
     const Value *value = std::get_if<Value>(&result);
-    ASSERT_NE(value, nullptr) << c.text << ": " << std::get<std::string>(result);
+    ASSERT_NE(value, nullptr)
+        << c.text << ": " << std::get<std::string>(result);
     EXPECT_EQ(*value, c.expected) << c.text;
     EXPECT_EQ(value->kind(), c.kind) << c.text;
   }
@@ -673,22 +741,30 @@ TEST(ConvertArgumentTest, Rejects) {
       {ParameterType::Number, "ten", "'ten' is not a Number"},
       {ParameterType::Number, "", "'' is not a Number"},
       {ParameterType::Number, "1e999", "'1e999' is not a Number"},
-      {ParameterType::Boolean, "yes", "'yes' is not a Boolean (expected true or false)"},
-      {ParameterType::Boolean, "1", "'1' is not a Boolean (expected true or false)"},
+      {ParameterType::Boolean, "yes",
+       "'yes' is not a Boolean (expected true or false)"},
+      {ParameterType::Boolean, "1",
+       "'1' is not a Boolean (expected true or false)"},
       {ParameterType::List, "a,b",
-       "'a,b' is not a List: expected a JSON array such as [\"a\",\"b\"] (invalid "
+       "'a,b' is not a List: expected a JSON array such as [\"a\",\"b\"] "
+       "(invalid "
        "JSON at offset 0: unexpected character 'a')"},
       {ParameterType::List, R"({"a":1})",
-       "'{\"a\":1}' is not a List: expected a JSON array such as [\"a\",\"b\"]"},
+       "'{\"a\":1}' is not a List: expected a JSON array such as "
+       "[\"a\",\"b\"]"},
       {ParameterType::List, "[1,",
-       "'[1,' is not a List: expected a JSON array such as [\"a\",\"b\"] (invalid "
+       "'[1,' is not a List: expected a JSON array such as [\"a\",\"b\"] "
+       "(invalid "
        "JSON at offset 3: unexpected end of input)"},
       {ParameterType::Json, "\"text\"",
-       "'\"text\"' is not a Json object or array: expected a JSON object or array "
+       "'\"text\"' is not a Json object or array: expected a JSON object or "
+       "array "
        "such as {\"key\":\"value\"}"},
       {ParameterType::Json, "{'a':1}",
-       "'{'a':1}' is not a Json object or array: expected a JSON object or array "
-       "such as {\"key\":\"value\"} (invalid JSON at offset 1: expected a string "
+       "'{'a':1}' is not a Json object or array: expected a JSON object or "
+       "array "
+       "such as {\"key\":\"value\"} (invalid JSON at offset 1: expected a "
+       "string "
        "as object key)"},
   };
   for (const Case &c : cases) {
@@ -705,7 +781,8 @@ TEST(ConvertArgumentTest, AgreesWithCheckValue) {
   PatternCache patterns;
   for (ParameterType type : {ParameterType::Number, ParameterType::Boolean}) {
     for (const char *text : {"1", "-2.5", "true", "FALSE", "x", ""}) {
-      bool converted = std::holds_alternative<Value>(convertArgument(type, text));
+      bool converted =
+          std::holds_alternative<Value>(convertArgument(type, text));
       bool accepted = checkValue(specOf(type), Value(text), patterns).empty();
       EXPECT_EQ(converted, accepted) << parameterTypeName(type) << " " << text;
     }

@@ -1,4 +1,5 @@
-// ValueTest.cpp - Unit tests for the runtime's JSON-like Value and its JSON reader and writer.
+// ValueTest.cpp - Unit tests for the runtime's JSON-like Value and its JSON
+// reader and writer.
 #include "oosc/runtime/Value.h"
 
 #include <gtest/gtest.h>
@@ -107,8 +108,8 @@ TEST(ValueTest, Equality) {
       {Value(1.0), Value(1), true},
       {Value(1), Value(1.5), false},
       {Value(1), Value("1"), false},
-      {Value(std::numeric_limits<std::int64_t>::max()), Value(9223372036854775807.0),
-       false},
+      {Value(std::numeric_limits<std::int64_t>::max()),
+       Value(9223372036854775807.0), false},
       {Value(std::int64_t{1} << 53), Value(9007199254740992.0), true},
       {Value("a"), Value("a"), true},
       {Value("a"), Value("A"), false},
@@ -123,8 +124,10 @@ TEST(ValueTest, Equality) {
       {Value(std::nan("")), Value(std::nan("")), false},
   };
   for (const Case &c : cases) {
-    EXPECT_EQ(c.lhs == c.rhs, c.equal) << c.lhs.toJson() << " vs " << c.rhs.toJson();
-    EXPECT_EQ(c.lhs != c.rhs, !c.equal) << c.lhs.toJson() << " vs " << c.rhs.toJson();
+    EXPECT_EQ(c.lhs == c.rhs, c.equal)
+        << c.lhs.toJson() << " vs " << c.rhs.toJson();
+    EXPECT_EQ(c.lhs != c.rhs, !c.equal)
+        << c.lhs.toJson() << " vs " << c.rhs.toJson();
   }
 }
 
@@ -166,12 +169,16 @@ TEST(ValueTest, ToJson) {
       {Value("\x7f"), "\"\x7f\""},
       {Value("中文 ✓ 😀"), "\"中文 ✓ 😀\""},
       // Bytes that are not UTF-8 become U+FFFD so the output stays valid.
-      {Value("a\xff" "b"), "\"a\xEF\xBF\xBD" "b\""},
+      {Value("a\xff"
+             "b"),
+       "\"a\xEF\xBF\xBD"
+       "b\""},
       {Value("\xE4\xB8"), "\"\xEF\xBF\xBD\xEF\xBF\xBD\""},
       {list({}), "[]"},
       {map({}), "{}"},
       {list({1, "two", Value(), list({true})}), R"([1,"two",null,[true]])"},
-      {map({{"b", 1}, {"a", map({{"k\n", list({})}})}}), R"({"b":1,"a":{"k\n":[]}})"},
+      {map({{"b", 1}, {"a", map({{"k\n", list({})}})}}),
+       R"({"b":1,"a":{"k\n":[]}})"},
   };
   for (const Case &c : cases)
     EXPECT_EQ(c.value.toJson(), c.json);
@@ -185,7 +192,8 @@ TEST(ValueTest, ToDisplayString) {
   EXPECT_EQ(Value(true).toDisplayString(), "true");
   EXPECT_EQ(Value().toDisplayString(), "null");
   EXPECT_EQ(list({"a", 1}).toDisplayString(), R"(["a",1])");
-  EXPECT_EQ(map({{"Mode", "Concurrency"}}).toDisplayString(), R"({"Mode":"Concurrency"})");
+  EXPECT_EQ(map({{"Mode", "Concurrency"}}).toDisplayString(),
+            R"({"Mode":"Concurrency"})");
 }
 
 TEST(ValueTest, KindNames) {
@@ -223,7 +231,8 @@ TEST(ValueTest, ParseJsonCanonicalRoundTrips) {
   for (const char *text : texts) {
     JsonParseError error;
     std::optional<Value> value = parseJson(text, &error);
-    ASSERT_TRUE(value) << text << ": " << error.message << " at " << error.offset;
+    ASSERT_TRUE(value) << text << ": " << error.message << " at "
+                       << error.offset;
     EXPECT_EQ(value->toJson(), text);
   }
 }
@@ -235,7 +244,8 @@ TEST(ValueTest, ValueRoundTripsThroughJson) {
       Value(1.7976931348623157e308),
       Value(std::numeric_limits<double>::denorm_min()),
       Value("\xF0\x9F\x98\x80 mixed \x1b text"),
-      map({{"Targets", map({{"Type", "ResourceIds"}, {"ResourceIds", list({"i-1", "i-2"})}})},
+      map({{"Targets", map({{"Type", "ResourceIds"},
+                            {"ResourceIds", list({"i-1", "i-2"})}})},
            {"Count", 3},
            {"Ratio", 0.5}}),
   };
@@ -269,7 +279,8 @@ TEST(ValueTest, ParseJsonDetails) {
       {R"([ 1 , "a" , [ ] , { } ])", list({1, "a", list({}), map({})}),
        Value::Kind::List},
       {R"({ "a" : { "b" : [ true , false , null ] } })",
-       map({{"a", map({{"b", list({true, false, Value()})}})}}), Value::Kind::Map},
+       map({{"a", map({{"b", list({true, false, Value()})}})}}),
+       Value::Kind::Map},
   };
   for (const Case &c : cases) {
     JsonParseError error;
@@ -319,9 +330,9 @@ TEST(ValueTest, ParseJsonErrors) {
       {"\"\\ud800\\u0041\"", "unpaired UTF-16 surrogate in \\u escape", 1},
       {"\"\\udc00\"", "unpaired UTF-16 surrogate in \\u escape", 1},
       {"\"ab\xff\"", "invalid UTF-8 in string", 3},
-      {"\"\xC0\xAF\"", "invalid UTF-8 in string", 1},        // Overlong '/'.
-      {"\"\xED\xA0\x80\"", "invalid UTF-8 in string", 1},    // Encoded surrogate.
-      {"\xEF\xBB\xBF{}", "unexpected byte 0xef", 0},          // A BOM.
+      {"\"\xC0\xAF\"", "invalid UTF-8 in string", 1},     // Overlong '/'.
+      {"\"\xED\xA0\x80\"", "invalid UTF-8 in string", 1}, // Encoded surrogate.
+      {"\xEF\xBB\xBF{}", "unexpected byte 0xef", 0},      // A BOM.
   };
   for (const Case &c : cases) {
     JsonParseError error;
@@ -347,7 +358,8 @@ TEST(ValueTest, ParseJsonDepthLimit) {
   std::string objects;
   for (unsigned i = 0; i <= MaxJsonDepth; ++i)
     objects += "{\"a\":";
-  EXPECT_FALSE(parseJson(objects + "1" + std::string(MaxJsonDepth + 1, '}'), &error));
+  EXPECT_FALSE(
+      parseJson(objects + "1" + std::string(MaxJsonDepth + 1, '}'), &error));
   EXPECT_EQ(error.message, "nesting deeper than 512 levels");
 
   // Far deeper input must fail cleanly, not overflow the stack.
@@ -387,8 +399,8 @@ TEST(ValueTest, ParseNumberAccepts) {
 }
 
 TEST(ValueTest, ParseNumberRejects) {
-  const char *texts[] = {"",    "-",   "+",    ".",   "abc", "1a",  " 1",
-                         "1 ",  "1e",  "1e+",  "0x10", "inf", "nan", "NaN",
+  const char *texts[] = {"",      "-",   "+",     ".",     "abc", "1a",  " 1",
+                         "1 ",    "1e",  "1e+",   "0x10",  "inf", "nan", "NaN",
                          "1,000", "--1", "1e400", "1.2.3", "１"};
   for (const char *text : texts)
     EXPECT_FALSE(parseNumber(text)) << text;
@@ -399,8 +411,8 @@ TEST(ValueTest, Utf8Helpers) {
   EXPECT_TRUE(isValidUtf8("ascii"));
   EXPECT_TRUE(isValidUtf8("中文😀"));
   EXPECT_FALSE(isValidUtf8("\xff"));
-  EXPECT_FALSE(isValidUtf8("\xE4\xB8"));          // Truncated.
-  EXPECT_FALSE(isValidUtf8("\xF4\x90\x80\x80"));  // Past U+10FFFF.
+  EXPECT_FALSE(isValidUtf8("\xE4\xB8"));         // Truncated.
+  EXPECT_FALSE(isValidUtf8("\xF4\x90\x80\x80")); // Past U+10FFFF.
 
   EXPECT_EQ(countCodePoints(""), 0u);
   EXPECT_EQ(countCodePoints("abc"), 3u);

@@ -1,4 +1,5 @@
-// ParameterConstraints.h - Type conversion and constraint checks for OOS template parameters.
+// ParameterConstraints.h - Type conversion and constraint checks for OOS
+// template parameters.
 #ifndef OOSC_RUNTIME_PARAMETERCONSTRAINTS_H
 #define OOSC_RUNTIME_PARAMETERCONSTRAINTS_H
 

@@ -35,12 +35,12 @@ public:
   Value(bool b) : storage(b) {}
   /// Any integer type that fits in int64_t; uint64_t is excluded because
   /// half of its range would silently wrap.
-  template <typename IntT,
-            std::enable_if_t<std::is_integral_v<IntT> &&
-                                 !std::is_same_v<IntT, bool> &&
-                                 (std::is_signed_v<IntT> ||
-                                  sizeof(IntT) < sizeof(std::int64_t)),
-                             int> = 0>
+  template <
+      typename IntT,
+      std::enable_if_t<
+          std::is_integral_v<IntT> && !std::is_same_v<IntT, bool> &&
+              (std::is_signed_v<IntT> || sizeof(IntT) < sizeof(std::int64_t)),
+          int> = 0>
   Value(IntT i) : storage(static_cast<std::int64_t>(i)) {}
   Value(double d) : storage(d) {}
   Value(const char *s) : storage(std::string(s)) {}
@@ -68,7 +68,9 @@ public:
   double getReal() const { return std::get<double>(storage); }
   /// The value of an Integer or Real as a double.
   double getNumber() const;
-  const std::string &getString() const { return std::get<std::string>(storage); }
+  const std::string &getString() const {
+    return std::get<std::string>(storage);
+  }
   const List &getList() const { return std::get<List>(storage); }
   List &getList() { return std::get<List>(storage); }
   const Map &getMap() const { return std::get<Map>(storage); }

@@ -50,6 +50,14 @@ bool isStandardTag(const std::string &tag) {
   return tag.empty() || tag == "?" || tag == "!" || tag.rfind("tag:yaml.org,2002:", 0) == 0;
 }
 
+/// yaml-cpp's marks do not count a UTF-8 byte order mark; ours do.
+uint32_t markOffset(std::string_view source, const YAML::Mark &mark) {
+  if (mark.pos < 0)
+    return static_cast<uint32_t>(source.size());
+  size_t bom = source.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+  return static_cast<uint32_t>(std::min<size_t>(mark.pos + bom, source.size()));
+}
+
 class TreeBuilder : public YAML::EventHandler {
 public:
   TreeBuilder(const SourceFile &file, ir::Document &document, DiagnosticEngine &diagnostics,
@@ -129,11 +137,7 @@ private:
     std::vector<const ir::Node *> merges;
   };
 
-  uint32_t offsetOf(const YAML::Mark &mark) const {
-    if (mark.pos < 0)
-      return static_cast<uint32_t>(source_.size());
-    return static_cast<uint32_t>(std::min<size_t>(mark.pos, source_.size()));
-  }
+  uint32_t offsetOf(const YAML::Mark &mark) const { return markOffset(source_, mark); }
 
   uint32_t aliasEnd(uint32_t offset) const {
     uint32_t end = offset + 1;
@@ -144,22 +148,30 @@ private:
   }
 
   void placeScalar(ir::Node &node, uint32_t markOffset, bool plain) {
-    bool needsMap = node.value.find("{{") != std::string::npos;
-    if (needsMap) {
-      if (auto span = locateScalar(source_, markOffset, node.value)) {
-        node.range = {span->begin, span->end};
-        node.style = styleAt(source_, span->begin, plain);
-        node.valueOffsets = std::move(span->offsets);
-        return;
-      }
-    } else if (auto extent = locateScalarExtent(source_, markOffset, node.value)) {
+    if (auto extent = locateScalarExtent(source_, markOffset, node.value)) {
       node.range = {extent->first, extent->second};
       node.style = styleAt(source_, extent->first, plain);
+      // Escapes, folding and block indentation make decoded offsets differ
+      // from source offsets; only then is the byte map worth building.
+      if (!isVerbatim(node))
+        if (auto span = locateScalar(source_, markOffset, node.value))
+          node.valueOffsets = std::move(span->offsets);
       return;
     }
     // The locator could not reproduce the value: point at the token's start.
     node.range = SourceRange::at(markOffset, 1);
     node.style = styleAt(source_, markOffset, plain);
+  }
+
+  /// The decoded value is the source text between the quotes (if any).
+  bool isVerbatim(const ir::Node &node) const {
+    size_t quote = node.style == ir::ScalarStyle::SingleQuoted ||
+                           node.style == ir::ScalarStyle::DoubleQuoted ? 1 : 0;
+    if (node.style == ir::ScalarStyle::Literal || node.style == ir::ScalarStyle::Folded)
+      return false;
+    size_t length = node.range.end - node.range.begin;
+    return length == node.value.size() + 2 * quote &&
+           source_.compare(node.range.begin + quote, node.value.size(), node.value) == 0;
   }
 
   void checkTag(const std::string &tag, SourceRange where) {
@@ -361,8 +373,7 @@ LoadResult loadDocument(const SourceFile &file, ir::Document &document,
     builder.closeAll(deep.offset);
     result.complete = false;
   } catch (const YAML::Exception &error) {
-    uint32_t offset = error.mark.pos < 0 ? static_cast<uint32_t>(text.size())
-                                         : static_cast<uint32_t>(std::min<size_t>(error.mark.pos, text.size()));
+    uint32_t offset = markOffset(text, error.mark);
     diagnostics.report(RuleId::YamlSyntax, SourceRange::at(offset, 1),
                        describeParserError(error.msg));
     builder.closeAll(offset);

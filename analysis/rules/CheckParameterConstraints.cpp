@@ -113,6 +113,16 @@ void checkParameter(AnalysisContext &context, const ir::Parameter &parameter) {
   auto value = literalValue(defaultNode);
   if (!value)
     return;
+  if (spec->type == runtime::ParameterType::List && value->isScalar()) {
+    // Official templates do this and OOS accepts it; it works by accident
+    // (the API takes the text), so it is a warning, and the element is
+    // still checked as a one-item list.
+    context.diagnostics.report(RuleId::ParameterConstraint, Severity::Warning, defaultNode->range,
+                               "Default of List parameter '" + parameter.name.text +
+                                   "' is a single value, not a list; write it as [" +
+                                   value->toDisplayString() + "]");
+    value = runtime::Value(runtime::Value::List{std::move(*value)});
+  }
   for (const runtime::ConstraintViolation &violation :
        runtime::checkValue(*spec, *value, context.patterns))
     context.diagnostics.report(RuleId::ParameterConstraint, defaultNode->range,

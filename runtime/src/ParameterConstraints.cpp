@@ -1,5 +1,4 @@
-// ParameterConstraints.cpp - Parameter type conversion, PCRE2 patterns and
-// constraint checks.
+// ParameterConstraints.cpp - Parameter conversion, patterns and checks.
 #include "oosc/runtime/ParameterConstraints.h"
 
 #define PCRE2_CODE_UNIT_WIDTH 8
@@ -44,20 +43,46 @@ std::string truncateForMessage(std::string_view text) {
   return std::string(text.substr(0, pos)) + "...";
 }
 
-/// Makes control characters visible so a message stays on one line.
-std::string escapeControlCharacters(std::string_view text) {
+/// Length of the UTF-8 sequence that \p lead starts, or 0 if it cannot
+/// start one.
+std::size_t utf8SequenceLength(unsigned char lead) {
+  if (lead < 0x80)
+    return 1;
+  if ((lead & 0xE0) == 0xC0)
+    return 2;
+  if ((lead & 0xF0) == 0xE0)
+    return 3;
+  if ((lead & 0xF8) == 0xF0)
+    return 4;
+  return 0;
+}
+
+/// Makes control characters and bytes that are not UTF-8 visible, so a
+/// message stays on one line and is valid UTF-8 wherever it is written.
+std::string escapeForMessage(std::string_view text) {
   static constexpr char HexDigits[] = "0123456789abcdef";
   std::string out;
   out.reserve(text.size());
-  for (char c : text) {
-    unsigned char byte = static_cast<unsigned char>(c);
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    char c = text[pos];
+    auto byte = static_cast<unsigned char>(c);
+    if (byte >= 0x80) {
+      std::size_t length = utf8SequenceLength(byte);
+      if (length != 0 && isValidUtf8(text.substr(pos, length))) {
+        out.append(text, pos, length);
+        pos += length;
+        continue;
+      }
+    }
+    ++pos;
     if (c == '\n')
       out += "\\n";
     else if (c == '\r')
       out += "\\r";
     else if (c == '\t')
       out += "\\t";
-    else if (byte < 0x20 || byte == 0x7F)
+    else if (byte < 0x20 || byte >= 0x7F)
       out += std::string("\\x") + HexDigits[byte >> 4] + HexDigits[byte & 0xF];
     else
       out += c;
@@ -69,13 +94,12 @@ std::string escapeControlCharacters(std::string_view text) {
 /// else as JSON.
 std::string describe(const Value &value) {
   if (value.isString())
-    return "'" +
-           escapeControlCharacters(truncateForMessage(value.getString())) + "'";
+    return "'" + escapeForMessage(truncateForMessage(value.getString())) + "'";
   return truncateForMessage(value.toJson());
 }
 
 std::string describePattern(std::string_view pattern) {
-  return "'" + escapeControlCharacters(truncateForMessage(pattern)) + "'";
+  return "'" + escapeForMessage(truncateForMessage(pattern)) + "'";
 }
 
 /// Limits are stored as double but usually written as integers in
@@ -145,15 +169,33 @@ void checkAllowedValues(const ParameterSpec &spec, const Value &original,
          describe(original) + " is not allowed: AllowedValues is empty"});
     return;
   }
-  for (const Value &candidate : allowed) {
-    // Entries of the wrong type can never match; checkSpec reports them.
-    std::optional<Value> convertedCandidate =
-        coerceToType(spec.type, candidate);
-    if (convertedCandidate && *convertedCandidate == converted)
+  std::string subject = describe(original);
+  if (spec.type == ParameterType::List) {
+    // A List parameter's AllowedValues are the elements a user may pick
+    // (a multi-select), so each element is checked on its own.
+    for (const Value &element : converted.getList()) {
+      bool found = false;
+      for (const Value &candidate : allowed)
+        found = found || candidate.toDisplayString() == element.toDisplayString();
+      if (!found) {
+        subject = "element " + describe(element) + " of " + describe(original);
+        break;
+      }
+      if (&element == &converted.getList().back())
+        return;
+    }
+    if (converted.getList().empty())
       return;
+  } else {
+    for (const Value &candidate : allowed) {
+      // Entries of the wrong type can never match; checkSpec reports them.
+      std::optional<Value> convertedCandidate =
+          coerceToType(spec.type, candidate);
+      if (convertedCandidate && *convertedCandidate == converted)
+        return;
+    }
   }
-  std::string message =
-      describe(original) + " is not one of the allowed values ";
+  std::string message = subject + " is not one of the allowed values ";
   for (std::size_t i = 0; i < allowed.size() && i < MaxShownAllowedValues;
        ++i) {
     if (i > 0)
@@ -284,6 +326,9 @@ void checkAllowedEntries(const ParameterSpec &spec, PatternCache &patterns,
                    std::nullopt});
     return;
   }
+  // A List parameter's entries are elements, not lists: nothing to check.
+  if (spec.type == ParameterType::List)
+    return;
   // Each entry must satisfy every other constraint, or it can never be
   // chosen.
   ParameterSpec entrySpec = spec;

@@ -1,5 +1,4 @@
-// Value.cpp - The JSON-like Value, its JSON text form, and a strict JSON
-// parser.
+// Value.cpp - The JSON-like Value, its JSON writer and strict JSON parser.
 #include "oosc/runtime/Value.h"
 
 #include <algorithm>

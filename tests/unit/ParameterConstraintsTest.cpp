@@ -1,5 +1,4 @@
-// ParameterConstraintsTest.cpp - Unit tests for parameter types, AllowedPattern
-// matching and constraint checks.
+// ParameterConstraintsTest.cpp - Tests of types, patterns and constraints.
 #include "oosc/runtime/ParameterConstraints.h"
 
 #include <gtest/gtest.h>
@@ -356,7 +355,8 @@ TEST(CheckValueTest, AllowedValues) {
   ParameterSpec booleans = specOf(ParameterType::Boolean);
   booleans.allowedValues = std::vector<Value>{true};
   ParameterSpec lists = specOf(ParameterType::List);
-  lists.allowedValues = std::vector<Value>{list({"a", "b"})};
+  // A List's AllowedValues are the elements one may pick (a multi-select).
+  lists.allowedValues = std::vector<Value>{Value("a"), Value("b")};
   ParameterSpec objects = specOf(ParameterType::Json);
   objects.allowedValues = std::vector<Value>{map({{"a", 1}, {"b", 2}})};
   ParameterSpec many = specOf(ParameterType::String);
@@ -387,8 +387,9 @@ TEST(CheckValueTest, AllowedValues) {
       {"boolean not allowed", booleans, Value(false),
        Messages{"false is not one of the allowed values true"}},
       {"list allowed", lists, list({"a", "b"}), {}},
-      {"list order matters", lists, list({"b", "a"}),
-       Messages{R"(["b","a"] is not one of the allowed values ["a","b"])"}},
+      {"list elements in any order", lists, list({"b", "a"}), {}},
+      {"list element not allowed", lists, list({"b", "z"}),
+       Messages{R"(element 'z' of ["b","z"] is not one of the allowed values 'a', 'b')"}},
       {"json ignores member order", objects, map({{"b", 2}, {"a", 1}}), {}},
       {"long list is cut", many, Value("x"),
        Messages{
@@ -441,7 +442,7 @@ TEST(CheckValueTest, AllowedPattern) {
        {}},
       {"invalid UTF-8", withPattern("^.*$"), Value("bad\xff"),
        Messages{
-           "cannot check 'bad\xff' against AllowedPattern '^.*$': the value "
+           "cannot check 'bad\\xff' against AllowedPattern '^.*$': the value "
            "is not valid UTF-8"}},
       {"too expensive", withPattern("(a+)+$"),
        Value(std::string(40, 'a') + "!"),
@@ -790,3 +791,20 @@ TEST(ConvertArgumentTest, AgreesWithCheckValue) {
 }
 
 } // namespace
+
+// A List parameter's AllowedValues list the elements a user may pick.
+TEST(ListAllowedValues, ElementsAreCheckedOneByOne) {
+  using namespace oosc::runtime;
+  ParameterSpec spec;
+  spec.name = "regions";
+  spec.type = ParameterType::List;
+  spec.allowedValues = std::vector<Value>{Value("a"), Value("b"), Value("c")};
+  PatternCache patterns;
+  EXPECT_TRUE(checkValue(spec, Value(Value::List{Value("a"), Value("c")}), patterns).empty());
+  EXPECT_TRUE(checkValue(spec, Value(Value::List{}), patterns).empty());
+  auto violations = checkValue(spec, Value(Value::List{Value("a"), Value("x")}), patterns);
+  ASSERT_EQ(violations.size(), 1u);
+  EXPECT_EQ(violations[0].kind, ConstraintKind::AllowedValues);
+  EXPECT_NE(violations[0].message.find("element 'x'"), std::string::npos) << violations[0].message;
+  EXPECT_TRUE(checkSpec(spec, patterns).empty());
+}

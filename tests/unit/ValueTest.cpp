@@ -1,5 +1,4 @@
-// ValueTest.cpp - Unit tests for the runtime's JSON-like Value and its JSON
-// reader and writer.
+// ValueTest.cpp - Tests of Value, its JSON writer and its JSON parser.
 #include "oosc/runtime/Value.h"
 
 #include <gtest/gtest.h>

@@ -1,5 +1,4 @@
-// ParameterConstraints.h - Type conversion and constraint checks for OOS
-// template parameters.
+// ParameterConstraints.h - Checks OOS parameter values against constraints.
 #ifndef OOSC_RUNTIME_PARAMETERCONSTRAINTS_H
 #define OOSC_RUNTIME_PARAMETERCONSTRAINTS_H
 

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# setup.sh: install the Debian 12 packages oosc needs to build and test, only
+# those that are missing (each is named with the reason it is here).
+set -euo pipefail
+
+packages=(
+  cmake ninja-build g++ pkg-config  # the build
+  antlr4 default-jre-headless       # generates the expression parser from grammar/*.g4
+  libantlr4-runtime-dev             # runtime of the generated parser
+  libyaml-cpp-dev                   # YAML and JSON loading
+  llvm-14-dev                       # LLVM Support: JSON, thread pool, terminal colours
+  libfmt-dev                        # formatting (required by the design card)
+  libgtest-dev                      # unit and golden tests
+  libpcre2-dev                      # AllowedPattern: lookahead/lookbehind need a backtracking engine
+)
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+done
+if [[ ${#missing[@]} -eq 0 ]]; then
+  exit 0
+fi
+echo "setup: installing ${missing[*]}"
+sudo=""
+if [[ $(id -u) -ne 0 ]]; then sudo="sudo"; fi
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

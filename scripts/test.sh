@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# test.sh: install what is missing, build, and run every test with ctest.
+# The third-party checkers in ../shared/tools (SARIF validator, pre-commit)
+# are set up too when that folder is present.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+"$root/scripts/build.sh"
+tools="$root/../shared/tools"
+if [[ -x "$tools/setup.sh" ]]; then
+  "$tools/setup.sh" >/dev/null
+fi
+cd "$root/build"
+ctest --output-on-failure -j "$(nproc)" "$@"

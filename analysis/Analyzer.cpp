@@ -28,6 +28,10 @@ constexpr RuleRun kRuleRuns[] = {
 
 void analyze(const ir::Template &tmpl, DiagnosticEngine &diagnostics,
              runtime::PatternCache &patterns, const AnalysisOptions &options) {
+  // Nothing was read (unreadable text, or a syntax error before the first
+  // node): any finding would only restate the error already reported.
+  if (!options.documentComplete && !tmpl.root)
+    return;
   SymbolTable symbols(tmpl);
   std::vector<ReferenceSite> references = collectReferences(tmpl);
   AnalysisContext context{tmpl, symbols, references, diagnostics, patterns};

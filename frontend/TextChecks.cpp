@@ -38,11 +38,12 @@ size_t utf8SequenceLength(std::string_view text, size_t i) {
 } // namespace
 
 std::optional<TextProblem> checkText(std::string_view text) {
+  // A NUL anywhere means binary data, whatever bytes come before it.
+  if (size_t nul = text.find('\0'); nul != std::string_view::npos)
+    return TextProblem{static_cast<uint32_t>(nul),
+                       "the file contains a NUL byte: it is binary, not a YAML or JSON template"};
   for (size_t i = 0; i < text.size();) {
     unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c == 0)
-      return TextProblem{static_cast<uint32_t>(i),
-                         "the file contains a NUL byte: it is binary, not a YAML or JSON template"};
     if (c < 0x80) {
       ++i;
       continue;

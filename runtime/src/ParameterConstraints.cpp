@@ -428,7 +428,10 @@ CompiledPattern Pattern::compile(std::string_view source) {
   int errorCode = 0;
   PCRE2_SIZE errorOffset = 0;
   // \C could split a UTF-8 character and break the matcher's UTF invariants.
-  constexpr uint32_t Options = PCRE2_UTF | PCRE2_UCP | PCRE2_NEVER_BACKSLASH_C;
+  // PCRE2_ALT_BSUX: \uXXXX and \xXX as in Java and Python regexes, which is
+  // how templates write ranges such as [\u4e00-\u9fa5] (Chinese characters).
+  constexpr uint32_t Options =
+      PCRE2_UTF | PCRE2_UCP | PCRE2_NEVER_BACKSLASH_C | PCRE2_ALT_BSUX;
   pcre2_code *compiledCode =
       pcre2_compile(nonNullText(source), source.size(), Options, &errorCode,
                     &errorOffset, nullptr);

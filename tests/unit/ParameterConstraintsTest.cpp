@@ -808,3 +808,13 @@ TEST(ListAllowedValues, ElementsAreCheckedOneByOne) {
   EXPECT_NE(violations[0].message.find("element 'x'"), std::string::npos) << violations[0].message;
   EXPECT_TRUE(checkSpec(spec, patterns).empty());
 }
+
+// Templates write Chinese character ranges the Java/Python way.
+TEST(PatternSyntax, UnicodeEscapesAsInJavaAndPython) {
+  using namespace oosc::runtime;
+  CompiledPattern compiled = Pattern::compile(R"(^[A-Za-z\u4e00-\u9fa5][A-Za-z0-9\u4e00-\u9fa5_-]*$)");
+  const Pattern *pattern = std::get_if<Pattern>(&compiled);
+  ASSERT_NE(pattern, nullptr) << std::get<PatternError>(compiled).message;
+  EXPECT_EQ(pattern->fullMatch("镜像-image_1"), MatchOutcome::Matched);
+  EXPECT_EQ(pattern->fullMatch("1镜像"), MatchOutcome::NotMatched);
+}

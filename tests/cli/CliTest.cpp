@@ -1,0 +1,194 @@
+//===- CliTest.cpp - `oosc lint` as users run it: arguments, formats, exits -===//
+#include "cli/Subprocess.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+namespace oosc::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::string kOosc = OOSC_BINARY;
+const std::string kSamples = OOSC_SAMPLES_DIR;
+
+/// A scratch directory removed after each test.
+class CliTest : public ::testing::Test {
+protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("oosc-cli-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  std::string write(const std::string &name, const std::string &text) {
+    fs::path path = dir_ / name;
+    fs::create_directories(path.parent_path());
+    std::ofstream(path, std::ios::binary) << text;
+    return path.string();
+  }
+  RunResult lint(std::vector<std::string> arguments) {
+    arguments.insert(arguments.begin(), "lint");
+    return runProgram(kOosc, arguments);
+  }
+
+  fs::path dir_;
+};
+
+const char *kClean = R"(FormatVersion: OOS-2019-06-01
+Parameters:
+  name:
+    Type: String
+    Default: demo
+Tasks:
+  - Name: wait
+    Action: ACS::Sleep
+    Properties:
+      Duration: PT1M
+Outputs:
+  name:
+    Type: String
+    Value: '{{ name }}'
+)";
+
+const char *kOneError = R"(FormatVersion: OOS-2019-06-01
+Tasks:
+  - Name: wait
+    Action: ACS::Sleep
+    Properties:
+      Duration: '{{ missing }}'
+)";
+
+TEST_F(CliTest, HelpAndVersion) {
+  RunResult help = runProgram(kOosc, {"--help"});
+  EXPECT_EQ(help.exitCode, 0);
+  EXPECT_NE(help.out.find("usage: oosc <command>"), std::string::npos);
+  RunResult lintHelp = lint({"--help"});
+  EXPECT_EQ(lintHelp.exitCode, 0);
+  EXPECT_NE(lintHelp.out.find("--format FORMAT"), std::string::npos);
+  RunResult version = runProgram(kOosc, {"--version"});
+  EXPECT_EQ(version.exitCode, 0);
+  EXPECT_EQ(version.out.rfind("oosc ", 0), 0u);
+}
+
+TEST_F(CliTest, BadUsageExitsTwo) {
+  EXPECT_EQ(runProgram(kOosc, {}).exitCode, 2);
+  EXPECT_EQ(runProgram(kOosc, {"frobnicate"}).exitCode, 2);
+  RunResult noPath = lint({});
+  EXPECT_EQ(noPath.exitCode, 2);
+  EXPECT_NE(noPath.err.find("no PATH given"), std::string::npos);
+  RunResult badFormat = lint({"--format", "xml", write("a.yaml", kClean)});
+  EXPECT_EQ(badFormat.exitCode, 2);
+  EXPECT_NE(badFormat.err.find("unknown format 'xml'"), std::string::npos);
+  RunResult badJobs = lint({"-j", "zero", write("b.yaml", kClean)});
+  EXPECT_EQ(badJobs.exitCode, 2);
+  EXPECT_EQ(lint({"--bogus", write("c.yaml", kClean)}).exitCode, 2);
+}
+
+TEST_F(CliTest, UnreadablePathExitsTwoNamingIt) {
+  std::string missing = (dir_ / "nope.yaml").string();
+  RunResult result = lint({missing});
+  EXPECT_EQ(result.exitCode, 2);
+  EXPECT_NE(result.err.find("cannot read '" + missing + "'"), std::string::npos) << result.err;
+}
+
+TEST_F(CliTest, CleanTemplateExitsZeroSilently) {
+  RunResult result = lint({write("clean.yaml", kClean)});
+  EXPECT_EQ(result.exitCode, 0) << result.out << result.err;
+  EXPECT_EQ(result.out, "");
+}
+
+TEST_F(CliTest, ErrorsExitOneWithCaretSnippet) {
+  std::string path = write("bad.yaml", kOneError);
+  RunResult result = lint({"--color=never", path});
+  EXPECT_EQ(result.exitCode, 1);
+  std::string expected = path + ":6:21: error: undefined parameter 'missing' [undefined-reference]\n"
+                         "      Duration: '{{ missing }}'\n"
+                         "                    ^~~~~~~\n";
+  EXPECT_EQ(result.out, expected);
+}
+
+TEST_F(CliTest, WarningsAloneExitZero) {
+  std::string text = kClean;
+  text.replace(text.find("'{{ name }}'"), 12, "'{{ NAME }}'");
+  RunResult result = lint({write("warn.yaml", text)});
+  EXPECT_EQ(result.exitCode, 0);
+  EXPECT_NE(result.out.find("warning: 'NAME' matches parameter 'name'"), std::string::npos) << result.out;
+}
+
+TEST_F(CliTest, JsonFormatIsExactlyTheDocumentedShape) {
+  std::string path = write("bad.yaml", kOneError);
+  RunResult result = lint({"--format", "json", path});
+  EXPECT_EQ(result.exitCode, 1);
+  std::string expected = R"({"version":1,"files":1,"diagnostics":[{"file":")" + path +
+                         R"(","line":6,"column":21,"endLine":6,"endColumn":28,"severity":"error",)"
+                         R"("rule":"undefined-reference","message":"undefined parameter 'missing'"}]})"
+                         "\n";
+  EXPECT_EQ(result.out, expected);
+}
+
+TEST_F(CliTest, GithubFormatAnnotates) {
+  std::string path = write("bad.yaml", kOneError);
+  RunResult result = lint({"--format=github", path});
+  EXPECT_EQ(result.exitCode, 1);
+  EXPECT_EQ(result.out, "::error file=" + path +
+                            ",line=6,col=21,endLine=6,endColumn=28,title=undefined-reference::"
+                            "undefined parameter 'missing' [undefined-reference]\n");
+}
+
+TEST_F(CliTest, SarifHasRulesAndResults) {
+  std::string path = write("bad.yaml", kOneError);
+  RunResult result = lint({"--format", "sarif", path});
+  EXPECT_EQ(result.exitCode, 1);
+  EXPECT_NE(result.out.find("\"version\": \"2.1.0\""), std::string::npos);
+  EXPECT_NE(result.out.find("\"id\": \"undefined-jump-target\""), std::string::npos);
+  EXPECT_NE(result.out.find("\"ruleId\": \"undefined-reference\""), std::string::npos);
+  EXPECT_NE(result.out.find("\"startColumn\": 21"), std::string::npos);
+}
+
+TEST_F(CliTest, ColorOnlyWhenAsked) {
+  std::string path = write("bad.yaml", kOneError);
+  EXPECT_NE(lint({"--color=always", path}).out.find("\x1b["), std::string::npos);
+  EXPECT_EQ(lint({"--color=never", path}).out.find("\x1b["), std::string::npos);
+  // Not a terminal: auto means no colour.
+  EXPECT_EQ(lint({path}).out.find("\x1b["), std::string::npos);
+}
+
+TEST_F(CliTest, DirectoriesAreWalkedForTemplatesOnly) {
+  write("tree/a.yaml", kClean);
+  write("tree/sub/b.json", R"({"FormatVersion": "OOS-2019-06-01", "Tasks": [{"Name": "t", "Action": "ACS::Sleep", "Properties": {"Duration": "PT1M"}}]})");
+  write("tree/sub/notes.txt", "not a template");
+  write("tree/.git/c.yaml", "::: broken");
+  write("tree/d.yml", kOneError);
+  RunResult result = lint({"--format", "json", (dir_ / "tree").string()});
+  EXPECT_EQ(result.exitCode, 1);
+  EXPECT_NE(result.out.find("\"files\":3"), std::string::npos) << result.out;
+}
+
+TEST_F(CliTest, OutputIsSortedAndIndependentOfThreads) {
+  for (int i = 0; i < 12; ++i)
+    write("many/t" + std::to_string(i) + ".yaml", i % 2 ? kOneError : kClean);
+  std::string tree = (dir_ / "many").string();
+  RunResult one = lint({"-j1", "--format", "json", tree});
+  RunResult four = lint({"-j", "4", "--format", "json", tree});
+  EXPECT_EQ(one.exitCode, 1);
+  EXPECT_EQ(one.out, four.out);
+  EXPECT_LT(one.out.find("t1.yaml"), one.out.find("t11.yaml"));
+  EXPECT_LT(one.out.find("t11.yaml"), one.out.find("t3.yaml"));
+}
+
+TEST_F(CliTest, SamplesLintAsDocumented) {
+  EXPECT_EQ(lint({kSamples + "/update-image", kSamples + "/scaling-image-update"}).exitCode, 0);
+  RunResult broken = lint({kSamples + "/broken"});
+  EXPECT_EQ(broken.exitCode, 1);
+  for (const char *rule : {"[parameter-constraint]", "[undefined-jump-target]", "[reference-case]",
+                           "[undefined-reference]", "[unreachable-task]", "[schema]"})
+    EXPECT_NE(broken.out.find(rule), std::string::npos) << rule;
+}
+
+} // namespace
+} // namespace oosc::testing

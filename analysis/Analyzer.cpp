@@ -16,7 +16,7 @@ struct RuleRun {
 constexpr RuleRun kRuleRuns[] = {
     {checkSchema, false},
     {checkRequiredKeys, true},
-    {checkDuplicateTasks, false},
+    {checkDuplicateNames, false},
     {checkFunctionCalls, false},
     {checkReferences, true},
     {checkJumpTargets, true},

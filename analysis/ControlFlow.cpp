@@ -53,6 +53,9 @@ private:
       add(from, from.index + 1);
       break;
     case JumpResolution::Kind::Dynamic:
+    case JumpResolution::Kind::Undefined:
+      // Unknown until run time, or a misspelt name reported on its own: any
+      // task may follow, so no task is called unreachable because of it.
       for (size_t i = 0; i <= end(); ++i)
         add(from, i);
       break;

@@ -24,7 +24,7 @@ JumpResolution resolveJump(const ir::JumpTarget &target, JumpKind kind, const Sy
 
 /// Successors of every task by index; `tasks.size()` stands for the end.
 /// Includes the fall-through of skipped (When) tasks, OnError edges and every
-/// Choice branch; a dynamic target may go to any task.
+/// Choice branch; a dynamic or undefined target may go to any task.
 std::vector<std::vector<size_t>> successors(const ir::Template &tmpl, const SymbolTable &symbols);
 
 } // namespace oosc::analysis

@@ -1,45 +1,49 @@
 //===- References.cpp -------------------------------------------------------===//
 #include "analysis/References.h"
 
-#include "support/Spelling.h"
-
 namespace oosc::analysis {
 namespace {
 
-/// Keys whose values OOS shows to people but never evaluates.
-bool isDocumentationKey(std::string_view key) {
-  return key == "Description" || key == "Label" || key == "Metadata" ||
-         key == "AssociationPropertyMetadata" || key == "ConstraintDescription";
-}
+/// Scope of the references being collected.
+struct Scope {
+  const ir::Task *task = nullptr;
+  bool inLoop = false;
+  bool inTemplateOutputs = false;
+};
 
 class Collector {
 public:
   explicit Collector(std::vector<ReferenceSite> &sites) : sites_(sites) {}
 
-  void collect(const ir::Node *node, const ir::Task *task, bool inLoop) {
-    ir::forEachNode(node, [&](const ir::Node &current) {
-      if (current.interpolation)
-        for (const ir::Reference *reference : current.interpolation->references())
-          sites_.push_back({reference, task, inLoop});
-    });
-  }
-
-  /// Like collect(), but skips documentation keys and inline child templates
-  /// at any depth of a task or template.
-  void collectEvaluated(const ir::Node *node, const ir::Task *task, bool inLoop) {
+  /// Every reference below `node`, except inside an inline child template
+  /// (ACS::Template's TemplateContent), whose names belong to the child.
+  void collect(const ir::Node *node, const Scope &scope) {
     if (!node)
       return;
     if (node->interpolation)
-      collect(node, task, inLoop);
+      for (const ir::Reference *reference : node->interpolation->references())
+        sites_.push_back({reference, scope.task, scope.inLoop, scope.inTemplateOutputs});
     for (const ir::MapEntry &entry : node->entries) {
-      std::string_view key = entry.key->isScalar() ? std::string_view(entry.key->value) : "";
-      if (isDocumentationKey(key) || key == "TemplateContent")
+      if (entry.key->isScalar() && entry.key->value == "TemplateContent")
         continue;
-      collect(entry.key, task, inLoop);
-      collectEvaluated(entry.value, task, inLoop);
+      collect(entry.key, scope);
+      collect(entry.value, scope);
     }
     for (const ir::Node *item : node->items)
-      collectEvaluated(item, task, inLoop);
+      collect(item, scope);
+  }
+
+  void collectTask(const ir::Task &task) {
+    Scope scope{&task, task.loop.has_value(), false};
+    for (const ir::MapEntry &entry : task.decl->entries) {
+      std::string_view key = entry.key->isScalar() ? std::string_view(entry.key->value) : "";
+      // Names are not evaluated text; Description is for people. (Jump
+      // targets are names too, but one computed with {{ }} is evaluated.)
+      if (key == "Name" || key == "Action" || key == "Description")
+        continue;
+      // Items and the rate control are evaluated before any item exists.
+      collect(entry.value, key == "Loop" ? Scope{&task, false, false} : scope);
+    }
   }
 
 private:
@@ -52,22 +56,16 @@ std::vector<ReferenceSite> collectReferences(const ir::Template &tmpl) {
   std::vector<ReferenceSite> sites;
   Collector collector(sites);
   for (const ir::Parameter &parameter : tmpl.parameters)
-    collector.collect(parameter.defaultValue, nullptr, false);
+    collector.collect(parameter.defaultValue, {});
   if (tmpl.root && tmpl.root->isMapping()) {
-    collector.collect(ir::resolve(tmpl.root->get("RamRole")), nullptr, false);
-    collector.collectEvaluated(ir::resolve(tmpl.root->get("States")), nullptr, false);
+    collector.collect(ir::resolve(tmpl.root->get("RamRole")), {});
+    collector.collect(ir::resolve(tmpl.root->get("States")), {});
+    collector.collect(ir::resolve(tmpl.root->get("Conditions")), {});
   }
   for (const ir::Task &task : tmpl.tasks)
-    for (const ir::MapEntry &entry : task.decl->entries) {
-      std::string_view key = entry.key->isScalar() ? std::string_view(entry.key->value) : "";
-      // Name, Action and jump targets are names, not evaluated text.
-      if (key == "Name" || key == "Action" || key == "OnError" || key == "OnSuccess" ||
-          isDocumentationKey(key))
-        continue;
-      collector.collectEvaluated(entry.value, &task, task.loop.has_value());
-    }
+    collector.collectTask(task);
   for (const ir::OutputDecl &output : tmpl.outputs)
-    collector.collectEvaluated(output.decl, nullptr, false);
+    collector.collect(output.value, {nullptr, false, true});
   return sites;
 }
 

@@ -19,7 +19,7 @@ void checkJumpTargets(AnalysisContext &context);
 void checkReachability(AnalysisContext &context);
 /// Defaults and constraints (`parameter-constraint`).
 void checkParameterConstraints(AnalysisContext &context);
-/// Two tasks with one name (`duplicate-name`).
-void checkDuplicateTasks(AnalysisContext &context);
+/// Names that clash, exactly or but for case (`duplicate-name`).
+void checkDuplicateNames(AnalysisContext &context);
 
 } // namespace oosc::analysis

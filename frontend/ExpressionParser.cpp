@@ -101,9 +101,15 @@ ir::Reference buildReference(OosExprParser::RefBodyContext *body,
                                                              : ir::RefKind::Store;
   } else if (auto *name = dynamic_cast<OosExprParser::NameRefContext *>(body)) {
     reference.kind = ir::RefKind::Name;
-    for (auto *part : name->NAME())
-      reference.parts.push_back(identOf(part, offsets));
+    reference.parts.push_back(identOf(name->NAME(), offsets));
+    for (auto *step : name->pathStep()) {
+      if (step->DOT())
+        reference.parts.push_back(identOf(step->NAME(), offsets));
+      else
+        reference.hasPathSyntax = true;
+    }
   }
+  reference.spelling = body->getText();
   return reference;
 }
 

@@ -27,63 +27,63 @@ namespace {
 // Character classes and line helpers (YAML 1.2 chapter 5)
 //===----------------------------------------------------------------------===//
 
-bool isWhite(char C) { return C == ' ' || C == '\t'; }
-bool isBreakChar(char C) { return C == '\n' || C == '\r'; }
-bool isFlowIndicator(char C) {
-  return C == ',' || C == '[' || C == ']' || C == '{' || C == '}';
+bool isWhite(char c) { return c == ' ' || c == '\t'; }
+bool isBreakChar(char c) { return c == '\n' || c == '\r'; }
+bool isFlowIndicator(char c) {
+  return c == ',' || c == '[' || c == ']' || c == '{' || c == '}';
 }
 
-/// Byte at \p P, or NUL past the end (NUL is not a valid YAML character, so
+/// Byte at \p pos, or NUL past the end (NUL is not a valid YAML character, so
 /// it can double as an end-of-input sentinel).
-char at(std::string_view S, size_t P) { return P < S.size() ? S[P] : '\0'; }
+char at(std::string_view src, size_t pos) { return pos < src.size() ? src[pos] : '\0'; }
 
 /// True at end of input, whitespace, or a line break.
-bool isBlankOrEnd(std::string_view S, size_t P) {
-  return P >= S.size() || isWhite(S[P]) || isBreakChar(S[P]);
+bool isBlankOrEnd(std::string_view src, size_t pos) {
+  return pos >= src.size() || isWhite(src[pos]) || isBreakChar(src[pos]);
 }
 
-/// Length of the line break at \p P: 2 for CRLF, 1 for LF or a lone CR, 0 if
+/// Length of the line break at \p pos: 2 for CRLF, 1 for LF or a lone CR, 0 if
 /// there is none.
-size_t breakLength(std::string_view S, size_t P) {
-  char C = at(S, P);
-  if (C == '\n')
+size_t breakLength(std::string_view src, size_t pos) {
+  char c = at(src, pos);
+  if (c == '\n')
     return 1;
-  if (C == '\r')
-    return at(S, P + 1) == '\n' ? 2 : 1;
+  if (c == '\r')
+    return at(src, pos + 1) == '\n' ? 2 : 1;
   return 0;
 }
 
-size_t skipWhite(std::string_view S, size_t P) {
-  while (P < S.size() && isWhite(S[P]))
-    ++P;
-  return P;
+size_t skipWhite(std::string_view src, size_t pos) {
+  while (pos < src.size() && isWhite(src[pos]))
+    ++pos;
+  return pos;
 }
 
-size_t skipSpaces(std::string_view S, size_t P) {
-  while (P < S.size() && S[P] == ' ')
-    ++P;
-  return P;
+size_t skipSpaces(std::string_view src, size_t pos) {
+  while (pos < src.size() && src[pos] == ' ')
+    ++pos;
+  return pos;
 }
 
-/// Offset of the line break ending the line that contains \p P, or S.size().
-size_t lineEnd(std::string_view S, size_t P) {
-  while (P < S.size() && !isBreakChar(S[P]))
-    ++P;
-  return P;
+/// Offset of the line break ending the line that contains \p pos, or S.size().
+size_t lineEnd(std::string_view src, size_t pos) {
+  while (pos < src.size() && !isBreakChar(src[pos]))
+    ++pos;
+  return pos;
 }
 
-/// Offset of the line break ending the line after the one that \p Break ends.
-size_t nextLineBreak(std::string_view S, size_t Break) {
-  return lineEnd(S, Break + breakLength(S, Break));
+/// Offset of the line break ending the line after the one that \p breakPos ends.
+size_t nextLineBreak(std::string_view src, size_t breakPos) {
+  return lineEnd(src, breakPos + breakLength(src, breakPos));
 }
 
-int hexValue(char C) {
-  if (C >= '0' && C <= '9')
-    return C - '0';
-  if (C >= 'a' && C <= 'f')
-    return C - 'a' + 10;
-  if (C >= 'A' && C <= 'F')
-    return C - 'A' + 10;
+int hexValue(char c) {
+  if (c >= '0' && c <= '9')
+    return c - '0';
+  if (c >= 'a' && c <= 'f')
+    return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F')
+    return c - 'A' + 10;
   return -1;
 }
 
@@ -95,77 +95,78 @@ int hexValue(char C) {
 /// when asked, records the source offset of each one.
 class DecodedMatcher {
 public:
-  DecodedMatcher(std::string_view Expected, std::vector<uint32_t> *Offsets)
-      : Expected(Expected), Offsets(Offsets) {}
+  DecodedMatcher(std::string_view expectedValue,
+                 std::vector<uint32_t> *offsetsOut)
+      : expected(expectedValue), offsets(offsetsOut) {}
 
-  /// Consumes one decoded byte produced by source offset \p From; false on a
+  /// Consumes one decoded byte produced by source offset \p from; false on a
   /// mismatch or when the expected value is already exhausted.
-  bool emit(char C, size_t From) {
-    if (!nextIs(C))
+  bool emit(char c, size_t from) {
+    if (!nextIs(c))
       return false;
-    if (Offsets)
-      Offsets->push_back(static_cast<uint32_t>(From));
-    ++Next;
+    if (offsets)
+      offsets->push_back(static_cast<uint32_t>(from));
+    ++next;
     return true;
   }
 
-  /// Consumes the UTF-8 encoding of \p CodePoint, all bytes mapping to
-  /// \p From (the escape's backslash).
-  bool emitCodePoint(uint32_t CodePoint, size_t From) {
-    if (CodePoint > 0x10FFFF || (CodePoint >= 0xD800 && CodePoint <= 0xDFFF))
+  /// Consumes the UTF-8 encoding of \p codePoint, all bytes mapping to
+  /// \p from (the escape's backslash).
+  bool emitCodePoint(uint32_t codePoint, size_t from) {
+    if (codePoint > 0x10FFFF || (codePoint >= 0xD800 && codePoint <= 0xDFFF))
       return false;
-    char Bytes[4];
-    size_t Len;
-    if (CodePoint < 0x80) {
-      Bytes[0] = static_cast<char>(CodePoint);
-      Len = 1;
-    } else if (CodePoint < 0x800) {
-      Bytes[0] = static_cast<char>(0xC0 | (CodePoint >> 6));
-      Bytes[1] = static_cast<char>(0x80 | (CodePoint & 0x3F));
-      Len = 2;
-    } else if (CodePoint < 0x10000) {
-      Bytes[0] = static_cast<char>(0xE0 | (CodePoint >> 12));
-      Bytes[1] = static_cast<char>(0x80 | ((CodePoint >> 6) & 0x3F));
-      Bytes[2] = static_cast<char>(0x80 | (CodePoint & 0x3F));
-      Len = 3;
+    char bytes[4];
+    size_t len;
+    if (codePoint < 0x80) {
+      bytes[0] = static_cast<char>(codePoint);
+      len = 1;
+    } else if (codePoint < 0x800) {
+      bytes[0] = static_cast<char>(0xC0 | (codePoint >> 6));
+      bytes[1] = static_cast<char>(0x80 | (codePoint & 0x3F));
+      len = 2;
+    } else if (codePoint < 0x10000) {
+      bytes[0] = static_cast<char>(0xE0 | (codePoint >> 12));
+      bytes[1] = static_cast<char>(0x80 | ((codePoint >> 6) & 0x3F));
+      bytes[2] = static_cast<char>(0x80 | (codePoint & 0x3F));
+      len = 3;
     } else {
-      Bytes[0] = static_cast<char>(0xF0 | (CodePoint >> 18));
-      Bytes[1] = static_cast<char>(0x80 | ((CodePoint >> 12) & 0x3F));
-      Bytes[2] = static_cast<char>(0x80 | ((CodePoint >> 6) & 0x3F));
-      Bytes[3] = static_cast<char>(0x80 | (CodePoint & 0x3F));
-      Len = 4;
+      bytes[0] = static_cast<char>(0xF0 | (codePoint >> 18));
+      bytes[1] = static_cast<char>(0x80 | ((codePoint >> 12) & 0x3F));
+      bytes[2] = static_cast<char>(0x80 | ((codePoint >> 6) & 0x3F));
+      bytes[3] = static_cast<char>(0x80 | (codePoint & 0x3F));
+      len = 4;
     }
-    for (size_t I = 0; I < Len; ++I)
-      if (!emit(Bytes[I], From))
+    for (size_t i = 0; i < len; ++i)
+      if (!emit(bytes[i], from))
         return false;
     return true;
   }
 
-  bool nextIs(char C) const {
-    return Next < Expected.size() && Expected[Next] == C;
+  bool nextIs(char c) const {
+    return next < expected.size() && expected[next] == c;
   }
-  bool finished() const { return Next == Expected.size(); }
+  bool finished() const { return next == expected.size(); }
   /// Number of decoded bytes consumed so far.
-  size_t consumed() const { return Next; }
+  size_t consumed() const { return next; }
   /// Number of expected bytes not consumed yet.
-  size_t remaining() const { return Expected.size() - Next; }
+  size_t remaining() const { return expected.size() - next; }
   /// Remembers that an escape sequence ended here (see closingFoldNewlines).
-  void markEscapeEnd() { EscapeEnd = Next; }
+  void markEscapeEnd() { lastEscapeEnd = next; }
   /// Decoded length right after the last escape, or npos if none.
-  size_t escapeEnd() const { return EscapeEnd; }
+  size_t escapeEnd() const { return lastEscapeEnd; }
   /// Index of the last consumed byte that is not a newline, or npos.
   size_t lastNonNewline() const {
-    for (size_t I = Next; I > 0; --I)
-      if (Expected[I - 1] != '\n')
-        return I - 1;
+    for (size_t i = next; i > 0; --i)
+      if (expected[i - 1] != '\n')
+        return i - 1;
     return std::string_view::npos;
   }
 
 private:
-  std::string_view Expected;
-  std::vector<uint32_t> *Offsets;
-  size_t Next = 0;
-  size_t EscapeEnd = std::string_view::npos;
+  std::string_view expected;
+  std::vector<uint32_t> *offsets;
+  size_t next = 0;
+  size_t lastEscapeEnd = std::string_view::npos;
 };
 
 //===----------------------------------------------------------------------===//
@@ -175,181 +176,181 @@ private:
 /// A run of line breaks inside a flow or plain scalar, together with the
 /// whitespace-only lines it spans.
 struct LineFold {
-  size_t FirstBreak = 0; ///< The break ending the last content line.
-  size_t Breaks = 0;     ///< 1 + number of empty lines.
-  size_t Next = 0;       ///< First non-white byte after the run (or S.size()).
+  size_t firstBreak = 0; ///< The break ending the last content line.
+  size_t breaks = 0;     ///< 1 + number of empty lines.
+  size_t next = 0;       ///< First non-white byte after the run (or S.size()).
 };
 
-/// Measures the fold starting at the line break \p Break. Leading whitespace
+/// Measures the fold starting at the line break \p breakPos. Leading whitespace
 /// of every following line is skipped: it is never content in flow folding.
-LineFold scanLineFold(std::string_view S, size_t Break) {
-  LineFold Fold;
-  Fold.FirstBreak = Break;
-  size_t P = Break;
-  while (size_t Len = breakLength(S, P)) {
-    ++Fold.Breaks;
-    P = skipWhite(S, P + Len);
+LineFold scanLineFold(std::string_view src, size_t breakPos) {
+  LineFold fold;
+  fold.firstBreak = breakPos;
+  size_t pos = breakPos;
+  while (size_t len = breakLength(src, pos)) {
+    ++fold.breaks;
+    pos = skipWhite(src, pos + len);
   }
-  Fold.Next = P;
-  return Fold;
+  fold.next = pos;
+  return fold;
 }
 
 /// Emits one newline per break with index in [From, Count) of the run that
-/// starts at \p FirstBreak; each newline maps to its own break.
-bool emitBreaks(std::string_view S, size_t FirstBreak, size_t From,
-                size_t Count, DecodedMatcher &Matcher) {
-  size_t Break = FirstBreak;
-  for (size_t I = 0; I < Count; ++I) {
-    if (I >= From && !Matcher.emit('\n', Break))
+/// starts at \p firstBreak; each newline maps to its own break.
+bool emitBreaks(std::string_view src, size_t firstBreak, size_t from,
+                size_t count, DecodedMatcher &matcher) {
+  size_t breakPos = firstBreak;
+  for (size_t i = 0; i < count; ++i) {
+    if (i >= from && !matcher.emit('\n', breakPos))
       return false;
-    if (I + 1 < Count)
-      Break = nextLineBreak(S, Break);
+    if (i + 1 < count)
+      breakPos = nextLineBreak(src, breakPos);
   }
   return true;
 }
 
 /// Applies flow folding: a single break becomes a space, otherwise the first
 /// break is dropped and every empty line contributes a newline.
-bool emitFold(std::string_view S, const LineFold &Fold,
-              DecodedMatcher &Matcher) {
-  if (Fold.Breaks == 1)
-    return Matcher.emit(' ', Fold.FirstBreak);
-  return emitBreaks(S, Fold.FirstBreak, 1, Fold.Breaks, Matcher);
+bool emitFold(std::string_view src, const LineFold &fold,
+              DecodedMatcher &matcher) {
+  if (fold.breaks == 1)
+    return matcher.emit(' ', fold.firstBreak);
+  return emitBreaks(src, fold.firstBreak, 1, fold.breaks, matcher);
 }
 
-/// Whether \p P holds the quote that closes a scalar quoted with \p Quote
+/// Whether \p pos holds the quote that closes a scalar quoted with \p quote
 /// (in single quotes, `''` is an escaped quote instead).
-bool isClosingQuote(std::string_view S, size_t P, char Quote) {
-  return at(S, P) == Quote && (Quote == '"' || at(S, P + 1) != '\'');
+bool isClosingQuote(std::string_view src, size_t pos, char quote) {
+  return at(src, pos) == quote && (quote == '"' || at(src, pos + 1) != '\'');
 }
 
 /// Number of newlines to emit for a fold that runs right into the closing
-/// quote, where the YAML 1.2 spec emits \p SpecNewlines. yaml-cpp 0.7 clips
+/// quote, where the YAML 1.2 spec emits \p specNewlines. yaml-cpp 0.7 clips
 /// such trailing newlines like a `|` block scalar: it keeps at most one
 /// newline after the last byte that is neither an unescaped newline nor
 /// produced by an escape, and none at all if there is no such byte. Both
 /// readings are accepted so the locator works with either kind of parser;
 /// the expected value decides. Returns npos when neither fits.
-size_t closingFoldNewlines(const DecodedMatcher &Matcher, size_t SpecNewlines) {
-  size_t Want = Matcher.remaining();
-  if (Want == SpecNewlines)
-    return Want;
-  size_t Keep = Matcher.lastNonNewline();
-  size_t EscapeEnd = Matcher.escapeEnd();
-  if (EscapeEnd != std::string_view::npos &&
-      (Keep == std::string_view::npos || Keep < EscapeEnd))
-    Keep = EscapeEnd;
-  size_t Clipped = 0;
-  if (Keep != std::string_view::npos) {
-    size_t Limit = Keep + 2; // The kept byte plus one newline.
-    size_t Consumed = Matcher.consumed();
-    Clipped = Limit > Consumed ? Limit - Consumed : 0;
-    if (Clipped > SpecNewlines)
-      Clipped = SpecNewlines;
+size_t closingFoldNewlines(const DecodedMatcher &matcher, size_t specNewlines) {
+  size_t want = matcher.remaining();
+  if (want == specNewlines)
+    return want;
+  size_t keepIndex = matcher.lastNonNewline();
+  size_t lastEscapeEnd = matcher.escapeEnd();
+  if (lastEscapeEnd != std::string_view::npos &&
+      (keepIndex == std::string_view::npos || keepIndex < lastEscapeEnd))
+    keepIndex = lastEscapeEnd;
+  size_t clipped = 0;
+  if (keepIndex != std::string_view::npos) {
+    size_t limit = keepIndex + 2; // The kept byte plus one newline.
+    size_t consumed = matcher.consumed();
+    clipped = limit > consumed ? limit - consumed : 0;
+    if (clipped > specNewlines)
+      clipped = specNewlines;
   }
-  return Want == Clipped ? Want : std::string_view::npos;
+  return want == clipped ? want : std::string_view::npos;
 }
 
 /// Emits the newlines of a quoted scalar's fold (or escaped line break) that
-/// holds \p Breaks breaks starting at \p FirstBreak: one per empty line,
+/// holds \p breaks breaks starting at \p firstBreak: one per empty line,
 /// fewer if it ends the scalar and the expected value was clipped.
-bool emitQuotedNewlines(std::string_view S, size_t FirstBreak, size_t Breaks,
-                        bool EndsScalar, DecodedMatcher &Matcher) {
-  size_t Newlines = Breaks - 1;
-  if (EndsScalar) {
-    Newlines = closingFoldNewlines(Matcher, Newlines);
-    if (Newlines == std::string_view::npos)
+bool emitQuotedNewlines(std::string_view src, size_t firstBreak, size_t breaks,
+                        bool endsScalar, DecodedMatcher &matcher) {
+  size_t newlines = breaks - 1;
+  if (endsScalar) {
+    newlines = closingFoldNewlines(matcher, newlines);
+    if (newlines == std::string_view::npos)
       return false;
   }
-  return emitBreaks(S, FirstBreak, 1, 1 + Newlines, Matcher);
+  return emitBreaks(src, firstBreak, 1, 1 + newlines, matcher);
 }
 
-/// Handles whitespace at \p P inside a scalar quoted with \p Quote: inner
+/// Handles whitespace at \p pos inside a scalar quoted with \p quote: inner
 /// whitespace is content, whitespace before a line break is stripped and the
-/// break folded. Advances \p P; false on mismatch or an unterminated scalar.
-bool scanQuotedWhitespace(std::string_view S, size_t &P, char Quote,
-                          DecodedMatcher &Matcher) {
-  size_t NonWhite = skipWhite(S, P);
-  if (NonWhite >= S.size())
+/// break folded. Advances \p pos; false on mismatch or an unterminated scalar.
+bool scanQuotedWhitespace(std::string_view src, size_t &pos, char quote,
+                          DecodedMatcher &matcher) {
+  size_t nonWhite = skipWhite(src, pos);
+  if (nonWhite >= src.size())
     return false;
-  if (!isBreakChar(S[NonWhite])) {
-    for (; P < NonWhite; ++P)
-      if (!Matcher.emit(S[P], P))
+  if (!isBreakChar(src[nonWhite])) {
+    for (; pos < nonWhite; ++pos)
+      if (!matcher.emit(src[pos], pos))
         return false;
     return true;
   }
-  LineFold Fold = scanLineFold(S, NonWhite);
-  if (Fold.Next >= S.size())
+  LineFold fold = scanLineFold(src, nonWhite);
+  if (fold.next >= src.size())
     return false;
-  bool Ok = Fold.Breaks == 1
-                ? Matcher.emit(' ', Fold.FirstBreak)
-                : emitQuotedNewlines(S, Fold.FirstBreak, Fold.Breaks,
-                                     isClosingQuote(S, Fold.Next, Quote),
-                                     Matcher);
-  P = Fold.Next;
-  return Ok;
+  bool ok = fold.breaks == 1
+                ? matcher.emit(' ', fold.firstBreak)
+                : emitQuotedNewlines(src, fold.firstBreak, fold.breaks,
+                                     isClosingQuote(src, fold.next, quote),
+                                     matcher);
+  pos = fold.next;
+  return ok;
 }
 
 //===----------------------------------------------------------------------===//
 // Plain scalars (YAML 1.2 §7.3.3)
 //===----------------------------------------------------------------------===//
 
-/// Whether a plain scalar may end at \p P: what follows must be a comment, a
+/// Whether a plain scalar may end at \p pos: what follows must be a comment, a
 /// line end, a mapping-value indicator or a flow collection delimiter.
-bool isPlainTerminator(std::string_view S, size_t P) {
-  size_t Q = skipWhite(S, P);
-  if (Q >= S.size() || isBreakChar(S[Q]))
+bool isPlainTerminator(std::string_view src, size_t pos) {
+  size_t q = skipWhite(src, pos);
+  if (q >= src.size() || isBreakChar(src[q]))
     return true;
-  char C = S[Q];
-  if (C == '#')
-    return Q > P; // '#' directly after content is part of the scalar.
-  if (C == ':')
-    return isBlankOrEnd(S, Q + 1) || isFlowIndicator(at(S, Q + 1));
-  return C == ',' || C == ']' || C == '}';
+  char c = src[q];
+  if (c == '#')
+    return q > pos; // '#' directly after content is part of the scalar.
+  if (c == ':')
+    return isBlankOrEnd(src, q + 1) || isFlowIndicator(at(src, q + 1));
+  return c == ',' || c == ']' || c == '}';
 }
 
 /// Scans a plain scalar guided by the decoded value: the scalar continues
 /// (across spaces, flow indicators, or onto the next line) exactly as long as
 /// the decoded value does, since neither the flow/block context nor the
 /// parent indentation is known here. Returns the end offset.
-std::optional<size_t> scanPlain(std::string_view S, size_t Begin,
-                                DecodedMatcher &Matcher) {
-  size_t P = Begin;
-  while (!Matcher.finished()) {
-    if (P >= S.size())
+std::optional<size_t> scanPlain(std::string_view src, size_t begin,
+                                DecodedMatcher &matcher) {
+  size_t pos = begin;
+  while (!matcher.finished()) {
+    if (pos >= src.size())
       return std::nullopt;
-    char C = S[P];
-    if (isWhite(C)) {
-      size_t NonWhite = skipWhite(S, P);
-      if (NonWhite >= S.size() || S[NonWhite] == '#')
+    char c = src[pos];
+    if (isWhite(c)) {
+      size_t nonWhite = skipWhite(src, pos);
+      if (nonWhite >= src.size() || src[nonWhite] == '#')
         return std::nullopt; // Trailing whitespace or a comment ends it.
-      if (isBreakChar(S[NonWhite])) {
-        P = NonWhite; // Whitespace before a break is never content.
+      if (isBreakChar(src[nonWhite])) {
+        pos = nonWhite; // Whitespace before a break is never content.
         continue;
       }
-      for (; P < NonWhite; ++P)
-        if (!Matcher.emit(S[P], P))
+      for (; pos < nonWhite; ++pos)
+        if (!matcher.emit(src[pos], pos))
           return std::nullopt;
       continue;
     }
-    if (isBreakChar(C)) {
-      LineFold Fold = scanLineFold(S, P);
+    if (isBreakChar(c)) {
+      LineFold fold = scanLineFold(src, pos);
       // A comment line always ends a plain scalar.
-      if (Fold.Next >= S.size() || S[Fold.Next] == '#' ||
-          !emitFold(S, Fold, Matcher))
+      if (fold.next >= src.size() || src[fold.next] == '#' ||
+          !emitFold(src, fold, matcher))
         return std::nullopt;
-      P = Fold.Next;
+      pos = fold.next;
       continue;
     }
-    if (C == ':' && isBlankOrEnd(S, P + 1))
+    if (c == ':' && isBlankOrEnd(src, pos + 1))
       return std::nullopt; // A mapping value indicator ends the scalar.
-    if (!Matcher.emit(C, P))
+    if (!matcher.emit(c, pos))
       return std::nullopt;
-    ++P;
+    ++pos;
   }
-  if (!isPlainTerminator(S, P))
+  if (!isPlainTerminator(src, pos))
     return std::nullopt;
-  return P;
+  return pos;
 }
 
 //===----------------------------------------------------------------------===//
@@ -358,48 +359,48 @@ std::optional<size_t> scanPlain(std::string_view S, size_t Begin,
 
 /// Scans a single-quoted scalar from its opening quote; returns the offset
 /// after the closing quote.
-std::optional<size_t> scanSingleQuoted(std::string_view S, size_t Begin,
-                                       DecodedMatcher &Matcher) {
-  size_t P = Begin + 1;
-  while (P < S.size()) {
-    char C = S[P];
-    if (C == '\'') {
-      if (at(S, P + 1) != '\'')
-        return P + 1;
-      if (!Matcher.emit('\'', P)) // '' is the only escape.
+std::optional<size_t> scanSingleQuoted(std::string_view src, size_t begin,
+                                       DecodedMatcher &matcher) {
+  size_t pos = begin + 1;
+  while (pos < src.size()) {
+    char c = src[pos];
+    if (c == '\'') {
+      if (at(src, pos + 1) != '\'')
+        return pos + 1;
+      if (!matcher.emit('\'', pos)) // '' is the only escape.
         return std::nullopt;
-      Matcher.markEscapeEnd();
-      P += 2;
+      matcher.markEscapeEnd();
+      pos += 2;
       continue;
     }
-    if (isWhite(C) || isBreakChar(C)) {
-      if (!scanQuotedWhitespace(S, P, '\'', Matcher))
+    if (isWhite(c) || isBreakChar(c)) {
+      if (!scanQuotedWhitespace(src, pos, '\'', matcher))
         return std::nullopt;
       continue;
     }
-    if (!Matcher.emit(C, P))
+    if (!matcher.emit(c, pos))
       return std::nullopt;
-    ++P;
+    ++pos;
   }
   return std::nullopt; // Unterminated.
 }
 
-/// Decodes the \p Digits hex digits after an escape letter at \p P.
-std::optional<uint32_t> parseHexEscape(std::string_view S, size_t P,
-                                       size_t Digits) {
-  uint32_t Value = 0;
-  for (size_t I = 0; I < Digits; ++I) {
-    int Digit = hexValue(at(S, P + I));
-    if (Digit < 0)
+/// Decodes the \p digits hex digits after an escape letter at \p pos.
+std::optional<uint32_t> parseHexEscape(std::string_view src, size_t pos,
+                                       size_t digits) {
+  uint32_t value = 0;
+  for (size_t i = 0; i < digits; ++i) {
+    int digit = hexValue(at(src, pos + i));
+    if (digit < 0)
       return std::nullopt;
-    Value = Value * 16 + static_cast<uint32_t>(Digit);
+    value = value * 16 + static_cast<uint32_t>(digit);
   }
-  return Value;
+  return value;
 }
 
 /// Maps a one-letter escape to the byte it stands for, or -1.
-int simpleEscape(char Letter) {
-  switch (Letter) {
+int simpleEscape(char letter) {
+  switch (letter) {
   case '0': return 0x00;
   case 'a': return 0x07;
   case 'b': return 0x08;
@@ -419,77 +420,77 @@ int simpleEscape(char Letter) {
   }
 }
 
-/// Handles an escape other than an escaped line break at \p P (the
-/// backslash) and advances \p P past it; all its bytes map to the backslash.
-bool emitEscapedText(std::string_view S, size_t &P, DecodedMatcher &Matcher) {
-  size_t Slash = P;
-  char Letter = at(S, P + 1);
-  if (int Byte = simpleEscape(Letter); Byte >= 0) {
-    P += 2;
-    return Matcher.emit(static_cast<char>(Byte), Slash);
+/// Handles an escape other than an escaped line break at \p pos (the
+/// backslash) and advances \p pos past it; all its bytes map to the backslash.
+bool emitEscapedText(std::string_view src, size_t &pos, DecodedMatcher &matcher) {
+  size_t slash = pos;
+  char letter = at(src, pos + 1);
+  if (int byte = simpleEscape(letter); byte >= 0) {
+    pos += 2;
+    return matcher.emit(static_cast<char>(byte), slash);
   }
-  size_t Digits = 0;
-  uint32_t CodePoint = 0;
-  switch (Letter) {
-  case 'N': CodePoint = 0x85; break;
-  case '_': CodePoint = 0xA0; break;
-  case 'L': CodePoint = 0x2028; break;
-  case 'P': CodePoint = 0x2029; break;
-  case 'x': Digits = 2; break;
-  case 'u': Digits = 4; break;
-  case 'U': Digits = 8; break;
+  size_t digits = 0;
+  uint32_t codePoint = 0;
+  switch (letter) {
+  case 'N': codePoint = 0x85; break;
+  case '_': codePoint = 0xA0; break;
+  case 'L': codePoint = 0x2028; break;
+  case 'P': codePoint = 0x2029; break;
+  case 'x': digits = 2; break;
+  case 'u': digits = 4; break;
+  case 'U': digits = 8; break;
   default: return false;
   }
-  if (Digits) {
-    std::optional<uint32_t> Value = parseHexEscape(S, P + 2, Digits);
-    if (!Value)
+  if (digits) {
+    std::optional<uint32_t> value = parseHexEscape(src, pos + 2, digits);
+    if (!value)
       return false;
-    CodePoint = *Value;
+    codePoint = *value;
   }
-  P += 2 + Digits;
+  pos += 2 + digits;
   // yaml-cpp 0.7 emits \N and \_ as the single Latin-1 byte instead of UTF-8;
   // accept that form too so such strings still locate.
-  if ((Letter == 'N' || Letter == '_') &&
-      Matcher.nextIs(static_cast<char>(CodePoint)))
-    return Matcher.emit(static_cast<char>(CodePoint), Slash);
-  return Matcher.emitCodePoint(CodePoint, Slash);
+  if ((letter == 'N' || letter == '_') &&
+      matcher.nextIs(static_cast<char>(codePoint)))
+    return matcher.emit(static_cast<char>(codePoint), slash);
+  return matcher.emitCodePoint(codePoint, slash);
 }
 
-/// Handles the escape whose backslash is at \p P and advances \p P past it.
-bool scanEscape(std::string_view S, size_t &P, DecodedMatcher &Matcher) {
-  if (isBreakChar(at(S, P + 1))) {
+/// Handles the escape whose backslash is at \p pos and advances \p pos past it.
+bool scanEscape(std::string_view src, size_t &pos, DecodedMatcher &matcher) {
+  if (isBreakChar(at(src, pos + 1))) {
     // Escaped line break: the break vanishes, empty lines still count, and
     // the next line's indentation is skipped.
-    LineFold Fold = scanLineFold(S, P + 1);
-    if (Fold.Next >= S.size())
+    LineFold fold = scanLineFold(src, pos + 1);
+    if (fold.next >= src.size())
       return false;
-    Matcher.markEscapeEnd();
-    P = Fold.Next;
-    return emitQuotedNewlines(S, Fold.FirstBreak, Fold.Breaks,
-                              isClosingQuote(S, Fold.Next, '"'), Matcher);
+    matcher.markEscapeEnd();
+    pos = fold.next;
+    return emitQuotedNewlines(src, fold.firstBreak, fold.breaks,
+                              isClosingQuote(src, fold.next, '"'), matcher);
   }
-  bool Ok = emitEscapedText(S, P, Matcher);
-  Matcher.markEscapeEnd();
-  return Ok;
+  bool ok = emitEscapedText(src, pos, matcher);
+  matcher.markEscapeEnd();
+  return ok;
 }
 
 /// Scans a double-quoted scalar (this includes every JSON string) from its
 /// opening quote; returns the offset after the closing quote.
-std::optional<size_t> scanDoubleQuoted(std::string_view S, size_t Begin,
-                                       DecodedMatcher &Matcher) {
-  size_t P = Begin + 1;
-  while (P < S.size()) {
-    char C = S[P];
-    if (C == '"')
-      return P + 1;
-    bool Ok;
-    if (C == '\\')
-      Ok = scanEscape(S, P, Matcher);
-    else if (isWhite(C) || isBreakChar(C))
-      Ok = scanQuotedWhitespace(S, P, '"', Matcher);
+std::optional<size_t> scanDoubleQuoted(std::string_view src, size_t begin,
+                                       DecodedMatcher &matcher) {
+  size_t pos = begin + 1;
+  while (pos < src.size()) {
+    char c = src[pos];
+    if (c == '"')
+      return pos + 1;
+    bool ok;
+    if (c == '\\')
+      ok = scanEscape(src, pos, matcher);
+    else if (isWhite(c) || isBreakChar(c))
+      ok = scanQuotedWhitespace(src, pos, '"', matcher);
     else
-      Ok = Matcher.emit(C, P++);
-    if (!Ok)
+      ok = matcher.emit(c, pos++);
+    if (!ok)
       return std::nullopt;
   }
   return std::nullopt; // Unterminated.
@@ -502,188 +503,205 @@ std::optional<size_t> scanDoubleQuoted(std::string_view S, size_t Begin,
 enum class Chomping { Strip, Clip, Keep };
 
 struct BlockHeader {
-  bool Folded = false;
-  Chomping Chomp = Chomping::Clip;
-  unsigned ExplicitIndent = 0; ///< 0 when auto-detected.
-  size_t IndicatorEnd = 0;     ///< After `|`/`>` and its indicators.
-  size_t ContentStart = 0;     ///< First byte of the line after the header.
+  bool folded = false;
+  Chomping chomp = Chomping::Clip;
+  unsigned explicitIndent = 0; ///< 0 when auto-detected.
+  size_t indicatorEnd = 0;     ///< After `|`/`>` and its indicators.
+  size_t contentStart = 0;     ///< First byte of the line after the header.
 };
 
 /// Parses `|` or `>`, the indentation and chomping indicators (either order),
 /// and an optional comment up to the end of the header line.
-std::optional<BlockHeader> parseBlockHeader(std::string_view S, size_t Begin) {
-  BlockHeader Header;
-  Header.Folded = S[Begin] == '>';
-  size_t P = Begin + 1;
-  bool SawChomp = false;
-  for (int I = 0; I < 2; ++I) {
-    char C = at(S, P);
-    if (C >= '1' && C <= '9' && !Header.ExplicitIndent) {
-      Header.ExplicitIndent = static_cast<unsigned>(C - '0');
-    } else if ((C == '-' || C == '+') && !SawChomp) {
-      Header.Chomp = C == '-' ? Chomping::Strip : Chomping::Keep;
-      SawChomp = true;
+std::optional<BlockHeader> parseBlockHeader(std::string_view src, size_t begin) {
+  BlockHeader header;
+  header.folded = src[begin] == '>';
+  size_t pos = begin + 1;
+  bool sawChomp = false;
+  for (int i = 0; i < 2; ++i) {
+    char c = at(src, pos);
+    if (c >= '1' && c <= '9' && !header.explicitIndent) {
+      header.explicitIndent = static_cast<unsigned>(c - '0');
+    } else if ((c == '-' || c == '+') && !sawChomp) {
+      header.chomp = c == '-' ? Chomping::Strip : Chomping::Keep;
+      sawChomp = true;
     } else {
       break;
     }
-    ++P;
+    ++pos;
   }
-  Header.IndicatorEnd = P;
-  size_t Q = skipWhite(S, P);
-  if (Q > P && at(S, Q) == '#')
-    Q = lineEnd(S, Q);
-  if (Q < S.size() && !isBreakChar(S[Q]))
+  header.indicatorEnd = pos;
+  size_t q = skipWhite(src, pos);
+  if (q > pos && at(src, q) == '#')
+    q = lineEnd(src, q);
+  if (q < src.size() && !isBreakChar(src[q]))
     return std::nullopt;
-  Header.ContentStart = Q + breakLength(S, Q);
-  return Header;
+  header.contentStart = q + breakLength(src, q);
+  return header;
 }
 
-/// Content indentation meaning "no line is content": every space-only line
-/// is an empty line and the first other line ends the scalar.
-constexpr size_t NoTextIndent = std::numeric_limits<size_t>::max();
-
-/// Determines the content indentation of a block scalar. The parent
-/// indentation that an explicit indicator is relative to is unknown here, so
-/// it is inferred from the decoded value: the first text line keeps exactly
-/// (its indentation - content indentation) leading spaces.
-std::optional<size_t> blockContentIndent(std::string_view S,
-                                         const BlockHeader &Header,
-                                         std::string_view Decoded) {
-  // Without any text byte the scalar has no text lines: the first
-  // non-empty line belongs to the parent (e.g. `key: |` then `next: 1`).
-  if (Decoded.find_first_not_of('\n') == std::string_view::npos)
-    return NoTextIndent;
-  size_t LineStart = Header.ContentStart;
-  size_t EmptyLines = 0;
-  while (LineStart < S.size()) {
-    size_t TextStart = skipSpaces(S, LineStart);
-    if (TextStart < S.size() && !isBreakChar(S[TextStart])) {
-      size_t Indent = TextStart - LineStart;
-      if (!Header.ExplicitIndent)
-        return Indent;
-      // Leading empty lines decode to one newline each.
-      size_t DecodedLine = 0;
-      for (size_t I = 0; I < EmptyLines; ++I) {
-        DecodedLine = Decoded.find('\n', DecodedLine);
-        if (DecodedLine == std::string_view::npos)
-          return std::nullopt;
-        ++DecodedLine;
-      }
-      size_t Kept = Decoded.find_first_not_of(' ', DecodedLine);
-      Kept = (Kept == std::string_view::npos ? Decoded.size() : Kept) -
-             DecodedLine;
-      if (Kept > Indent)
-        return std::nullopt;
-      return Indent - Kept;
-    }
-    if (TextStart >= S.size())
+/// Auto-detected content indentation (YAML 1.2 §8.1.1.1): the indentation
+/// of the first line that is not made of spaces only.
+std::optional<size_t> detectedIndent(std::string_view src, size_t lineStart) {
+  while (lineStart < src.size()) {
+    size_t textStart = skipSpaces(src, lineStart);
+    if (textStart >= src.size())
       break;
-    ++EmptyLines;
-    LineStart = TextStart + breakLength(S, TextStart);
+    if (!isBreakChar(src[textStart]))
+      return textStart - lineStart;
+    lineStart = textStart + breakLength(src, textStart);
   }
   return std::nullopt; // Decoded text but no text line in the source.
 }
 
-/// A `---` or `...` marker at \p LineStart ends any block scalar.
-bool isDocumentMarker(std::string_view S, size_t LineStart) {
-  std::string_view Rest = S.substr(LineStart, 3);
-  return (Rest == "---" || Rest == "...") && isBlankOrEnd(S, LineStart + 3);
+/// Content indentation of a block scalar with an explicit indentation
+/// indicator. The indicator is relative to the parent node's indentation,
+/// which a mark does not reveal, so it is inferred from the decoded value:
+/// leading source lines correspond one to one to decoded lines until the
+/// first non-empty decoded line, which keeps exactly (its source line's
+/// spaces - content indentation) leading spaces.
+std::optional<size_t> inferredIndent(std::string_view src, size_t lineStart,
+                                     std::string_view decoded) {
+  size_t decodedLine = 0;
+  while (lineStart < src.size()) {
+    size_t decodedEnd = decoded.find('\n', decodedLine);
+    if (decodedEnd == std::string_view::npos)
+      decodedEnd = decoded.size();
+    if (decodedEnd > decodedLine) {
+      size_t spaces = skipSpaces(src, lineStart) - lineStart;
+      size_t kept = decodedLine;
+      while (kept < decodedEnd && decoded[kept] == ' ')
+        ++kept;
+      kept -= decodedLine;
+      if (kept > spaces)
+        return std::nullopt;
+      return spaces - kept;
+    }
+    size_t end = lineEnd(src, lineStart);
+    if (decodedEnd >= decoded.size() || end >= src.size())
+      break;
+    decodedLine = decodedEnd + 1;
+    lineStart = end + breakLength(src, end);
+  }
+  return std::nullopt;
+}
+
+/// Content indentation meaning "no line is content": every space-only line
+/// is an empty line and the first other line ends the scalar.
+constexpr size_t noTextIndent = std::numeric_limits<size_t>::max();
+
+/// Determines the content indentation of a block scalar.
+std::optional<size_t> blockContentIndent(std::string_view src,
+                                         const BlockHeader &header,
+                                         std::string_view decoded) {
+  // Without any text byte the scalar has no text lines: the first
+  // non-empty line belongs to the parent (e.g. `key: |` then `next: 1`).
+  if (decoded.find_first_not_of('\n') == std::string_view::npos)
+    return noTextIndent;
+  if (header.explicitIndent)
+    return inferredIndent(src, header.contentStart, decoded);
+  return detectedIndent(src, header.contentStart);
+}
+
+/// A `---` or `...` marker at \p lineStart ends any block scalar.
+bool isDocumentMarker(std::string_view src, size_t lineStart) {
+  std::string_view rest = src.substr(lineStart, 3);
+  return (rest == "---" || rest == "...") && isBlankOrEnd(src, lineStart + 3);
 }
 
 /// Line breaks seen since the last text line (its own break first, then one
 /// per empty line), not yet emitted because chomping or folding decides.
 struct PendingBreaks {
-  size_t First = 0;
-  size_t Count = 0;
+  size_t first = 0;
+  size_t count = 0;
 };
 
 /// Number of final line breaks a block scalar keeps under its chomping
-/// indicator, given the \p Pending breaks after the last text line.
-/// \p SawText: there is a text line; \p LastSpaced: the last one is more
+/// indicator, given the \p pending breaks after the last text line.
+/// \p sawText: there is a text line; \p lastSpaced: the last one is more
 /// indented. Returns npos if the expected value fits no reading.
-size_t finalNewlines(const BlockHeader &Header, const PendingBreaks &Pending,
-                     bool SawText, bool LastSpaced,
-                     const DecodedMatcher &Matcher) {
-  switch (Header.Chomp) {
+size_t finalNewlines(const BlockHeader &header, const PendingBreaks &pending,
+                     bool sawText, bool lastSpaced,
+                     const DecodedMatcher &matcher) {
+  switch (header.chomp) {
   case Chomping::Strip:
     return 0;
   case Chomping::Clip:
     // Only the last text line's own break survives (Pending starts with it).
-    return SawText && Pending.Count ? 1 : 0;
+    return sawText && pending.count ? 1 : 0;
   case Chomping::Keep:
     break;
   }
-  size_t Want = Matcher.remaining();
-  if (Want == Pending.Count)
-    return Want;
+  size_t want = matcher.remaining();
+  if (want == pending.count)
+    return want;
   // yaml-cpp 0.7 loses one trailing empty line of a kept folded scalar whose
   // last text line is not more indented (`>+` then `a`, ``: "a\n", not
   // "a\n\n"); accept that reading as well.
-  if (Header.Folded && SawText && !LastSpaced && Pending.Count >= 2 &&
-      Want == Pending.Count - 1)
-    return Want;
+  if (header.folded && sawText && !lastSpaced && pending.count >= 2 &&
+      want == pending.count - 1)
+    return want;
   return std::string_view::npos;
 }
 
 /// Scans a literal or folded block scalar from its indicator; returns the
 /// offset after its last content character.
-std::optional<size_t> scanBlock(std::string_view S, size_t Begin,
-                                std::string_view Decoded,
-                                DecodedMatcher &Matcher) {
-  std::optional<BlockHeader> Header = parseBlockHeader(S, Begin);
-  if (!Header)
+std::optional<size_t> scanBlock(std::string_view src, size_t begin,
+                                std::string_view decoded,
+                                DecodedMatcher &matcher) {
+  std::optional<BlockHeader> header = parseBlockHeader(src, begin);
+  if (!header)
     return std::nullopt;
-  std::optional<size_t> Indent = blockContentIndent(S, *Header, Decoded);
-  if (!Indent)
+  std::optional<size_t> indent = blockContentIndent(src, *header, decoded);
+  if (!indent)
     return std::nullopt;
 
-  size_t End = Header->IndicatorEnd;
-  PendingBreaks Pending;
-  bool SawText = false;
-  bool PrevSpaced = false;
-  size_t LineStart = Header->ContentStart;
-  while (LineStart < S.size() && !isDocumentMarker(S, LineStart)) {
-    size_t TextStart = skipSpaces(S, LineStart);
-    size_t LineEnd = lineEnd(S, TextStart);
-    size_t Spaces = TextStart - LineStart;
-    bool SpacesOnly = TextStart == LineEnd;
-    if (SpacesOnly ? Spaces <= *Indent : Spaces < *Indent) {
-      if (!SpacesOnly || LineEnd >= S.size())
+  size_t end = header->indicatorEnd;
+  PendingBreaks pending;
+  bool sawText = false;
+  bool prevSpaced = false;
+  size_t lineStart = header->contentStart;
+  while (lineStart < src.size() && !isDocumentMarker(src, lineStart)) {
+    size_t textStart = skipSpaces(src, lineStart);
+    size_t eol = lineEnd(src, textStart);
+    size_t spaces = textStart - lineStart;
+    bool spacesOnly = textStart == eol;
+    if (spacesOnly ? spaces <= *indent : spaces < *indent) {
+      if (!spacesOnly || eol >= src.size())
         break; // Less indented text ends the scalar.
-      if (!Pending.Count++)
-        Pending.First = LineEnd;
-      LineStart = LineEnd + breakLength(S, LineEnd);
+      if (!pending.count++)
+        pending.first = eol;
+      lineStart = eol + breakLength(src, eol);
       continue;
     }
 
     // A text line; lines starting with whitespace are never folded.
-    size_t ContentStart = LineStart + *Indent;
-    bool Spaced = isWhite(S[ContentStart]);
-    bool Ok;
-    if (Header->Folded && SawText && !PrevSpaced && !Spaced)
-      Ok = Pending.Count == 1
-               ? Matcher.emit(' ', Pending.First)
-               : emitBreaks(S, Pending.First, 1, Pending.Count, Matcher);
+    size_t contentStart = lineStart + *indent;
+    bool spaced = isWhite(src[contentStart]);
+    bool ok;
+    if (header->folded && sawText && !prevSpaced && !spaced)
+      ok = pending.count == 1
+               ? matcher.emit(' ', pending.first)
+               : emitBreaks(src, pending.first, 1, pending.count, matcher);
     else
-      Ok = emitBreaks(S, Pending.First, 0, Pending.Count, Matcher);
-    for (size_t P = ContentStart; Ok && P < LineEnd; ++P)
-      Ok = Matcher.emit(S[P], P);
-    if (!Ok)
+      ok = emitBreaks(src, pending.first, 0, pending.count, matcher);
+    for (size_t pos = contentStart; ok && pos < eol; ++pos)
+      ok = matcher.emit(src[pos], pos);
+    if (!ok)
       return std::nullopt;
 
-    End = LineEnd;
-    SawText = true;
-    PrevSpaced = Spaced;
-    Pending = PendingBreaks{LineEnd, LineEnd < S.size() ? 1u : 0u};
-    LineStart = LineEnd + breakLength(S, LineEnd);
+    end = eol;
+    sawText = true;
+    prevSpaced = spaced;
+    pending = PendingBreaks{eol, eol < src.size() ? 1u : 0u};
+    lineStart = eol + breakLength(src, eol);
   }
 
-  size_t Final =
-      finalNewlines(*Header, Pending, SawText, PrevSpaced, Matcher);
-  if (Final == std::string_view::npos ||
-      !emitBreaks(S, Pending.First, 0, Final, Matcher))
+  size_t finalCount =
+      finalNewlines(*header, pending, sawText, prevSpaced, matcher);
+  if (finalCount == std::string_view::npos ||
+      !emitBreaks(src, pending.first, 0, finalCount, matcher))
     return std::nullopt;
-  return End;
+  return end;
 }
 
 //===----------------------------------------------------------------------===//
@@ -692,92 +710,92 @@ std::optional<size_t> scanBlock(std::string_view S, size_t Begin,
 
 /// Skips separation between a node property and its content: whitespace,
 /// comments and line breaks.
-size_t skipSeparation(std::string_view S, size_t P) {
+size_t skipSeparation(std::string_view src, size_t pos) {
   while (true) {
-    size_t Q = skipWhite(S, P);
-    if (at(S, Q) == '#' && Q > P)
-      Q = lineEnd(S, Q);
-    size_t Len = breakLength(S, Q);
-    if (!Len)
-      return Q;
-    P = Q + Len;
+    size_t q = skipWhite(src, pos);
+    if (at(src, q) == '#' && q > pos)
+      q = lineEnd(src, q);
+    size_t len = breakLength(src, q);
+    if (!len)
+      return q;
+    pos = q + len;
   }
 }
 
 /// Skips the anchor and/or tag that yaml-cpp's mark may point at; sets
-/// \p AfterProps to the byte after the last property. Returns the offset
+/// \p afterProps to the byte after the last property. Returns the offset
 /// of the scalar content.
-std::optional<size_t> skipProperties(std::string_view S, size_t P,
-                                     size_t &AfterProps) {
-  while (P < S.size() && (S[P] == '&' || S[P] == '!')) {
-    if (S[P] == '!' && at(S, P + 1) == '<') { // Verbatim tag `!<uri>`.
-      size_t Close = S.find('>', P + 2);
-      if (Close == std::string_view::npos)
+std::optional<size_t> skipProperties(std::string_view src, size_t pos,
+                                     size_t &afterProps) {
+  while (pos < src.size() && (src[pos] == '&' || src[pos] == '!')) {
+    if (src[pos] == '!' && at(src, pos + 1) == '<') { // Verbatim tag `!<uri>`.
+      size_t close = src.find('>', pos + 2);
+      if (close == std::string_view::npos)
         return std::nullopt;
-      P = Close + 1;
+      pos = close + 1;
     } else { // Anchor or tag shorthand: up to a blank or flow indicator.
-      ++P;
-      while (!isBlankOrEnd(S, P) && !isFlowIndicator(S[P]))
-        ++P;
+      ++pos;
+      while (!isBlankOrEnd(src, pos) && !isFlowIndicator(src[pos]))
+        ++pos;
     }
-    AfterProps = P;
-    P = skipSeparation(S, P);
+    afterProps = pos;
+    pos = skipSeparation(src, pos);
   }
-  return P;
+  return pos;
 }
 
-/// Scans the scalar whose content starts at \p Begin; style by first byte.
-std::optional<size_t> scanScalar(std::string_view S, size_t Begin,
-                                 std::string_view Decoded,
-                                 DecodedMatcher &Matcher) {
-  std::optional<size_t> End;
-  switch (at(S, Begin)) {
+/// Scans the scalar whose content starts at \p begin; style by first byte.
+std::optional<size_t> scanScalar(std::string_view src, size_t begin,
+                                 std::string_view decoded,
+                                 DecodedMatcher &matcher) {
+  std::optional<size_t> end;
+  switch (at(src, begin)) {
   case '\'':
-    End = scanSingleQuoted(S, Begin, Matcher);
+    end = scanSingleQuoted(src, begin, matcher);
     break;
   case '"':
-    End = scanDoubleQuoted(S, Begin, Matcher);
+    end = scanDoubleQuoted(src, begin, matcher);
     break;
   case '|':
   case '>':
-    End = scanBlock(S, Begin, Decoded, Matcher);
+    end = scanBlock(src, begin, decoded, matcher);
     break;
   default:
-    if (Decoded.empty()) // A plain scalar is never empty.
+    if (decoded.empty()) // A plain scalar is never empty.
       return std::nullopt;
-    End = scanPlain(S, Begin, Matcher);
+    end = scanPlain(src, begin, matcher);
     break;
   }
-  if (!End || !Matcher.finished())
+  if (!end || !matcher.finished())
     return std::nullopt;
-  return End;
+  return end;
 }
 
-/// Shared implementation; records offsets when \p Offsets is non-null.
+/// Shared implementation; records offsets when \p offsets is non-null.
 std::optional<std::pair<uint32_t, uint32_t>>
-locate(std::string_view S, uint32_t MarkPos, std::string_view Decoded,
-       std::vector<uint32_t> *Offsets) {
-  if (S.size() > std::numeric_limits<uint32_t>::max() || MarkPos >= S.size())
+locate(std::string_view src, uint32_t markPos, std::string_view decoded,
+       std::vector<uint32_t> *offsets) {
+  if (src.size() > std::numeric_limits<uint32_t>::max() || markPos >= src.size())
     return std::nullopt;
-  size_t Begin = MarkPos;
-  size_t AfterProps = MarkPos;
-  bool HasProps = S[Begin] == '&' || S[Begin] == '!';
-  if (HasProps) {
-    std::optional<size_t> Content = skipProperties(S, Begin, AfterProps);
-    if (!Content)
+  size_t begin = markPos;
+  size_t afterProps = markPos;
+  bool hasProps = src[begin] == '&' || src[begin] == '!';
+  if (hasProps) {
+    std::optional<size_t> content = skipProperties(src, begin, afterProps);
+    if (!content)
       return std::nullopt;
-    Begin = *Content;
+    begin = *content;
   }
-  DecodedMatcher Matcher(Decoded, Offsets);
-  if (std::optional<size_t> End = scanScalar(S, Begin, Decoded, Matcher))
-    return std::make_pair(static_cast<uint32_t>(Begin),
-                          static_cast<uint32_t>(*End));
+  DecodedMatcher matcher(decoded, offsets);
+  if (std::optional<size_t> end = scanScalar(src, begin, decoded, matcher))
+    return std::make_pair(static_cast<uint32_t>(begin),
+                          static_cast<uint32_t>(*end));
   // A tagged or anchored empty node (`key: !!str`) has no scalar text at all.
-  if (HasProps && Decoded.empty()) {
-    if (Offsets)
-      Offsets->clear();
-    return std::make_pair(static_cast<uint32_t>(AfterProps),
-                          static_cast<uint32_t>(AfterProps));
+  if (hasProps && decoded.empty()) {
+    if (offsets)
+      offsets->clear();
+    return std::make_pair(static_cast<uint32_t>(afterProps),
+                          static_cast<uint32_t>(afterProps));
   }
   return std::nullopt;
 }
@@ -787,14 +805,14 @@ locate(std::string_view S, uint32_t MarkPos, std::string_view Decoded,
 std::optional<ScalarSpan> locateScalar(std::string_view source,
                                        uint32_t markPos,
                                        std::string_view decoded) {
-  ScalarSpan Span;
-  Span.offsets.reserve(decoded.size());
-  auto Extent = locate(source, markPos, decoded, &Span.offsets);
-  if (!Extent)
+  ScalarSpan span;
+  span.offsets.reserve(decoded.size());
+  auto extent = locate(source, markPos, decoded, &span.offsets);
+  if (!extent)
     return std::nullopt;
-  Span.begin = Extent->first;
-  Span.end = Extent->second;
-  return Span;
+  span.begin = extent->first;
+  span.end = extent->second;
+  return span;
 }
 
 std::optional<std::pair<uint32_t, uint32_t>>

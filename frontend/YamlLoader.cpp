@@ -11,6 +11,7 @@
 
 #include "frontend/Interpolation.h"
 #include "frontend/ScalarLocator.h"
+#include "frontend/SurrogateEscapes.h"
 #include "frontend/TextChecks.h"
 
 #include <yaml-cpp/eventhandler.h>
@@ -60,9 +61,9 @@ uint32_t markOffset(std::string_view source, const YAML::Mark &mark) {
 
 class TreeBuilder : public YAML::EventHandler {
 public:
-  TreeBuilder(const SourceFile &file, ir::Document &document, DiagnosticEngine &diagnostics,
+  TreeBuilder(std::string_view source, ir::Document &document, DiagnosticEngine &diagnostics,
               const LoadLimits &limits)
-      : source_(file.text()), document_(document), diagnostics_(diagnostics),
+      : source_(source), document_(document), diagnostics_(diagnostics),
         limits_(limits) {}
 
   void OnDocumentStart(const YAML::Mark &) override {}
@@ -98,7 +99,8 @@ public:
     ir::Node &node = document_.create(ir::NodeKind::Scalar);
     node.value = value;
     placeScalar(node, offsetOf(mark), tag == "?");
-    checkTag(tag, node.range);
+    // The mark is at the tag when there is one: point at tag and value.
+    checkTag(tag, {std::min(offsetOf(mark), node.range.begin), node.range.end});
     if (value.find("{{") != std::string::npos)
       parseInterpolation(node, diagnostics_);
     finish(node, anchor);
@@ -125,6 +127,18 @@ public:
   }
 
   ir::Node *root() const { return root_; }
+  /// A quote ran to the end of the file: the tree lacks what it swallowed.
+  bool swallowedRest() const { return swallowedRest_; }
+
+  /// Where the innermost still-open flow collection of this kind starts.
+  std::optional<uint32_t> openFlowStart(char bracket) const {
+    for (auto it = frames_.rbegin(); it != frames_.rend(); ++it) {
+      uint32_t begin = it->node->range.begin;
+      if (begin < source_.size() && source_[begin] == bracket)
+        return begin;
+    }
+    return std::nullopt;
+  }
 
 private:
   struct Frame {
@@ -151,6 +165,7 @@ private:
     if (auto extent = locateScalarExtent(source_, markOffset, node.value)) {
       node.range = {extent->first, extent->second};
       node.style = styleAt(source_, extent->first, plain);
+      checkClosingQuote(node);
       // Escapes, folding and block indentation make decoded offsets differ
       // from source offsets; only then is the byte map worth building.
       if (!isVerbatim(node))
@@ -161,6 +176,41 @@ private:
     // The locator could not reproduce the value: point at the token's start.
     node.range = SourceRange::at(markOffset, 1);
     node.style = styleAt(source_, markOffset, plain);
+    if (!hasClosingQuote(node))
+      reportUnclosedQuote(node.range.begin);
+  }
+
+  /// Whether a quoted scalar starting at node.range.begin is closed at all.
+  bool hasClosingQuote(const ir::Node &node) const {
+    if (node.style != ir::ScalarStyle::SingleQuoted && node.style != ir::ScalarStyle::DoubleQuoted)
+      return true;
+    char quote = source_[node.range.begin];
+    for (size_t i = node.range.begin + 1; i < source_.size(); ++i) {
+      if (quote == '"' && source_[i] == '\\')
+        ++i; // an escaped character, possibly a quote
+      else if (source_[i] == quote && !(quote == '\'' && i + 1 < source_.size() && source_[i + 1] == '\''))
+        return true;
+      else if (quote == '\'' && source_[i] == '\'')
+        ++i; // '' is an escaped quote
+    }
+    return false;
+  }
+
+  void reportUnclosedQuote(uint32_t begin) {
+    swallowedRest_ = true;
+    diagnostics_.report(RuleId::YamlSyntax, SourceRange::at(begin, 1),
+                        std::string("this ") + source_[begin] +
+                            " is never closed; the string runs to the end of the file");
+  }
+
+  /// yaml-cpp lets a quoted scalar run to the end of the file when its
+  /// closing quote is missing; that swallows the rest of the template.
+  void checkClosingQuote(const ir::Node &node) {
+    if (node.style != ir::ScalarStyle::SingleQuoted && node.style != ir::ScalarStyle::DoubleQuoted)
+      return;
+    char quote = source_[node.range.begin];
+    if (node.range.end < node.range.begin + 2 || source_[node.range.end - 1] != quote)
+      reportUnclosedQuote(node.range.begin);
   }
 
   /// The decoded value is the source text between the quotes (if any).
@@ -203,15 +253,36 @@ private:
     finish(*frame.node, frame.anchor);
   }
 
-  /// A collection ends where its last child ends (yaml-cpp gives no end mark).
-  static void extendToChildren(ir::Node &node) {
+  /// A collection ends where its last child ends (yaml-cpp gives no end
+  /// mark); a flow collection ends after its closing bracket.
+  void extendToChildren(ir::Node &node) const {
     uint32_t end = node.range.end;
     for (const ir::Node *item : node.items)
       end = std::max(end, item->range.end);
     for (const ir::MapEntry &entry : node.entries)
       end = std::max({end, entry.key->range.end, entry.value->range.end});
-    // Flow collections include their closing bracket.
-    node.range.end = std::max(end, node.range.begin);
+    end = std::max(end, node.range.begin);
+    if (node.range.begin < source_.size() &&
+        (source_[node.range.begin] == '[' || source_[node.range.begin] == '{'))
+      end = closingBracketEnd(source_[node.range.begin] == '[' ? ']' : '}',
+                              std::max(end, node.range.begin + 1));
+    node.range.end = end;
+  }
+
+  /// After a flow collection's last child only blanks, commas and comments
+  /// can come before its closing bracket.
+  uint32_t closingBracketEnd(char bracket, uint32_t from) const {
+    for (uint32_t i = from; i < source_.size(); ++i) {
+      char c = source_[i];
+      if (c == bracket)
+        return i + 1;
+      if (c == '#')
+        while (i + 1 < source_.size() && source_[i + 1] != '\n')
+          ++i;
+      else if (c != ' ' && c != '\t' && c != '\r' && c != '\n' && c != ',')
+        break;
+    }
+    return from;
   }
 
   /// Attaches a completed node to its parent.
@@ -234,11 +305,27 @@ private:
     }
   }
 
+  /// yaml-cpp marks an empty value (`Name:` alone) at the next token, often
+  /// on a later line; it belongs right after its key's colon.
+  void placeEmptyValue(const ir::Node &key, ir::Node &value) const {
+    if (!value.isNull() || value.range.begin <= key.range.end)
+      return;
+    size_t colon = source_.find(':', key.range.end);
+    size_t lineEnd = source_.find('\n', key.range.end);
+    if (colon != std::string_view::npos && colon < lineEnd && colon < value.range.begin)
+      value.range = SourceRange::at(static_cast<uint32_t>(colon + 1));
+  }
+
   void addEntry(Frame &frame, ir::Node *key, ir::Node *value) {
+    placeEmptyValue(*key, *value);
     if (key->isMapping() || key->isSequence()) {
       // Almost always an unquoted `{{ name }}`, which YAML reads as a flow
-      // mapping nested in a flow mapping.
-      diagnostics_.report(RuleId::YamlSyntax, key->range,
+      // mapping nested in a flow mapping: point at both pairs of braces.
+      SourceRange where = key->range;
+      if (where.begin > 0 && source_[where.begin - 1] == '{' && where.end < source_.size() &&
+          source_[where.end] == '}')
+        where = {where.begin - 1, where.end + 1};
+      diagnostics_.report(RuleId::YamlSyntax, where,
                           "a mapping or list used as a key; an unquoted '{{ ... }}' is read as "
                           "a YAML flow mapping: quote it, as in '{{ name }}'");
       return;
@@ -294,6 +381,9 @@ private:
       else if (source && source->isSequence())
         for (const ir::Node *item : source->items)
           sources.push_back(ir::resolve(item));
+      if (sources.empty())
+        diagnostics_.report(RuleId::YamlSyntax, merge->range,
+                            "a merge key '<<' takes a mapping or a list of mappings");
       for (const ir::Node *map : sources) {
         if (!map || !map->isMapping()) {
           diagnostics_.report(RuleId::YamlSyntax, merge->range,
@@ -326,6 +416,7 @@ private:
   std::vector<Frame> frames_;
   std::unordered_map<YAML::anchor_t, const ir::Node *> anchors_;
   ir::Node *root_ = nullptr;
+  bool swallowedRest_ = false;
 };
 
 /// yaml-cpp's messages are terse; these say what to do.
@@ -344,22 +435,43 @@ std::string describeParserError(const std::string &message) {
   return message;
 }
 
-} // namespace
-
-LoadResult loadDocument(const SourceFile &file, ir::Document &document,
-                        DiagnosticEngine &diagnostics, const LoadLimits &limits) {
-  std::string_view text = file.text();
-  if (auto problem = checkText(text)) {
-    diagnostics.report(RuleId::YamlSyntax, SourceRange::at(problem->offset, 1), problem->message);
-    return {false};
+/// yaml-cpp says where it gave up; for an unclosed flow collection the
+/// opening bracket is what the reader needs, so it is shown too: as the
+/// primary location when the parser ran to the end of the file (the bracket
+/// is then really never closed), as a note otherwise (the cause may be an
+/// unclosed string inside it).
+void reportParserError(const TreeBuilder &builder, std::string_view text, const std::string &message,
+                       uint32_t offset, DiagnosticEngine &diagnostics) {
+  bool sequence = message == "end of sequence flow not found";
+  char open = sequence ? '[' : '{';
+  std::optional<uint32_t> start;
+  if (sequence || message == "end of map flow not found")
+    start = builder.openFlowStart(open);
+  bool atEnd = text.find_first_not_of(" \t\r\n", offset) == std::string_view::npos;
+  if (start && atEnd) {
+    diagnostics
+        .report(RuleId::YamlSyntax, SourceRange::at(*start, 1),
+                std::string("this '") + open + "' is never closed: a '" + (sequence ? ']' : '}') +
+                    "' or ',' is missing")
+        .note(SourceRange::at(offset), "the file ends here");
+    return;
   }
+  Diagnostic &diagnostic = diagnostics.report(RuleId::YamlSyntax, SourceRange::at(offset, 1),
+                                              describeParserError(message));
+  if (start)
+    diagnostic.note(SourceRange::at(*start, 1), std::string("the '") + open + "' opened here");
+}
+
+/// Parses `text` (the file's, or its surrogate-rewritten copy).
+LoadResult parseText(std::string_view text, ir::Document &document, DiagnosticEngine &diagnostics,
+                     const LoadLimits &limits) {
   std::istringstream input{std::string(text)};
-  TreeBuilder builder(file, document, diagnostics, limits);
+  TreeBuilder builder(text, document, diagnostics, limits);
   LoadResult result;
   try {
     YAML::Parser parser(input);
     if (parser.HandleNextDocument(builder)) {
-      TreeBuilder rest(file, document, diagnostics, limits);
+      TreeBuilder rest(text, document, diagnostics, limits);
       // A second document is never read by OOS; say so instead of dropping it.
       if (parser.HandleNextDocument(rest) && rest.root())
         diagnostics.report(RuleId::YamlSyntax, Severity::Warning,
@@ -374,12 +486,61 @@ LoadResult loadDocument(const SourceFile &file, ir::Document &document,
     result.complete = false;
   } catch (const YAML::Exception &error) {
     uint32_t offset = markOffset(text, error.mark);
-    diagnostics.report(RuleId::YamlSyntax, SourceRange::at(offset, 1),
-                       describeParserError(error.msg));
+    reportParserError(builder, text, error.msg, offset, diagnostics);
     builder.closeAll(offset);
     result.complete = false;
   }
   document.root = builder.root();
+  if (builder.swallowedRest())
+    result.complete = false;
+  return result;
+}
+
+void translate(SourceRange &range, const SurrogateRewrite &rewrite) {
+  range = {rewrite.toOriginal(range.begin), rewrite.toOriginal(range.end)};
+}
+
+/// Moves every position found in the rewritten text back to the file's.
+void translateDocument(ir::Document &document, const SurrogateRewrite &rewrite) {
+  document.forEachNode([&](ir::Node &node) {
+    translate(node.range, rewrite);
+    for (uint32_t &offset : node.valueOffsets)
+      offset = rewrite.toOriginal(offset);
+    if (node.interpolation)
+      for (ir::Interpolation::Piece &piece : node.interpolation->pieces)
+        if (auto *reference = std::get_if<ir::Reference>(&piece)) {
+          translate(reference->range, rewrite);
+          for (ir::Ident &part : reference->parts)
+            translate(part.range, rewrite);
+        }
+  });
+}
+
+} // namespace
+
+LoadResult loadDocument(const SourceFile &file, ir::Document &document,
+                        DiagnosticEngine &diagnostics, const LoadLimits &limits) {
+  std::string_view text = file.text();
+  if (auto problem = checkText(text)) {
+    diagnostics.report(RuleId::YamlSyntax, SourceRange::at(problem->offset, 1), problem->message);
+    return {false};
+  }
+  std::optional<SurrogateRewrite> rewrite = rewriteSurrogatePairs(text);
+  if (!rewrite)
+    return parseText(text, document, diagnostics, limits);
+  SourceFile rewritten(file.path(), rewrite->text);
+  DiagnosticEngine scratch(rewritten);
+  LoadResult result = parseText(rewrite->text, document, scratch, limits);
+  translateDocument(document, *rewrite);
+  for (Diagnostic &diagnostic : scratch.takeSorted()) {
+    translate(diagnostic.range, *rewrite);
+    for (DiagnosticNote &note : diagnostic.notes)
+      if (note.range)
+        translate(*note.range, *rewrite);
+    for (FixIt &fix : diagnostic.fixes)
+      translate(fix.range, *rewrite);
+    diagnostics.add(std::move(diagnostic));
+  }
   return result;
 }
 

@@ -13,8 +13,11 @@ options { tokenVocab = OosExprLexer; }
 reference   : OPEN refBody CLOSE EOF ;
 refBody     : NAME COLONCOLON NAME                           # pseudoRef
             | NAME COLON storePath                           # storeRef
-            | NAME (DOT NAME)*                               # nameRef
+            | NAME pathStep*                                 # nameRef
             ;
+// `.name`, `[index]`, `[]` and `?`: template Outputs may read a task's raw
+// API result with such a path (`{{ task.Regions.Region[]?.RegionId }}`).
+pathStep    : DOT NAME | LBRACK NAME? RBRACK | QMARK ;
 storePath   : NAME (SLASH NAME)* ;
 
 evalProgram : evalExpr EOF ;

@@ -28,6 +28,10 @@ struct Reference {
   RefKind kind = RefKind::Name;
   std::vector<Ident> parts;
   SourceRange range; ///< the whole `{{ ... }}`
+  /// A Name reference with `[...]` or `?` steps: a path into a raw result.
+  bool hasPathSyntax = false;
+  /// The reference as written between the braces, without spaces.
+  std::string spelling;
 };
 
 /// A string split into literal text and references, in order.

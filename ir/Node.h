@@ -77,6 +77,11 @@ public:
   }
   Node *root = nullptr;
   size_t size() const { return nodes_.size(); }
+  /// Every node, in creation order (for passes over all positions).
+  template <typename Visit> void forEachNode(Visit &&visit) {
+    for (Node &node : nodes_)
+      visit(node);
+  }
 
 private:
   std::deque<Node> nodes_;

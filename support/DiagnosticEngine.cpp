@@ -19,6 +19,12 @@ Diagnostic &DiagnosticEngine::report(RuleId rule, Severity severity,
   return diagnostics_.back();
 }
 
+void DiagnosticEngine::add(Diagnostic diagnostic) {
+  if (diagnostic.severity == Severity::Error)
+    ++errors_;
+  diagnostics_.push_back(std::move(diagnostic));
+}
+
 void sortAndUnique(std::vector<Diagnostic> &diagnostics) {
   auto key = [](const Diagnostic &d) {
     return std::tie(d.range.begin, d.range.end, d.rule, d.message);

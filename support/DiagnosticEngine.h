@@ -25,6 +25,9 @@ public:
   Diagnostic &report(RuleId rule, Severity severity, SourceRange range,
                      std::string message);
 
+  /// Adds a diagnostic built elsewhere (e.g. in a scratch engine).
+  void add(Diagnostic diagnostic);
+
   size_t errorCount() const { return errors_; }
   bool hasErrors() const { return errors_ != 0; }
 

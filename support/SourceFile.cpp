@@ -32,6 +32,9 @@ LineColumn SourceFile::lineColumn(uint32_t offset) const {
   uint32_t lineIndex = static_cast<uint32_t>(it - lineStarts_.begin()) - 1;
   uint32_t start = lineStarts_[lineIndex];
   std::string_view prefix(text_.data() + start, offset - start);
+  // A byte order mark is invisible in editors: it is not a column.
+  if (start == 0 && prefix.substr(0, 3) == "\xEF\xBB\xBF")
+    prefix.remove_prefix(3);
   return {lineIndex + 1, countCodePoints(prefix) + 1};
 }
 
@@ -56,6 +59,10 @@ std::string_view SourceFile::lineText(uint32_t line) const {
 uint32_t SourceFile::offsetOf(LineColumn position) const {
   uint32_t offset = lineStart(position.line);
   std::string_view line = lineText(position.line);
+  if (offset == 0 && line.substr(0, 3) == "\xEF\xBB\xBF") {
+    offset = 3;
+    line.remove_prefix(3);
+  }
   uint32_t column = 1;
   size_t i = 0;
   while (i < line.size() && column < position.column) {

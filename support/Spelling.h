@@ -13,7 +13,7 @@ namespace oosc {
 bool equalsIgnoreCase(std::string_view a, std::string_view b);
 /// ASCII lower-case copy, used as a lookup key for case-insensitive tables.
 std::string foldCase(std::string_view text);
-/// Levenshtein distance, with case differences costing nothing.
+/// Edit distance (insert, delete, replace, swap neighbours); case is free.
 size_t editDistanceIgnoreCase(std::string_view a, std::string_view b);
 
 /// The closest candidate within a distance that grows with the name's length,

@@ -9,15 +9,10 @@
 #include "analysis/Rules.h"
 #include "support/Spelling.h"
 
+#include <algorithm>
+
 namespace oosc::analysis {
 namespace {
-
-std::string spelled(const ir::Reference &reference) {
-  std::string text;
-  for (size_t i = 0; i < reference.parts.size(); ++i)
-    text += (i ? "." : "") + reference.parts[i].text;
-  return text;
-}
 
 class ReferenceChecker {
 public:
@@ -27,14 +22,12 @@ public:
     const ir::Reference &reference = *site.reference;
     switch (reference.kind) {
     case ir::RefKind::Name:
-      if (reference.parts.size() == 1)
+      if (reference.parts.size() > 2 || reference.hasPathSyntax)
+        checkResultPath(reference, site);
+      else if (reference.parts.size() == 1)
         checkParameter(reference.parts[0]);
-      else if (reference.parts.size() == 2)
-        checkTaskOutput(reference.parts[0], reference.parts[1]);
       else
-        report(reference.range, "'" + spelled(reference) +
-                                    "' has too many parts; a reference is 'parameter' or "
-                                    "'task.output'");
+        checkTaskOutput(reference.parts[0], reference.parts[1]);
       break;
     case ir::RefKind::Pseudo:
       checkPseudo(reference, site);
@@ -64,6 +57,26 @@ private:
       diagnostic.message += "; did you mean '" + *suggestion + "'?";
       diagnostic.fix(written.range, *suggestion);
     }
+  }
+
+  /// `{{ task.Path.To[].Field }}`: a template output may read a task's raw
+  /// result with a path (oos-spec.md 4.1); nowhere else is it a reference.
+  void checkResultPath(const ir::Reference &reference, const ReferenceSite &site) {
+    const ir::Ident &head = reference.parts[0];
+    if (!site.inTemplateOutputs) {
+      report(reference.range, "'" + reference.spelling +
+                                  "' has too many parts; a reference is 'parameter' or 'task.output' "
+                                  "(a path into a task's result is read only in template Outputs)");
+      return;
+    }
+    auto task = context_.symbols.task(head.text);
+    if (!task) {
+      Diagnostic &diagnostic = report(head.range, "undefined task '" + head.text + "'");
+      suggest(diagnostic, head, context_.symbols.taskNames());
+      return;
+    }
+    if (!task.exactCase)
+      reportCase(head, task.decl->name.text, "task");
   }
 
   void checkParameter(const ir::Ident &name) {
@@ -138,10 +151,42 @@ private:
 
 } // namespace
 
+namespace {
+
+/// `When: name` names a condition of the template's Conditions section.
+void checkConditionNames(AnalysisContext &context) {
+  const ir::Node *conditions =
+      context.tmpl.root && context.tmpl.root->isMapping()
+          ? ir::resolve(context.tmpl.root->get("Conditions")) : nullptr;
+  std::vector<std::string_view> names;
+  if (conditions && conditions->isMapping())
+    for (const ir::MapEntry &entry : conditions->entries)
+      names.push_back(entry.key->value);
+  for (const ir::Task &task : context.tmpl.tasks) {
+    const ir::Node *when = ir::resolve(task.when);
+    if (!when || !when->isPlainScalar() || when->interpolation)
+      continue;
+    std::string_view name = when->value;
+    if (equalsIgnoreCase(name, "true") || equalsIgnoreCase(name, "false") ||
+        std::find(names.begin(), names.end(), name) != names.end())
+      continue;
+    Diagnostic &diagnostic = context.diagnostics.report(
+        RuleId::UndefinedReference, when->range,
+        "When names no condition: '" + when->value + "' is not in the template's Conditions");
+    if (auto suggestion = suggestName(name, names)) {
+      diagnostic.message += "; did you mean '" + *suggestion + "'?";
+      diagnostic.fix(when->range, *suggestion);
+    }
+  }
+}
+
+} // namespace
+
 void checkReferences(AnalysisContext &context) {
   ReferenceChecker checker(context);
   for (const ReferenceSite &site : context.references)
     checker.check(site);
+  checkConditionNames(context);
 }
 
 } // namespace oosc::analysis

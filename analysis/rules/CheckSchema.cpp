@@ -94,8 +94,15 @@ void checkLiteralValue(AnalysisContext &context, const KeySpec &spec, const Node
     diagnostic.fix(value->range, *suggestion);
 }
 
-void checkValue(AnalysisContext &context, const KeySpec &spec, const Node *value) {
+void checkValue(AnalysisContext &context, const KeySpec &spec, const ir::MapEntry &entry) {
+  const Node *value = entry.value;
   const Node *resolved = ir::resolve(value);
+  if (spec.required && (!resolved || resolved->isNull())) {
+    context.diagnostics.report(RuleId::Schema, entry.key->range,
+                               "'" + std::string(spec.name) + "' is empty; it must be " +
+                                   std::string(expectedShape(spec.shape)));
+    return;
+  }
   if (!hasShape(resolved, spec.shape)) {
     context.diagnostics.report(RuleId::Schema, value->range,
                                "'" + std::string(spec.name) + "' must be " +
@@ -120,7 +127,7 @@ void checkLevel(AnalysisContext &context, const LevelSite &site) {
     if (!entry.key->isScalar())
       continue; // a null key (`? `): nothing to name
     if (const KeySpec *spec = site.level->find(entry.key->value))
-      checkValue(context, *spec, entry.value);
+      checkValue(context, *spec, entry);
     else
       reportUnknownKey(context, site, entry.key);
   }
@@ -136,7 +143,8 @@ bool isValidName(std::string_view name) {
 }
 
 void checkName(AnalysisContext &context, const ir::Name &name, std::string_view what) {
-  if (!name.node || isValidName(name.text))
+  // A computed name is reported as such by the key's shape check.
+  if (!name.node || isValidName(name.text) || isComputed(name.node))
     return;
   context.diagnostics.report(RuleId::Schema, name.range,
                              std::string(what) + " name '" + name.text +

@@ -34,116 +34,132 @@ namespace {
 //===----------------------------------------------------------------------===//
 
 struct ScalarEvent {
-  YAML::Mark Mark;
-  std::string Tag;
-  std::string Value;
+  YAML::Mark mark;
+  std::string tag;
+  std::string value;
 };
 
 /// Records every scalar event; all other events are ignored.
 class ScalarCollector : public YAML::EventHandler {
 public:
-  std::vector<ScalarEvent> Scalars;
+  /// yaml-cpp 0.7 can emit null events forever on some malformed input; a
+  /// budget proportional to the input turns that into a rejection.
+  explicit ScalarCollector(size_t budget) : eventBudget(budget) {}
 
-  void OnDocumentStart(const YAML::Mark &) override {}
+  std::vector<ScalarEvent> scalars;
+
+  void OnDocumentStart(const YAML::Mark &) override { count(); }
   void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark &, YAML::anchor_t) override {}
-  void OnAlias(const YAML::Mark &, YAML::anchor_t) override {}
-  void OnScalar(const YAML::Mark &Mark, const std::string &Tag,
-                YAML::anchor_t, const std::string &Value) override {
-    Scalars.push_back({Mark, Tag, Value});
+  void OnNull(const YAML::Mark &, YAML::anchor_t) override { count(); }
+  void OnAlias(const YAML::Mark &, YAML::anchor_t) override { count(); }
+  void OnScalar(const YAML::Mark &mark, const std::string &tag,
+                YAML::anchor_t, const std::string &value) override {
+    count();
+    scalars.push_back({mark, tag, value});
   }
   void OnSequenceStart(const YAML::Mark &, const std::string &,
-                       YAML::anchor_t, YAML::EmitterStyle::value) override {}
+                       YAML::anchor_t, YAML::EmitterStyle::value) override {
+    count();
+  }
   void OnSequenceEnd() override {}
   void OnMapStart(const YAML::Mark &, const std::string &, YAML::anchor_t,
-                  YAML::EmitterStyle::value) override {}
+                  YAML::EmitterStyle::value) override {
+    count();
+  }
   void OnMapEnd() override {}
+
+private:
+  void count() {
+    if (eventBudget-- == 0)
+      throw YAML::Exception(YAML::Mark::null_mark(), "event budget exceeded");
+  }
+  size_t eventBudget;
 };
 
-/// Parses all documents of \p Text; throws YAML::Exception if yaml-cpp
+/// Parses all documents of \p text; throws YAML::Exception if yaml-cpp
 /// rejects it.
-std::vector<ScalarEvent> parseScalars(const std::string &Text) {
-  std::istringstream In(Text);
-  YAML::Parser Parser(In);
-  ScalarCollector Collector;
-  while (Parser.HandleNextDocument(Collector)) {
+std::vector<ScalarEvent> parseScalars(const std::string &text) {
+  std::istringstream in(text);
+  YAML::Parser parser(in);
+  ScalarCollector collector(2 * text.size() + 1000);
+  while (parser.HandleNextDocument(collector)) {
   }
-  return std::move(Collector.Scalars);
+  return std::move(collector.scalars);
 }
 
 /// yaml-cpp's Mark::pos does not count a UTF-8 byte order mark.
-uint32_t markOffset(std::string_view Source, const YAML::Mark &Mark) {
-  uint32_t Bom = Source.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
-  return static_cast<uint32_t>(Mark.pos) + Bom;
+uint32_t markOffset(std::string_view source, const YAML::Mark &mark) {
+  uint32_t bom = source.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+  return static_cast<uint32_t>(mark.pos) + bom;
 }
 
-bool isBreakChar(char C) { return C == '\n' || C == '\r'; }
+bool isBreakChar(char c) { return c == '\n' || c == '\r'; }
 
-/// Checks that \p Span is a believable mapping of \p Event; returns a
+/// Checks that \p span is a believable mapping of \p event; returns a
 /// description of the first problem, or an empty string.
-std::string checkPlausible(std::string_view Source, const ScalarEvent &Event,
-                           const ScalarSpan &Span) {
-  const std::string &Value = Event.Value;
-  uint32_t Mark = markOffset(Source, Event.Mark);
-  if (Span.offsets.size() != Value.size())
+std::string checkPlausible(std::string_view source, const ScalarEvent &event,
+                           const ScalarSpan &span) {
+  const std::string &value = event.value;
+  uint32_t mark = markOffset(source, event.mark);
+  if (span.offsets.size() != value.size())
     return "offsets.size() != decoded.size()";
-  if (Span.begin < Mark || Span.begin > Span.end || Span.end > Source.size())
+  if (span.begin < mark || span.begin > span.end || span.end > source.size())
     return "begin/end out of order";
-  char First = Span.begin < Source.size() ? Source[Span.begin] : '\0';
-  bool Quoted = First == '"' || First == '\'';
-  if (Event.Tag == "?" && (Quoted || First == '|' || First == '>'))
+  char first = span.begin < source.size() ? source[span.begin] : '\0';
+  bool quoted = first == '"' || first == '\'';
+  if (event.tag == "?" && (quoted || first == '|' || first == '>'))
     return "plain tag but quoted/block source";
-  if (Event.Tag == "!" && !Quoted && First != '|' && First != '>')
+  if (event.tag == "!" && !quoted && first != '|' && first != '>')
     return "non-plain tag but plain source";
-  if (Quoted && Source[Span.end - 1] != First)
+  if (quoted && source[span.end - 1] != first)
     return "quoted scalar does not end with its quote";
-  for (size_t I = 0; I < Value.size(); ++I) {
-    uint32_t Off = Span.offsets[I];
-    if (Off < Span.begin || Off >= Source.size())
-      return "offset " + std::to_string(I) + " outside the source";
-    if (I && Off < Span.offsets[I - 1])
-      return "offsets decrease at " + std::to_string(I);
-    char Decoded = Value[I];
-    char Src = Source[Off];
-    bool Same = Decoded == Src;
-    bool Escape = First == '"' && Src == '\\';
-    bool Folded = (Decoded == ' ' || Decoded == '\n') && isBreakChar(Src);
-    if (!Same && !Escape && !Folded)
-      return "decoded byte " + std::to_string(I) + " maps to unrelated '" +
-             std::string(1, Src) + "'";
+  for (size_t i = 0; i < value.size(); ++i) {
+    uint32_t off = span.offsets[i];
+    if (off < span.begin || off >= source.size())
+      return "offset " + std::to_string(i) + " outside the source";
+    if (i && off < span.offsets[i - 1])
+      return "offsets decrease at " + std::to_string(i);
+    char decoded = value[i];
+    char src = source[off];
+    bool same = decoded == src;
+    bool escape = first == '"' && src == '\\';
+    bool folded = (decoded == ' ' || decoded == '\n') && isBreakChar(src);
+    if (!same && !escape && !folded)
+      return "decoded byte " + std::to_string(i) + " maps to unrelated '" +
+             std::string(1, src) + "'";
   }
-  for (size_t I = Value.find("{{"); I != std::string::npos;
-       I = Value.find("{{", I + 2))
-    if (Source[Span.offsets[I]] != '{' || Source[Span.offsets[I + 1]] != '{')
-      return "'{{' at " + std::to_string(I) + " does not map to '{{'";
-  auto Extent = locateScalarExtent(Source, Mark, Value);
-  if (!Extent || Extent->first != Span.begin || Extent->second != Span.end)
+  for (size_t i = value.find("{{"); i != std::string::npos;
+       i = value.find("{{", i + 2))
+    if (source[span.offsets[i]] != '{' || source[span.offsets[i + 1]] != '{')
+      return "'{{' at " + std::to_string(i) + " does not map to '{{'";
+  auto extent = locateScalarExtent(source, mark, value);
+  if (!extent || extent->first != span.begin || extent->second != span.end)
     return "locateScalarExtent disagrees with locateScalar";
   return {};
 }
 
-/// Locates every scalar of \p Yaml, expecting success and plausibility.
-void expectAllScalarsLocate(const std::string &Yaml) {
-  std::vector<ScalarEvent> Scalars = parseScalars(Yaml);
-  ASSERT_FALSE(Scalars.empty());
-  for (const ScalarEvent &Event : Scalars) {
-    SCOPED_TRACE("scalar at line " + std::to_string(Event.Mark.line + 1) +
-                 " col " + std::to_string(Event.Mark.column + 1) + ": [" +
-                 Event.Value + "]");
-    auto Span = locateScalar(Yaml, markOffset(Yaml, Event.Mark), Event.Value);
-    ASSERT_TRUE(Span.has_value());
-    EXPECT_EQ(checkPlausible(Yaml, Event, *Span), "");
+/// Locates every scalar of \p yaml, expecting success and plausibility.
+void expectAllScalarsLocate(const std::string &yaml) {
+  std::vector<ScalarEvent> scalars = parseScalars(yaml);
+  ASSERT_FALSE(scalars.empty());
+  for (const ScalarEvent &event : scalars) {
+    SCOPED_TRACE("scalar at line " + std::to_string(event.mark.line + 1) +
+                 " col " + std::to_string(event.mark.column + 1) + ": [" +
+                 event.value + "]");
+    auto span = locateScalar(yaml, markOffset(yaml, event.mark), event.value);
+    ASSERT_TRUE(span.has_value());
+    EXPECT_EQ(checkPlausible(yaml, event, *span), "");
   }
 }
 
-/// Parses \p Yaml and locates its first scalar whose decoded value is
-/// \p Decoded.
-std::optional<ScalarSpan> locateByValue(const std::string &Yaml,
-                                        const std::string &Decoded) {
-  for (const ScalarEvent &Event : parseScalars(Yaml))
-    if (Event.Value == Decoded)
-      return locateScalar(Yaml, markOffset(Yaml, Event.Mark), Event.Value);
-  ADD_FAILURE() << "no scalar decodes to [" << Decoded << "]";
+/// Parses \p yaml and locates its first scalar whose decoded value is
+/// \p decoded.
+std::optional<ScalarSpan> locateByValue(const std::string &yaml,
+                                        const std::string &decoded) {
+  for (const ScalarEvent &event : parseScalars(yaml))
+    if (event.value == decoded)
+      return locateScalar(yaml, markOffset(yaml, event.mark), event.value);
+  ADD_FAILURE() << "no scalar decodes to [" << decoded << "]";
   return std::nullopt;
 }
 
@@ -152,11 +168,11 @@ std::optional<ScalarSpan> locateByValue(const std::string &Yaml,
 //===----------------------------------------------------------------------===//
 
 struct ExtentCase {
-  const char *Name;
-  std::string Yaml;
-  std::string Decoded; ///< Selects the scalar and checks yaml-cpp's value.
-  uint32_t Begin;
-  uint32_t End;
+  const char *name;
+  std::string yaml;
+  std::string decoded; ///< Selects the scalar and checks yaml-cpp's value.
+  uint32_t begin;
+  uint32_t end;
 };
 
 const ExtentCase ExtentCases[] = {
@@ -197,6 +213,8 @@ const ExtentCase ExtentCases[] = {
     {"DoubleQuotedEscapedLineBreak", "k: \"ab \\\n    cd\"\n", "ab cd", 3, 16},
     {"DoubleQuotedFolding", "k: \"a\n\n  b\n  c\"\n", "a\nb c", 3, 15},
     {"DoubleQuotedNextLineEscape", "k: \"\\N\"\n", "\x85", 3, 7},
+    {"DoubleQuotedEscapedApostrophe", "k: \"it\\'s\"\n", "it's", 3, 10},
+    {"QuotedTrailingFoldClippedByYamlCpp", "k: 'a\n\n\n'\n", "a\n", 3, 9},
     {"JsonKey", "{\"name\": \"v\\u00e9{{x}}\"}", "name", 1, 7},
     {"JsonStringValue", "{\"name\": \"v\\u00e9{{x}}\"}", "v\xC3\xA9{{x}}", 9,
      23},
@@ -213,12 +231,15 @@ const ExtentCase ExtentCases[] = {
     {"LiteralNestedExplicitIndent", "a:\n  - b: |1\n      z\n", " z\n", 10,
      20},
     {"LiteralNoContent", "k: |\nn: 1\n", "", 3, 4},
+    {"LiteralExplicitIndentSpacesOnlyLine", "k: |1\n  \n  x\n", " \n x\n", 3,
+     12},
     {"LiteralNoFinalBreak", "k: |\n  text", "text", 3, 11},
     // Folded block scalars.
     {"FoldedBasic", "k: >\n  a\n  b\n\n  c\n", "a b\nc\n", 3, 17},
     {"FoldedMoreIndented", "k: >\n  a\n    b\n  c\n", "a\n  b\nc\n", 3, 18},
     {"FoldedStripInSequence", "- >-\n  x\n  y\n", "x y", 2, 12},
     {"FoldedExplicitIndentStrip", "k: >2-\n   x\n", " x", 3, 11},
+    {"FoldedKeepTrailingEmptyLines", "k: >+\n  a\n\n\nn: 1\n", "a\n\n", 3, 9},
     // Node properties.
     {"AnchorPlain", "k: &a value\n", "value", 6, 11},
     {"TagPlain", "k: !!str 123\n", "123", 9, 12},
@@ -241,23 +262,23 @@ const ExtentCase ExtentCases[] = {
 };
 
 /// Keeps gtest from hex-dumping the struct in failure messages.
-void PrintTo(const ExtentCase &Case, std::ostream *Out) { *Out << Case.Name; }
+void PrintTo(const ExtentCase &testCase, std::ostream *out) { *out << testCase.name; }
 
 class ScalarExtentTest : public ::testing::TestWithParam<ExtentCase> {};
 
 TEST_P(ScalarExtentTest, ExactBeginEnd) {
-  const ExtentCase &Case = GetParam();
-  std::optional<ScalarSpan> Span = locateByValue(Case.Yaml, Case.Decoded);
-  ASSERT_TRUE(Span.has_value());
-  EXPECT_EQ(Span->begin, Case.Begin);
-  EXPECT_EQ(Span->end, Case.End);
-  expectAllScalarsLocate(Case.Yaml);
+  const ExtentCase &testCase = GetParam();
+  std::optional<ScalarSpan> span = locateByValue(testCase.yaml, testCase.decoded);
+  ASSERT_TRUE(span.has_value());
+  EXPECT_EQ(span->begin, testCase.begin);
+  EXPECT_EQ(span->end, testCase.end);
+  expectAllScalarsLocate(testCase.yaml);
 }
 
 INSTANTIATE_TEST_SUITE_P(
     AllStyles, ScalarExtentTest, ::testing::ValuesIn(ExtentCases),
-    [](const ::testing::TestParamInfo<ExtentCase> &Info) {
-      return std::string(Info.param.Name);
+    [](const ::testing::TestParamInfo<ExtentCase> &paramInfo) {
+      return std::string(paramInfo.param.name);
     });
 
 //===----------------------------------------------------------------------===//
@@ -265,88 +286,88 @@ INSTANTIATE_TEST_SUITE_P(
 //===----------------------------------------------------------------------===//
 
 /// Source text at the offsets of decoded bytes [From, From + Len).
-std::string sourceAt(const std::string &Source, const ScalarSpan &Span,
-                     size_t From, size_t Len) {
-  std::string Result;
-  for (size_t I = From; I < From + Len; ++I)
-    Result += Source[Span.offsets[I]];
-  return Result;
+std::string sourceAt(const std::string &source, const ScalarSpan &span,
+                     size_t from, size_t len) {
+  std::string result;
+  for (size_t i = from; i < from + len; ++i)
+    result += source[span.offsets[i]];
+  return result;
 }
 
 TEST(ScalarLocatorOffsets, TemplateReferencesInLiteralBlock) {
-  const std::string Yaml = "Steps:\n"
+  const std::string yaml = "Steps:\n"
                            "  - Command: |\n"
                            "      echo {{ name }}\n"
                            "        run {{ACS::RegionId}} --x\n";
-  std::string Value = "echo {{ name }}\n  run {{ACS::RegionId}} --x\n";
-  auto Span = locateByValue(Yaml, Value);
-  ASSERT_TRUE(Span.has_value());
-  size_t Ref = Value.find("{{ name }}");
-  EXPECT_EQ(Span->offsets[Ref], Yaml.find("{{ name }}"));
-  EXPECT_EQ(sourceAt(Yaml, *Span, Ref, 10), "{{ name }}");
-  size_t Ref2 = Value.find("{{ACS::RegionId}}");
-  EXPECT_EQ(Span->offsets[Ref2], Yaml.find("{{ACS::RegionId}}"));
-  expectAllScalarsLocate(Yaml);
+  std::string value = "echo {{ name }}\n  run {{ACS::RegionId}} --x\n";
+  auto span = locateByValue(yaml, value);
+  ASSERT_TRUE(span.has_value());
+  size_t ref = value.find("{{ name }}");
+  EXPECT_EQ(span->offsets[ref], yaml.find("{{ name }}"));
+  EXPECT_EQ(sourceAt(yaml, *span, ref, 10), "{{ name }}");
+  size_t ref2 = value.find("{{ACS::RegionId}}");
+  EXPECT_EQ(span->offsets[ref2], yaml.find("{{ACS::RegionId}}"));
+  expectAllScalarsLocate(yaml);
 }
 
 TEST(ScalarLocatorOffsets, TemplateReferenceInFoldedPlain) {
-  const std::string Yaml = "k: start {{ a }}\n   and {{ b }}\n";
-  auto Span = locateByValue(Yaml, "start {{ a }} and {{ b }}");
-  ASSERT_TRUE(Span.has_value());
-  EXPECT_EQ(Span->offsets[13], 16u) << "folded space maps to the break";
-  EXPECT_EQ(Span->offsets[18], Yaml.find("{{ b }}"));
+  const std::string yaml = "k: start {{ a }}\n   and {{ b }}\n";
+  auto span = locateByValue(yaml, "start {{ a }} and {{ b }}");
+  ASSERT_TRUE(span.has_value());
+  EXPECT_EQ(span->offsets[13], 16u) << "folded space maps to the break";
+  EXPECT_EQ(span->offsets[18], yaml.find("{{ b }}"));
 }
 
 TEST(ScalarLocatorOffsets, EscapesMapToBackslash) {
-  const std::string Yaml = "k: \"a\\u00e9b\\n{{x}}\"\n";
-  auto Span = locateByValue(Yaml, "a\xC3\xA9" "b\n{{x}}");
-  ASSERT_TRUE(Span.has_value());
-  std::vector<uint32_t> Expected = {4, 5, 5, 11, 12, 14, 15, 16, 17, 18};
-  EXPECT_EQ(Span->offsets, Expected);
+  const std::string yaml = "k: \"a\\u00e9b\\n{{x}}\"\n";
+  auto span = locateByValue(yaml, "a\xC3\xA9" "b\n{{x}}");
+  ASSERT_TRUE(span.has_value());
+  std::vector<uint32_t> expected = {4, 5, 5, 11, 12, 14, 15, 16, 17, 18};
+  EXPECT_EQ(span->offsets, expected);
 }
 
 TEST(ScalarLocatorOffsets, JsonEscapes) {
-  const std::string Yaml =
+  const std::string yaml =
       "{\"cmd\": \"echo \\\"{{ p }}\\\"\\t\\u4e2d\"}"; // "echo \"{{ p }}\"\t\u4e2d"
-  auto Span = locateByValue(Yaml, "echo \"{{ p }}\"\t\xE4\xB8\xAD");
-  ASSERT_TRUE(Span.has_value());
-  EXPECT_EQ(Span->offsets[5], 14u);  // \" -> backslash
-  EXPECT_EQ(Span->offsets[6], 16u);  // first '{'
-  EXPECT_EQ(Span->offsets[13], 23u); // closing \"
-  EXPECT_EQ(Span->offsets[14], 25u); // \t
-  EXPECT_EQ(Span->offsets[15], 27u); // \u4e2d, all three bytes
-  EXPECT_EQ(Span->offsets[17], 27u);
+  auto span = locateByValue(yaml, "echo \"{{ p }}\"\t\xE4\xB8\xAD");
+  ASSERT_TRUE(span.has_value());
+  EXPECT_EQ(span->offsets[5], 14u);  // \" -> backslash
+  EXPECT_EQ(span->offsets[6], 16u);  // first '{'
+  EXPECT_EQ(span->offsets[13], 23u); // closing \"
+  EXPECT_EQ(span->offsets[14], 25u); // \t
+  EXPECT_EQ(span->offsets[15], 27u); // \u4e2d, all three bytes
+  EXPECT_EQ(span->offsets[17], 27u);
 }
 
 TEST(ScalarLocatorOffsets, SingleQuoteEscapeMapsToFirstQuote) {
-  auto Span = locateByValue("k: 'a''b'\n", "a'b");
-  ASSERT_TRUE(Span.has_value());
-  EXPECT_EQ(Span->offsets, (std::vector<uint32_t>{4, 5, 7}));
+  auto span = locateByValue("k: 'a''b'\n", "a'b");
+  ASSERT_TRUE(span.has_value());
+  EXPECT_EQ(span->offsets, (std::vector<uint32_t>{4, 5, 7}));
 }
 
 TEST(ScalarLocatorOffsets, FoldedNewlinesMapToEmptyLineBreaks) {
   // 'one\n\n  two': the trimmed first break is dropped, the empty line's
   // break (offset 8) produces the newline.
-  auto Span = locateByValue("k: 'one\n\n  two'\n", "one\ntwo");
-  ASSERT_TRUE(Span.has_value());
-  EXPECT_EQ(Span->offsets, (std::vector<uint32_t>{4, 5, 6, 8, 11, 12, 13}));
+  auto span = locateByValue("k: 'one\n\n  two'\n", "one\ntwo");
+  ASSERT_TRUE(span.has_value());
+  EXPECT_EQ(span->offsets, (std::vector<uint32_t>{4, 5, 6, 8, 11, 12, 13}));
 }
 
 TEST(ScalarLocatorOffsets, BlockNewlinesMapToLineEnds) {
   // "k: |+\n  a\n\n": 'a' at 8, its break at 9, the empty line's at 10.
-  auto Span = locateByValue("k: |+\n  a\n\n", "a\n\n");
-  ASSERT_TRUE(Span.has_value());
-  EXPECT_EQ(Span->offsets, (std::vector<uint32_t>{8, 9, 10}));
+  auto span = locateByValue("k: |+\n  a\n\n", "a\n\n");
+  ASSERT_TRUE(span.has_value());
+  EXPECT_EQ(span->offsets, (std::vector<uint32_t>{8, 9, 10}));
   // Folded: the line break between 'a' and 'b' becomes a space.
-  Span = locateByValue("k: >\n  a\n  b\n", "a b\n");
-  ASSERT_TRUE(Span.has_value());
-  EXPECT_EQ(Span->offsets, (std::vector<uint32_t>{7, 8, 11, 12}));
+  span = locateByValue("k: >\n  a\n  b\n", "a b\n");
+  ASSERT_TRUE(span.has_value());
+  EXPECT_EQ(span->offsets, (std::vector<uint32_t>{7, 8, 11, 12}));
 }
 
 TEST(ScalarLocatorOffsets, CrlfBreakMapsToCarriageReturn) {
-  auto Span = locateByValue("k: |\r\n  a\r\n", "a\n");
-  ASSERT_TRUE(Span.has_value());
-  EXPECT_EQ(Span->offsets, (std::vector<uint32_t>{8, 9}));
+  auto span = locateByValue("k: |\r\n  a\r\n", "a\n");
+  ASSERT_TRUE(span.has_value());
+  EXPECT_EQ(span->offsets, (std::vector<uint32_t>{8, 9}));
 }
 
 //===----------------------------------------------------------------------===//
@@ -354,44 +375,44 @@ TEST(ScalarLocatorOffsets, CrlfBreakMapsToCarriageReturn) {
 //===----------------------------------------------------------------------===//
 
 TEST(ScalarLocatorRejects, MismatchingDecodedValue) {
-  std::string Yaml = "k: value\nq: \"a\\tb\"\nb: |\n  x\n";
-  EXPECT_FALSE(locateScalar(Yaml, 3, "valu").has_value());
-  EXPECT_FALSE(locateScalar(Yaml, 3, "values").has_value());
-  EXPECT_FALSE(locateScalar(Yaml, 12, "a b").has_value());
-  EXPECT_FALSE(locateScalar(Yaml, 22, "y\n").has_value());
-  EXPECT_FALSE(locateScalar(Yaml, 500, "x").has_value());
+  std::string yaml = "k: value\nq: \"a\\tb\"\nb: |\n  x\n";
+  EXPECT_FALSE(locateScalar(yaml, 3, "valu").has_value());
+  EXPECT_FALSE(locateScalar(yaml, 3, "values").has_value());
+  EXPECT_FALSE(locateScalar(yaml, 12, "a b").has_value());
+  EXPECT_FALSE(locateScalar(yaml, 22, "y\n").has_value());
+  EXPECT_FALSE(locateScalar(yaml, 500, "x").has_value());
   EXPECT_FALSE(locateScalar("k: \"open", 3, "open").has_value());
 }
 
 TEST(ScalarLocatorCost, ExtentMatchesLocate) {
   // locateScalarExtent shares the scanners but records no offsets (it holds
   // no container at all, so it cannot allocate).
-  std::string Single = "k: \"some \\u00e9 text {{ x }}\"\n";
-  std::string Multi = "k: >-\n  one\n  two\n\n  three\n";
-  auto A = locateScalarExtent(Single, 3, "some \xC3\xA9 text {{ x }}");
-  auto B = locateScalarExtent(Multi, 3, "one two\nthree");
-  ASSERT_TRUE(A.has_value());
-  ASSERT_TRUE(B.has_value());
-  EXPECT_EQ(*A, std::make_pair(3u, 29u));
-  EXPECT_EQ(*B, std::make_pair(3u, 26u));
-  EXPECT_FALSE(locateScalarExtent(Multi, 3, "one two\nthre").has_value());
+  std::string single = "k: \"some \\u00e9 text {{ x }}\"\n";
+  std::string multi = "k: >-\n  one\n  two\n\n  three\n";
+  auto a = locateScalarExtent(single, 3, "some \xC3\xA9 text {{ x }}");
+  auto b = locateScalarExtent(multi, 3, "one two\nthree");
+  ASSERT_TRUE(a.has_value());
+  ASSERT_TRUE(b.has_value());
+  EXPECT_EQ(*a, std::make_pair(3u, 29u));
+  EXPECT_EQ(*b, std::make_pair(3u, 26u));
+  EXPECT_FALSE(locateScalarExtent(multi, 3, "one two\nthre").has_value());
 }
 
 TEST(ScalarLocatorCost, LinearOnLongScalars) {
   // 200k folded lines and a 1 MB single-line plain scalar.
-  std::string Folded = "k: >\n";
-  std::string FoldedValue;
-  for (int I = 0; I < 200000; ++I) {
-    Folded += "  word\n";
-    FoldedValue += I ? " word" : "word";
+  std::string folded = "k: >\n";
+  std::string foldedValue;
+  for (int i = 0; i < 200000; ++i) {
+    folded += "  word\n";
+    foldedValue += i ? " word" : "word";
   }
-  FoldedValue += '\n';
-  std::string Plain = "k: " + std::string(1 << 20, 'x') + "\n";
-  auto Start = std::chrono::steady_clock::now();
-  ASSERT_TRUE(locateScalar(Folded, 3, FoldedValue).has_value());
-  ASSERT_TRUE(locateScalar(Plain, 3, std::string(1 << 20, 'x')).has_value());
-  auto Elapsed = std::chrono::steady_clock::now() - Start;
-  EXPECT_LT(Elapsed, std::chrono::seconds(2));
+  foldedValue += '\n';
+  std::string plain = "k: " + std::string(1 << 20, 'x') + "\n";
+  auto start = std::chrono::steady_clock::now();
+  ASSERT_TRUE(locateScalar(folded, 3, foldedValue).has_value());
+  ASSERT_TRUE(locateScalar(plain, 3, std::string(1 << 20, 'x')).has_value());
+  auto elapsed = std::chrono::steady_clock::now() - start;
+  EXPECT_LT(elapsed, std::chrono::seconds(2));
 }
 
 //===----------------------------------------------------------------------===//
@@ -446,8 +467,8 @@ TEST(ScalarLocatorHarness, JsonTemplateLocatesEverywhere) {
 //===----------------------------------------------------------------------===//
 
 std::filesystem::path corpusDirectory() {
-  if (const char *Env = std::getenv("OOSC_CORPUS_DIR"); Env && *Env)
-    return Env;
+  if (const char *env = std::getenv("OOSC_CORPUS_DIR"); env && *env)
+    return env;
 #ifdef OOSC_SOURCE_DIR
   return std::filesystem::path(OOSC_SOURCE_DIR) / ".." / "shared" / "corpus";
 #else
@@ -455,63 +476,63 @@ std::filesystem::path corpusDirectory() {
 #endif
 }
 
-bool isTemplateFile(const std::filesystem::path &Path) {
-  std::string Ext = Path.extension().string();
-  return Ext == ".yml" || Ext == ".yaml" || Ext == ".json";
+bool isTemplateFile(const std::filesystem::path &path) {
+  std::string ext = path.extension().string();
+  return ext == ".yml" || ext == ".yaml" || ext == ".json";
 }
 
 TEST(ScalarLocatorCorpus, CorpusScalarsAllLocate) {
-  std::filesystem::path Dir = corpusDirectory();
-  std::error_code Ec;
-  if (!std::filesystem::is_directory(Dir, Ec))
-    GTEST_SKIP() << "template corpus not found at " << Dir.string()
+  std::filesystem::path dir = corpusDirectory();
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec))
+    GTEST_SKIP() << "template corpus not found at " << dir.string()
                  << " (set OOSC_CORPUS_DIR to run this test)";
 
-  size_t Files = 0, Rejected = 0, Scalars = 0, Located = 0;
-  std::vector<std::string> Failures;
-  for (const auto &Entry :
-       std::filesystem::recursive_directory_iterator(Dir, Ec)) {
-    if (!Entry.is_regular_file() || !isTemplateFile(Entry.path()))
+  size_t files = 0, rejected = 0, scalars = 0, located = 0;
+  std::vector<std::string> failures;
+  for (const auto &entry :
+       std::filesystem::recursive_directory_iterator(dir, ec)) {
+    if (!entry.is_regular_file() || !isTemplateFile(entry.path()))
       continue;
-    std::ifstream In(Entry.path(), std::ios::binary);
-    std::stringstream Buffer;
-    Buffer << In.rdbuf();
-    std::string Source = Buffer.str();
-    std::vector<ScalarEvent> Events;
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    std::string source = buffer.str();
+    std::vector<ScalarEvent> events;
     try {
-      Events = parseScalars(Source);
+      events = parseScalars(source);
     } catch (const YAML::Exception &) {
-      ++Rejected; // Not our concern: yaml-cpp itself rejects the file.
+      ++rejected; // Not our concern: yaml-cpp itself rejects the file.
       continue;
     }
-    ++Files;
-    for (const ScalarEvent &Event : Events) {
-      ++Scalars;
-      auto Span = locateScalar(Source, markOffset(Source, Event.Mark),
-                               Event.Value);
-      std::string Problem =
-          Span ? checkPlausible(Source, Event, *Span) : "does not locate";
-      if (Problem.empty()) {
-        ++Located;
+    ++files;
+    for (const ScalarEvent &event : events) {
+      ++scalars;
+      auto span = locateScalar(source, markOffset(source, event.mark),
+                               event.value);
+      std::string problem =
+          span ? checkPlausible(source, event, *span) : "does not locate";
+      if (problem.empty()) {
+        ++located;
         continue;
       }
-      Failures.push_back(Entry.path().string() + ":" +
-                         std::to_string(Event.Mark.line + 1) + ":" +
-                         std::to_string(Event.Mark.column + 1) + ": " +
-                         Problem);
+      failures.push_back(entry.path().string() + ":" +
+                         std::to_string(event.mark.line + 1) + ":" +
+                         std::to_string(event.mark.column + 1) + ": " +
+                         problem);
     }
   }
-  std::cout << "[ corpus   ] " << Files << " files parsed (" << Rejected
-            << " rejected by yaml-cpp), " << Located << "/" << Scalars
+  std::cout << "[ corpus   ] " << files << " files parsed (" << rejected
+            << " rejected by yaml-cpp), " << located << "/" << scalars
             << " scalars located\n";
-  EXPECT_GT(Files, 0u);
-  std::string Listing;
-  for (size_t I = 0; I < Failures.size() && I < 50; ++I)
-    Listing += "  " + Failures[I] + "\n";
-  EXPECT_TRUE(Failures.empty())
-      << Failures.size() << " of " << Scalars
+  EXPECT_GT(files, 0u);
+  std::string listing;
+  for (size_t i = 0; i < failures.size() && i < 50; ++i)
+    listing += "  " + failures[i] + "\n";
+  EXPECT_TRUE(failures.empty())
+      << failures.size() << " of " << scalars
       << " scalars failed to locate:\n"
-      << Listing;
+      << listing;
 }
 
 } // namespace

@@ -34,12 +34,14 @@ Lookup<ir::Task> SymbolTable::task(std::string_view name) const {
 }
 
 std::vector<const ir::OutputDecl *> taskOutputs(const ir::Task &task) {
+  // Loop outputs first: outside the task, a loop output shadows the task
+  // output of the same name that it aggregates.
   std::vector<const ir::OutputDecl *> outputs;
-  for (const ir::OutputDecl &output : task.outputs)
-    outputs.push_back(&output);
   if (task.loop)
     for (const ir::OutputDecl &output : task.loop->outputs)
       outputs.push_back(&output);
+  for (const ir::OutputDecl &output : task.outputs)
+    outputs.push_back(&output);
   return outputs;
 }
 

@@ -43,7 +43,7 @@ private:
   FoldedMap<ir::Task> tasks_;
 };
 
-/// Every declared output of a task, its own and its loop's.
+/// Every declared output of a task: its loop's (which shadow), then its own.
 std::vector<const ir::OutputDecl *> taskOutputs(const ir::Task &task);
 
 } // namespace oosc::analysis

@@ -65,7 +65,8 @@ size_t skipSpaces(std::string_view src, size_t pos) {
   return pos;
 }
 
-/// Offset of the line break ending the line that contains \p pos, or S.size().
+/// Offset of the line break ending the line that contains \p pos, or
+/// src.size().
 size_t lineEnd(std::string_view src, size_t pos) {
   while (pos < src.size() && !isBreakChar(src[pos]))
     ++pos;
@@ -95,18 +96,17 @@ int hexValue(char c) {
 /// when asked, records the source offset of each one.
 class DecodedMatcher {
 public:
-  DecodedMatcher(std::string_view expectedValue,
-                 std::vector<uint32_t> *offsetsOut)
-      : expected(expectedValue), offsets(offsetsOut) {}
+  DecodedMatcher(std::string_view expected, std::vector<uint32_t> *offsets)
+      : expected_(expected), offsets_(offsets) {}
 
   /// Consumes one decoded byte produced by source offset \p from; false on a
   /// mismatch or when the expected value is already exhausted.
   bool emit(char c, size_t from) {
     if (!nextIs(c))
       return false;
-    if (offsets)
-      offsets->push_back(static_cast<uint32_t>(from));
-    ++next;
+    if (offsets_)
+      offsets_->push_back(static_cast<uint32_t>(from));
+    ++next_;
     return true;
   }
 
@@ -143,30 +143,30 @@ public:
   }
 
   bool nextIs(char c) const {
-    return next < expected.size() && expected[next] == c;
+    return next_ < expected_.size() && expected_[next_] == c;
   }
-  bool finished() const { return next == expected.size(); }
+  bool finished() const { return next_ == expected_.size(); }
   /// Number of decoded bytes consumed so far.
-  size_t consumed() const { return next; }
+  size_t consumed() const { return next_; }
   /// Number of expected bytes not consumed yet.
-  size_t remaining() const { return expected.size() - next; }
+  size_t remaining() const { return expected_.size() - next_; }
   /// Remembers that an escape sequence ended here (see closingFoldNewlines).
-  void markEscapeEnd() { lastEscapeEnd = next; }
+  void markEscapeEnd() { lastEscapeEnd_ = next_; }
   /// Decoded length right after the last escape, or npos if none.
-  size_t escapeEnd() const { return lastEscapeEnd; }
+  size_t escapeEnd() const { return lastEscapeEnd_; }
   /// Index of the last consumed byte that is not a newline, or npos.
   size_t lastNonNewline() const {
-    for (size_t i = next; i > 0; --i)
-      if (expected[i - 1] != '\n')
+    for (size_t i = next_; i > 0; --i)
+      if (expected_[i - 1] != '\n')
         return i - 1;
     return std::string_view::npos;
   }
 
 private:
-  std::string_view expected;
-  std::vector<uint32_t> *offsets;
-  size_t next = 0;
-  size_t lastEscapeEnd = std::string_view::npos;
+  std::string_view expected_;
+  std::vector<uint32_t> *offsets_;
+  size_t next_ = 0;
+  size_t lastEscapeEnd_ = std::string_view::npos;
 };
 
 //===----------------------------------------------------------------------===//
@@ -178,7 +178,7 @@ private:
 struct LineFold {
   size_t firstBreak = 0; ///< The break ending the last content line.
   size_t breaks = 0;     ///< 1 + number of empty lines.
-  size_t next = 0;       ///< First non-white byte after the run (or S.size()).
+  size_t next = 0;       ///< First non-white byte after the run (or src.size()).
 };
 
 /// Measures the fold starting at the line break \p breakPos. Leading whitespace
@@ -195,7 +195,7 @@ LineFold scanLineFold(std::string_view src, size_t breakPos) {
   return fold;
 }
 
-/// Emits one newline per break with index in [From, Count) of the run that
+/// Emits one newline per break with index in [from, count) of the run that
 /// starts at \p firstBreak; each newline maps to its own break.
 bool emitBreaks(std::string_view src, size_t firstBreak, size_t from,
                 size_t count, DecodedMatcher &matcher) {
@@ -227,10 +227,11 @@ bool isClosingQuote(std::string_view src, size_t pos, char quote) {
 /// Number of newlines to emit for a fold that runs right into the closing
 /// quote, where the YAML 1.2 spec emits \p specNewlines. yaml-cpp 0.7 clips
 /// such trailing newlines like a `|` block scalar: it keeps at most one
-/// newline after the last byte that is neither an unescaped newline nor
-/// produced by an escape, and none at all if there is no such byte. Both
-/// readings are accepted so the locator works with either kind of parser;
-/// the expected value decides. Returns npos when neither fits.
+/// newline after the last non-newline byte (or after the end of the last
+/// escape, if that is later), and none at all if there is neither ('a\n\n\n'
+/// decodes to "a\n", not "a\n\n"). Both readings are accepted so the locator
+/// works with either kind of parser; the expected value decides. Returns npos
+/// when neither fits.
 size_t closingFoldNewlines(const DecodedMatcher &matcher, size_t specNewlines) {
   size_t want = matcher.remaining();
   if (want == specNewlines)
@@ -626,7 +627,7 @@ size_t finalNewlines(const BlockHeader &header, const PendingBreaks &pending,
   case Chomping::Strip:
     return 0;
   case Chomping::Clip:
-    // Only the last text line's own break survives (Pending starts with it).
+    // Only the last text line's own break survives (pending starts with it).
     return sawText && pending.count ? 1 : 0;
   case Chomping::Keep:
     break;
@@ -635,8 +636,8 @@ size_t finalNewlines(const BlockHeader &header, const PendingBreaks &pending,
   if (want == pending.count)
     return want;
   // yaml-cpp 0.7 loses one trailing empty line of a kept folded scalar whose
-  // last text line is not more indented (`>+` then `a`, ``: "a\n", not
-  // "a\n\n"); accept that reading as well.
+  // last text line is not more indented (">+\n  a\n\n" decodes to "a\n",
+  // not "a\n\n"); accept that reading as well.
   if (header.folded && sawText && !lastSpaced && pending.count >= 2 &&
       want == pending.count - 1)
     return want;

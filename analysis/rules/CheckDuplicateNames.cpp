@@ -50,10 +50,15 @@ void checkDuplicateNames(AnalysisContext &context) {
   UniqueNames tasks(context, "task");
   for (const ir::Task &task : context.tmpl.tasks) {
     tasks.add(task.name);
-    // A task output and a loop output may share a name: both are outputs.
+    // A loop output usually has the name of the task output it aggregates,
+    // and then shadows it; only names within one Outputs map can clash.
     UniqueNames outputs(context, "output");
-    for (const ir::OutputDecl *output : taskOutputs(task))
-      outputs.add(output->name);
+    for (const ir::OutputDecl &output : task.outputs)
+      outputs.add(output.name);
+    UniqueNames loopOutputs(context, "output");
+    if (task.loop)
+      for (const ir::OutputDecl &output : task.loop->outputs)
+        loopOutputs.add(output.name);
   }
   UniqueNames parameters(context, "parameter");
   for (const ir::Parameter &parameter : context.tmpl.parameters)

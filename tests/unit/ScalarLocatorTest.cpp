@@ -44,7 +44,7 @@ class ScalarCollector : public YAML::EventHandler {
 public:
   /// yaml-cpp 0.7 can emit null events forever on some malformed input; a
   /// budget proportional to the input turns that into a rejection.
-  explicit ScalarCollector(size_t budget) : eventBudget(budget) {}
+  explicit ScalarCollector(size_t eventBudget) : eventBudget_(eventBudget) {}
 
   std::vector<ScalarEvent> scalars;
 
@@ -70,10 +70,10 @@ public:
 
 private:
   void count() {
-    if (eventBudget-- == 0)
+    if (eventBudget_-- == 0)
       throw YAML::Exception(YAML::Mark::null_mark(), "event budget exceeded");
   }
-  size_t eventBudget;
+  size_t eventBudget_;
 };
 
 /// Parses all documents of \p text; throws YAML::Exception if yaml-cpp
@@ -466,10 +466,14 @@ TEST(ScalarLocatorHarness, JsonTemplateLocatesEverywhere) {
 // Real template corpus
 //===----------------------------------------------------------------------===//
 
+/// OOSC_CORPUS_DIR from the environment, else the CMake cache default, else
+/// ../shared/corpus next to the source tree, else /work/shared/corpus.
 std::filesystem::path corpusDirectory() {
   if (const char *env = std::getenv("OOSC_CORPUS_DIR"); env && *env)
     return env;
-#ifdef OOSC_SOURCE_DIR
+#if defined(OOSC_CORPUS_DIR_DEFAULT)
+  return OOSC_CORPUS_DIR_DEFAULT;
+#elif defined(OOSC_SOURCE_DIR)
   return std::filesystem::path(OOSC_SOURCE_DIR) / ".." / "shared" / "corpus";
 #else
   return "/work/shared/corpus";

@@ -1,18 +1,21 @@
-//===- frontend/ScalarLocator.cpp - Map decoded YAML scalars to source -----===//
-///
-/// \file
-/// Re-scans YAML scalars from their yaml-cpp mark to find their source extent
-/// and the source byte behind every decoded byte.
-///
-/// Design: instead of decoding into a fresh string and comparing afterwards,
-/// every scanner streams its output into a DecodedMatcher that compares it
-/// with the expected (yaml-cpp decoded) value on the fly. That makes the
-/// extent-only query allocation-free, and it lets the plain-scalar scanner
-/// resolve what it cannot know from a mark alone (block vs. flow context, the
-/// parent indentation that decides whether the next line continues the
-/// scalar): a plain scalar ends exactly where the decoded value ends, and the
-/// scanner then verifies that a plain scalar may legitimately end there.
-///
+//===- ScalarLocator.cpp - Map decoded YAML scalars back to source bytes --===//
+//
+// Re-scans YAML scalars from their yaml-cpp mark to find their source extent
+// and the source byte behind every decoded byte.
+//
+// Design: instead of decoding into a fresh string and comparing afterwards,
+// every scanner streams its output into a DecodedMatcher that compares it
+// with the expected (yaml-cpp decoded) value on the fly. That makes the
+// extent-only query allocation-free, and it lets the plain-scalar scanner
+// resolve what it cannot know from a mark alone (block vs. flow context, the
+// parent indentation that decides whether the next line continues the
+// scalar): a plain scalar ends exactly where the decoded value ends, and the
+// scanner then verifies that a plain scalar may legitimately end there.
+//
+// Where yaml-cpp 0.7 decodes differently from YAML 1.2 (trailing folds in
+// quoted scalars, kept folded block scalars, \N and \_), both readings are
+// accepted and the expected value decides; see the comments at each place.
+//
 //===----------------------------------------------------------------------===//
 
 #include "frontend/ScalarLocator.h"
@@ -35,7 +38,9 @@ bool isFlowIndicator(char c) {
 
 /// Byte at \p pos, or NUL past the end (NUL is not a valid YAML character, so
 /// it can double as an end-of-input sentinel).
-char at(std::string_view src, size_t pos) { return pos < src.size() ? src[pos] : '\0'; }
+char at(std::string_view src, size_t pos) {
+  return pos < src.size() ? src[pos] : '\0';
+}
 
 /// True at end of input, whitespace, or a line break.
 bool isBlankOrEnd(std::string_view src, size_t pos) {
@@ -73,7 +78,8 @@ size_t lineEnd(std::string_view src, size_t pos) {
   return pos;
 }
 
-/// Offset of the line break ending the line after the one that \p breakPos ends.
+/// Offset of the line break ending the line after the one that \p breakPos
+/// ends.
 size_t nextLineBreak(std::string_view src, size_t breakPos) {
   return lineEnd(src, breakPos + breakLength(src, breakPos));
 }
@@ -178,7 +184,7 @@ private:
 struct LineFold {
   size_t firstBreak = 0; ///< The break ending the last content line.
   size_t breaks = 0;     ///< 1 + number of empty lines.
-  size_t next = 0;       ///< First non-white byte after the run (or src.size()).
+  size_t next = 0; ///< First non-white byte after the run (or src.size()).
 };
 
 /// Measures the fold starting at the line break \p breakPos. Leading whitespace
@@ -283,11 +289,11 @@ bool scanQuotedWhitespace(std::string_view src, size_t &pos, char quote,
   LineFold fold = scanLineFold(src, nonWhite);
   if (fold.next >= src.size())
     return false;
-  bool ok = fold.breaks == 1
-                ? matcher.emit(' ', fold.firstBreak)
-                : emitQuotedNewlines(src, fold.firstBreak, fold.breaks,
-                                     isClosingQuote(src, fold.next, quote),
-                                     matcher);
+  bool ok =
+      fold.breaks == 1
+          ? matcher.emit(' ', fold.firstBreak)
+          : emitQuotedNewlines(src, fold.firstBreak, fold.breaks,
+                               isClosingQuote(src, fold.next, quote), matcher);
   pos = fold.next;
   return ok;
 }
@@ -399,59 +405,52 @@ std::optional<uint32_t> parseHexEscape(std::string_view src, size_t pos,
   return value;
 }
 
-/// Maps a one-letter escape to the byte it stands for, or -1.
-int simpleEscape(char letter) {
-  switch (letter) {
-  case '0': return 0x00;
-  case 'a': return 0x07;
-  case 'b': return 0x08;
-  case 't':
-  case '\t': return 0x09;
-  case 'n': return 0x0A;
-  case 'v': return 0x0B;
-  case 'f': return 0x0C;
-  case 'r': return 0x0D;
-  case 'e': return 0x1B;
-  case ' ': return ' ';
-  case '"': return '"';
-  case '/': return '/';
-  case '\\': return '\\';
-  case '\'': return '\''; // Not YAML 1.2, but yaml-cpp accepts it.
-  default: return -1;
-  }
+/// A double-quoted escape: `\` plus a letter standing for one code point,
+/// or for a code point written as a fixed number of hex digits.
+struct EscapeForm {
+  char letter;
+  uint32_t codePoint;
+  size_t hexDigits;
+};
+
+/// The escapes of YAML 1.2 §5.7 other than the escaped line break, plus
+/// `\'`, which is not YAML 1.2 but which yaml-cpp accepts.
+constexpr EscapeForm escapeForms[] = {
+    {'0', 0x00, 0},   {'a', 0x07, 0},   {'b', 0x08, 0},  {'t', 0x09, 0},
+    {'\t', 0x09, 0},  {'n', 0x0A, 0},   {'v', 0x0B, 0},  {'f', 0x0C, 0},
+    {'r', 0x0D, 0},   {'e', 0x1B, 0},   {' ', ' ', 0},   {'"', '"', 0},
+    {'/', '/', 0},    {'\\', '\\', 0},  {'N', 0x85, 0},  {'_', 0xA0, 0},
+    {'L', 0x2028, 0}, {'P', 0x2029, 0}, {'x', 0, 2},     {'u', 0, 4},
+    {'U', 0, 8},      {'\'', '\'', 0},
+};
+
+const EscapeForm *findEscapeForm(char letter) {
+  for (const EscapeForm &form : escapeForms)
+    if (form.letter == letter)
+      return &form;
+  return nullptr;
 }
 
 /// Handles an escape other than an escaped line break at \p pos (the
 /// backslash) and advances \p pos past it; all its bytes map to the backslash.
-bool emitEscapedText(std::string_view src, size_t &pos, DecodedMatcher &matcher) {
+bool emitEscapedText(std::string_view src, size_t &pos,
+                     DecodedMatcher &matcher) {
   size_t slash = pos;
-  char letter = at(src, pos + 1);
-  if (int byte = simpleEscape(letter); byte >= 0) {
-    pos += 2;
-    return matcher.emit(static_cast<char>(byte), slash);
-  }
-  size_t digits = 0;
-  uint32_t codePoint = 0;
-  switch (letter) {
-  case 'N': codePoint = 0x85; break;
-  case '_': codePoint = 0xA0; break;
-  case 'L': codePoint = 0x2028; break;
-  case 'P': codePoint = 0x2029; break;
-  case 'x': digits = 2; break;
-  case 'u': digits = 4; break;
-  case 'U': digits = 8; break;
-  default: return false;
-  }
-  if (digits) {
-    std::optional<uint32_t> value = parseHexEscape(src, pos + 2, digits);
+  const EscapeForm *form = findEscapeForm(at(src, pos + 1));
+  if (!form)
+    return false;
+  uint32_t codePoint = form->codePoint;
+  if (form->hexDigits) {
+    std::optional<uint32_t> value =
+        parseHexEscape(src, pos + 2, form->hexDigits);
     if (!value)
       return false;
     codePoint = *value;
   }
-  pos += 2 + digits;
+  pos += 2 + form->hexDigits;
   // yaml-cpp 0.7 emits \N and \_ as the single Latin-1 byte instead of UTF-8;
   // accept that form too so such strings still locate.
-  if ((letter == 'N' || letter == '_') &&
+  if ((form->letter == 'N' || form->letter == '_') &&
       matcher.nextIs(static_cast<char>(codePoint)))
     return matcher.emit(static_cast<char>(codePoint), slash);
   return matcher.emitCodePoint(codePoint, slash);
@@ -513,7 +512,8 @@ struct BlockHeader {
 
 /// Parses `|` or `>`, the indentation and chomping indicators (either order),
 /// and an optional comment up to the end of the header line.
-std::optional<BlockHeader> parseBlockHeader(std::string_view src, size_t begin) {
+std::optional<BlockHeader> parseBlockHeader(std::string_view src,
+                                            size_t begin) {
   BlockHeader header;
   header.folded = src[begin] == '>';
   size_t pos = begin + 1;
@@ -776,7 +776,8 @@ std::optional<size_t> scanScalar(std::string_view src, size_t begin,
 std::optional<std::pair<uint32_t, uint32_t>>
 locate(std::string_view src, uint32_t markPos, std::string_view decoded,
        std::vector<uint32_t> *offsets) {
-  if (src.size() > std::numeric_limits<uint32_t>::max() || markPos >= src.size())
+  if (src.size() > std::numeric_limits<uint32_t>::max() ||
+      markPos >= src.size())
     return std::nullopt;
   size_t begin = markPos;
   size_t afterProps = markPos;

@@ -1,19 +1,16 @@
-//===- frontend/ScalarLocator.h - Map decoded YAML scalars to source bytes -===//
-///
-/// \file
-/// Maps a scalar decoded by yaml-cpp back to the exact source bytes it came
-/// from, so diagnostics can point inside quoted, folded and block scalars.
-///
-/// yaml-cpp reports only a start mark per scalar, and that mark may sit on an
-/// anchor or tag rather than on the scalar itself. locateScalar() re-scans the
-/// source from the mark following the YAML 1.2 scalar rules (plain,
-/// single-quoted, double-quoted/JSON, literal and folded block scalars) and
-/// checks the result byte for byte against the decoded value.
-///
+//===- ScalarLocator.h - Map decoded YAML scalars back to source bytes ----===//
+//
+// Maps a scalar decoded by yaml-cpp back to the exact source bytes it came
+// from, so diagnostics can point inside quoted, folded and block scalars.
+//
+// yaml-cpp reports only a start mark per scalar, and that mark may sit on an
+// anchor or tag rather than on the scalar itself. locateScalar() re-scans the
+// source from the mark following the YAML 1.2 scalar rules (plain,
+// single-quoted, double-quoted/JSON, literal and folded block scalars) and
+// checks the result byte for byte against the decoded value.
+//
 //===----------------------------------------------------------------------===//
-
-#ifndef OOSC_FRONTEND_SCALARLOCATOR_H
-#define OOSC_FRONTEND_SCALARLOCATOR_H
+#pragma once
 
 #include <cstdint>
 #include <optional>
@@ -69,5 +66,3 @@ locateScalarExtent(std::string_view source, uint32_t markPos,
                    std::string_view decoded);
 
 } // namespace oosc::frontend
-
-#endif // OOSC_FRONTEND_SCALARLOCATOR_H

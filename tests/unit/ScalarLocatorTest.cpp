@@ -1,9 +1,8 @@
-//===- tests/unit/ScalarLocatorTest.cpp - Tests for locateScalar ----------===//
-///
-/// \file
-/// Checks that locateScalar maps yaml-cpp's decoded scalars back to exact
-/// source bytes, for every scalar style and on the real template corpus.
-///
+//===- ScalarLocatorTest.cpp - Tests for locateScalar and its extent ------===//
+//
+// Checks that locateScalar maps yaml-cpp's decoded scalars back to exact
+// source bytes, for every scalar style and on the real template corpus.
+//
 //===----------------------------------------------------------------------===//
 
 #include "frontend/ScalarLocator.h"
@@ -52,13 +51,13 @@ public:
   void OnDocumentEnd() override {}
   void OnNull(const YAML::Mark &, YAML::anchor_t) override { count(); }
   void OnAlias(const YAML::Mark &, YAML::anchor_t) override { count(); }
-  void OnScalar(const YAML::Mark &mark, const std::string &tag,
-                YAML::anchor_t, const std::string &value) override {
+  void OnScalar(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t,
+                const std::string &value) override {
     count();
     scalars.push_back({mark, tag, value});
   }
-  void OnSequenceStart(const YAML::Mark &, const std::string &,
-                       YAML::anchor_t, YAML::EmitterStyle::value) override {
+  void OnSequenceStart(const YAML::Mark &, const std::string &, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {
     count();
   }
   void OnSequenceEnd() override {}
@@ -183,8 +182,7 @@ const ExtentCase ExtentCases[] = {
      "first line second   line\nthird", 3, 38},
     {"PlainKey", "my key: v\n", "my key", 0, 6},
     {"PlainKeySpaceBeforeColon", "key : v\n", "key", 0, 3},
-    {"PlainColonAndHashInside", "k: http://x.y/a#b\n", "http://x.y/a#b", 3,
-     17},
+    {"PlainColonAndHashInside", "k: http://x.y/a#b\n", "http://x.y/a#b", 3, 17},
     {"PlainLeadingDash", "k: -1.5\n", "-1.5", 3, 7},
     {"PlainWithTab", "k: a\tb\n", "a\tb", 3, 6},
     {"PlainExplicitKey", "? long key\n: v\n", "long key", 2, 10},
@@ -228,8 +226,7 @@ const ExtentCase ExtentCases[] = {
     {"LiteralChompThenIndent", "- |-2\n    x\n", "  x", 2, 11},
     {"LiteralCommentAfterIndicator", "k: | # comment\n  text\n", "text\n", 3,
      21},
-    {"LiteralNestedExplicitIndent", "a:\n  - b: |1\n      z\n", " z\n", 10,
-     20},
+    {"LiteralNestedExplicitIndent", "a:\n  - b: |1\n      z\n", " z\n", 10, 20},
     {"LiteralNoContent", "k: |\nn: 1\n", "", 3, 4},
     {"LiteralExplicitIndentSpacesOnlyLine", "k: |1\n  \n  x\n", " \n x\n", 3,
      12},
@@ -262,13 +259,16 @@ const ExtentCase ExtentCases[] = {
 };
 
 /// Keeps gtest from hex-dumping the struct in failure messages.
-void PrintTo(const ExtentCase &testCase, std::ostream *out) { *out << testCase.name; }
+void PrintTo(const ExtentCase &testCase, std::ostream *out) {
+  *out << testCase.name;
+}
 
 class ScalarExtentTest : public ::testing::TestWithParam<ExtentCase> {};
 
 TEST_P(ScalarExtentTest, ExactBeginEnd) {
   const ExtentCase &testCase = GetParam();
-  std::optional<ScalarSpan> span = locateByValue(testCase.yaml, testCase.decoded);
+  std::optional<ScalarSpan> span =
+      locateByValue(testCase.yaml, testCase.decoded);
   ASSERT_TRUE(span.has_value());
   EXPECT_EQ(span->begin, testCase.begin);
   EXPECT_EQ(span->end, testCase.end);
@@ -320,7 +320,8 @@ TEST(ScalarLocatorOffsets, TemplateReferenceInFoldedPlain) {
 
 TEST(ScalarLocatorOffsets, EscapesMapToBackslash) {
   const std::string yaml = "k: \"a\\u00e9b\\n{{x}}\"\n";
-  auto span = locateByValue(yaml, "a\xC3\xA9" "b\n{{x}}");
+  auto span = locateByValue(yaml, "a\xC3\xA9"
+                                  "b\n{{x}}");
   ASSERT_TRUE(span.has_value());
   std::vector<uint32_t> expected = {4, 5, 5, 11, 12, 14, 15, 16, 17, 18};
   EXPECT_EQ(span->offsets, expected);
@@ -328,7 +329,8 @@ TEST(ScalarLocatorOffsets, EscapesMapToBackslash) {
 
 TEST(ScalarLocatorOffsets, JsonEscapes) {
   const std::string yaml =
-      "{\"cmd\": \"echo \\\"{{ p }}\\\"\\t\\u4e2d\"}"; // "echo \"{{ p }}\"\t\u4e2d"
+      "{\"cmd\": \"echo \\\"{{ p }}\\\"\\t\\u4e2d\"}"; // "echo \"{{ p
+                                                       // }}\"\t\u4e2d"
   auto span = locateByValue(yaml, "echo \"{{ p }}\"\t\xE4\xB8\xAD");
   ASSERT_TRUE(span.has_value());
   EXPECT_EQ(span->offsets[5], 14u);  // \" -> backslash
@@ -512,18 +514,17 @@ TEST(ScalarLocatorCorpus, CorpusScalarsAllLocate) {
     ++files;
     for (const ScalarEvent &event : events) {
       ++scalars;
-      auto span = locateScalar(source, markOffset(source, event.mark),
-                               event.value);
+      auto span =
+          locateScalar(source, markOffset(source, event.mark), event.value);
       std::string problem =
           span ? checkPlausible(source, event, *span) : "does not locate";
       if (problem.empty()) {
         ++located;
         continue;
       }
-      failures.push_back(entry.path().string() + ":" +
-                         std::to_string(event.mark.line + 1) + ":" +
-                         std::to_string(event.mark.column + 1) + ": " +
-                         problem);
+      failures.push_back(
+          entry.path().string() + ":" + std::to_string(event.mark.line + 1) +
+          ":" + std::to_string(event.mark.column + 1) + ": " + problem);
     }
   }
   std::cout << "[ corpus   ] " << files << " files parsed (" << rejected
@@ -534,8 +535,7 @@ TEST(ScalarLocatorCorpus, CorpusScalarsAllLocate) {
   for (size_t i = 0; i < failures.size() && i < 50; ++i)
     listing += "  " + failures[i] + "\n";
   EXPECT_TRUE(failures.empty())
-      << failures.size() << " of " << scalars
-      << " scalars failed to locate:\n"
+      << failures.size() << " of " << scalars << " scalars failed to locate:\n"
       << listing;
 }
 

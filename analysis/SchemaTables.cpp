@@ -110,37 +110,34 @@ const LevelSpec &taskOutputLevel() {
   return level;
 }
 
+/// Rate control keys: in RateControl, and directly in Loop in the legacy
+/// flat form.
+static const std::vector<KeySpec> kRateControlKeys = {
+    {"Mode", ValueShape::Enum, false, {"Concurrency", "Batch"}},
+    {"MaxErrors", ValueShape::Scalar},
+    {"Concurrency", ValueShape::Any},
+    {"Batch", ValueShape::Sequence},
+    {"ConcurrencyInBatches", ValueShape::Sequence},
+    {"BatchPauseOption", ValueShape::Enum, false,
+     {"Automatic", "FirstBatchPause", "EveryBatchPause"}},
+};
+
 const LevelSpec &loopLevel() {
-  static const LevelSpec level{
-      "Loop",
-      {
-          {"Items", ValueShape::Any, true},
-          {"RateControl", ValueShape::Mapping},
-          {"Outputs", ValueShape::Mapping},
-          // The legacy flat form puts the rate control keys directly in Loop.
-          {"Mode", ValueShape::Enum, false, {"Concurrency", "Batch"}},
-          {"MaxErrors", ValueShape::Scalar},
-          {"Concurrency", ValueShape::Any},
-          {"Batch", ValueShape::Sequence},
-          {"ConcurrencyInBatches", ValueShape::Sequence},
-          {"BatchPauseOption", ValueShape::Enum, false,
-           {"Automatic", "FirstBatchPause", "EveryBatchPause"}},
-      }};
+  static const LevelSpec level = [] {
+    LevelSpec loop{"Loop",
+                   {
+                       {"Items", ValueShape::Any, true},
+                       {"RateControl", ValueShape::Mapping},
+                       {"Outputs", ValueShape::Mapping},
+                   }};
+    loop.keys.insert(loop.keys.end(), kRateControlKeys.begin(), kRateControlKeys.end());
+    return loop;
+  }();
   return level;
 }
 
 const LevelSpec &rateControlLevel() {
-  static const LevelSpec level{
-      "RateControl",
-      {
-          {"Mode", ValueShape::Enum, false, {"Concurrency", "Batch"}},
-          {"MaxErrors", ValueShape::Scalar},
-          {"Concurrency", ValueShape::Any},
-          {"Batch", ValueShape::Sequence},
-          {"ConcurrencyInBatches", ValueShape::Sequence},
-          {"BatchPauseOption", ValueShape::Enum, false,
-           {"Automatic", "FirstBatchPause", "EveryBatchPause"}},
-      }};
+  static const LevelSpec level{"RateControl", kRateControlKeys};
   return level;
 }
 

@@ -53,8 +53,13 @@ struct ScalarSpan {
 /// Note: yaml-cpp's Mark::pos does not count a leading UTF-8 byte order mark,
 /// so callers whose \p source starts with EF BB BF must add 3 to it.
 ///
+/// Where yaml-cpp 0.7 deviates from YAML 1.2 (it clips newlines of a fold
+/// that ends a quoted scalar, drops one trailing empty line of a `>+` scalar,
+/// and decodes \N and \_ to single Latin-1 bytes), either reading matches.
+///
 /// \returns std::nullopt when the re-decoded text does not equal \p decoded
-/// (the caller then falls back to the mark).
+/// (the caller then falls back to the mark), e.g. for a quoted scalar that
+/// yaml-cpp accepted although it is never closed.
 std::optional<ScalarSpan> locateScalar(std::string_view source,
                                        uint32_t markPos,
                                        std::string_view decoded);

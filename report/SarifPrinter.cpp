@@ -34,17 +34,8 @@ std::string toUri(std::string_view path) {
   return uri;
 }
 
-std::string level(Severity severity) {
-  switch (severity) {
-  case Severity::Error:
-    return "error";
-  case Severity::Warning:
-    return "warning";
-  case Severity::Note:
-    return "note";
-  }
-  return "error";
-}
+/// SARIF's level names are oosc's severity names.
+std::string level(Severity severity) { return std::string(severityName(severity)); }
 
 Object region(const SourceFile &file, SourceRange range) {
   PrintedRange printed = printedRange(file, range);

@@ -18,8 +18,11 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 using oosc::frontend::locateScalar;
@@ -106,16 +109,21 @@ std::string checkPlausible(std::string_view source, const ScalarEvent &event,
     return "begin/end out of order";
   char first = span.begin < source.size() ? source[span.begin] : '\0';
   bool quoted = first == '"' || first == '\'';
-  if (event.tag == "?" && (quoted || first == '|' || first == '>'))
+  bool block = first == '|' || first == '>';
+  if (event.tag == "?" && (quoted || block))
     return "plain tag but quoted/block source";
-  if (event.tag == "!" && !quoted && first != '|' && first != '>')
+  if (event.tag == "!" && !quoted && !block)
     return "non-plain tag but plain source";
   if (quoted && source[span.end - 1] != first)
     return "quoted scalar does not end with its quote";
+  if (!quoted && !block && span.end > span.begin &&
+      (source[span.end - 1] == ' ' || source[span.end - 1] == '\t'))
+    return "plain scalar ends with whitespace";
   for (size_t i = 0; i < value.size(); ++i) {
     uint32_t off = span.offsets[i];
-    if (off < span.begin || off >= source.size())
-      return "offset " + std::to_string(i) + " outside the source";
+    // Only a block scalar's final line breaks lie past its end.
+    if (off < span.begin || off >= (block ? source.size() : span.end))
+      return "offset " + std::to_string(i) + " outside the scalar";
     if (i && off < span.offsets[i - 1])
       return "offsets decrease at " + std::to_string(i);
     char decoded = value[i];
@@ -174,7 +182,7 @@ struct ExtentCase {
   uint32_t end;
 };
 
-const ExtentCase ExtentCases[] = {
+const ExtentCase extentCases[] = {
     // Plain, block context.
     {"PlainSingleLine", "k: hello world\n", "hello world", 3, 14},
     {"PlainTrailingSpaceAndComment", "k: value   # note\n", "value", 3, 8},
@@ -276,7 +284,7 @@ TEST_P(ScalarExtentTest, ExactBeginEnd) {
 }
 
 INSTANTIATE_TEST_SUITE_P(
-    AllStyles, ScalarExtentTest, ::testing::ValuesIn(ExtentCases),
+    AllStyles, ScalarExtentTest, ::testing::ValuesIn(extentCases),
     [](const ::testing::TestParamInfo<ExtentCase> &paramInfo) {
       return std::string(paramInfo.param.name);
     });
@@ -285,7 +293,7 @@ INSTANTIATE_TEST_SUITE_P(
 // Offsets of individual decoded bytes
 //===----------------------------------------------------------------------===//
 
-/// Source text at the offsets of decoded bytes [From, From + Len).
+/// Source text at the offsets of decoded bytes [from, from + len).
 std::string sourceAt(const std::string &source, const ScalarSpan &span,
                      size_t from, size_t len) {
   std::string result;
@@ -320,17 +328,16 @@ TEST(ScalarLocatorOffsets, TemplateReferenceInFoldedPlain) {
 
 TEST(ScalarLocatorOffsets, EscapesMapToBackslash) {
   const std::string yaml = "k: \"a\\u00e9b\\n{{x}}\"\n";
-  auto span = locateByValue(yaml, "a\xC3\xA9"
-                                  "b\n{{x}}");
+  const std::string value = "a\u00e9b\n{{x}}"; // \u00e9 is two UTF-8 bytes.
+  auto span = locateByValue(yaml, value);
   ASSERT_TRUE(span.has_value());
   std::vector<uint32_t> expected = {4, 5, 5, 11, 12, 14, 15, 16, 17, 18};
   EXPECT_EQ(span->offsets, expected);
 }
 
 TEST(ScalarLocatorOffsets, JsonEscapes) {
-  const std::string yaml =
-      "{\"cmd\": \"echo \\\"{{ p }}\\\"\\t\\u4e2d\"}"; // "echo \"{{ p
-                                                       // }}\"\t\u4e2d"
+  // The JSON text is {"cmd": "echo \"{{ p }}\"\t\u4e2d"}.
+  const std::string yaml = "{\"cmd\": \"echo \\\"{{ p }}\\\"\\t\\u4e2d\"}";
   auto span = locateByValue(yaml, "echo \"{{ p }}\"\t\xE4\xB8\xAD");
   ASSERT_TRUE(span.has_value());
   EXPECT_EQ(span->offsets[5], 14u);  // \" -> backslash

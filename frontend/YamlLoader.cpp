@@ -81,7 +81,7 @@ public:
     if (it == anchors_.end()) {
       // The anchor's node is still open: a recursive alias would make the
       // tree infinite, so it is refused.
-      diagnostics_.report(RuleId::YamlSyntax, SourceRange::at(offset, 1),
+      diagnostics_.report(RuleId::YamlSyntax, {offset, aliasEnd(offset)},
                           "alias refers to an anchor that encloses it (recursive alias)");
       ir::Node &node = document_.create(ir::NodeKind::Null);
       node.range = SourceRange::at(offset);
@@ -429,6 +429,9 @@ std::string describeParserError(const std::string &message) {
     return "end of flow mapping not found: a '}' or ',' is missing";
   if (message == "end of sequence flow not found")
     return "end of flow sequence not found: a ']' or ',' is missing";
+  if (message == "illegal map value")
+    return "unexpected ':' here: a plain value cannot contain ': ' (quote it), or the "
+           "indentation is off";
   if (message == "found unhashable key")
     return "found a mapping or list where a key was expected (an unquoted '{{ }}' is a YAML "
            "flow mapping: quote the value)";

@@ -26,12 +26,16 @@ std::vector<std::string_view> functionNames() {
   return names;
 }
 
+std::string countOf(unsigned count) {
+  return std::to_string(count) + (count == 1 ? " argument" : " arguments");
+}
+
 std::string arityText(const FunctionInfo &function) {
   if (function.maxItems == function.minItems)
-    return std::to_string(function.minItems) + (function.minItems == 1 ? " argument" : " arguments");
+    return countOf(function.minItems);
   if (function.maxItems == 0)
-    return "at least " + std::to_string(function.minItems) + " arguments";
-  return std::to_string(function.minItems) + " to " + std::to_string(function.maxItems) + " arguments";
+    return "at least " + countOf(function.minItems);
+  return std::to_string(function.minItems) + " to " + countOf(function.maxItems);
 }
 
 void checkItemCount(AnalysisContext &context, const FunctionInfo &function, const Node *argument) {

@@ -68,6 +68,8 @@ ParsedExpectations parseExpectations(const std::string &directives, bool allowRe
   std::istringstream lines(directives);
   std::string line;
   for (uint32_t number = 1; std::getline(lines, line); ++number) {
+    if (!line.empty() && line.back() == '\r')
+      line.pop_back(); // CRLF files
     if (line.find("expect-no-diagnostics") != std::string::npos) {
       parsed.noDiagnostics = true;
       continue;

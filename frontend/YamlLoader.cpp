@@ -10,6 +10,7 @@
 #include "frontend/YamlLoader.h"
 
 #include "frontend/Interpolation.h"
+#include "frontend/JsonLoader.h"
 #include "frontend/ScalarLocator.h"
 #include "frontend/SurrogateEscapes.h"
 #include "frontend/TextChecks.h"
@@ -71,7 +72,13 @@ public:
 
   void OnNull(const YAML::Mark &mark, YAML::anchor_t anchor) override {
     ir::Node &node = document_.create(ir::NodeKind::Null);
-    node.range = SourceRange::at(offsetOf(mark));
+    uint32_t offset = offsetOf(mark);
+    // An explicit null covers its token; an omitted value is empty.
+    std::string_view rest = source_.substr(offset);
+    uint32_t length = rest.rfind("null", 0) == 0 || rest.rfind("Null", 0) == 0 ||
+                              rest.rfind("NULL", 0) == 0 ? 4
+                      : rest.rfind("~", 0) == 0 ? 1 : 0;
+    node.range = SourceRange::at(offset, length);
     finish(node, anchor);
   }
 
@@ -144,6 +151,8 @@ private:
   struct Frame {
     ir::Node *node = nullptr;
     YAML::anchor_t anchor = 0;
+    /// Where the last child seen so far ends, kept or not.
+    uint32_t childrenEnd = 0;
     ir::Node *pendingKey = nullptr;
     /// Mapping keys seen so far, for duplicate detection; built on demand for
     /// large maps, where scanning the entries would be quadratic.
@@ -241,7 +250,7 @@ private:
     ir::Node &node = document_.create(kind);
     node.range = SourceRange::at(offset);
     checkTag(tag, SourceRange::at(offset, 1));
-    frames_.push_back(Frame{&node, anchor, nullptr, {}, {}});
+    frames_.push_back(Frame{&node, anchor, offset, nullptr, {}, {}});
   }
 
   void close() {
@@ -249,19 +258,15 @@ private:
     frames_.pop_back();
     if (frame.node->isMapping())
       applyMerges(frame);
-    extendToChildren(*frame.node);
+    extendToChildren(*frame.node, frame.childrenEnd);
     finish(*frame.node, frame.anchor);
   }
 
   /// A collection ends where its last child ends (yaml-cpp gives no end
-  /// mark); a flow collection ends after its closing bracket.
-  void extendToChildren(ir::Node &node) const {
-    uint32_t end = node.range.end;
-    for (const ir::Node *item : node.items)
-      end = std::max(end, item->range.end);
-    for (const ir::MapEntry &entry : node.entries)
-      end = std::max({end, entry.key->range.end, entry.value->range.end});
-    end = std::max(end, node.range.begin);
+  /// mark; dropped duplicates and merge keys count too); a flow collection
+  /// ends after its closing bracket.
+  void extendToChildren(ir::Node &node, uint32_t childrenEnd) const {
+    uint32_t end = std::max(childrenEnd, node.range.begin);
     if (node.range.begin < source_.size() &&
         (source_[node.range.begin] == '[' || source_[node.range.begin] == '{'))
       end = closingBracketEnd(source_[node.range.begin] == '[' ? ']' : '}',
@@ -295,6 +300,7 @@ private:
       return;
     }
     Frame &parent = frames_.back();
+    parent.childrenEnd = std::max(parent.childrenEnd, node.range.end);
     if (parent.node->isSequence()) {
       parent.node->items.push_back(&node);
     } else if (!parent.pendingKey) {
@@ -308,7 +314,7 @@ private:
   /// yaml-cpp marks an empty value (`Name:` alone) at the next token, often
   /// on a later line; it belongs right after its key's colon.
   void placeEmptyValue(const ir::Node &key, ir::Node &value) const {
-    if (!value.isNull() || value.range.begin <= key.range.end)
+    if (!value.isNull() || !value.range.empty() || value.range.begin <= key.range.end)
       return;
     size_t colon = source_.find(':', key.range.end);
     size_t lineEnd = source_.find('\n', key.range.end);
@@ -336,9 +342,7 @@ private:
     }
     if (key->isScalar()) {
       if (const ir::MapEntry *first = findKey(frame, key->value)) {
-        diagnostics_.report(RuleId::DuplicateName, key->range,
-                            "duplicate key '" + key->value + "'; YAML keeps only one of them")
-            .note(first->key->range, "first defined here");
+        reportDuplicateKey(*first->key, *key, diagnostics_);
         return;
       }
       indexKey(frame, key->value, frame.node->entries.size());
@@ -521,6 +525,14 @@ void translateDocument(ir::Document &document, const SurrogateRewrite &rewrite) 
 
 } // namespace
 
+void reportDuplicateKey(const ir::Node &first, const ir::Node &repeat,
+                        DiagnosticEngine &diagnostics) {
+  diagnostics
+      .report(RuleId::DuplicateName, repeat.range,
+              "duplicate key '" + repeat.value + "'; YAML keeps only one of them")
+      .note(first.range, "first defined here");
+}
+
 LoadResult loadDocument(const SourceFile &file, ir::Document &document,
                         DiagnosticEngine &diagnostics, const LoadLimits &limits) {
   std::string_view text = file.text();
@@ -528,6 +540,8 @@ LoadResult loadDocument(const SourceFile &file, ir::Document &document,
     diagnostics.report(RuleId::YamlSyntax, SourceRange::at(problem->offset, 1), problem->message);
     return {false};
   }
+  if (limits.strictJsonFastPath && loadStrictJson(text, document, diagnostics, limits))
+    return {true};
   std::optional<SurrogateRewrite> rewrite = rewriteSurrogatePairs(text);
   if (!rewrite)
     return parseText(text, document, diagnostics, limits);

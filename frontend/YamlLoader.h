@@ -10,6 +10,9 @@ namespace oosc::frontend {
 struct LoadLimits {
   /// Deeper nesting is refused; real templates nest about 12 levels.
   unsigned maxDepth = 256;
+  /// Read strict JSON with the dedicated reader (JsonLoader.h); off only in
+  /// tests that compare it with the yaml-cpp path.
+  bool strictJsonFastPath = true;
 };
 
 /// What loading produced. `complete` is false when a syntax error cut the
@@ -22,5 +25,9 @@ struct LoadResult {
 /// (including binary and non-UTF-8 text) and duplicate keys.
 LoadResult loadDocument(const SourceFile &file, ir::Document &document,
                         DiagnosticEngine &diagnostics, const LoadLimits &limits = {});
+
+/// The one report for a key given twice in a mapping (both loaders use it).
+void reportDuplicateKey(const ir::Node &first, const ir::Node &repeat,
+                        DiagnosticEngine &diagnostics);
 
 } // namespace oosc::frontend

@@ -77,6 +77,10 @@ public:
   }
   Node *root = nullptr;
   size_t size() const { return nodes_.size(); }
+  void clear() {
+    nodes_.clear();
+    root = nullptr;
+  }
   /// Every node, in creation order (for passes over all positions).
   template <typename Visit> void forEachNode(Visit &&visit) {
     for (Node &node : nodes_)

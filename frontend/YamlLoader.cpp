@@ -128,7 +128,7 @@ public:
   /// Closes whatever a syntax error left open, so the partial tree is usable.
   void closeAll(uint32_t endOffset) {
     while (!frames_.empty()) {
-      frames_.back().node->range.end = std::max(frames_.back().node->range.begin, endOffset);
+      frames_.back().childrenEnd = std::max(frames_.back().childrenEnd, endOffset);
       close();
     }
   }

@@ -25,7 +25,7 @@ bool hasShape(const Node *value, ValueShape shape) {
   if (isComputed(value))
     return true;
   if (!value || value->isNull())
-    return shape != ValueShape::LiteralName;
+    return true; // an empty optional value; required ones are checked apart
   switch (shape) {
   case ValueShape::Scalar:
   case ValueShape::Enum:

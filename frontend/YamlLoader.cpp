@@ -433,6 +433,8 @@ std::string describeParserError(const std::string &message) {
     return "end of flow mapping not found: a '}' or ',' is missing";
   if (message == "end of sequence flow not found")
     return "end of flow sequence not found: a ']' or ',' is missing";
+  if (message == "illegal EOF in scalar")
+    return "the file ends inside a quoted string: its closing quote is missing";
   if (message == "illegal map value")
     return "unexpected ':' here: a plain value cannot contain ': ' (quote it), or the "
            "indentation is off";

@@ -38,9 +38,25 @@ void sortAndUnique(std::vector<Diagnostic> &diagnostics) {
                     diagnostics.end());
 }
 
+/// Stages may point one past the last byte ("at the end of the file");
+/// every consumer gets ranges inside the file.
+static void clampToFile(SourceRange &range, uint32_t size) {
+  range.begin = std::min(range.begin, size);
+  range.end = std::min(std::max(range.end, range.begin), size);
+}
+
 std::vector<Diagnostic> DiagnosticEngine::takeSorted() {
   std::vector<Diagnostic> result(std::make_move_iterator(diagnostics_.begin()),
                                  std::make_move_iterator(diagnostics_.end()));
+  uint32_t size = static_cast<uint32_t>(file_.text().size());
+  for (Diagnostic &diagnostic : result) {
+    clampToFile(diagnostic.range, size);
+    for (DiagnosticNote &note : diagnostic.notes)
+      if (note.range)
+        clampToFile(*note.range, size);
+    for (FixIt &fix : diagnostic.fixes)
+      clampToFile(fix.range, size);
+  }
   diagnostics_.clear();
   errors_ = 0;
   sortAndUnique(result);

@@ -14,8 +14,9 @@ bool isOneOf(std::string_view text, std::initializer_list<std::string_view> word
   return false;
 }
 
-/// YAML's core schema for plain scalars: null, booleans, integers, floats.
-runtime::Value plainScalar(const std::string &text) {
+} // namespace
+
+runtime::Value plainScalarValue(const std::string &text) {
   if (isOneOf(text, {"null", "Null", "NULL", "~", ""}))
     return runtime::Value();
   if (isOneOf(text, {"true", "True", "TRUE"}))
@@ -36,6 +37,8 @@ runtime::Value plainScalar(const std::string &text) {
   return runtime::Value(text);
 }
 
+namespace {
+
 bool isComputedText(const std::string &text) {
   return text.find("{{") != std::string::npos || text.find("${") != std::string::npos;
 }
@@ -49,7 +52,7 @@ std::optional<runtime::Value> literalValue(const ir::Node *node) {
   if (node->isScalar()) {
     if (isComputedText(node->value))
       return std::nullopt;
-    return node->style == ir::ScalarStyle::Plain ? plainScalar(node->value)
+    return node->style == ir::ScalarStyle::Plain ? plainScalarValue(node->value)
                                                  : runtime::Value(node->value);
   }
   if (node->isSequence()) {

@@ -14,4 +14,8 @@ namespace oosc::analysis {
 /// that Auto Scaling substitutes before OOS sees it.
 std::optional<runtime::Value> literalValue(const ir::Node *node);
 
+/// A plain (unquoted) scalar as YAML's core schema types it: null, true,
+/// false, integers and floats; anything else is a string.
+runtime::Value plainScalarValue(const std::string &text);
+
 } // namespace oosc::analysis

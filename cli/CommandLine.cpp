@@ -11,10 +11,12 @@ usage: oosc <command> [options]
 
 commands:
   lint      check templates and report problems with rule names
+  build     compile templates into a native runner (on the simulated cloud)
+  run       build a template into a cached runner and run it
   help      show this help, or `oosc help lint` for a command's help
   version   print the version
 
-Run `oosc lint --help` for the lint options.
+Run `oosc help COMMAND` for a command's options.
 )";
 
 const char *const kLintHelp = R"(usage: oosc lint [options] PATH...

@@ -1,4 +1,5 @@
 //===- main.cpp - The oosc command -----------------------------------------===//
+#include "cli/BuildCommand.h"
 #include "cli/CommandLine.h"
 #include "cli/LintCommand.h"
 
@@ -12,6 +13,10 @@ int main(int argc, char **argv) {
       arguments[0] == "--help") {
     if (arguments.size() > 1 && arguments[1] == "lint")
       out << oosc::cli::kLintHelp;
+    else if (arguments.size() > 1 && arguments[1] == "build")
+      out << oosc::cli::kBuildHelp;
+    else if (arguments.size() > 1 && arguments[1] == "run")
+      out << oosc::cli::kRunHelp;
     else
       (arguments.empty() ? err : out) << oosc::cli::kMainHelp;
     return arguments.empty() ? 2 : 0;
@@ -20,8 +25,13 @@ int main(int argc, char **argv) {
     out << "oosc " << OOSC_VERSION << '\n';
     return 0;
   }
+  std::vector<std::string> rest(arguments.begin() + 1, arguments.end());
   if (arguments[0] == "lint")
-    return oosc::cli::runLint({arguments.begin() + 1, arguments.end()}, out, err);
+    return oosc::cli::runLint(rest, out, err);
+  if (arguments[0] == "build")
+    return oosc::cli::runBuild(rest, out, err);
+  if (arguments[0] == "run")
+    return oosc::cli::runRun(rest, out, err);
   err << "oosc: error: unknown command '" << arguments[0] << "'\n\n" << oosc::cli::kMainHelp;
   return 2;
 }

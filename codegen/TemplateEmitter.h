@@ -1,0 +1,39 @@
+//===- TemplateEmitter.h - One template as a C++ translation unit ---------===//
+#pragma once
+
+#include "ir/Template.h"
+#include "support/SourceFile.h"
+
+#include <string>
+#include <vector>
+
+namespace oosc::codegen {
+
+struct CodegenOptions {
+  std::string compilerVersion;
+};
+
+/// A template to compile: its file, its IR and the name it is run by (the
+/// file name without extension, or the action name for product actions).
+struct TemplateUnit {
+  const SourceFile &file;
+  const ir::Template &tmpl;
+  std::string name;
+};
+
+struct GeneratedUnit {
+  std::string code;   ///< a complete .cpp file
+  std::string symbol; ///< `const oosc::runtime::TemplateDef &SYMBOL()` defined in it
+};
+
+/// Emits the C++ for one template; problems that make it uncompilable are
+/// appended to `errors` (the linter catches nearly all of them first).
+GeneratedUnit emitTemplate(const TemplateUnit &unit, const CodegenOptions &options,
+                           std::vector<std::string> &errors);
+
+/// The runner's main(): the templates (the first is the default) and the
+/// product actions compiled with them.
+std::string emitMain(const std::vector<std::string> &templateSymbols,
+                     const std::vector<std::string> &actionSymbols, const CodegenOptions &options);
+
+} // namespace oosc::codegen

@@ -1,0 +1,179 @@
+//===- Builder.cpp ----------------------------------------------------------===//
+#include "driver/Builder.h"
+
+#include "codegen/TemplateEmitter.h"
+#include "frontend/Frontend.h"
+#include "support/Spelling.h"
+
+#include <cstdlib>
+#include <deque>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace oosc::driver {
+namespace fs = std::filesystem;
+
+std::string templateName(const std::string &path) { return fs::path(path).stem().string(); }
+
+namespace {
+
+/// One parsed template kept alive while its code is generated.
+struct Parsed {
+  std::shared_ptr<const SourceFile> file;
+  frontend::ParsedTemplate parsed;
+  std::string name;
+};
+
+/// Built-in actions are implemented by the runtime; every other ACS::X::Y
+/// may be a product action from the library.
+bool isBuiltIn(std::string_view action) {
+  for (std::string_view builtIn :
+       {"ACS::ExecuteAPI", "ACS::WaitFor", "ACS::CheckFor", "ACS::Sleep", "ACS::Choice", "ACS::Template",
+        "ACS::ExecuteHttpRequest", "ACS::Approve", "ACS::Notify", "ACS::Pause", "ACS::SelectTargets",
+        "ACS::TimerTrigger", "ACS::EventTrigger", "ACS::AlarmTrigger", "ACS::Loop", "ACS::GitCodeRepo"})
+    if (equalsIgnoreCase(builtIn, action))
+      return true;
+  return false;
+}
+
+/// `ACS::ECS::RunInstances` -> `<actions>/ECS/RunInstances.yaml`.
+std::optional<std::string> actionFile(const std::string &actionsDir, std::string_view action) {
+  if (action.size() < 6 || !equalsIgnoreCase(action.substr(0, 5), "ACS::"))
+    return std::nullopt;
+  std::string rest(action.substr(5));
+  size_t separator = rest.find("::");
+  if (separator == std::string::npos)
+    return std::nullopt;
+  std::string product = rest.substr(0, separator), name = rest.substr(separator + 2);
+  std::error_code error;
+  for (const auto &directory : fs::directory_iterator(actionsDir, error))
+    if (equalsIgnoreCase(directory.path().filename().string(), product))
+      for (const auto &file : fs::directory_iterator(directory.path(), error))
+        if (equalsIgnoreCase(file.path().stem().string(), name))
+          return file.path().string();
+  return std::nullopt;
+}
+
+std::optional<Parsed> parse(const std::string &path, const std::string &name, BuildResult &result) {
+  std::string error;
+  auto text = readFile(path, error);
+  if (!text) {
+    result.errors.push_back("cannot read '" + path + "': " + error);
+    return std::nullopt;
+  }
+  Parsed parsed;
+  parsed.file = std::make_shared<const SourceFile>(path, std::move(*text));
+  DiagnosticEngine diagnostics(*parsed.file);
+  parsed.parsed = frontend::parseTemplate(*parsed.file, diagnostics);
+  parsed.name = name;
+  return parsed;
+}
+
+int runCompiler(const std::vector<std::string> &command) {
+  std::vector<char *> argv;
+  for (const std::string &argument : command)
+    argv.push_back(const_cast<char *>(argument.c_str()));
+  argv.push_back(nullptr);
+  pid_t pid = fork();
+  if (pid == 0) {
+    execvp(argv[0], argv.data());
+    _exit(127);
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
+}
+
+bool writeFile(const fs::path &path, const std::string &text) {
+  std::ofstream out(path, std::ios::binary);
+  out << text;
+  return static_cast<bool>(out);
+}
+
+} // namespace
+
+BuildResult buildRunner(const BuildOptions &options) {
+  BuildResult result;
+  // Lint first: a runner is only built from templates without errors.
+  std::vector<FileReport> reports = lintFiles(options.templates, {});
+  for (const FileReport &report : reports)
+    if (report.count(Severity::Error) > 0) {
+      result.lintReports = std::move(reports);
+      return result;
+    }
+  // A deque: `pending` points into it while it grows.
+  std::vector<Parsed> templates;
+  std::deque<Parsed> actions;
+  for (const std::string &path : options.templates)
+    if (auto parsed = parse(path, templateName(path), result))
+      templates.push_back(std::move(*parsed));
+  // The product actions used, and the ones those use, from the library.
+  std::set<std::string> seen;
+  std::vector<const Parsed *> pending;
+  for (const Parsed &parsed : templates)
+    pending.push_back(&parsed);
+  for (size_t i = 0; i < pending.size(); ++i)
+    for (const ir::Task &task : pending[i]->parsed.tmpl.tasks) {
+      if (isBuiltIn(task.action) || !seen.insert(foldCase(task.action)).second)
+        continue;
+      auto file = actionFile(options.runtime.actionsDir, task.action);
+      if (!file)
+        continue; // the runner says "not supported yet" if the task runs
+      if (auto parsed = parse(*file, task.action, result)) {
+        actions.push_back(std::move(*parsed));
+        pending.push_back(&actions.back());
+      }
+    }
+  if (!result.errors.empty())
+    return result;
+
+  fs::path directory = options.emitCppDir.empty()
+                           ? fs::temp_directory_path() / ("oosc-build-" + std::to_string(getpid()))
+                           : fs::path(options.emitCppDir);
+  fs::create_directories(directory);
+  codegen::CodegenOptions codegenOptions{options.compilerVersion};
+  std::vector<std::string> templateSymbols, actionSymbols, sources;
+  auto generate = [&](const Parsed &parsed, std::vector<std::string> &symbols) {
+    codegen::GeneratedUnit unit = codegen::emitTemplate(
+        {*parsed.file, parsed.parsed.tmpl, parsed.name}, codegenOptions, result.errors);
+    fs::path file = directory / (unit.symbol + ".cpp");
+    writeFile(file, unit.code);
+    sources.push_back(file.string());
+    symbols.push_back(unit.symbol);
+  };
+  for (const Parsed &parsed : templates)
+    generate(parsed, templateSymbols);
+  for (const Parsed &parsed : actions)
+    generate(parsed, actionSymbols);
+  fs::path mainFile = directory / "oosc_runner_main.cpp";
+  writeFile(mainFile, codegen::emitMain(templateSymbols, actionSymbols, codegenOptions));
+  sources.push_back(mainFile.string());
+  result.generatedFiles = sources;
+  if (!result.errors.empty())
+    return result;
+
+  std::string compiler = options.compiler;
+  if (compiler.empty())
+    compiler = std::getenv("CXX") && *std::getenv("CXX") ? std::getenv("CXX") : "c++";
+  std::vector<std::string> command{compiler, "-std=c++17", "-O1", "-w", "-I" + options.runtime.includeDir};
+  command.insert(command.end(), sources.begin(), sources.end());
+  command.push_back(options.runtime.library);
+  command.insert(command.end(), options.runtime.linkFlags.begin(), options.runtime.linkFlags.end());
+  command.push_back("-o");
+  command.push_back(options.output);
+  int status = runCompiler(command);
+  if (options.emitCppDir.empty())
+    fs::remove_all(directory);
+  if (status != 0) {
+    result.errors.push_back(compiler + " failed with status " + std::to_string(status) +
+                            " compiling the generated code (an oosc bug: please report it)");
+    return result;
+  }
+  result.ok = true;
+  return result;
+}
+
+} // namespace oosc::driver

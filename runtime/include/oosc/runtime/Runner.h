@@ -1,0 +1,23 @@
+//===- Runner.h - The command line of a generated runner -------------------===//
+#pragma once
+
+#include "oosc/runtime/Program.h"
+
+#include <vector>
+
+namespace oosc::runtime {
+
+/// Everything compiled into one runner binary: the user's templates (the
+/// first is the default) and the cloud-product actions they use, which are
+/// templates too and are found by their action name.
+struct RunnerImage {
+  std::vector<const TemplateDef *> templates;
+  std::vector<const TemplateDef *> actions;
+};
+
+/// The runner's `main`: parses options and parameters, runs the template on
+/// the simulated cloud, prints progress on stderr and outputs on stdout.
+/// Exit status: 0 Success, 1 Failed, 2 bad usage or parameters, 3 Cancelled.
+int runnerMain(int argc, char **argv, const RunnerImage &image);
+
+} // namespace oosc::runtime

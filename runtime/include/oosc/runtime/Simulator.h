@@ -1,0 +1,104 @@
+//===- Simulator.h - An in-process simulated Alibaba Cloud -----------------===//
+//
+// Runners execute against this simulated cloud by default, so a template can
+// be tried without an account, credentials or cost. The simulator answers the
+// ECS, ESS and VPC APIs that OOS templates use most, with the response shapes
+// their ValueSelectors expect, real-looking error codes, resources that change
+// state over (virtual) time, deterministic ids and optional fault injection.
+//
+// The whole world is one JSON document (snapshot()), optionally persisted to a
+// state file so several runs share one world.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "oosc/runtime/Clock.h"
+#include "oosc/runtime/Cloud.h"
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace oosc::runtime {
+
+/// Makes matching calls fail before they reach the simulated service.
+struct FaultRule {
+  /// Service code and API name, ignoring case; "" or "*" matches any.
+  std::string service, api;
+  /// Chance in [0, 1] that a matching call fails, drawn from an RNG seeded by
+  /// SimulatorOptions::seed (so a run is reproducible). Ignored when nthCall
+  /// is set.
+  double probability = 0;
+  /// When non-zero, exactly the nth (1-based) call of the matching API in
+  /// this simulator fails, and no other.
+  unsigned nthCall = 0;
+  std::string code = "InternalError";
+  /// "" picks the message the real service sends with \c code.
+  std::string message;
+};
+
+struct SimulatorOptions {
+  /// Where the world is persisted; "" keeps it in memory only. An existing
+  /// file is loaded (empty or whitespace-only files count as absent).
+  std::string stateFile;
+  /// Seed world used when there is no state yet: a JSON world document, such
+  /// as a saved state. Top-level sections it has replace the built-in ones,
+  /// the others keep their built-in contents. "" = built-in world only.
+  std::string worldFile;
+  /// Added to every call. Advances the clock (virtual time by default).
+  std::chrono::milliseconds latency{0};
+  /// Sleep the latency in real time instead of on the clock, to watch a run
+  /// unfold at a human pace.
+  bool realLatency = false;
+  std::vector<FaultRule> faults;
+  /// Seeds the fault RNG and request ids.
+  std::uint64_t seed = 1;
+  /// Not owned; shared with the runner so its waits move simulated time.
+  /// nullptr = a private VirtualClock starting at its default epoch.
+  Clock *clock = nullptr;
+};
+
+class SimulatedCloud : public CloudBackend {
+public:
+  /// Loads the state file, or else the world file, or else seeds the
+  /// built-in world. Never throws for bad input: if loading fails, every
+  /// call fails with "Simulator.StateUnavailable" and loadError() says why.
+  explicit SimulatedCloud(SimulatorOptions options);
+  ~SimulatedCloud() override;
+  SimulatedCloud(const SimulatedCloud &) = delete;
+  SimulatedCloud &operator=(const SimulatedCloud &) = delete;
+
+  /// Like the constructor, but a world that cannot be loaded is an error
+  /// message instead of a simulator that refuses every call.
+  static Outcome<std::unique_ptr<SimulatedCloud>> open(SimulatorOptions options);
+
+  /// Thread-safe; calls are served one at a time.
+  Outcome<Value, ApiError> call(std::string_view service, std::string_view api,
+                                const Value &parameters) override;
+  std::string describe() const override;
+
+  /// Persists the world to stateFile as pretty JSON, atomically (a temporary
+  /// file renamed over the old one). Done automatically after every call
+  /// that changes resources; the runner calls it again at exit. Returns
+  /// false when there is no state file. Refuses to overwrite a state file
+  /// that could not be loaded.
+  Outcome<bool> save();
+
+  /// Read-only view for tests and debugging: the whole world as JSON.
+  Value snapshot() const;
+
+  /// Why the world could not be loaded; "" when it was.
+  const std::string &loadError() const;
+
+  /// Every API the simulator answers, as (service, API) pairs in table order.
+  static std::vector<std::pair<std::string, std::string>> supportedApis();
+
+private:
+  struct Impl;
+  std::unique_ptr<Impl> impl;
+};
+
+} // namespace oosc::runtime

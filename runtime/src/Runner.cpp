@@ -1,0 +1,348 @@
+//===- Runner.cpp - A generated runner's command line ----------------------===//
+#include "oosc/runtime/Runner.h"
+
+#include "executor/Actions.h"
+#include "executor/Executor.h"
+#include "executor/Progress.h"
+#include "oosc/runtime/Simulator.h"
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <unistd.h>
+
+namespace oosc::runtime {
+namespace {
+
+constexpr int kExitSuccess = 0, kExitFailed = 1, kExitUsage = 2, kExitCancelled = 3;
+
+struct RunnerOptions {
+  Value parameters = Value(Value::Map{});
+  bool dryRun = false;
+  bool help = false;
+  bool jsonLog = false;
+  bool realTime = false;
+  std::string stateFile;
+  std::string worldFile;
+  std::string region = "cn-hangzhou";
+  std::chrono::milliseconds latency{0};
+  std::vector<FaultRule> faults;
+};
+
+std::string usage(const std::string &program, const TemplateDef &def) {
+  std::ostringstream text;
+  text << "usage: " << program << " [options]\n\n"
+       << "Runs the OOS template '" << def.source << "' (compiled by oosc) on the simulated cloud.\n";
+  if (!def.description.empty())
+    text << def.description << "\n";
+  text << "\noptions:\n"
+          "  -p, --parameter NAME=VALUE  set a parameter (List and Json values are JSON)\n"
+          "  --parameters JSON|@FILE     parameters as a JSON object, as StartExecution takes them\n"
+          "  --dry-run                   resolve the parameters and print the plan; call nothing\n"
+          "  --state FILE                the simulated world, kept between runs\n"
+          "                              (default $XDG_STATE_HOME/oosc/simulator.json)\n"
+          "  --world FILE                seed a new world from this JSON file\n"
+          "  --region ID                 ACS::RegionId (default cn-hangzhou)\n"
+          "  --latency MS                simulated latency of each API call\n"
+          "  --real-time                 really wait (Sleep, WaitFor, latency) instead of a virtual clock\n"
+          "  --fail SERVICE.API[:CODE][@N]  make the Nth call (default every call) of an API fail\n"
+          "  --log text|json             progress format on stderr (default text)\n"
+          "  -h, --help                  show this help\n"
+          "\nexit status: 0 Success, 1 Failed, 2 bad usage or parameters, 3 Cancelled\n";
+  return text.str();
+}
+
+std::string describeDefault(const ParameterDef &parameter, RunEnvironment &environment) {
+  if (!parameter.defaultValue)
+    return "required";
+  if (parameter.secret)
+    return "default: (secret)";
+  static const TemplateDef noTemplate;
+  ExecutionState scratch(noTemplate, {}, environment, "exec-help");
+  Context context(scratch);
+  auto value = parameter.defaultValue(context);
+  return value ? "default: " + value.value().toJson() : "default: (computed)";
+}
+
+void printParameters(std::ostream &out, const TemplateDef &def, RunEnvironment &environment) {
+  if (def.parameters.empty())
+    return;
+  out << "\nparameters:\n";
+  for (const ParameterDef &parameter : def.parameters) {
+    out << "  " << parameter.name << " (" << parameterTypeName(parameter.spec.type) << ", "
+        << describeDefault(parameter, environment) << ")\n";
+    if (parameter.spec.allowedValues) {
+      out << "      allowed:";
+      for (const Value &allowed : *parameter.spec.allowedValues)
+        out << ' ' << allowed.toJson();
+      out << '\n';
+    }
+    if (parameter.spec.allowedPattern)
+      out << "      pattern: " << *parameter.spec.allowedPattern << '\n';
+    if (!parameter.description.empty())
+      out << "      " << parameter.description << '\n';
+  }
+}
+
+/// `-p name=value`: text converted to the parameter's type as the template
+/// declares it (JSON for List and Json).
+std::optional<std::string> setParameter(const TemplateDef &def, const std::string &assignment,
+                                        Value &parameters) {
+  size_t equals = assignment.find('=');
+  if (equals == std::string::npos || equals == 0)
+    return "-p takes NAME=VALUE, not '" + assignment + "'";
+  std::string name = assignment.substr(0, equals);
+  std::string text = assignment.substr(equals + 1);
+  for (const ParameterDef &parameter : def.parameters)
+    if (sameName(parameter.name, name)) {
+      auto converted = convertArgument(parameter.spec.type, text);
+      if (auto *error = std::get_if<std::string>(&converted))
+        return "parameter '" + parameter.name + "': " + *error;
+      parameters.set(parameter.name, std::get<Value>(converted));
+      return std::nullopt;
+    }
+  return "unknown parameter '" + name + "'";
+}
+
+std::optional<std::string> readParametersJson(std::string text, Value &parameters) {
+  if (!text.empty() && text[0] == '@') {
+    std::ifstream input(text.substr(1));
+    if (!input)
+      return "cannot read '" + text.substr(1) + "'";
+    std::ostringstream content;
+    content << input.rdbuf();
+    text = content.str();
+  }
+  JsonParseError error;
+  auto value = parseJson(text, &error);
+  if (!value)
+    return "--parameters: " + error.message + " at offset " + std::to_string(error.offset);
+  if (!value->isMap())
+    return "--parameters takes a JSON object of parameter names to values";
+  for (auto &[name, member] : value->getMap())
+    parameters.set(name, member);
+  return std::nullopt;
+}
+
+std::optional<FaultRule> parseFault(const std::string &text) {
+  // SERVICE.API[:CODE][@N]
+  FaultRule rule;
+  std::string rest = text;
+  if (size_t at = rest.find('@'); at != std::string::npos) {
+    rule.nthCall = static_cast<unsigned>(std::atoi(rest.c_str() + at + 1));
+    rest = rest.substr(0, at);
+  } else {
+    rule.probability = 1.0;
+  }
+  if (size_t colon = rest.find(':'); colon != std::string::npos) {
+    rule.code = rest.substr(colon + 1);
+    rest = rest.substr(0, colon);
+  }
+  size_t dot = rest.find('.');
+  if (dot == std::string::npos)
+    return std::nullopt;
+  rule.service = rest.substr(0, dot);
+  rule.api = rest.substr(dot + 1);
+  rule.message = "injected by --fail " + text;
+  return rule;
+}
+
+std::string defaultStateFile() {
+  std::string base;
+  if (const char *state = std::getenv("XDG_STATE_HOME"); state && *state)
+    base = state;
+  else if (const char *home = std::getenv("HOME"); home && *home)
+    base = std::string(home) + "/.local/state";
+  else
+    base = "/tmp";
+  return base + "/oosc/simulator.json";
+}
+
+std::optional<std::string> parseArguments(const TemplateDef &def, int argc, char **argv, int first,
+                                          RunnerOptions &options) {
+  for (int i = first; i < argc; ++i) {
+    std::string argument = argv[i];
+    auto value = [&]() -> std::optional<std::string> {
+      if (size_t equals = argument.find('='); argument.rfind("--", 0) == 0 && equals != std::string::npos) {
+        std::string v = argument.substr(equals + 1);
+        argument = argument.substr(0, equals);
+        return v;
+      }
+      if (i + 1 < argc)
+        return std::string(argv[++i]);
+      return std::nullopt;
+    };
+    if (argument == "-h" || argument == "--help") {
+      options.help = true;
+    } else if (argument == "--dry-run") {
+      options.dryRun = true;
+    } else if (argument == "--real-time") {
+      options.realTime = true;
+    } else if (argument == "-p" || argument.rfind("--parameter=", 0) == 0 || argument == "--parameter") {
+      auto assignment = value();
+      if (!assignment)
+        return "-p needs NAME=VALUE";
+      if (auto error = setParameter(def, *assignment, options.parameters))
+        return error;
+    } else if (argument.rfind("--parameters", 0) == 0) {
+      auto json = value();
+      if (!json)
+        return "--parameters needs a JSON object or @FILE";
+      if (auto error = readParametersJson(*json, options.parameters))
+        return error;
+    } else if (argument.rfind("--state", 0) == 0 || argument.rfind("--world", 0) == 0 ||
+               argument.rfind("--region", 0) == 0 || argument.rfind("--latency", 0) == 0 ||
+               argument.rfind("--fail", 0) == 0 || argument.rfind("--log", 0) == 0) {
+      std::string name = argument.substr(0, argument.find('='));
+      auto text = value();
+      if (!text)
+        return name + " needs a value";
+      if (name == "--state")
+        options.stateFile = *text;
+      else if (name == "--world")
+        options.worldFile = *text;
+      else if (name == "--region")
+        options.region = *text;
+      else if (name == "--latency")
+        options.latency = std::chrono::milliseconds(std::atoll(text->c_str()));
+      else if (name == "--log")
+        options.jsonLog = *text == "json";
+      else if (auto rule = parseFault(*text))
+        options.faults.push_back(*rule);
+      else
+        return "--fail takes SERVICE.API[:CODE][@N], not '" + *text + "'";
+    } else {
+      return "unknown option '" + argument + "'";
+    }
+  }
+  return std::nullopt;
+}
+
+void printPlan(std::ostream &out, const TemplateDef &def, const std::vector<Value> &parameters) {
+  out << "plan for " << def.name << " (" << def.source << "):\n";
+  for (size_t i = 0; i < def.parameters.size(); ++i)
+    out << "  parameter " << def.parameters[i].name << " = "
+        << (def.parameters[i].secret ? std::string("(secret)") : parameters[i].toJson()) << '\n';
+  auto describe = [&](const Jump &jump) -> std::string {
+    switch (jump.kind) {
+    case Jump::Kind::Next:
+      return "next";
+    case Jump::Kind::End:
+      return "end";
+    case Jump::Kind::Task:
+      return def.tasks[jump.task].name;
+    case Jump::Kind::Dynamic:
+      return "(computed)";
+    }
+    return "";
+  };
+  for (size_t i = 0; i < def.tasks.size(); ++i) {
+    const TaskDef &task = def.tasks[i];
+    out << "  " << i + 1 << ". " << task.name << " (" << task.action << ", line " << task.line << ")";
+    if (task.when)
+      out << " when <condition>";
+    if (task.loop)
+      out << " loop";
+    out << '\n';
+    for (const ChoiceDef &choice : task.choices)
+      out << "       choice -> " << describe(choice.next) << '\n';
+    if (task.defaultTask)
+      out << "       default -> " << describe(*task.defaultTask) << '\n';
+    if (task.onSuccess)
+      out << "       on success -> " << describe(*task.onSuccess) << '\n';
+    if (task.onError)
+      out << "       on error -> " << describe(*task.onError) << '\n';
+  }
+}
+
+const TemplateDef *findByName(const std::vector<const TemplateDef *> &defs, std::string_view name) {
+  for (const TemplateDef *def : defs)
+    if (sameName(def->name, name))
+      return def;
+  return nullptr;
+}
+
+int runTemplate(const TemplateDef &def, const RunnerImage &image, const std::string &program,
+                int argc, char **argv, int first) {
+  RunnerOptions options;
+  if (auto error = parseArguments(def, argc, argv, first, options)) {
+    std::cerr << program << ": error: " << *error << "\n(see " << program << " --help)\n";
+    return kExitUsage;
+  }
+  VirtualClock virtualClock;
+  RealClock realClock;
+  Clock &clock = options.realTime ? static_cast<Clock &>(realClock) : virtualClock;
+  SimulatorOptions simulator;
+  simulator.stateFile = options.stateFile.empty() ? defaultStateFile() : options.stateFile;
+  simulator.worldFile = options.worldFile;
+  simulator.latency = options.latency;
+  simulator.realLatency = options.realTime;
+  simulator.faults = options.faults;
+  simulator.clock = &clock;
+  std::filesystem::create_directories(std::filesystem::path(simulator.stateFile).parent_path());
+  SimulatedCloud cloud(simulator);
+  Progress progress(std::cerr, {options.jsonLog, static_cast<bool>(isatty(STDERR_FILENO))});
+  RunEnvironment environment{cloud, clock, progress,
+                             [&](std::string_view name) { return findByName(image.templates, name); },
+                             [&](std::string_view name) { return findByName(image.actions, name); }};
+  environment.regionId = options.region;
+  if (options.help) {
+    std::cout << usage(program, def);
+    printParameters(std::cout, def, environment);
+    return kExitSuccess;
+  }
+  auto parameters = resolveParameters(def, options.parameters, environment);
+  if (!parameters) {
+    std::cerr << program << ": error: " << parameters.error().message << '\n';
+    return kExitUsage;
+  }
+  if (options.dryRun) {
+    printPlan(std::cout, def, parameters.value());
+    return kExitSuccess;
+  }
+  std::string executionId = "exec-" + std::to_string(std::chrono::duration_cast<std::chrono::seconds>(
+                                                         clock.now().time_since_epoch()).count());
+  progress.start(def, cloud.describe(), executionId);
+  ExecutionOutcome outcome = runExecution(def, std::move(parameters.value()), environment, executionId);
+  if (auto saved = cloud.save(); !saved)
+    std::cerr << program << ": warning: the simulated world was not saved: " << saved.error().message
+              << '\n';
+  progress.finish(executionStatusName(outcome.status), outcome.error);
+  std::cout << outcome.outputs.toJson() << std::endl;
+  switch (outcome.status) {
+  case ExecutionStatus::Success:
+    return kExitSuccess;
+  case ExecutionStatus::Cancelled:
+    return kExitCancelled;
+  default:
+    return kExitFailed;
+  }
+}
+
+} // namespace
+
+int runnerMain(int argc, char **argv, const RunnerImage &image) {
+  std::string program = std::filesystem::path(argv[0]).filename().string();
+  if (image.templates.empty())
+    return kExitUsage;
+  if (image.templates.size() == 1)
+    return runTemplate(*image.templates[0], image, program, argc, argv, 1);
+  // Several templates: busybox style, `RUNNER NAME [options]`.
+  if (argc < 2 || argv[1][0] == '-') {
+    std::cerr << "usage: " << program << " TEMPLATE [options]\n\ntemplates:\n";
+    for (const TemplateDef *def : image.templates)
+      std::cerr << "  " << def->name << "  (" << def->source << ")\n";
+    return argc >= 2 && (std::string(argv[1]) == "-h" || std::string(argv[1]) == "--help")
+               ? kExitSuccess : kExitUsage;
+  }
+  const TemplateDef *def = findByName(image.templates, argv[1]);
+  if (!def) {
+    std::cerr << program << ": error: no template named '" << argv[1] << "' in this runner\n";
+    return kExitUsage;
+  }
+  return runTemplate(*def, image, program + " " + def->name, argc, argv, 2);
+}
+
+} // namespace oosc::runtime

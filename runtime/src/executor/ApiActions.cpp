@@ -1,0 +1,178 @@
+//===- ApiActions.cpp - Calls to cloud APIs, once or until a value shows ---===//
+#include "executor/ApiActions.h"
+
+#include "executor/Jq.h"
+#include "executor/Retry.h"
+
+namespace oosc::runtime {
+namespace {
+
+struct ApiRequest {
+  std::string service;
+  std::string api;
+  Value parameters = Value(Value::Map{});
+};
+
+Outcome<ApiRequest> readRequest(const Value &properties) {
+  ApiRequest request;
+  const Value *service = properties.findCaseInsensitive("Service");
+  const Value *api = properties.findCaseInsensitive("API");
+  if (!service || !api)
+    return fail("Properties need Service and API");
+  request.service = service->toDisplayString();
+  request.api = api->toDisplayString();
+  if (const Value *parameters = properties.findCaseInsensitive("Parameters")) {
+    if (!parameters->isMap() && !parameters->isNull())
+      return fail("Parameters must be a mapping, not " + parameters->toJson());
+    if (parameters->isMap())
+      request.parameters = *parameters;
+  }
+  return request;
+}
+
+std::string describeError(const ApiRequest &request, const ApiError &error) {
+  return request.service + "." + request.api + " failed: " + error.code + ": " + error.message;
+}
+
+/// The list inside a paged response: the first member that is a map holding
+/// exactly one list (`Instances: {Instance: [...]}`), as DescribeXxx APIs do.
+Value *pagedList(Value &response) {
+  if (!response.isMap())
+    return nullptr;
+  for (auto &[key, member] : response.getMap())
+    if (member.isMap() && member.getMap().size() == 1 && member.getMap()[0].second.isList())
+      return &member.getMap()[0].second;
+  return nullptr;
+}
+
+/// AutoPaging (default on): follows PageNumber/TotalCount and NextToken,
+/// appending each page's list to the first page's.
+Outcome<Value> callWithPaging(ActionCall &call, ApiRequest request, bool autoPaging) {
+  CloudBackend &cloud = call.state.environment.cloud;
+  auto first = cloud.call(request.service, request.api, request.parameters);
+  if (!first)
+    return fail(describeError(request, first.error()));
+  Value response = std::move(first.value());
+  Value *items = pagedList(response);
+  // Bounded: a misbehaving API must not make a runner loop forever.
+  for (int page = 2; autoPaging && items && page <= 1000; ++page) {
+    const Value *token = response.find("NextToken");
+    const Value *total = response.find("TotalCount");
+    const Value *size = response.find("PageSize");
+    if (token && token->isString() && !token->getString().empty()) {
+      request.parameters.set("NextToken", *token);
+    } else if (total && size && total->isNumber() && size->isNumber() &&
+               items->size() < static_cast<size_t>(total->getNumber()) && size->getNumber() > 0) {
+      request.parameters.set("PageNumber", Value(static_cast<int64_t>(page)));
+    } else {
+      break;
+    }
+    auto next = cloud.call(request.service, request.api, request.parameters);
+    if (!next)
+      return fail(describeError(request, next.error()));
+    Value *more = pagedList(next.value());
+    if (!more || more->size() == 0)
+      break;
+    for (Value &item : more->getList())
+      items->append(std::move(item));
+    if (const Value *nextToken = next.value().find("NextToken"))
+      response.set("NextToken", *nextToken);
+    else
+      response.set("NextToken", Value(""));
+  }
+  return response;
+}
+
+/// Values compared as OOS compares them: as text ('true' matches true, 0
+/// matches "0").
+bool listHolds(const Value *list, const std::string &text) {
+  if (!list || !list->isList())
+    return false;
+  for (const Value &item : list->getList())
+    if (item.toDisplayString() == text)
+      return true;
+  return false;
+}
+
+enum class Check : uint8_t { Matched, NotYet, Stop };
+
+/// One poll: call the API (an API error's body is what the selector reads,
+/// as templates expect), select, compare.
+Outcome<std::pair<Check, Value>> poll(ActionCall &call, const ApiRequest &request) {
+  const Value &properties = call.properties;
+  const Value *selector = properties.findCaseInsensitive("PropertySelector");
+  if (!selector)
+    return fail("PropertySelector is required");
+  auto response = call.state.environment.cloud.call(request.service, request.api, request.parameters);
+  Value body = response ? std::move(response.value()) : response.error().body();
+  auto selected = threadJqEngine().run(normalizeSelector(selector->toDisplayString()), body);
+  if (!selected)
+    return fail("PropertySelector: " + selected.error().message);
+  std::vector<std::string> texts;
+  for (const Value &value : selected.value())
+    texts.push_back(value.toDisplayString());
+  const Value *desired = properties.findCaseInsensitive("DesiredValues");
+  const Value *notDesired = properties.findCaseInsensitive("NotDesiredValues");
+  const Value *stop = properties.findCaseInsensitive("StopRetryValues");
+  bool any = !texts.empty();
+  bool allDesired = any, noneNotDesired = any, stopNow = false;
+  for (const std::string &text : texts) {
+    allDesired = allDesired && listHolds(desired, text);
+    noneNotDesired = noneNotDesired && !listHolds(notDesired, text);
+    stopNow = stopNow || listHolds(stop, text);
+  }
+  Check check = stopNow ? Check::Stop
+                : (desired ? allDesired : noneNotDesired) ? Check::Matched
+                                                          : Check::NotYet;
+  Value shown = texts.size() == 1 ? Value(texts[0]) : Value(Value::List(selected.value()));
+  return std::make_pair(check, check == Check::Matched ? std::move(body) : shown);
+}
+
+Outcome<Value> pollUntil(ActionCall &call, bool wait) {
+  auto request = readRequest(call.properties);
+  if (!request)
+    return request.error();
+  auto policy = retryPolicy(call.task, call.context, wait ? 10 : 0);
+  if (!policy)
+    return policy.error();
+  for (unsigned attempt = 0;; ++attempt) {
+    auto result = poll(call, request.value());
+    if (!result)
+      return result.error();
+    auto &[check, value] = result.value();
+    if (check == Check::Matched)
+      return value;
+    if (check == Check::Stop)
+      return fail("the selected value " + value.toJson() + " is one of the StopRetryValues");
+    if (!wait || attempt >= policy.value().retries)
+      return fail(wait ? "the selected value is still " + value.toJson() + " after " +
+                             std::to_string(attempt + 1) + " checks"
+                       : "the selected value " + value.toJson() + " is not the desired one");
+    call.state.environment.clock.sleepFor(policy.value().delayBefore(attempt));
+  }
+}
+
+} // namespace
+
+Outcome<Value> executeApi(ActionCall &call) {
+  auto request = readRequest(call.properties);
+  if (!request)
+    return request.error();
+  const Value *paging = call.properties.findCaseInsensitive("AutoPaging");
+  bool autoPaging = !paging || paging->toDisplayString() != "false";
+  auto policy = retryPolicy(call.task, call.context, 0);
+  if (!policy)
+    return policy.error();
+  for (unsigned attempt = 0;; ++attempt) {
+    auto response = callWithPaging(call, request.value(), autoPaging);
+    if (response || attempt >= policy.value().retries)
+      return response;
+    call.state.environment.clock.sleepFor(policy.value().delayBefore(attempt));
+  }
+}
+
+Outcome<Value> waitFor(ActionCall &call) { return pollUntil(call, true); }
+
+Outcome<Value> checkFor(ActionCall &call) { return pollUntil(call, false); }
+
+} // namespace oosc::runtime

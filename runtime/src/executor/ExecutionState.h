@@ -1,0 +1,74 @@
+//===- ExecutionState.h - One running execution (runtime internal) --------===//
+#pragma once
+
+#include "oosc/runtime/Clock.h"
+#include "oosc/runtime/Cloud.h"
+#include "oosc/runtime/Context.h"
+#include "oosc/runtime/Program.h"
+
+#include <functional>
+#include <map>
+#include <mutex>
+
+namespace oosc::runtime {
+
+enum class TaskStatus : uint8_t { NotRun, Running, Success, Failed, Skipped, Cancelled };
+std::string_view taskStatusName(TaskStatus status);
+
+enum class ExecutionStatus : uint8_t { Running, Success, Failed, Cancelled };
+std::string_view executionStatusName(ExecutionStatus status);
+
+/// Orders names as OOS compares them: without case.
+struct FoldedLess {
+  using is_transparent = void;
+  bool operator()(std::string_view a, std::string_view b) const;
+};
+
+/// Names compare without case in OOS (tasks, actions, outputs, keywords).
+inline bool sameName(std::string_view a, std::string_view b) {
+  return !FoldedLess()(a, b) && !FoldedLess()(b, a);
+}
+
+struct TaskResult {
+  TaskStatus status = TaskStatus::NotRun;
+  std::map<std::string, Value, FoldedLess> outputs;
+  std::string error;
+};
+
+class Progress;
+
+/// Finds the template behind ACS::Template's TemplateName or a product action.
+using TemplateLookup = std::function<const TemplateDef *(std::string_view name)>;
+
+/// What every execution of one runner process shares.
+struct RunEnvironment {
+  CloudBackend &cloud;
+  Clock &clock;
+  Progress &progress;
+  TemplateLookup findTemplate;
+  TemplateLookup findAction;
+  std::string regionId = "cn-hangzhou";
+  std::string accountId = "1234567890123456";
+  std::string user = "oosc";
+  /// Nesting depth of child executions, to stop runaway recursion.
+  unsigned depth = 0;
+};
+
+/// The state of one execution: parameter values and task results. Loop items
+/// running on several threads write results under `mutex`.
+class ExecutionState {
+public:
+  ExecutionState(const TemplateDef &def, std::vector<Value> parameters, RunEnvironment &environment,
+                 std::string executionId)
+      : def(def), parameters(std::move(parameters)), tasks(def.tasks.size()),
+        environment(environment), executionId(std::move(executionId)) {}
+
+  const TemplateDef &def;
+  std::vector<Value> parameters;
+  std::vector<TaskResult> tasks;
+  RunEnvironment &environment;
+  std::string executionId;
+  std::mutex mutex;
+};
+
+} // namespace oosc::runtime

@@ -1,0 +1,281 @@
+//===- Executor.cpp - Tasks in order, jumps, statuses ----------------------===//
+#include "executor/Executor.h"
+
+#include "executor/Actions.h"
+#include "executor/Loops.h"
+#include "executor/Progress.h"
+#include "executor/TaskOutputs.h"
+#include "oosc/runtime/Functions.h"
+
+#include <chrono>
+
+namespace oosc::runtime {
+
+std::string_view taskStatusName(TaskStatus status) {
+  switch (status) {
+  case TaskStatus::NotRun:
+    return "NotRun";
+  case TaskStatus::Running:
+    return "Running";
+  case TaskStatus::Success:
+    return "Success";
+  case TaskStatus::Failed:
+    return "Failed";
+  case TaskStatus::Skipped:
+    return "Skipped";
+  case TaskStatus::Cancelled:
+    return "Cancelled";
+  }
+  return "Unknown";
+}
+
+std::string_view executionStatusName(ExecutionStatus status) {
+  switch (status) {
+  case ExecutionStatus::Running:
+    return "Running";
+  case ExecutionStatus::Success:
+    return "Success";
+  case ExecutionStatus::Failed:
+    return "Failed";
+  case ExecutionStatus::Cancelled:
+    return "Cancelled";
+  }
+  return "Unknown";
+}
+
+namespace {
+
+/// Backward jumps can loop; OOS bounds executions by time, a runner by count.
+constexpr size_t kMaxTaskRuns = 100000;
+
+bool isChoice(const TaskDef &task) { return sameName(task.action, "ACS::Choice"); }
+
+class Executor {
+public:
+  explicit Executor(ExecutionState &state) : state_(state) {}
+
+  ExecutionOutcome run() {
+    const std::vector<TaskDef> &tasks = state_.def.tasks;
+    size_t index = 0;
+    for (size_t runs = 0; index < tasks.size(); ++runs) {
+      if (runs == kMaxTaskRuns) {
+        recordFailure("stopped after " + std::to_string(kMaxTaskRuns) +
+                      " task runs: the jumps between tasks never reach the end");
+        break;
+      }
+      std::optional<size_t> next = step(tasks[index], index);
+      if (!next)
+        break;
+      index = *next;
+    }
+    return finish();
+  }
+
+private:
+  /// Runs one task; returns the index of the next, or nothing at the end.
+  std::optional<size_t> step(const TaskDef &task, size_t index) {
+    auto start = std::chrono::steady_clock::now();
+    Context context(state_);
+    if (task.when) {
+      Outcome<bool> run = evaluateCondition(task.when, context);
+      if (!run.ok())
+        return afterFailure(task, index, "When: " + run.error().message, start);
+      if (!run.value()) {
+        setStatus(index, TaskStatus::Skipped);
+        state_.environment.progress.task(state_, task, TaskStatus::Skipped, elapsed(start), "");
+        return index + 1;
+      }
+    }
+    if (isChoice(task))
+      return choose(task, index, context, start);
+    setStatus(index, TaskStatus::Running);
+    Outcome<bool> done = task.loop ? runLoop(task, index, state_) : runOnce(task, index, context);
+    if (!done.ok())
+      return afterFailure(task, index, done.error().message, start);
+    setStatus(index, TaskStatus::Success);
+    state_.environment.progress.task(state_, task, TaskStatus::Success, elapsed(start), "");
+    return follow(task.onSuccess.value_or(Jump{}), index, context);
+  }
+
+  Outcome<bool> runOnce(const TaskDef &task, size_t index, Context &context) {
+    Value properties(Value::Map{});
+    if (task.properties) {
+      auto evaluated = task.properties(context);
+      if (!evaluated)
+        return evaluated.error();
+      properties = std::move(evaluated.value());
+    }
+    ActionCall call{task, properties, state_, context};
+    auto result = runAction(call);
+    if (!result)
+      return result.error();
+    auto outputs = extractOutputs(task, result.value(), context);
+    if (!outputs)
+      return outputs.error();
+    std::lock_guard<std::mutex> lock(state_.mutex);
+    for (auto &[name, value] : outputs.value())
+      state_.tasks[index].outputs[name] = std::move(value);
+    return true;
+  }
+
+  std::optional<size_t> choose(const TaskDef &task, size_t index, Context &context,
+                               std::chrono::steady_clock::time_point start) {
+    for (const ChoiceDef &choice : task.choices) {
+      Outcome<bool> taken = evaluateCondition(choice.when, context);
+      if (!taken.ok())
+        return afterFailure(task, index, "When: " + taken.error().message, start);
+      if (taken.value()) {
+        setStatus(index, TaskStatus::Success);
+        state_.environment.progress.task(state_, task, TaskStatus::Success, elapsed(start), "");
+        return follow(choice.next, index, context);
+      }
+    }
+    setStatus(index, TaskStatus::Success);
+    state_.environment.progress.task(state_, task, TaskStatus::Success, elapsed(start), "");
+    return follow(task.defaultTask.value_or(Jump{}), index, context);
+  }
+
+  static Outcome<bool> evaluateCondition(Expr expr, Context &context) {
+    auto value = expr(context);
+    if (!value)
+      return value.error();
+    return toCondition(value.value());
+  }
+
+  std::optional<size_t> afterFailure(const TaskDef &task, size_t index, const std::string &error,
+                                     std::chrono::steady_clock::time_point start) {
+    {
+      std::lock_guard<std::mutex> lock(state_.mutex);
+      state_.tasks[index].status = TaskStatus::Failed;
+      state_.tasks[index].error = error;
+    }
+    state_.environment.progress.task(state_, task, TaskStatus::Failed, elapsed(start), error);
+    recordFailure("task '" + task.name + "' failed: " + error);
+    Context context(state_);
+    // Default OnError is ACS::END: the execution ends, Failed.
+    return follow(task.onError.value_or(Jump{Jump::Kind::End}), index, context);
+  }
+
+  std::optional<size_t> follow(const Jump &jump, size_t index, Context &context) {
+    switch (jump.kind) {
+    case Jump::Kind::Next:
+      return index + 1;
+    case Jump::Kind::End:
+      return std::nullopt;
+    case Jump::Kind::Task:
+      return static_cast<size_t>(jump.task);
+    case Jump::Kind::Dynamic:
+      return followDynamic(jump, index, context);
+    }
+    return std::nullopt;
+  }
+
+  /// A target computed at run time: a task name (any case) or a keyword.
+  std::optional<size_t> followDynamic(const Jump &jump, size_t index, Context &context) {
+    auto target = jump.dynamic(context);
+    std::string name = target ? target.value().toDisplayString() : std::string();
+    if (sameName(name, "ACS::NEXT"))
+      return index + 1;
+    if (sameName(name, "ACS::END"))
+      return std::nullopt;
+    const std::vector<TaskDef> &tasks = state_.def.tasks;
+    for (size_t i = 0; i < tasks.size(); ++i)
+      if (sameName(tasks[i].name, name))
+        return i;
+    recordFailure(target ? "jump target '" + name + "' names no task"
+                         : "jump target: " + target.error().message);
+    return std::nullopt;
+  }
+
+  void setStatus(size_t index, TaskStatus status) {
+    std::lock_guard<std::mutex> lock(state_.mutex);
+    state_.tasks[index].status = status;
+  }
+
+  void recordFailure(std::string error) {
+    if (!failed_) {
+      failed_ = true;
+      firstError_ = std::move(error);
+    }
+  }
+
+  static double elapsed(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  }
+
+  /// Template outputs are evaluated at the end, even after a failure (as
+  /// far as they can be), so a cleanup path still reports what it made.
+  ExecutionOutcome finish() {
+    ExecutionOutcome outcome;
+    Context context(state_);
+    Value::Map outputs;
+    for (const OutputDef &output : state_.def.outputs) {
+      auto value = output.value(context);
+      if (!value) {
+        if (!failed_)
+          recordFailure("output '" + output.name + "': " + value.error().message);
+        continue;
+      }
+      auto typed = convertOutput(output.type, value.value());
+      if (!typed) {
+        recordFailure("output '" + output.name + "': " + typed.error().message);
+        continue;
+      }
+      outputs.emplace_back(output.name, std::move(typed.value()));
+    }
+    outcome.outputs = Value(std::move(outputs));
+    outcome.status = failed_ ? ExecutionStatus::Failed : ExecutionStatus::Success;
+    outcome.error = firstError_;
+    return outcome;
+  }
+
+  ExecutionState &state_;
+  bool failed_ = false;
+  std::string firstError_;
+};
+
+} // namespace
+
+ExecutionOutcome runExecution(const TemplateDef &def, std::vector<Value> parameters,
+                              RunEnvironment &environment, std::string executionId) {
+  ExecutionState state(def, std::move(parameters), environment, std::move(executionId));
+  return Executor(state).run();
+}
+
+Outcome<std::vector<Value>> resolveParameters(const TemplateDef &def, const Value &given,
+                                              RunEnvironment &environment) {
+  for (const auto &[name, value] : given.getMap()) {
+    bool known = false;
+    for (const ParameterDef &parameter : def.parameters)
+      known = known || sameName(parameter.name, name);
+    if (!known)
+      return fail("unknown parameter '" + name + "'");
+  }
+  ExecutionState defaults(def, {}, environment, "");
+  Context context(defaults);
+  std::vector<Value> values;
+  PatternCache patterns;
+  for (const ParameterDef &parameter : def.parameters) {
+    const Value *value = given.findCaseInsensitive(parameter.name);
+    Value chosen;
+    if (value) {
+      chosen = *value;
+    } else if (parameter.defaultValue) {
+      auto evaluated = parameter.defaultValue(context);
+      if (!evaluated)
+        return fail("parameter '" + parameter.name + "': Default: " + evaluated.error().message);
+      chosen = std::move(evaluated.value());
+    } else {
+      return fail("parameter '" + parameter.name + "' is required (" +
+                  std::string(parameterTypeName(parameter.spec.type)) + ")");
+    }
+    if (auto coerced = coerceToType(parameter.spec.type, chosen))
+      chosen = std::move(*coerced);
+    for (const ConstraintViolation &violation : checkValue(parameter.spec, chosen, patterns))
+      return fail("parameter '" + parameter.name + "': " + violation.message);
+    values.push_back(std::move(chosen));
+  }
+  return values;
+}
+
+} // namespace oosc::runtime

@@ -1,0 +1,26 @@
+//===- Executor.h - Runs a compiled template (runtime internal) -----------===//
+#pragma once
+
+#include "executor/ExecutionState.h"
+
+namespace oosc::runtime {
+
+struct ExecutionOutcome {
+  ExecutionStatus status = ExecutionStatus::Failed;
+  Value outputs = Value(Value::Map{});
+  std::string error; ///< why it failed: the first failing task and its error
+};
+
+/// Runs `def` with resolved parameter values: tasks in order, following
+/// OnSuccess, OnError, When and Choice; returns the status and the template
+/// outputs. `executionId` names the execution in messages and pseudo
+/// parameters.
+ExecutionOutcome runExecution(const TemplateDef &def, std::vector<Value> parameters,
+                              RunEnvironment &environment, std::string executionId);
+
+/// Evaluates defaults for parameters not given and checks every value
+/// against its constraints; `given` maps names (any case) to values.
+Outcome<std::vector<Value>> resolveParameters(const TemplateDef &def, const Value &given,
+                                              RunEnvironment &environment);
+
+} // namespace oosc::runtime

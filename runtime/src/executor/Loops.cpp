@@ -1,0 +1,220 @@
+//===- Loops.cpp ------------------------------------------------------------===//
+#include "executor/Loops.h"
+
+#include "executor/Actions.h"
+#include "executor/Progress.h"
+#include "executor/TaskOutputs.h"
+#include "oosc/runtime/Functions.h"
+
+#include <atomic>
+#include <cmath>
+#include <thread>
+
+namespace oosc::runtime {
+namespace {
+
+struct RateControl {
+  bool batchMode = false;
+  size_t concurrency = 1;
+  size_t maxErrors = 0;
+  std::vector<size_t> batches;
+  size_t concurrencyInBatches = 20;
+};
+
+/// A count written as a number or as a percentage of `total` ("25%").
+Outcome<size_t> countOf(const Value &value, size_t total, std::string_view key, bool atLeastOne) {
+  std::string text = value.toDisplayString();
+  double amount = 0;
+  try {
+    if (!text.empty() && text.back() == '%')
+      amount = std::ceil(std::stod(text.substr(0, text.size() - 1)) * total / 100.0);
+    else
+      amount = std::stod(text);
+  } catch (const std::exception &) {
+    return fail(std::string(key) + " must be a number or a percentage, not '" + text + "'");
+  }
+  if (amount < 0)
+    return fail(std::string(key) + " cannot be negative");
+  size_t count = static_cast<size_t>(amount);
+  return atLeastOne ? std::max<size_t>(count, 1) : count;
+}
+
+Outcome<RateControl> readRateControl(const LoopDef &loop, Context &context, size_t items) {
+  RateControl rate;
+  if (!loop.rateControl)
+    return rate;
+  auto value = loop.rateControl(context);
+  if (!value)
+    return value.error();
+  if (!value.value().isMap())
+    return fail("RateControl must be a mapping, not " + value.value().toJson());
+  const Value &map = value.value();
+  if (const Value *mode = map.findCaseInsensitive("Mode"))
+    rate.batchMode = sameName(mode->toDisplayString(), "Batch");
+  if (const Value *concurrency = map.findCaseInsensitive("Concurrency")) {
+    auto count = countOf(*concurrency, items, "Concurrency", true);
+    if (!count)
+      return count.error();
+    rate.concurrency = count.value();
+  }
+  if (const Value *maxErrors = map.findCaseInsensitive("MaxErrors")) {
+    auto count = countOf(*maxErrors, items, "MaxErrors", false);
+    if (!count)
+      return count.error();
+    rate.maxErrors = count.value();
+  }
+  if (const Value *inBatches = map.findCaseInsensitive("ConcurrencyInBatches"))
+    if (inBatches->isNumber())
+      rate.concurrencyInBatches = std::max<size_t>(1, static_cast<size_t>(inBatches->getNumber()));
+  if (const Value *batches = map.findCaseInsensitive("Batch"); batches && batches->isList())
+    for (const Value &batch : batches->getList()) {
+      auto count = countOf(batch, items, "Batch", true);
+      if (!count)
+        return count.error();
+      rate.batches.push_back(count.value());
+    }
+  return rate;
+}
+
+struct ItemResult {
+  bool ok = false;
+  NamedValues outputs;
+  std::string error;
+};
+
+class LoopRunner {
+public:
+  LoopRunner(const TaskDef &task, size_t index, ExecutionState &state, const Value::List &items)
+      : task_(task), index_(index), state_(state), items_(items), results_(items.size()) {}
+
+  /// Runs items [begin, end) on up to `workers` threads.
+  void runRange(size_t begin, size_t end, size_t workers) {
+    std::atomic<size_t> next{begin};
+    auto work = [&] {
+      for (size_t i = next++; i < end; i = next++)
+        results_[i] = runItem(i);
+    };
+    workers = std::min(workers, end - begin);
+    if (workers <= 1) {
+      work();
+      return;
+    }
+    std::vector<std::thread> threads;
+    for (size_t w = 0; w < workers; ++w)
+      threads.emplace_back(work);
+    for (std::thread &thread : threads)
+      thread.join();
+  }
+
+  const std::vector<ItemResult> &results() const { return results_; }
+
+private:
+  ItemResult runItem(size_t i) {
+    Context context = Context(state_).withLoopItem(&items_[i]);
+    ItemResult result;
+    Value properties(Value::Map{});
+    if (task_.properties) {
+      auto evaluated = task_.properties(context);
+      if (!evaluated) {
+        result.error = evaluated.error().message;
+        return report(i, std::move(result));
+      }
+      properties = std::move(evaluated.value());
+    }
+    ActionCall call{task_, properties, state_, context};
+    auto outcome = runAction(call);
+    if (!outcome) {
+      result.error = outcome.error().message;
+      return report(i, std::move(result));
+    }
+    auto outputs = extractOutputs(task_, outcome.value(), context);
+    if (!outputs) {
+      result.error = outputs.error().message;
+      return report(i, std::move(result));
+    }
+    result.ok = true;
+    result.outputs = std::move(outputs.value());
+    return report(i, std::move(result));
+  }
+
+  ItemResult report(size_t i, ItemResult result) {
+    state_.environment.progress.loopItem(state_, task_, i, items_.size(), result.ok, result.error);
+    return result;
+  }
+
+  const TaskDef &task_;
+  size_t index_;
+  ExecutionState &state_;
+  const Value::List &items_;
+  std::vector<ItemResult> results_;
+};
+
+Outcome<Value::List> evaluateItems(const LoopDef &loop, Context &context) {
+  auto items = loop.items(context);
+  if (!items)
+    return fail("Loop Items: " + items.error().message);
+  if (!items.value().isList())
+    return fail("Loop Items must be a list, not " + items.value().toJson());
+  if (items.value().size() > kMaxLoopItems)
+    return fail("Loop Items has " + std::to_string(items.value().size()) + " items; OOS allows " +
+                std::to_string(kMaxLoopItems));
+  return items.value().getList();
+}
+
+Outcome<bool> aggregateOutputs(const TaskDef &task, size_t index, ExecutionState &state,
+                               const std::vector<ItemResult> &results) {
+  NamedValues aggregated;
+  for (const LoopOutputDef &output : task.loop->outputs) {
+    std::vector<Value> values;
+    for (const ItemResult &item : results)
+      for (const auto &[name, value] : item.outputs)
+        if (item.ok && sameName(name, output.aggregateField))
+          values.push_back(value);
+    auto value = aggregate(output.aggregateType, values);
+    if (!value)
+      return fail("Loop output '" + output.name + "': " + value.error().message);
+    aggregated.emplace_back(output.name, std::move(value.value()));
+  }
+  std::lock_guard<std::mutex> lock(state.mutex);
+  for (auto &[name, value] : aggregated)
+    state.tasks[index].outputs[name] = std::move(value);
+  return true;
+}
+
+} // namespace
+
+Outcome<bool> runLoop(const TaskDef &task, size_t index, ExecutionState &state) {
+  Context context(state);
+  auto items = evaluateItems(*task.loop, context);
+  if (!items)
+    return items.error();
+  auto rate = readRateControl(*task.loop, context, items.value().size());
+  if (!rate)
+    return rate.error();
+  LoopRunner runner(task, index, state, items.value());
+  size_t total = items.value().size();
+  if (rate.value().batchMode && !rate.value().batches.empty()) {
+    size_t begin = 0;
+    for (size_t b = 0; begin < total; ++b) {
+      // The last batch size repeats until every item has run.
+      size_t size = rate.value().batches[std::min(b, rate.value().batches.size() - 1)];
+      size_t end = std::min(total, begin + size);
+      runner.runRange(begin, end, std::min(size, rate.value().concurrencyInBatches));
+      begin = end;
+    }
+  } else {
+    runner.runRange(0, total, rate.value().concurrency);
+  }
+  size_t failures = 0;
+  std::string firstError;
+  for (const ItemResult &item : runner.results())
+    if (!item.ok && failures++ == 0)
+      firstError = item.error;
+  if (failures > rate.value().maxErrors)
+    return fail(std::to_string(failures) + " of " + std::to_string(total) +
+                " loop items failed (MaxErrors " + std::to_string(rate.value().maxErrors) +
+                "); first: " + firstError);
+  return aggregateOutputs(task, index, state, runner.results());
+}
+
+} // namespace oosc::runtime

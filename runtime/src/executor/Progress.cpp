@@ -1,0 +1,103 @@
+//===- Progress.cpp ---------------------------------------------------------===//
+#include "executor/Progress.h"
+
+#include <cstdio>
+#include <ostream>
+
+namespace oosc::runtime {
+namespace {
+
+std::string seconds(double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.2fs", value);
+  return text;
+}
+
+std::string indent(const ExecutionState &state) {
+  return std::string(2 + 2 * state.environment.depth, ' ');
+}
+
+} // namespace
+
+void Progress::start(const TemplateDef &def, const std::string &backend,
+                     const std::string &executionId) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (options_.json) {
+    out_ << Value(Value::Map{{"event", Value("start")},
+                             {"template", Value(def.name)},
+                             {"execution", Value(executionId)},
+                             {"backend", Value(backend)}})
+                .toJson()
+         << '\n';
+    return;
+  }
+  out_ << "oosc runner: " << def.name << ", execution " << executionId << ", on " << backend << '\n';
+}
+
+void Progress::task(const ExecutionState &state, const TaskDef &task, TaskStatus status,
+                    double elapsed, const std::string &error) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (options_.json) {
+    Value::Map event{{"event", Value("task")},
+                     {"execution", Value(state.executionId)},
+                     {"task", Value(task.name)},
+                     {"action", Value(task.action)},
+                     {"status", Value(taskStatusName(status))},
+                     {"seconds", Value(elapsed)}};
+    if (!error.empty())
+      event.emplace_back("error", Value(error));
+    out_ << Value(std::move(event)).toJson() << '\n';
+    return;
+  }
+  if (options_.terminal && itemsDone_ > 0)
+    out_ << '\n'; // end the live loop bar's line
+  itemsDone_ = 0;
+  out_ << indent(state) << taskStatusName(status) << "  " << task.name << " (" << task.action
+       << ") " << seconds(elapsed);
+  if (!error.empty())
+    out_ << ": " << error;
+  out_ << '\n';
+}
+
+void Progress::loopItem(const ExecutionState &state, const TaskDef &task, size_t item, size_t items,
+                        bool ok, const std::string &error) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  ++itemsDone_;
+  if (options_.json) {
+    Value::Map event{{"event", Value("item")},
+                     {"execution", Value(state.executionId)},
+                     {"task", Value(task.name)},
+                     {"item", Value(static_cast<int64_t>(item))},
+                     {"status", Value(ok ? "Success" : "Failed")}};
+    if (!error.empty())
+      event.emplace_back("error", Value(error));
+    out_ << Value(std::move(event)).toJson() << '\n';
+    return;
+  }
+  if (!ok)
+    out_ << (options_.terminal ? "\n" : "") << indent(state) << "  item " << item + 1 << "/"
+         << items << " of " << task.name << " failed: " << error << '\n';
+  if (options_.terminal) {
+    constexpr size_t kWidth = 30;
+    size_t filled = kWidth * itemsDone_ / std::max<size_t>(items, 1);
+    out_ << '\r' << indent(state) << task.name << " [" << std::string(filled, '#')
+         << std::string(kWidth - filled, '-') << "] " << itemsDone_ << "/" << items << std::flush;
+  }
+}
+
+void Progress::finish(std::string_view status, const std::string &error) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (options_.json) {
+    Value::Map event{{"event", Value("end")}, {"status", Value(status)}};
+    if (!error.empty())
+      event.emplace_back("error", Value(error));
+    out_ << Value(std::move(event)).toJson() << '\n';
+    return;
+  }
+  out_ << "execution " << status;
+  if (!error.empty())
+    out_ << ": " << error;
+  out_ << '\n';
+}
+
+} // namespace oosc::runtime

@@ -1,0 +1,306 @@
+// World.cpp - The simulated world's state, its passage of time, and its
+// persistence as a JSON document.
+#include "World.h"
+
+#include <filesystem>
+#include <fstream>
+#include <limits>
+#include <system_error>
+#include <utility>
+
+namespace oosc::runtime::sim {
+
+namespace {
+
+constexpr std::string_view FormatVersion = "oosc-simulated-cloud/1";
+
+/// The list sections of a world, in document order, with the member that
+/// identifies their records. Sections with timelines change by themselves.
+struct SectionSpec {
+  std::string_view name;
+  std::string_view idKey;
+  bool timed;
+};
+
+constexpr SectionSpec Sections[] = {
+    {section::Regions, "RegionId", false},
+    {section::Vpcs, "VpcId", false},
+    {section::VSwitches, "VSwitchId", false},
+    {section::SecurityGroups, "SecurityGroupId", false},
+    {section::Images, "ImageId", true},
+    {section::Instances, "InstanceId", true},
+    {section::Commands, "CommandId", false},
+    {section::Invocations, "InvokeId", true},
+    {section::ScalingGroups, "ScalingGroupId", false},
+    {section::ScalingConfigurations, "ScalingConfigurationId", false},
+    {section::ScalingInstances, "InstanceId", false},
+    {section::ScalingActivities, "ScalingActivityId", false},
+};
+
+/// Merges the timeline steps of \p record that are due at \p now.
+void applyDueSteps(Value &record, Millis now) {
+  Value *data = record.find("Simulated");
+  Value *timeline = data ? data->find("Timeline") : nullptr;
+  if (!timeline || !timeline->isList() || timeline->size() == 0)
+    return;
+  // Split first: merging may reallocate the members the timeline lives in.
+  Value::List due, pending;
+  for (Value &step : timeline->getList()) {
+    std::int64_t at = integerOf(step, "At", std::numeric_limits<Millis>::max());
+    (at <= now ? due : pending).push_back(std::move(step));
+  }
+  *timeline = list(std::move(pending));
+  for (const Value &step : due)
+    if (const Value *changes = step.find("Set"))
+      mergeInto(record, *changes);
+}
+
+std::string describeOffset(std::string_view origin, const JsonParseError &e) {
+  return std::string(origin) + ": not valid JSON (" + e.message +
+         " at byte " + std::to_string(e.offset) + ")";
+}
+
+std::optional<std::string> checkSection(const Value &document,
+                                        const SectionSpec &spec,
+                                        std::string_view origin) {
+  const Value *records = document.find(spec.name);
+  if (!records)
+    return std::nullopt;
+  std::string where =
+      std::string(origin) + ": section \"" + std::string(spec.name) + "\"";
+  if (!records->isList())
+    return where + " must be a list";
+  std::size_t index = 0;
+  for (const Value &record : records->getList()) {
+    ++index;
+    if (!record.isMap() || textOf(record, spec.idKey).empty())
+      return where + ", entry " + std::to_string(index) +
+             ": expected an object with a string \"" +
+             std::string(spec.idKey) + "\"";
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> checkWorld(const Value &document,
+                                      std::string_view origin) {
+  if (!document.isMap())
+    return std::string(origin) + ": a world must be a JSON object";
+  if (const Value *version = document.find("FormatVersion");
+      version && !(version->isString() && version->getString() == FormatVersion))
+    return std::string(origin) + ": unsupported FormatVersion (expected \"" +
+           std::string(FormatVersion) + "\")";
+  if (const Value *time = document.find("Time"); time && !time->isInteger())
+    return std::string(origin) + ": \"Time\" must be an integer (ms)";
+  if (const Value *region = document.find("DefaultRegion");
+      region && !region->isString())
+    return std::string(origin) + ": \"DefaultRegion\" must be a string";
+  if (const Value *counters = document.find("Counters")) {
+    if (!counters->isMap())
+      return std::string(origin) + ": \"Counters\" must be an object";
+    for (const auto &[name, count] : counters->getMap())
+      if (!count.isInteger() || count.getInteger() < 0)
+        return std::string(origin) + ": counter \"" + name +
+               "\" must be a non-negative integer";
+  }
+  for (const SectionSpec &spec : Sections)
+    if (std::optional<std::string> problem = checkSection(document, spec, origin))
+      return problem;
+  return std::nullopt;
+}
+
+void appendPretty(std::string &out, const Value &value, unsigned depth) {
+  auto newline = [&](unsigned level) {
+    out += '\n';
+    out.append(level * 2, ' ');
+  };
+  if (value.isList() && value.size() > 0) {
+    out += '[';
+    const char *separator = "";
+    for (const Value &item : value.getList()) {
+      out += separator;
+      newline(depth + 1);
+      appendPretty(out, item, depth + 1);
+      separator = ",";
+    }
+    newline(depth);
+    out += ']';
+    return;
+  }
+  if (value.isMap() && value.size() > 0) {
+    out += '{';
+    const char *separator = "";
+    for (const auto &[key, member] : value.getMap()) {
+      out += separator;
+      newline(depth + 1);
+      out += Value(key).toJson();
+      out += ": ";
+      appendPretty(out, member, depth + 1);
+      separator = ",";
+    }
+    newline(depth);
+    out += '}';
+    return;
+  }
+  out += value.toJson();
+}
+
+} // namespace
+
+//===-- World --------------------------------------------------------------===//
+
+World::World(Value document) : root(std::move(document)) {
+  if (!root.isMap())
+    root = object();
+  // Every section exists from here on: adding a member to the root later
+  // would move the others and invalidate references handlers hold.
+  Value normalized = object();
+  normalized.set("FormatVersion", FormatVersion);
+  normalized.set("Time", integerOf(root, "Time", 0));
+  normalized.set("DefaultRegion", textOf(root, "DefaultRegion").empty()
+                                      ? std::string("cn-hangzhou")
+                                      : std::string(textOf(root, "DefaultRegion")));
+  const Value *counters = root.find("Counters");
+  normalized.set("Counters", counters && counters->isMap() ? *counters : object());
+  for (const SectionSpec &spec : Sections) {
+    Value *records = root.find(spec.name);
+    normalized.set(std::string(spec.name),
+                   records && records->isList() ? std::move(*records) : list());
+  }
+  root = std::move(normalized);
+}
+
+Value::List &World::records(std::string_view name) {
+  Value *records = root.find(name);
+  if (!records || !records->isList())
+    records = &root.set(std::string(name), list());
+  return records->getList();
+}
+
+const Value::List &World::records(std::string_view name) const {
+  static const Value::List Empty;
+  const Value *records = root.find(name);
+  return records && records->isList() ? records->getList() : Empty;
+}
+
+Value *World::find(std::string_view name, std::string_view idKey,
+                   std::string_view id) {
+  for (Value &record : records(name))
+    if (textOf(record, idKey) == id)
+      return &record;
+  return nullptr;
+}
+
+const Value *World::find(std::string_view name, std::string_view idKey,
+                         std::string_view id) const {
+  for (const Value &record : records(name))
+    if (textOf(record, idKey) == id)
+      return &record;
+  return nullptr;
+}
+
+bool World::erase(std::string_view name, std::string_view idKey,
+                  std::string_view id) {
+  Value::List &all = records(name);
+  for (auto it = all.begin(); it != all.end(); ++it) {
+    if (textOf(*it, idKey) == id) {
+      all.erase(it);
+      return true;
+    }
+  }
+  return false;
+}
+
+Millis World::now() const { return integerOf(root, "Time", 0); }
+
+void World::advanceTo(Millis time) {
+  if (time > now())
+    root.set("Time", time);
+  Millis current = now();
+  for (const SectionSpec &spec : Sections)
+    if (spec.timed)
+      for (Value &record : records(spec.name))
+        applyDueSteps(record, current);
+}
+
+std::string World::nextId(std::string_view prefix) {
+  Value &counters = *root.find("Counters");
+  std::int64_t next = integerOf(counters, prefix, 0) + 1;
+  counters.set(std::string(prefix), next);
+  std::string digits = std::to_string(next);
+  // Twelve digits keep ids sortable and about as long as real ones.
+  if (digits.size() < 12)
+    digits.insert(0, 12 - digits.size(), '0');
+  return std::string(prefix) + "-sim" + digits;
+}
+
+const Value *World::region(std::string_view regionId) const {
+  return find(section::Regions, "RegionId", regionId);
+}
+
+std::string World::defaultRegion() const {
+  return std::string(textOf(root, "DefaultRegion"));
+}
+
+void World::schedule(Value &record, Millis after, Value changes) {
+  Value &data = simulated(record);
+  Value *timeline = data.find("Timeline");
+  if (!timeline || !timeline->isList())
+    timeline = &data.set("Timeline", list());
+  timeline->append(Value(Value::Map{{"At", now() + after},
+                                    {"Set", std::move(changes)}}));
+}
+
+void World::cancelTimeline(Value &record) {
+  simulated(record).set("Timeline", list());
+}
+
+//===-- Documents and files ------------------------------------------------===//
+
+Outcome<Value> parseWorld(std::string_view text, std::string_view origin) {
+  JsonParseError error;
+  std::optional<Value> document = parseJson(text, &error);
+  if (!document)
+    return fail(describeOffset(origin, error));
+  if (std::optional<std::string> problem = checkWorld(*document, origin))
+    return fail(*problem);
+  return *document;
+}
+
+Value overlayWorld(Value base, const Value &overlay) {
+  if (overlay.isMap())
+    for (const auto &[key, member] : overlay.getMap())
+      base.set(key, member);
+  return base;
+}
+
+std::string prettyJson(const Value &value) {
+  std::string out;
+  appendPretty(out, value, 0);
+  out += '\n';
+  return out;
+}
+
+Outcome<bool> writeFileAtomically(const std::string &path,
+                                  const std::string &contents) {
+  // Written beside the target so the rename stays within one file system,
+  // which is what makes it atomic: readers see the old or the new world.
+  std::string temporary = path + ".tmp";
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    if (!out)
+      return fail("cannot write '" + temporary + "'");
+    out << contents;
+    out.flush();
+    if (!out)
+      return fail("cannot write '" + temporary + "'");
+  }
+  std::error_code error;
+  std::filesystem::rename(temporary, path, error);
+  if (error) {
+    std::filesystem::remove(temporary, error);
+    return fail("cannot replace '" + path + "': " + error.message());
+  }
+  return true;
+}
+
+} // namespace oosc::runtime::sim

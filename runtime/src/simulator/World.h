@@ -1,0 +1,322 @@
+//===- World.h - Internals of the simulated cloud --------------------------===//
+//
+// Shared by the simulator's sources only: the world document and its time,
+// request parameter parsing, error and paging helpers, the handler
+// declarations of every simulated API and the table that maps API names to
+// them. Nothing here is part of the runtime's public interface.
+//
+// The world is kept as one Value whose records are shaped like the API
+// responses that describe them, so Describe* handlers hand records out as
+// they are and a snapshot is the state file. Simulator-only bookkeeping of a
+// record lives under its "Simulated" member, which responses never show.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "oosc/runtime/Cloud.h"
+#include "oosc/runtime/Outcome.h"
+#include "oosc/runtime/Simulator.h"
+#include "oosc/runtime/Value.h"
+
+#include <cstdint>
+#include <initializer_list>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace oosc::runtime::sim {
+
+/// World time: milliseconds since the Unix epoch.
+using Millis = std::int64_t;
+using Result = Outcome<Value, ApiError>;
+
+/// How long simulated things take, in world time. Short enough that
+/// templates polling with their default retries see them finish, long
+/// enough that a poll sees the intermediate states.
+namespace delay {
+constexpr Millis PendingToStarting = 1000;
+constexpr Millis StartingToRunning = 4000;
+constexpr Millis Stopping = 3000;
+constexpr Millis ForceStopping = 1000;
+constexpr Millis RebootStopping = 2000;
+constexpr Millis ImageHalfway = 15000;
+constexpr Millis ImageSnapshot = 30000;
+constexpr Millis InvocationScheduling = 1000;
+constexpr Millis CommandRun = 2000;
+} // namespace delay
+
+/// Names of the world's list sections.
+namespace section {
+constexpr std::string_view Regions = "Regions";
+constexpr std::string_view Vpcs = "Vpcs";
+constexpr std::string_view VSwitches = "VSwitches";
+constexpr std::string_view SecurityGroups = "SecurityGroups";
+constexpr std::string_view Images = "Images";
+constexpr std::string_view Instances = "Instances";
+constexpr std::string_view Commands = "Commands";
+constexpr std::string_view Invocations = "Invocations";
+constexpr std::string_view ScalingGroups = "ScalingGroups";
+constexpr std::string_view ScalingConfigurations = "ScalingConfigurations";
+constexpr std::string_view ScalingInstances = "ScalingInstances";
+constexpr std::string_view ScalingActivities = "ScalingActivities";
+} // namespace section
+
+//===-- Value helpers ------------------------------------------------------===//
+
+Value object();
+Value list(Value::List items = {});
+bool equalsIgnoreCase(std::string_view lhs, std::string_view rhs);
+/// The string member \p key of \p record, or "" (also for other kinds):
+/// world files are user input, so a wrong kind must not throw.
+std::string_view textOf(const Value &record, std::string_view key);
+std::int64_t integerOf(const Value &record, std::string_view key,
+                       std::int64_t fallback = 0);
+bool boolOf(const Value &record, std::string_view key, bool fallback = false);
+/// A scalar as request text ("1" for 1, "true" for true); JSON otherwise.
+std::string scalarText(const Value &value);
+/// The record without its "Simulated" bookkeeping.
+Value publicView(const Value &record);
+/// The record's "Simulated" map, created if needed.
+Value &simulated(Value &record);
+const Value *simulatedMember(const Value &record, std::string_view key);
+/// Merges map \p changes into map \p target, recursing into nested maps.
+void mergeInto(Value &target, const Value &changes);
+std::string formatTime(Millis time, bool withSeconds = true);
+std::string base64Encode(std::string_view bytes);
+std::optional<std::string> base64Decode(std::string_view text);
+
+//===-- Errors -------------------------------------------------------------===//
+
+ApiError makeError(int httpStatus, std::string code, std::string message);
+ApiError missingParameter(std::string_view name);
+ApiError invalidParameter(std::string_view name, std::string_view detail);
+ApiError notFound(std::string code, std::string message);
+ApiError forbidden(std::string code, std::string message);
+
+//===-- Requests -----------------------------------------------------------===//
+
+struct Tag {
+  std::string key;
+  /// Absent in filters that match any value of the key.
+  std::optional<std::string> value;
+};
+
+/// Read access to request parameters in every form templates and SDKs
+/// send them: exact or case-insensitive names, numbers as strings, lists as
+/// YAML lists, JSON-array strings or numbered keys (InstanceId.1,
+/// InstanceId1). Empty strings and nulls count as absent, as OOS templates
+/// pass '' for unset optional parameters.
+class Request {
+public:
+  explicit Request(const Value &parameters) : params(parameters) {}
+
+  const Value *find(std::string_view name) const;
+  bool has(std::string_view name) const { return find(name) != nullptr; }
+  std::optional<std::string> text(std::string_view name) const;
+  std::string textOr(std::string_view name, std::string_view fallback) const;
+  Outcome<std::string, ApiError> required(std::string_view name) const;
+  Outcome<std::int64_t, ApiError> integer(std::string_view name,
+                                          std::int64_t fallback,
+                                          std::int64_t min,
+                                          std::int64_t max) const;
+  Outcome<bool, ApiError> boolean(std::string_view name, bool fallback) const;
+  /// The union of every form of every name in \p names, in order. With
+  /// \p splitCommas, plain strings are comma-separated lists (ImageId of
+  /// DescribeImages, Status).
+  Outcome<std::vector<std::string>, ApiError>
+  list(std::initializer_list<std::string_view> names,
+       bool splitCommas = false) const;
+  /// Tags from Tag.N.Key/Tag.N.Value, or Tag/Tags as a list of {Key, Value}
+  /// maps, a JSON string of one, or a {key: value} map.
+  Outcome<std::vector<Tag>, ApiError> tags() const;
+
+private:
+  const Value &params;
+};
+
+/// The region a request addresses: RegionId, or the world's default region.
+class World;
+Outcome<std::string, ApiError> regionOf(const World &world,
+                                        const Request &request);
+
+//===-- Paging -------------------------------------------------------------===//
+
+struct PageSpec {
+  std::size_t offset = 0;
+  std::size_t size = 10;
+  std::int64_t pageNumber = 1;
+  /// NextToken/MaxResults paging instead of PageNumber/PageSize.
+  bool tokens = false;
+};
+
+Outcome<PageSpec, ApiError> readPaging(const Request &request,
+                                       std::int64_t defaultSize,
+                                       std::int64_t maxSize);
+/// Puts the requested page of \p items at response[outer][inner] and adds
+/// TotalCount plus PageNumber/PageSize or NextToken/MaxResults.
+void putPage(Value &response, std::string_view outer, std::string_view inner,
+             Value::List items, const PageSpec &page);
+
+//===-- The world ----------------------------------------------------------===//
+
+class World {
+public:
+  /// Takes a validated document (see parseWorld); adds missing sections.
+  explicit World(Value document);
+
+  const Value &document() const { return root; }
+
+  Value::List &records(std::string_view name);
+  const Value::List &records(std::string_view name) const;
+  Value *find(std::string_view name, std::string_view idKey,
+              std::string_view id);
+  const Value *find(std::string_view name, std::string_view idKey,
+                    std::string_view id) const;
+  bool erase(std::string_view name, std::string_view idKey,
+             std::string_view id);
+
+  Millis now() const;
+  /// Moves world time forward (never back) and applies every timeline step
+  /// that has come due.
+  void advanceTo(Millis time);
+
+  /// A fresh id such as "i-sim000000000007" from the counter of \p prefix.
+  std::string nextId(std::string_view prefix);
+  const Value *region(std::string_view regionId) const;
+  std::string defaultRegion() const;
+
+  /// At now() + \p after, \p changes will be merged into \p record.
+  void schedule(Value &record, Millis after, Value changes);
+  /// Forgets the record's pending steps: a new operation supersedes them.
+  void cancelTimeline(Value &record);
+
+private:
+  Value root;
+};
+
+/// The built-in world at time \p now (Seed.cpp).
+Value seedWorld(Millis now);
+/// Parses and checks a world document; \p origin names it in messages.
+Outcome<Value> parseWorld(std::string_view text, std::string_view origin);
+/// Top-level sections of \p overlay replace those of \p base.
+Value overlayWorld(Value base, const Value &overlay);
+std::string prettyJson(const Value &value);
+Outcome<bool> writeFileAtomically(const std::string &path,
+                                  const std::string &contents);
+
+//===-- Shared ECS pieces --------------------------------------------------===//
+
+struct InstanceSpec {
+  std::string regionId, zoneId, vSwitchId, securityGroupId, imageId;
+  std::string instanceType = "ecs.g6.large";
+  std::string name, hostName, description, keyPairName, ramRoleName;
+  std::string chargeType = "PostPaid";
+  std::string internetChargeType = "PayByTraffic";
+  std::string resourceGroupId;
+  std::string systemDiskCategory = "cloud_essd";
+  std::int64_t systemDiskSize = 40;
+  std::int64_t bandwidthOut = 0;
+  std::vector<Tag> tags;
+};
+
+namespace ecs {
+/// Adds an instance (Pending, or Running when \p running) and returns its
+/// id. The spec's image, vSwitch and security group must exist.
+std::string createInstance(World &world, const InstanceSpec &spec,
+                           bool running);
+const Value *findImage(const World &world, std::string_view imageId,
+                       std::string_view regionId);
+/// Whether Cloud Assistant answers on the instance right now.
+bool cloudAssistantOnline(const Value &instance);
+void setTags(Value &record, const std::vector<Tag> &tags);
+bool matchesTags(const Value &record, const std::vector<Tag> &filter);
+} // namespace ecs
+
+//===-- Handlers -----------------------------------------------------------===//
+
+using Handler = Result (*)(World &, const Request &);
+
+namespace ecs {
+Result describeRegions(World &, const Request &);
+Result describeZones(World &, const Request &);
+Result describeSecurityGroups(World &, const Request &);
+Result describeVSwitches(World &, const Request &);
+Result describeVpcs(World &, const Request &);
+Result runInstances(World &, const Request &);
+Result describeInstances(World &, const Request &);
+Result describeInstanceStatus(World &, const Request &);
+Result startInstance(World &, const Request &);
+Result stopInstance(World &, const Request &);
+Result rebootInstance(World &, const Request &);
+Result deleteInstance(World &, const Request &);
+Result modifyInstanceAttribute(World &, const Request &);
+Result createImage(World &, const Request &);
+Result describeImages(World &, const Request &);
+Result deleteImage(World &, const Request &);
+Result installCloudAssistant(World &, const Request &);
+Result describeCloudAssistantStatus(World &, const Request &);
+Result createCommand(World &, const Request &);
+Result describeCommands(World &, const Request &);
+Result deleteCommand(World &, const Request &);
+Result runCommand(World &, const Request &);
+Result invokeCommand(World &, const Request &);
+Result describeInvocations(World &, const Request &);
+Result describeInvocationResults(World &, const Request &);
+Result tagResources(World &, const Request &);
+Result untagResources(World &, const Request &);
+Result listTagResources(World &, const Request &);
+} // namespace ecs
+
+namespace ess {
+Result describeScalingGroups(World &, const Request &);
+Result describeScalingConfigurations(World &, const Request &);
+Result createScalingConfiguration(World &, const Request &);
+Result modifyScalingConfiguration(World &, const Request &);
+Result describeScalingInstances(World &, const Request &);
+Result suspendProcesses(World &, const Request &);
+Result resumeProcesses(World &, const Request &);
+Result enterStandby(World &, const Request &);
+Result exitStandby(World &, const Request &);
+Result setInstancesProtection(World &, const Request &);
+Result completeLifecycleAction(World &, const Request &);
+Result describeScalingActivities(World &, const Request &);
+} // namespace ess
+
+/// One row of the API table.
+struct ApiSpec {
+  std::string_view service;
+  std::string_view api;
+  Handler handler;
+  /// Changes resources, so the world is saved after it succeeds.
+  bool mutates;
+};
+
+/// The row for \p service / \p api, ignoring case; nullptr if unknown.
+const ApiSpec *findApi(std::string_view service, std::string_view api);
+const std::vector<ApiSpec> &apiTable();
+
+//===-- Faults -------------------------------------------------------------===//
+
+/// Applies FaultRules: counts calls per API and decides which fail.
+class FaultInjector {
+public:
+  FaultInjector(std::vector<FaultRule> rules, std::uint64_t seed);
+  /// Counts this call; returns the error to answer instead, if any.
+  std::optional<ApiError> check(std::string_view service,
+                                std::string_view api);
+
+private:
+  double nextUnit();
+
+  std::vector<FaultRule> rules;
+  std::map<std::string, unsigned> callCounts;
+  std::uint64_t rngState;
+};
+
+/// A deterministic UUID-shaped request id.
+std::string makeRequestId(std::uint64_t seed, std::uint64_t callNumber,
+                          Millis time);
+
+} // namespace oosc::runtime::sim

@@ -30,7 +30,11 @@ void CppPrinter::emit(std::string_view format, const Vars &vars) {
     }
     i = close;
   }
-  for (char c : expanded) {
+  emitRaw(expanded);
+}
+
+void CppPrinter::emitRaw(std::string_view code) {
+  for (char c : code) {
     if (atLineStart_ && c != '\n')
       text_.append(static_cast<size_t>(level_), ' ');
     text_ += c;

@@ -22,6 +22,8 @@ public:
   /// Appends `format` with each `$name$` replaced; a missing variable is a
   /// bug in the emitter and aborts. Each line is indented to the current level.
   void emit(std::string_view format, const Vars &vars = {});
+  /// Appends already generated code as it is (no substitution).
+  void emitRaw(std::string_view code);
   void indent() { level_ += 2; }
   void outdent() { level_ -= 2; }
 

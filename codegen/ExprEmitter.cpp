@@ -12,15 +12,14 @@ namespace oosc::codegen {
 namespace {
 
 constexpr const char *kValue = "::oosc::runtime::Value";
-constexpr const char *kOutcome = "::oosc::runtime::Outcome<::oosc::runtime::Value>";
+constexpr const char *kImpl = "::oosc::runtime::impl::";
 
 std::string numberCode(double number) {
+  char text[40];
   if (std::floor(number) == number && std::fabs(number) < 9e15) {
-    char text[32];
     std::snprintf(text, sizeof text, "%lld", static_cast<long long>(number));
     return std::string(kValue) + "(static_cast<int64_t>(" + text + "LL))";
   }
-  char text[40];
   std::snprintf(text, sizeof text, "%.17g", number);
   return std::string(kValue) + "(" + text + ")";
 }
@@ -39,27 +38,19 @@ std::string valueCode(const runtime::Value &value) {
     return numberCode(value.getReal());
   case Kind::String:
     return textValue(value.getString());
-  case Kind::List: {
-    std::string code = std::string(kValue) + "(" + kValue + "::List{";
-    for (const runtime::Value &item : value.getList())
-      code += valueCode(item) + ", ";
-    return code + "})";
+  case Kind::List:
+  case Kind::Map:
+    break;
   }
-  case Kind::Map: {
-    std::string code = std::string(kValue) + "(" + kValue + "::Map{";
-    for (const auto &[key, member] : value.getMap())
-      code += "{std::string(" + cppStringLiteral(key) + ", " + std::to_string(key.size()) + "), " +
-              valueCode(member) + "}, ";
-    return code + "})";
-  }
-  }
-  return std::string(kValue) + "()";
+  // Constant containers come as JSON text: one short literal instead of a
+  // nest of constructors for the compiler to chew on.
+  std::string json = value.toJson();
+  return "*::oosc::runtime::parseJson(std::string_view(" + cppStringLiteral(json) + ", " +
+         std::to_string(json.size()) + "))";
 }
 
-std::optional<analysis::PseudoParameter> pseudoOf(std::string_view name) {
-  if (const analysis::PseudoParameter *pseudo = analysis::findPseudoParameter(name))
-    return *pseudo;
-  return std::nullopt;
+std::string sized(std::string_view text) {
+  return cppStringLiteral(text) + ", " + std::to_string(text.size());
 }
 
 } // namespace
@@ -88,7 +79,7 @@ bool ExprEmitter::isComputed(const ir::Node *node) const {
     if (isComputed(item))
       return true;
   for (const ir::MapEntry &entry : node->entries)
-    if (isComputed(entry.key) || isComputed(entry.value))
+    if (isComputed(entry.value))
       return true;
   return false;
 }
@@ -102,66 +93,80 @@ std::string ExprEmitter::literal(const ir::Node *node) const {
   if (node->isScalar())
     return node->style == ir::ScalarStyle::Plain ? valueCode(analysis::plainScalarValue(node->value))
                                                  : textValue(node->value);
-  if (node->isSequence()) {
-    std::string code = std::string(kValue) + "(" + kValue + "::List{";
-    for (const ir::Node *item : node->items)
-      code += literal(item) + ", ";
-    return code + "})";
-  }
-  std::string code = std::string(kValue) + "(" + kValue + "::Map{";
-  for (const ir::MapEntry &entry : node->entries) {
-    std::string key = entry.key->isScalar() ? entry.key->value : std::string();
-    code += "{std::string(" + cppStringLiteral(key) + ", " + std::to_string(key.size()) + "), " +
-            literal(entry.value) + "}, ";
-  }
-  return code + "})";
+  std::function<runtime::Value(const ir::Node *)> toValue = [&](const ir::Node *n) -> runtime::Value {
+    n = ir::resolve(n);
+    if (!n || n->isNull())
+      return runtime::Value();
+    if (n->isScalar())
+      return n->style == ir::ScalarStyle::Plain ? analysis::plainScalarValue(n->value)
+                                                : runtime::Value(n->value);
+    if (n->isSequence()) {
+      runtime::Value::List items;
+      for (const ir::Node *item : n->items)
+        items.push_back(toValue(item));
+      return runtime::Value(std::move(items));
+    }
+    runtime::Value::Map members;
+    for (const ir::MapEntry &entry : n->entries)
+      members.emplace_back(entry.key->isScalar() ? entry.key->value : "", toValue(entry.value));
+    return runtime::Value(std::move(members));
+  };
+  return valueCode(toValue(node));
 }
 
-std::string ExprEmitter::expression(const ir::Node *node) {
-  if (!isComputed(node))
-    return std::string(kOutcome) + "(" + literal(node) + ")";
-  return function(node) + "(c)";
-}
-
-std::string ExprEmitter::newFunction(const ir::Node *node, unsigned line) {
+std::string ExprEmitter::define(unsigned line, const std::string &body) {
   std::string name = "f" + std::to_string(counter_++);
-  out_.emit("\n// $file$:$line$\nstatic $outcome$ $name$(::oosc::runtime::Context &c) {\n",
-            {{"file", commentText(file_.path())},
-             {"line", std::to_string(line ? line : lineOf(node))},
-             {"outcome", kOutcome},
+  out_.emit("\n// $file$:$line$\nstatic ::oosc::runtime::Outcome<$value$> $name$(::oosc::runtime::Context &c) {\n",
+            {{"file", commentText(file_.path())}, {"line", std::to_string(line)}, {"value", kValue},
              {"name", name}});
   out_.indent();
-  return name;
-}
-
-std::string ExprEmitter::constantFunction(const std::string &valueCode, unsigned line) {
-  std::string name = newFunction(nullptr, line);
-  out_.emit("(void)c;\nreturn $value$;\n", {{"value", valueCode}});
+  out_.emitRaw(body);
   out_.outdent();
   out_.emit("}\n");
   return name;
 }
 
+std::string ExprEmitter::constant(const std::string &valueCode, unsigned line) {
+  auto [it, inserted] = constants_.emplace(valueCode, "");
+  if (inserted)
+    it->second = define(line, "(void)c;\nreturn " + valueCode + ";\n");
+  return it->second;
+}
+
 std::string ExprEmitter::function(const ir::Node *written) {
   const ir::Node *node = ir::resolve(written);
+  unsigned line = lineOf(node);
   if (!isComputed(node))
-    return constantFunction(literal(node), lineOf(node));
-  if (node->isScalar()) {
-    std::string name = newFunction(node, 0);
-    emitScalar(*node);
-    out_.outdent();
-    out_.emit("}\n");
-    return name;
-  }
+    return constant(literal(node), line);
+  if (node->isScalar())
+    return scalar(*node);
   if (std::string_view fn = node->functionName(); !fn.empty()) {
     const ir::Node &argument = *ir::resolve(node->entries[0].value);
     if (fn == "Fn::If" || fn == "Fn::And" || fn == "Fn::Or" || fn == "Fn::Not")
-      return emitConditional(fn, argument);
+      return conditional(fn, argument, line);
     if (fn == "Fn::Eval")
-      return emitEval(argument);
-    return emitCall(fn, argument);
+      return eval(argument, line);
+    return call(fn, argument, line);
   }
-  return node->isSequence() ? emitSequence(*node) : emitMapping(*node);
+  if (node->isSequence()) {
+    std::string items;
+    for (const ir::Node *item : node->items)
+      items += function(item) + ", ";
+    return define(line, "return " + std::string(kImpl) + "list(c, {" + items + "});\n");
+  }
+  std::vector<const ir::MapEntry *> entries;
+  for (const ir::MapEntry &entry : node->entries)
+    entries.push_back(&entry);
+  return mapFunction(entries, line);
+}
+
+std::string ExprEmitter::mapFunction(const std::vector<const ir::MapEntry *> &entries, unsigned line) {
+  std::string members;
+  for (const ir::MapEntry *entry : entries) {
+    std::string key = entry->key->isScalar() ? entry->key->value : std::string();
+    members += "{" + sized(key) + ", " + function(entry->value) + "}, ";
+  }
+  return define(line, "return " + std::string(kImpl) + "map(c, {" + members + "});\n");
 }
 
 std::string ExprEmitter::reference(const ir::Reference &reference) {
@@ -169,10 +174,9 @@ std::string ExprEmitter::reference(const ir::Reference &reference) {
   switch (reference.kind) {
   case ir::RefKind::Name:
     if (parts.size() == 1 && !reference.hasPathSyntax) {
-      if (auto parameter = symbols_.parameter(parts[0].text)) {
-        size_t index = static_cast<size_t>(parameter.decl - tmpl_.parameters.data());
-        return "c.parameter(" + std::to_string(index) + ")";
-      }
+      if (auto parameter = symbols_.parameter(parts[0].text))
+        return "c.parameter(" +
+               std::to_string(static_cast<size_t>(parameter.decl - tmpl_.parameters.data())) + ")";
     } else if (parts.size() == 2 && !reference.hasPathSyntax) {
       if (auto task = symbols_.task(parts[0].text))
         if (auto output = symbols_.output(*task.decl, parts[1].text))
@@ -181,7 +185,7 @@ std::string ExprEmitter::reference(const ir::Reference &reference) {
     }
     break;
   case ir::RefKind::Pseudo:
-    if (auto pseudo = pseudoOf(parts[1].text))
+    if (const analysis::PseudoParameter *pseudo = analysis::findPseudoParameter(parts[1].text))
       return "c.pseudo(::oosc::runtime::Pseudo::" + std::string(pseudo->name) + ")";
     break;
   case ir::RefKind::Store:
@@ -191,185 +195,87 @@ std::string ExprEmitter::reference(const ir::Reference &reference) {
   }
   errors_.push_back(file_.path() + ": cannot compile the reference '{{ " + reference.spelling +
                     " }}' (not supported yet)");
-  return std::string(kOutcome) + "(::oosc::runtime::fail(\"unsupported reference\"))";
+  return "::oosc::runtime::Outcome<::oosc::runtime::Value>(::oosc::runtime::fail(\"unsupported reference\"))";
 }
 
-void ExprEmitter::emitScalar(const ir::Node &node) {
+std::string ExprEmitter::scalar(const ir::Node &node) {
   const ir::Interpolation &interpolation = *node.interpolation;
-  if (interpolation.isWholeValue()) {
-    // A whole-value reference keeps the referenced value's type.
-    out_.emit("return $ref$;\n", {{"ref", reference(std::get<ir::Reference>(interpolation.pieces[0]))}});
-    return;
-  }
+  unsigned line = lineOf(&node);
+  // A whole-value reference keeps the referenced value's type.
+  if (interpolation.isWholeValue())
+    return define(line, "return " + reference(std::get<ir::Reference>(interpolation.pieces[0])) + ";\n");
   std::string pieces;
-  unsigned n = 0;
   for (const ir::Interpolation::Piece &piece : interpolation.pieces) {
-    if (const auto *text = std::get_if<std::string>(&piece)) {
-      pieces += textValue(*text) + ", ";
-      continue;
-    }
-    std::string var = "p" + std::to_string(n++);
-    out_.emit("OOSC_TRY($var$, $ref$);\n", {{"var", var}, {"ref", reference(std::get<ir::Reference>(piece))}});
-    pieces += var + ", ";
+    if (const auto *text = std::get_if<std::string>(&piece))
+      pieces += "{" + sized(*text) + ", nullptr}, ";
+    else
+      pieces += "{nullptr, 0, " +
+                define(line, "return " + reference(std::get<ir::Reference>(piece)) + ";\n") + "}, ";
   }
-  out_.emit("return ::oosc::runtime::impl::concat({$pieces$});\n", {{"pieces", pieces}});
+  return define(line, "return " + std::string(kImpl) + "interpolate(c, {" + pieces + "});\n");
 }
 
-std::string ExprEmitter::emitSequence(const ir::Node &node) {
-  std::vector<std::string> items;
-  for (const ir::Node *item : node.items)
-    items.push_back(expression(item));
-  std::string name = newFunction(&node, 0);
-  out_.emit("$value$::List list;\nlist.reserve($n$);\n",
-            {{"value", kValue}, {"n", std::to_string(items.size())}});
-  for (const std::string &item : items) {
-    out_.emit("{\n  OOSC_TRY(item, $item$);\n  list.push_back(std::move(item));\n}\n", {{"item", item}});
-  }
-  out_.emit("return $value$(std::move(list));\n", {{"value", kValue}});
-  out_.outdent();
-  out_.emit("}\n");
-  return name;
+std::string ExprEmitter::call(std::string_view name, const ir::Node &argument, unsigned line) {
+  std::string argumentFunction = function(&argument);
+  return define(line, "return " + std::string(kImpl) + "call(c, " + cppStringLiteral(name) + ", " +
+                          argumentFunction + ");\n");
 }
 
-std::string ExprEmitter::emitMapping(const ir::Node &node) {
-  std::vector<std::pair<std::string, std::string>> members;
-  for (const ir::MapEntry &entry : node.entries)
-    members.emplace_back(entry.key->isScalar() ? entry.key->value : "", expression(entry.value));
-  std::string name = newFunction(&node, 0);
-  out_.emit("$value$::Map map;\nmap.reserve($n$);\n",
-            {{"value", kValue}, {"n", std::to_string(members.size())}});
-  for (const auto &[key, member] : members)
-    out_.emit("{\n  OOSC_TRY(member, $member$);\n  map.emplace_back(std::string($key$, $size$), "
-              "std::move(member));\n}\n",
-              {{"member", member}, {"key", cppStringLiteral(key)}, {"size", std::to_string(key.size())}});
-  out_.emit("return $value$(std::move(map));\n", {{"value", kValue}});
-  out_.outdent();
-  out_.emit("}\n");
-  return name;
-}
-
-std::string ExprEmitter::mapFunction(const std::vector<const ir::MapEntry *> &entries, unsigned line) {
-  std::vector<std::pair<std::string, std::string>> members;
-  for (const ir::MapEntry *entry : entries)
-    members.emplace_back(entry->key->value, expression(entry->value));
-  std::string name = newFunction(nullptr, line);
-  out_.emit("$value$::Map map;\n", {{"value", kValue}});
-  for (const auto &[key, member] : members)
-    out_.emit("{\n  OOSC_TRY(member, $member$);\n  map.emplace_back(std::string($key$, $size$), "
-              "std::move(member));\n}\n",
-              {{"member", member}, {"key", cppStringLiteral(key)}, {"size", std::to_string(key.size())}});
-  out_.emit("return $value$(std::move(map));\n", {{"value", kValue}});
-  out_.outdent();
-  out_.emit("}\n");
-  return name;
-}
-
-std::string ExprEmitter::emitCall(std::string_view function, const ir::Node &argument) {
-  std::string argumentCode = expression(&argument);
-  std::string name = newFunction(&argument, 0);
-  out_.emit("OOSC_TRY(argument, $argument$);\nreturn c.call($name$, argument);\n",
-            {{"argument", argumentCode}, {"name", cppStringLiteral(function)}});
-  out_.outdent();
-  out_.emit("}\n");
-  return name;
-}
-
-/// Fn::If, And, Or and Not evaluate their operands lazily: the branch not
-/// taken may read outputs of tasks that never ran.
-std::string ExprEmitter::emitConditional(std::string_view function, const ir::Node &argument) {
+std::string ExprEmitter::conditional(std::string_view name, const ir::Node &argument, unsigned line) {
   std::vector<std::string> operands;
   if (argument.isSequence())
     for (const ir::Node *item : argument.items)
-      operands.push_back(expression(item));
+      operands.push_back(function(item));
   else
-    operands.push_back(expression(&argument));
-  std::string name = newFunction(&argument, 0);
-  auto test = [&](const std::string &operand, const std::string &var) {
-    out_.emit("OOSC_TRY($var$Value, $operand$);\nauto $var$ = ::oosc::runtime::impl::condition($var$Value);\n"
-              "if (!$var$)\n  return $var$.error();\n",
-              {{"var", var}, {"operand", operand}});
-  };
-  if (function == "Fn::If" && operands.size() == 3) {
-    test(operands[0], "condition");
-    out_.emit("if (condition.value())\n  return $then$;\nreturn $else$;\n",
-              {{"then", operands[1]}, {"else", operands[2]}});
-  } else if (function == "Fn::Not" && operands.size() == 1) {
-    test(operands[0], "condition");
-    out_.emit("return $value$(!condition.value());\n", {{"value", kValue}});
-  } else if (function == "Fn::And" || function == "Fn::Or") {
-    bool isAnd = function == "Fn::And";
-    for (size_t i = 0; i < operands.size(); ++i) {
-      std::string var = "operand" + std::to_string(i);
-      test(operands[i], var);
-      out_.emit(isAnd ? "if (!$var$.value())\n  return $value$(false);\n"
-                      : "if ($var$.value())\n  return $value$(true);\n",
-                {{"var", var}, {"value", kValue}});
-    }
-    out_.emit("return $value$($result$);\n", {{"value", kValue}, {"result", isAnd ? "true" : "false"}});
-  } else {
-    error(&argument, std::string(function) + " has the wrong number of arguments");
-    out_.emit("return ::oosc::runtime::fail(\"malformed $fn$\");\n", {{"fn", std::string(function)}});
+    operands.push_back(function(&argument));
+  std::string impl = kImpl;
+  if (name == "Fn::If" && operands.size() == 3)
+    return define(line, "return " + impl + "ifThenElse(c, " + operands[0] + ", " + operands[1] + ", " +
+                            operands[2] + ");\n");
+  if (name == "Fn::Not" && operands.size() == 1)
+    return define(line, "return " + impl + "negate(c, " + operands[0] + ");\n");
+  if (name == "Fn::And" || name == "Fn::Or") {
+    std::string list;
+    for (const std::string &operand : operands)
+      list += operand + ", ";
+    return define(line, "return " + impl + (name == "Fn::And" ? "allOf" : "anyOf") + "(c, {" + list + "});\n");
   }
-  out_.outdent();
-  out_.emit("}\n");
-  return name;
+  error(&argument, std::string(name) + " has the wrong number of arguments");
+  return define(line, "return ::oosc::runtime::fail(" + cppStringLiteral("malformed " + std::string(name)) + ");\n");
 }
 
 std::string ExprEmitter::evalFunction(const ir::EvalExpr &expr) {
+  unsigned line = file_.lineColumn(expr.range.begin).line;
+  std::string impl = kImpl;
   switch (expr.kind) {
   case ir::EvalExpr::Kind::Number:
-    return constantFunction(numberCode(expr.number), file_.lineColumn(expr.range.begin).line);
-  case ir::EvalExpr::Kind::Reference: {
-    std::string ref = reference(expr.reference);
-    std::string name = newFunction(nullptr, file_.lineColumn(expr.range.begin).line);
-    out_.emit("return $ref$;\n", {{"ref", ref}});
-    out_.outdent();
-    out_.emit("}\n");
-    return name;
-  }
+    return constant(numberCode(expr.number), line);
+  case ir::EvalExpr::Kind::Reference:
+    return define(line, "return " + reference(expr.reference) + ";\n");
   case ir::EvalExpr::Kind::Unary: {
     std::string operand = evalFunction(*expr.operands[0]);
-    std::string name = newFunction(nullptr, file_.lineColumn(expr.range.begin).line);
-    out_.emit("OOSC_TRY(operand, $operand$(c));\nreturn ::oosc::runtime::impl::unaryArithmetic($op$, operand);\n",
-              {{"operand", operand}, {"op", cppStringLiteral(expr.op)}});
-    out_.outdent();
-    out_.emit("}\n");
-    return name;
+    return define(line, "return " + impl + "unary(c, " + cppStringLiteral(expr.op) + ", " + operand + ");\n");
   }
   case ir::EvalExpr::Kind::Binary: {
     std::string left = evalFunction(*expr.operands[0]);
     std::string right = evalFunction(*expr.operands[1]);
-    std::string name = newFunction(nullptr, file_.lineColumn(expr.range.begin).line);
-    out_.emit("OOSC_TRY(left, $left$(c));\nOOSC_TRY(right, $right$(c));\n"
-              "return ::oosc::runtime::impl::arithmetic($op$, left, right);\n",
-              {{"left", left}, {"right", right}, {"op", cppStringLiteral(expr.op)}});
-    out_.outdent();
-    out_.emit("}\n");
-    return name;
+    return define(line, "return " + impl + "binary(c, " + cppStringLiteral(expr.op) + ", " + left + ", " +
+                            right + ");\n");
   }
   }
-  return constantFunction(std::string(kValue) + "()");
+  return constant(std::string(kValue) + "()", line);
 }
 
 /// Fn::Eval's program was parsed by the frontend; it compiles to calls of
 /// the runtime's arithmetic, not to text evaluated at run time.
-std::string ExprEmitter::emitEval(const ir::Node &argument) {
+std::string ExprEmitter::eval(const ir::Node &argument, unsigned line) {
   const ir::Node *text = argument.isSequence() && argument.items.size() == 1
                              ? ir::resolve(argument.items[0]) : &argument;
   if (!text || !text->evalProgram) {
     error(&argument, "Fn::Eval needs a literal arithmetic expression");
-    std::string name = newFunction(&argument, 0);
-    out_.emit("return ::oosc::runtime::fail(\"Fn::Eval: no program\");\n");
-    out_.outdent();
-    out_.emit("}\n");
-    return name;
+    return define(line, "return ::oosc::runtime::fail(\"Fn::Eval: no program\");\n");
   }
-  std::string program = evalFunction(*text->evalProgram);
-  std::string name = newFunction(&argument, 0);
-  out_.emit("return $program$(c);\n", {{"program", program}});
-  out_.outdent();
-  out_.emit("}\n");
-  return name;
+  return evalFunction(*text->evalProgram);
 }
 
 } // namespace oosc::codegen

@@ -1,10 +1,12 @@
 //===- ExprEmitter.h - Template values compiled into C++ functions --------===//
 //
-// Each value that depends on the execution (a {{ }} reference, an
-// interpolated string, an Fn:: call, or a container holding one) becomes a
-// generated function `Outcome<Value> fN(Context &c)`; constant subtrees
-// become inline Value constructions. References are resolved here, at
-// compile time, to parameter indexes and task indexes.
+// Every value of a template becomes a generated function
+// `Outcome<Value> fN(Context &c)`. A constant returns its value (identical
+// constants share one function); anything computed is one call of a runtime
+// helper with a table of child functions (impl::map, impl::interpolate,
+// impl::call...), so the generated code stays small and quick to compile.
+// References are resolved here, at compile time, to parameter and task
+// indexes; nothing is parsed at run time.
 //
 //===----------------------------------------------------------------------===//
 #pragma once
@@ -13,6 +15,9 @@
 #include "codegen/CppPrinter.h"
 #include "support/SourceFile.h"
 
+#include <functional>
+#include <map>
+
 namespace oosc::codegen {
 
 class ExprEmitter {
@@ -20,30 +25,25 @@ public:
   ExprEmitter(CppPrinter &out, const SourceFile &file, const ir::Template &tmpl,
               std::vector<std::string> &errors);
 
-  /// Emits a function computing `node` and returns its name; a null node
-  /// gives a function returning null.
+  /// Emits the function computing `node` (null: a function returning null)
+  /// and returns its name.
   std::string function(const ir::Node *node);
-  /// Emits a function computing the given constant C++ Value expression.
-  std::string constantFunction(const std::string &valueCode, unsigned line = 0);
-  /// A function building a mapping from some keys of `map` (the legacy
-  /// flat Loop form keeps rate control keys beside Items).
+  /// A function building a mapping from some entries of a mapping (the
+  /// legacy flat Loop form keeps rate control keys beside Items).
   std::string mapFunction(const std::vector<const ir::MapEntry *> &entries, unsigned line);
 
 private:
   bool isComputed(const ir::Node *node) const;
   std::string literal(const ir::Node *node) const;
-  /// A C++ expression of type Outcome<Value> for `node`.
-  std::string expression(const ir::Node *node);
+  std::string constant(const std::string &valueCode, unsigned line);
+  std::string define(unsigned line, const std::string &body);
   std::string reference(const ir::Reference &reference);
-  std::string newFunction(const ir::Node *node, unsigned line);
 
-  void emitScalar(const ir::Node &node);
-  std::string emitSequence(const ir::Node &node);
-  std::string emitMapping(const ir::Node &node);
-  std::string emitCall(std::string_view function, const ir::Node &argument);
-  std::string emitEval(const ir::Node &argument);
+  std::string scalar(const ir::Node &node);
+  std::string call(std::string_view function, const ir::Node &argument, unsigned line);
+  std::string conditional(std::string_view function, const ir::Node &argument, unsigned line);
+  std::string eval(const ir::Node &argument, unsigned line);
   std::string evalFunction(const ir::EvalExpr &expr);
-  std::string emitConditional(std::string_view function, const ir::Node &argument);
 
   unsigned lineOf(const ir::Node *node) const;
   void error(const ir::Node *node, const std::string &message);
@@ -53,6 +53,7 @@ private:
   const ir::Template &tmpl_;
   analysis::SymbolTable symbols_;
   std::vector<std::string> &errors_;
+  std::map<std::string, std::string> constants_; ///< value code -> function
   unsigned counter_ = 0;
 };
 

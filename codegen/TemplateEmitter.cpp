@@ -5,6 +5,9 @@
 #include "analysis/LiteralValue.h"
 #include "codegen/ExprEmitter.h"
 #include "codegen/Literals.h"
+#include "oosc/runtime/Program.h"
+
+#include <cstdio>
 
 namespace oosc::codegen {
 namespace {
@@ -19,175 +22,181 @@ std::string scalarText(const ir::Node *node) {
   return node && node->isScalar() ? node->value : std::string();
 }
 
-/// Emits the body of the TemplateDef-building lambda, while the expression
-/// functions it refers to go to `functions`.
-class DefinitionEmitter {
+/// A string_view of exactly these bytes, for the generated tables.
+std::string view(std::string_view text) {
+  return "std::string_view(" + cppStringLiteral(text) + ", " + std::to_string(text.size()) + ")";
+}
+
+/// Emits the template's tables: rows of names and generated functions that
+/// impl::buildTemplate() turns into a TemplateDef when the runner starts.
+class TableEmitter {
 public:
-  DefinitionEmitter(const TemplateUnit &unit, CppPrinter &functions, CppPrinter &body,
-                    std::vector<std::string> &errors)
-      : unit_(unit), exprs_(functions, unit.file, unit.tmpl, errors), body_(body),
+  TableEmitter(const TemplateUnit &unit, CppPrinter &functions, CppPrinter &tables,
+               std::vector<std::string> &errors)
+      : unit_(unit), exprs_(functions, unit.file, unit.tmpl, errors), tables_(tables),
         symbols_(unit.tmpl) {}
 
   void emit() {
     const ir::Template &tmpl = unit_.tmpl;
-    body_.emit("def.name = std::string($name$);\ndef.source = std::string($source$);\n",
-               {{"name", cppStringLiteral(unit_.name)}, {"source", cppStringLiteral(unit_.file.path())}});
-    if (tmpl.root && tmpl.root->isMapping())
-      if (const ir::Node *description = field(tmpl.root, "Description")) {
-        std::string text = description->isScalar() ? description->value : scalarText(field(description, "en"));
-        body_.emit("def.description = std::string($text$);\n", {{"text", cppStringLiteral(text)}});
-      }
-    for (const ir::Parameter &parameter : tmpl.parameters)
-      emitParameter(parameter);
+    std::string parameters = rows("kParameters", "ParameterRow", tmpl.parameters.size(), [&](size_t i) {
+      return parameterRow(tmpl.parameters[i]);
+    });
+    std::vector<std::string> taskRows;
     for (const ir::Task &task : tmpl.tasks)
-      emitTask(task);
-    for (const ir::OutputDecl &output : tmpl.outputs)
-      body_.emit("def.outputs.push_back({std::string($name$), std::string($type$), $value$});\n",
-                 {{"name", cppStringLiteral(output.name.text)},
-                  {"type", cppStringLiteral(output.type ? scalarText(output.type) : "String")},
-                  {"value", exprs_.function(output.value)}});
+      taskRows.push_back(taskRow(task));
+    std::string tasks = rows("kTasks", "TaskRow", taskRows.size(), [&](size_t i) { return taskRows[i]; });
+    std::string outputs = outputRows("kOutputs", tmpl.outputs, "Value");
+    tables_.emit("\nconstexpr ::oosc::runtime::impl::TemplateRow kTemplate = {$name$, $source$, $description$,\n"
+                 "    $parameters$, $tasks$, $outputs$};\n",
+                 {{"name", view(unit_.name)},
+                  {"source", view(unit_.file.path())},
+                  {"description", view(description())},
+                  {"parameters", parameters},
+                  {"tasks", tasks},
+                  {"outputs", outputs}});
   }
 
 private:
-  std::string optionalValue(const ir::Node *node, const char *type) {
+  /// Emits `constexpr impl::TYPE NAME[] = {...};` and returns "NAME, N", or
+  /// "nullptr, 0" when there are no rows (C++ has no empty arrays).
+  template <typename Row>
+  std::string rows(const std::string &name, const char *type, size_t count, Row &&row) {
+    if (count == 0)
+      return "nullptr, 0";
+    std::string text;
+    for (size_t i = 0; i < count; ++i)
+      text += "    " + row(i) + ",\n";
+    tables_.emit("\nconstexpr ::oosc::runtime::impl::$type$ $name$[] = {\n", {{"type", type}, {"name", name}});
+    tables_.emitRaw(text);
+    tables_.emit("};\n");
+    return name + ", " + std::to_string(count);
+  }
+
+  std::string description() const {
+    const ir::Node *node = field(unit_.tmpl.root, "Description");
+    if (!node)
+      return "";
+    return node->isScalar() ? node->value : scalarText(field(node, "en"));
+  }
+
+  std::string optionalNumber(const ir::Node *node, std::string &has) {
     auto value = analysis::literalValue(node);
-    if (!node || !value || !value->isNumber())
-      return "std::nullopt";
-    return std::string(type) + "(" + std::to_string(value->getNumber()) + ")";
-  }
-
-  void emitParameter(const ir::Parameter &parameter) {
-    std::string type = parameter.type.empty() ? "String" : parameter.type;
-    std::string allowed = "std::nullopt";
-    if (const ir::Node *values = ir::resolve(parameter.allowedValues); values && values->isSequence()) {
-      allowed = "std::vector<::oosc::runtime::Value>{";
-      for (const ir::Node *item : values->items) {
-        auto value = analysis::literalValue(item);
-        allowed += value ? exprLiteral(*value) + ", " : "";
-      }
-      allowed += "}";
+    if (!node || !value || !value->isNumber()) {
+      has = "false";
+      return "0";
     }
-    std::string pattern = "std::nullopt";
-    if (const ir::Node *node = ir::resolve(parameter.allowedPattern); node && node->isScalar())
-      pattern = "std::string(" + cppStringLiteral(node->value) + ", " + std::to_string(node->value.size()) + ")";
+    has = "true";
+    char text[40];
+    std::snprintf(text, sizeof text, "%.17g", value->getNumber());
+    return text;
+  }
+
+  std::string parameterRow(const ir::Parameter &parameter) {
+    std::string allowed;
+    if (const ir::Node *values = ir::resolve(parameter.allowedValues); values && values->isSequence())
+      if (auto value = analysis::literalValue(values))
+        allowed = value->toJson();
+    const ir::Node *pattern = ir::resolve(parameter.allowedPattern);
+    bool hasPattern = pattern && pattern->isScalar();
+    std::string hasMinLength, hasMaxLength, hasMinValue, hasMaxValue;
+    std::string minLength = optionalNumber(parameter.minLength, hasMinLength);
+    std::string maxLength = optionalNumber(parameter.maxLength, hasMaxLength);
+    std::string minValue = optionalNumber(parameter.minValue, hasMinValue);
+    std::string maxValue = optionalNumber(parameter.maxValue, hasMaxValue);
     const ir::Node *noEcho = field(parameter.decl, "NoEcho");
-    bool secret = noEcho && scalarText(noEcho) == "true";
-    const ir::Node *description = field(parameter.decl, "Description");
-    std::string descriptionText = description && description->isMapping() ? scalarText(field(description, "en"))
-                                                                          : scalarText(description);
-    body_.emit("{\n  ::oosc::runtime::ParameterDef p;\n  p.name = std::string($name$);\n"
-               "  p.spec.name = p.name;\n"
-               "  p.spec.type = *::oosc::runtime::parseParameterType($type$);\n"
-               "  p.spec.allowedValues = $allowed$;\n  p.spec.allowedPattern = $pattern$;\n"
-               "  p.spec.minLength = $minLength$;\n  p.spec.maxLength = $maxLength$;\n"
-               "  p.spec.minValue = $minValue$;\n  p.spec.maxValue = $maxValue$;\n"
-               "  p.defaultValue = $default$;\n  p.description = std::string($description$);\n"
-               "  p.secret = $secret$;\n  def.parameters.push_back(std::move(p));\n}\n",
-               {{"name", cppStringLiteral(parameter.name.text)},
-                {"type", cppStringLiteral(type)},
-                {"allowed", allowed},
-                {"pattern", pattern},
-                {"minLength", optionalValue(parameter.minLength, "int64_t")},
-                {"maxLength", optionalValue(parameter.maxLength, "int64_t")},
-                {"minValue", optionalValue(parameter.minValue, "double")},
-                {"maxValue", optionalValue(parameter.maxValue, "double")},
-                {"default", parameter.defaultValue ? exprs_.function(parameter.defaultValue) : "nullptr"},
-                {"description", cppStringLiteral(descriptionText)},
-                {"secret", secret ? "true" : "false"}});
+    const ir::Node *described = field(parameter.decl, "Description");
+    std::string descriptionText = described && described->isMapping() ? scalarText(field(described, "en"))
+                                                                      : scalarText(described);
+    return "{" + view(parameter.name.text) + ", " + view(parameter.type.empty() ? "String" : parameter.type) +
+           ", " + view(allowed) + ", " + (hasPattern ? "true" : "false") + ", " +
+           view(hasPattern ? pattern->value : "") + ", " + hasMinLength + ", " + hasMaxLength + ", " +
+           hasMinValue + ", " + hasMaxValue + ", " + minLength + ", " + maxLength + ", " + minValue + ", " +
+           maxValue + ", " + (parameter.defaultValue ? exprs_.function(parameter.defaultValue) : "nullptr") +
+           ", " + view(descriptionText) + ", " + (noEcho && scalarText(noEcho) == "true" ? "true" : "false") +
+           "}";
   }
 
-  static std::string exprLiteral(const runtime::Value &value) {
-    // Parameters' AllowedValues are constants: reuse the JSON text form.
-    return "*::oosc::runtime::parseJson(" + cppStringLiteral(value.toJson()) + ")";
-  }
-
-  std::string jump(const ir::JumpTarget &target, analysis::JumpKind kind) {
-    analysis::JumpResolution resolution = analysis::resolveJump(target, kind, symbols_);
+  std::string jumpRow(const std::optional<ir::JumpTarget> &target, analysis::JumpKind kind) {
+    if (!target)
+      return "{-1, -1, nullptr}";
+    analysis::JumpResolution resolution = analysis::resolveJump(*target, kind, symbols_);
     using Kind = analysis::JumpResolution::Kind;
+    using RuntimeKind = runtime::Jump::Kind;
     switch (resolution.kind) {
     case Kind::Task:
-      return "::oosc::runtime::Jump{::oosc::runtime::Jump::Kind::Task, " +
+      return "{" + std::to_string(static_cast<int>(RuntimeKind::Task)) + ", " +
              std::to_string(resolution.task->index) + ", nullptr}";
     case Kind::Next:
-      return "::oosc::runtime::Jump{::oosc::runtime::Jump::Kind::Next, -1, nullptr}";
+      return "{" + std::to_string(static_cast<int>(RuntimeKind::Next)) + ", -1, nullptr}";
     case Kind::Dynamic:
-      return "::oosc::runtime::Jump{::oosc::runtime::Jump::Kind::Dynamic, -1, " +
-             exprs_.function(target.node) + "}";
+      return "{" + std::to_string(static_cast<int>(RuntimeKind::Dynamic)) + ", -1, " +
+             exprs_.function(target->node) + "}";
     default:
-      return "::oosc::runtime::Jump{::oosc::runtime::Jump::Kind::End, -1, nullptr}";
+      return "{" + std::to_string(static_cast<int>(RuntimeKind::End)) + ", -1, nullptr}";
     }
   }
 
   std::string exprOrNull(const ir::Node *node) { return node ? exprs_.function(node) : "nullptr"; }
 
-  void emitTask(const ir::Task &task) {
+  std::string outputRows(const std::string &name, const std::vector<ir::OutputDecl> &outputs,
+                         const char *) {
+    std::vector<std::string> rowTexts;
+    for (const ir::OutputDecl &output : outputs)
+      rowTexts.push_back("{" + view(output.name.text) + ", " +
+                         view(output.type ? scalarText(output.type) : "String") + ", " +
+                         exprOrNull(output.value) + "}");
+    return rows(name, "OutputRow", rowTexts.size(), [&](size_t i) { return rowTexts[i]; });
+  }
+
+  std::string taskRow(const ir::Task &task) {
+    std::string id = std::to_string(task.index);
     unsigned line = unit_.file.lineColumn(task.decl->range.begin).line;
-    body_.emit("{\n  ::oosc::runtime::TaskDef t;\n  t.name = std::string($name$);\n"
-               "  t.action = std::string($action$);\n  t.line = $line$;\n",
-               {{"name", cppStringLiteral(task.name.text)},
-                {"action", cppStringLiteral(task.action)},
-                {"line", std::to_string(line)}});
-    body_.indent();
-    if (!task.isChoice())
-      body_.emit("t.properties = $properties$;\n", {{"properties", exprOrNull(task.properties)}});
-    if (task.when)
-      body_.emit("t.when = $when$;\n", {{"when", exprs_.function(task.when)}});
-    if (task.onSuccess)
-      body_.emit("t.onSuccess = $jump$;\n", {{"jump", jump(*task.onSuccess, analysis::JumpKind::OnSuccess)}});
-    if (task.onError)
-      body_.emit("t.onError = $jump$;\n", {{"jump", jump(*task.onError, analysis::JumpKind::OnError)}});
+    std::string properties = task.isChoice() ? "nullptr" : exprOrNull(task.properties);
+    std::string when = exprOrNull(task.when);
+    std::string onSuccess = jumpRow(task.onSuccess, analysis::JumpKind::OnSuccess);
+    std::string onError = jumpRow(task.onError, analysis::JumpKind::OnError);
+    std::string defaultTask = jumpRow(task.defaultTask, analysis::JumpKind::Choice);
+    std::string outputs = outputRows("kTask" + id + "Outputs", task.outputs, "ValueSelector");
+    std::vector<std::string> choiceRows;
     for (const ir::ChoiceBranch &branch : task.choices)
-      if (branch.next)
-        body_.emit("t.choices.push_back({$when$, $next$});\n",
-                   {{"when", exprOrNull(branch.when)}, {"next", jump(*branch.next, analysis::JumpKind::Choice)}});
-    if (task.defaultTask)
-      body_.emit("t.defaultTask = $jump$;\n", {{"jump", jump(*task.defaultTask, analysis::JumpKind::Choice)}});
-    for (const ir::OutputDecl &output : task.outputs)
-      body_.emit("t.outputs.push_back({std::string($name$), std::string($type$), $selector$});\n",
-                 {{"name", cppStringLiteral(output.name.text)},
-                  {"type", cppStringLiteral(output.type ? scalarText(output.type) : "String")},
-                  {"selector", exprOrNull(output.value)}});
-    if (task.loop)
-      emitLoop(*task.loop, line);
-    emitRetry(task);
-    body_.outdent();
-    body_.emit("  def.tasks.push_back(std::move(t));\n}\n");
-  }
-
-  void emitRetry(const ir::Task &task) {
-    static const std::pair<const char *, const char *> keys[] = {
-        {"Retries", "retries"}, {"Delay", "delay"}, {"DelayType", "delayType"},
-        {"BackOff", "backOff"}, {"MaxRetryInterval", "maxRetryInterval"}};
-    for (const auto &[key, member] : keys)
-      if (const ir::Node *node = field(task.decl, key))
-        body_.emit("t.retry.$member$ = $expr$;\n", {{"member", member}, {"expr", exprs_.function(node)}});
-  }
-
-  void emitLoop(const ir::Loop &loop, unsigned line) {
-    std::string rateControl = "nullptr";
-    if (const ir::Node *rate = field(loop.decl, "RateControl")) {
-      rateControl = exprs_.function(rate);
-    } else {
-      // The legacy flat form keeps the rate control keys in Loop itself.
-      std::vector<const ir::MapEntry *> flat;
-      for (const ir::MapEntry &entry : loop.decl->entries)
-        if (entry.key->isScalar() && entry.key->value != "Items" && entry.key->value != "Outputs")
-          flat.push_back(&entry);
-      if (!flat.empty())
-        rateControl = exprs_.mapFunction(flat, line);
+      choiceRows.push_back("{" + exprOrNull(branch.when) + ", " + jumpRow(branch.next, analysis::JumpKind::Choice) + "}");
+    std::string choices = rows("kTask" + id + "Choices", "ChoiceRow", choiceRows.size(),
+                               [&](size_t i) { return choiceRows[i]; });
+    std::string loopItems = "nullptr", rateControl = "nullptr", loopOutputs = "nullptr, 0";
+    if (task.loop) {
+      loopItems = exprOrNull(task.loop->items);
+      rateControl = rateControlFunction(*task.loop, line);
+      std::vector<std::string> loopRows;
+      for (const ir::OutputDecl &output : task.loop->outputs)
+        loopRows.push_back("{" + view(output.name.text) + ", " +
+                           view(scalarText(field(output.decl, "AggregateType"))) + ", " +
+                           view(scalarText(output.value)) + "}");
+      loopOutputs = rows("kTask" + id + "LoopOutputs", "LoopOutputRow", loopRows.size(),
+                         [&](size_t i) { return loopRows[i]; });
     }
-    body_.emit("t.loop = ::oosc::runtime::LoopDef{$items$, $rate$, {}};\n",
-               {{"items", exprOrNull(loop.items)}, {"rate", rateControl}});
-    for (const ir::OutputDecl &output : loop.outputs)
-      body_.emit("t.loop->outputs.push_back({std::string($name$), std::string($type$), std::string($field$)});\n",
-                 {{"name", cppStringLiteral(output.name.text)},
-                  {"type", cppStringLiteral(scalarText(field(output.decl, "AggregateType")))},
-                  {"field", cppStringLiteral(scalarText(output.value))}});
+    std::string retry;
+    for (const char *key : {"Retries", "Delay", "DelayType", "BackOff", "MaxRetryInterval"})
+      retry += ", " + exprOrNull(field(task.decl, key));
+    return "{" + view(task.name.text) + ", " + view(task.action) + ", " + std::to_string(line) + ", " +
+           properties + ", " + when + ", " + onSuccess + ", " + onError + ", " + defaultTask + ", " +
+           outputs + ", " + (task.loop ? "true" : "false") + ", " + loopItems + ", " + rateControl + ", " +
+           loopOutputs + ", " + choices + retry + "}";
+  }
+
+  std::string rateControlFunction(const ir::Loop &loop, unsigned line) {
+    if (const ir::Node *rate = field(loop.decl, "RateControl"))
+      return exprs_.function(rate);
+    // The legacy flat form keeps the rate control keys in Loop itself.
+    std::vector<const ir::MapEntry *> flat;
+    for (const ir::MapEntry &entry : loop.decl->entries)
+      if (entry.key->isScalar() && entry.key->value != "Items" && entry.key->value != "Outputs")
+        flat.push_back(&entry);
+    return flat.empty() ? "nullptr" : exprs_.mapFunction(flat, line);
   }
 
   const TemplateUnit &unit_;
   ExprEmitter exprs_;
-  CppPrinter &body_;
+  CppPrinter &tables_;
   analysis::SymbolTable symbols_;
 };
 
@@ -195,26 +204,28 @@ private:
 
 GeneratedUnit emitTemplate(const TemplateUnit &unit, const CodegenOptions &options,
                            std::vector<std::string> &errors) {
-  CppPrinter functions, body;
-  body.indent();
-  body.indent();
-  DefinitionEmitter(unit, functions, body, errors).emit();
   GeneratedUnit result;
   result.symbol = "oosc_template_" + identifier(unit.name);
+  CppPrinter functions, tables;
+  TableEmitter(unit, functions, tables, errors).emit();
   CppPrinter file;
   file.emit("// Generated by oosc $version$ from $source$. Do not edit: rebuild with oosc build.\n"
             "#include \"oosc/runtime/impl/Generated.h\"\n\n"
             "#if OOSC_RUNTIME_VERSION != 1\n"
             "#error \"this file was generated for runtime version 1; rebuild it with the oosc that matches the runtime\"\n"
-            "#endif\n\nnamespace {\n",
-            {{"version", commentText(options.compilerVersion)}, {"source", commentText(unit.file.path())}});
-  file.emit(functions.text());
-  file.emit("\n} // namespace\n\nconst ::oosc::runtime::TemplateDef &$symbol$() {\n"
-            "  static const ::oosc::runtime::TemplateDef definition = [] {\n"
-            "    ::oosc::runtime::TemplateDef def;\n",
+            "#endif\n\n// A namespace of its own: a runner compiles all its templates as one unit.\n"
+            "namespace $symbol$_detail {\nnamespace {\n",
+            {{"version", commentText(options.compilerVersion)},
+             {"source", commentText(unit.file.path())},
+             {"symbol", result.symbol}});
+  file.emitRaw(functions.text());
+  file.emitRaw(tables.text());
+  file.emit("\n} // namespace\n} // namespace $symbol$_detail\n\n"
+            "const ::oosc::runtime::TemplateDef &$symbol$() {\n"
+            "  static const ::oosc::runtime::TemplateDef definition =\n"
+            "      ::oosc::runtime::impl::buildTemplate($symbol$_detail::kTemplate);\n"
+            "  return definition;\n}\n",
             {{"symbol", result.symbol}});
-  file.emit(body.text());
-  file.emit("    return def;\n  }();\n  return definition;\n}\n");
   result.code = file.text();
   return result;
 }

@@ -67,7 +67,8 @@ CivilDate civilFromDays(std::int64_t days) {
   std::int64_t dayOfYear =
       dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
   std::int64_t monthFromMarch = (5 * dayOfYear + 2) / 153;
-  unsigned day = static_cast<unsigned>(dayOfYear - (153 * monthFromMarch + 2) / 5 + 1);
+  unsigned day =
+      static_cast<unsigned>(dayOfYear - (153 * monthFromMarch + 2) / 5 + 1);
   unsigned month = static_cast<unsigned>(
       monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9);
   std::int64_t year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);

@@ -28,6 +28,7 @@ namespace {
 /// jq 1.6's builtins that take no arguments (`jq -n 'builtins'`, names
 /// ending in "/0", internal "_" names left out): a selector starting with
 /// one of these is a filter, not a field name.
+// clang-format off
 constexpr std::string_view ZeroArityBuiltins[] = {
     "acos", "acosh", "add", "all", "any", "arrays", "ascii_downcase",
     "ascii_upcase", "asin", "asinh", "atan", "atanh", "booleans", "builtins",
@@ -47,6 +48,7 @@ constexpr std::string_view ZeroArityBuiltins[] = {
     "tanh", "tgamma", "to_entries", "todate", "todateiso8601", "tojson",
     "tonumber", "tostream", "tostring", "transpose", "trunc", "type",
     "unique", "utf8bytelength", "values", "y0", "y1"};
+// clang-format on
 
 /// Words that begin an expression in jq. The other keywords (then, else,
 /// end, as, and, or, ...) cannot start a program, so a selector starting
@@ -57,8 +59,7 @@ constexpr std::string_view ExpressionStartWords[] = {
 
 template <std::size_t N>
 bool isOneOf(std::string_view word, const std::string_view (&words)[N]) {
-  return std::find(std::begin(words), std::end(words), word) !=
-         std::end(words);
+  return std::find(std::begin(words), std::end(words), word) != std::end(words);
 }
 
 // ASCII only, like jq's lexer, and independent of the C locale.
@@ -135,8 +136,9 @@ private:
 
 /// The bytes of a jv string (borrowed), NUL bytes included.
 std::string stringOf(jv text) {
-  return std::string(jv_string_value(text),
-                     static_cast<std::size_t>(jv_string_length_bytes(jv_copy(text))));
+  return std::string(
+      jv_string_value(text),
+      static_cast<std::size_t>(jv_string_length_bytes(jv_copy(text))));
 }
 
 /// Compact JSON of a jv, for messages.
@@ -237,8 +239,8 @@ private:
   OwnedJv list(const Value::List &items, unsigned depth) {
     if (!enter(depth))
       return OwnedJv(jv_invalid());
-    OwnedJv array(jv_array_sized(static_cast<int>(
-        std::min<std::size_t>(items.size(), INT_MAX))));
+    OwnedJv array(jv_array_sized(
+        static_cast<int>(std::min<std::size_t>(items.size(), INT_MAX))));
     for (const Value &item : items) {
       OwnedJv element = convert(item, depth + 1);
       if (!element.isValid())
@@ -321,8 +323,8 @@ private:
   }
 
   std::optional<std::string> text(jv value) {
-    if (!budget.spend(static_cast<std::size_t>(
-            jv_string_length_bytes(jv_copy(value)))))
+    if (!budget.spend(
+            static_cast<std::size_t>(jv_string_length_bytes(jv_copy(value)))))
       return failure("the jq results are larger than the output limit");
     return stringOf(value);
   }
@@ -399,8 +401,15 @@ void collectMessage(void *data, jv message) {
 }
 
 /// Error callback for compiled programs: libjq 1.6 reports nothing through
-/// it at run time, but if it did the message must not reach stderr.
+/// it at run time, but if it did the message must not reach stderr. Also
+/// the debug callback: `debug` passes its input through silently.
 void discardMessage(void *, jv message) { jv_free(message); }
+
+/// Input callback: a run has exactly one input. libjq 1.6 calls the input
+/// callback without checking that one is set, so without this `input` and
+/// `inputs` crash; with it `input` fails with jq's end-of-input error
+/// ("break") and `inputs` is empty.
+jv noMoreInputs(jq_state *, void *) { return jv_invalid(); }
 
 struct StateDeleter {
   void operator()(jq_state *state) const { jq_teardown(&state); }
@@ -543,6 +552,8 @@ CompiledProgram compile(std::string_view program) {
   std::string text(program);
   bool compiled = jq_compile(state.get(), text.c_str()) != 0;
   jq_set_error_cb(state.get(), discardMessage, nullptr);
+  jq_set_debug_cb(state.get(), discardMessage, nullptr);
+  jq_set_input_cb(state.get(), noMoreInputs, nullptr);
   if (compiled)
     result.state = std::move(state);
   else
@@ -582,9 +593,17 @@ std::optional<Failure> haltFailure(jq_state *state) {
 
 /// Releases the input and any unfinished execution of a cached program, so
 /// that the cache does not keep the last input of every program alive.
+///
+/// Not after `halt`/`halt_error`: libjq 1.6's reset frees the halt exit code
+/// and message without forgetting them, so resetting a halted state twice
+/// (this reset, then the next run's or jq_teardown's) frees them twice. A
+/// halted state is torn down instead, which resets it exactly once.
 struct ExecutionReset {
   jq_state *state;
-  ~ExecutionReset() { jq_start(state, jv_null(), 0); }
+  ~ExecutionReset() {
+    if (!jq_halted(state))
+      jq_start(state, jv_null(), 0);
+  }
 };
 
 Outcome<std::vector<Value>> execute(jq_state *state, OwnedJv input,
@@ -597,7 +616,8 @@ Outcome<std::vector<Value>> execute(jq_state *state, OwnedJv input,
     OwnedJv next(jq_next(state));
     if (!next.isValid()) {
       if (jv_invalid_has_msg(next.copy()))
-        return fail(runtimeErrorMessage(OwnedJv(jv_invalid_get_msg(next.release()))));
+        return fail(
+            runtimeErrorMessage(OwnedJv(jv_invalid_get_msg(next.release()))));
       if (std::optional<Failure> halted = haltFailure(state))
         return *halted;
       return Outcome<std::vector<Value>>(std::move(results));
@@ -645,6 +665,10 @@ struct JqEngine::Impl {
     return found->second;
   }
 
+  void forget(std::string_view program) {
+    programs.erase(std::string(program));
+  }
+
   void evictDownTo(std::size_t size) {
     while (programs.size() > size) {
       auto oldest = std::min_element(
@@ -685,7 +709,12 @@ Outcome<std::vector<Value>> JqEngine::run(std::string_view program,
   OwnedJv in = toJv.convert(input);
   if (!in.isValid())
     return fail(toJv.error);
-  return execute(compiled.state.get(), std::move(in), limits_);
+  Outcome<std::vector<Value>> outcome =
+      execute(compiled.state.get(), std::move(in), limits_);
+  // See ExecutionReset: a halted state must not be run again.
+  if (jq_halted(compiled.state.get()))
+    impl().forget(program);
+  return outcome;
 }
 
 } // namespace oosc::runtime

@@ -283,6 +283,10 @@ int runTemplate(const TemplateDef &def, const RunnerImage &image, const std::str
   simulator.clock = &clock;
   std::filesystem::create_directories(std::filesystem::path(simulator.stateFile).parent_path());
   SimulatedCloud cloud(simulator);
+  if (!cloud.loadError().empty()) {
+    std::cerr << program << ": error: " << cloud.loadError() << '\n';
+    return kExitUsage;
+  }
   Progress progress(std::cerr, {options.jsonLog, static_cast<bool>(isatty(STDERR_FILENO))});
   RunEnvironment environment{cloud, clock, progress,
                              [&](std::string_view name) { return findByName(image.templates, name); },
@@ -302,8 +306,8 @@ int runTemplate(const TemplateDef &def, const RunnerImage &image, const std::str
     printPlan(std::cout, def, parameters.value());
     return kExitSuccess;
   }
-  std::string executionId = "exec-" + std::to_string(std::chrono::duration_cast<std::chrono::seconds>(
-                                                         clock.now().time_since_epoch()).count());
+  // Ids continue across runs that share a simulated world.
+  std::string executionId = cloud.newId("exec");
   progress.start(def, cloud.describe(), executionId);
   ExecutionOutcome outcome = runExecution(def, std::move(parameters.value()), environment, executionId);
   if (auto saved = cloud.save(); !saved)

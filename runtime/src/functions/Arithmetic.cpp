@@ -1,4 +1,5 @@
-//===- functions/Arithmetic.cpp - Operators of compiled Fn::Eval programs --===//
+//===- functions/Arithmetic.cpp - Operators of compiled Fn::Eval programs
+//--===//
 //
 // OOS evaluates Fn::Eval expressions with Python; the compiler turns them
 // into calls of arithmetic() and unaryArithmetic(), which follow Python 3's
@@ -178,8 +179,8 @@ Outcome<Value> numericOperation(std::string_view op, const Value &left,
 }
 
 bool isBinaryOperator(std::string_view op) {
-  for (std::string_view known : {"+", "-", "*", "/", "//", "%", "**", "<",
-                                 "<=", ">", ">=", "==", "!="})
+  for (std::string_view known :
+       {"+", "-", "*", "/", "//", "%", "**", "<", "<=", ">", ">=", "==", "!="})
     if (op == known)
       return true;
   return false;
@@ -206,8 +207,8 @@ Outcome<Value> arithmetic(std::string_view op, const Value &left,
     }
   }
   const Value &culprit = a ? right : left;
-  return evalFailure("operator " + std::string(op) +
-                     " needs numbers, got " + describe(culprit));
+  return evalFailure("operator " + std::string(op) + " needs numbers, got " +
+                     describe(culprit));
 }
 
 Outcome<Value> unaryArithmetic(std::string_view op, const Value &operand) {
@@ -222,7 +223,7 @@ Outcome<Value> unaryArithmetic(std::string_view op, const Value &operand) {
   if (number->isReal())
     return Value(-number->getReal());
   if (number->getInteger() == std::numeric_limits<std::int64_t>::min())
-    return evalFailure("the result of -" + number->toDisplayString() +
+    return evalFailure("the negation of " + number->toDisplayString() +
                        " does not fit a 64-bit integer");
   return Value(-number->getInteger());
 }

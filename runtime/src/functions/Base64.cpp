@@ -1,4 +1,5 @@
-//===- functions/Base64.cpp - Fn::Base64Encode and Fn::Base64Decode --------===//
+//===- functions/Base64.cpp - Fn::Base64Encode and Fn::Base64Decode
+//--------===//
 //
 // Standard Base64 (RFC 4648, "+/" alphabet, "=" padding) of text values.
 //

@@ -1,4 +1,5 @@
-//===- functions/Builtins.h - Shared pieces of the Fn:: implementations ----===//
+//===- functions/Builtins.h - Shared pieces of the Fn:: implementations
+//----===//
 //
 // Private to runtime/src/functions: the signature every built-in shares, the
 // implementations the function table (Table.cpp) points to, and helpers that
@@ -19,8 +20,8 @@
 namespace oosc::runtime::functions {
 
 /// Every built-in takes the value under its Fn:: key.
-using Implementation = Outcome<Value> (*)(const Value &argument,
-                                          const FunctionEnvironment &environment);
+using Implementation = Outcome<Value> (*)(
+    const Value &argument, const FunctionEnvironment &environment);
 
 //===----------------------------------------------------------------------===//
 // Failures and argument checks
@@ -68,6 +69,9 @@ Outcome<Value> numberArgument(std::string_view function, std::string_view what,
 
 /// A number, or the number a numeric string spells; std::nullopt otherwise.
 std::optional<Value> asNumber(const Value &value);
+
+/// "1 item", "2 items": \p count and the noun, plural unless one.
+std::string countOf(std::size_t count, std::string_view singular);
 
 /// "argument 2" for the 0-based \p index.
 std::string ordinalArgument(std::size_t index);
@@ -136,17 +140,20 @@ Outcome<Value> isIpInCidr(const Value &, const FunctionEnvironment &);
 Outcome<Value> jq(const Value &, const FunctionEnvironment &);
 Outcome<Value> findMatchedPackage(const Value &, const FunctionEnvironment &);
 
-// Ordering used by Fn::Min, Fn::Max and the aggregations (Lists.cpp): the
-// element of \p items that \p pickLarger selects, or a failure naming
-// \p function.
+//===----------------------------------------------------------------------===//
+// Folds shared by the functions and aggregate() (Lists.cpp)
+//===----------------------------------------------------------------------===//
+
+/// The smallest or, with \p pickLarger, the largest of \p items (the first
+/// of equals), or a failure naming \p function.
 Outcome<Value> extremeOf(std::string_view function, const Value::List &items,
                          bool pickLarger);
 
 /// The sum of \p items for \p function (Fn::Sum and its aggregation).
 Outcome<Value> sumOf(std::string_view function, const Value::List &items);
 
-/// One level of flattening for \p function (Fn::MergeList and its
-/// aggregation).
+/// \p items with the lists among them spliced in, one level deep
+/// (Fn::MergeList and its aggregation).
 Value flattenOnce(const Value::List &items);
 
 } // namespace oosc::runtime::functions

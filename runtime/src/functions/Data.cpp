@@ -1,4 +1,5 @@
-//===- functions/Data.cpp - Built-ins that query JSON documents ------------===//
+//===- functions/Data.cpp - Built-ins that query JSON documents
+//------------===//
 //
 // Fn::Jq (through the caller's jq evaluator) and Fn::FindMatchedPackage.
 //
@@ -18,9 +19,9 @@ Outcome<Value> documentArgument(std::string_view function,
   JsonParseError error;
   if (std::optional<Value> parsed = parseJson(value.getString(), &error))
     return *parsed;
-  return failure(function, std::string(what) + " is not json: " +
-                               error.message + " at offset " +
-                               std::to_string(error.offset));
+  return failure(function, std::string(what) +
+                               " is not json: " + error.message +
+                               " at offset " + std::to_string(error.offset));
 }
 
 bool sameText(const Value &lhs, const Value &rhs) {
@@ -81,8 +82,8 @@ Outcome<Value> jq(const Value &argument,
     return mode.error();
   std::string lowerMode = lowerAscii(mode.value());
   if (lowerMode != "first" && lowerMode != "all")
-    return failure(Name, "the mode must be First or All, got '" +
-                             mode.value() + "'");
+    return failure(Name,
+                   "the mode must be First or All, got '" + mode.value() + "'");
   auto program = textArgument(Name, "the jq program", args[1]);
   if (!program)
     return program.error();

@@ -1,4 +1,5 @@
-//===- functions/Lists.cpp - Built-ins that pick from or fold a list -------===//
+//===- functions/Lists.cpp - Built-ins that pick from or fold a list
+//-------===//
 //
 // Fn::Select, Fn::First, Fn::Last, Fn::Min, Fn::Max, Fn::Sum, Fn::ListJoin,
 // Fn::MergeList, Fn::RangeSelect and Fn::CalculateBatch.
@@ -141,8 +142,8 @@ Outcome<Value> sumOf(std::string_view function, const Value::List &items) {
   double realSum = 0;
   bool real = false;
   for (std::size_t i = 0; i < items.size(); ++i) {
-    auto number = numberArgument(function, "item " + std::to_string(i + 1),
-                                 items[i]);
+    auto number =
+        numberArgument(function, "item " + std::to_string(i + 1), items[i]);
     if (!number)
       return number.error();
     const Value &addend = number.value();
@@ -175,8 +176,8 @@ Value flattenOnce(const Value::List &items) {
 
 Outcome<Value> select(const Value &argument, const FunctionEnvironment &) {
   constexpr std::string_view Name = "Fn::Select";
-  auto arguments = argumentList(Name, argument, "[index or key, list or map]",
-                                2, 2);
+  auto arguments =
+      argumentList(Name, argument, "[index or key, list or map]", 2, 2);
   if (!arguments)
     return arguments.error();
   const Value::List &args = *arguments.value();
@@ -229,11 +230,14 @@ Outcome<Value> sum(const Value &argument, const FunctionEnvironment &) {
 }
 
 // "Converts multiple parameters into a list" (oos-spec.md section 8): the
-// list of arguments is the result; a single value becomes a list of one.
+// list of arguments is the result. A value that is not a list is refused
+// rather than wrapped, since the documented form is always a list.
 Outcome<Value> listJoin(const Value &argument, const FunctionEnvironment &) {
-  if (argument.isList())
-    return argument;
-  return Value(Value::List{argument});
+  auto arguments =
+      argumentList("Fn::ListJoin", argument, "[value, value, ...]", 0, 0);
+  if (!arguments)
+    return arguments.error();
+  return argument;
 }
 
 // Fn::MergeList is undocumented (oos-spec.md section 8 [uncertain]). Real

@@ -1,4 +1,5 @@
-//===- functions/Logic.cpp - Conditions, equality and the logic built-ins --===//
+//===- functions/Logic.cpp - Conditions, equality and the logic built-ins
+//--===//
 //
 // toCondition and valuesEqual, and Fn::Equals, Fn::If, Fn::Not, Fn::And and
 // Fn::Or built on them.
@@ -106,9 +107,8 @@ Outcome<Value> equals(const Value &argument, const FunctionEnvironment &) {
 
 Outcome<Value> ifThenElse(const Value &argument, const FunctionEnvironment &) {
   constexpr std::string_view Name = "Fn::If";
-  auto arguments = argumentList(Name, argument,
-                                "[condition, value if true, value if false]",
-                                3, 3);
+  auto arguments = argumentList(
+      Name, argument, "[condition, value if true, value if false]", 3, 3);
   if (!arguments)
     return arguments.error();
   const Value::List &args = *arguments.value();
@@ -124,8 +124,8 @@ Outcome<Value> logicalNot(const Value &argument, const FunctionEnvironment &) {
   constexpr std::string_view Name = "Fn::Not";
   const Value *condition = &argument;
   if (argument.isList()) {
-    auto arguments = argumentList(Name, argument, "condition or [condition]",
-                                  1, 1);
+    auto arguments =
+        argumentList(Name, argument, "condition or [condition]", 1, 1);
     if (!arguments)
       return arguments.error();
     condition = &arguments.value()->front();

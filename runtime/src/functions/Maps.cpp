@@ -1,4 +1,5 @@
-//===- functions/Maps.cpp - Built-ins that build or take apart maps --------===//
+//===- functions/Maps.cpp - Built-ins that build or take apart maps
+//--------===//
 //
 // Fn::MergeMap, Fn::MergeMapToList, Fn::MapJoin and Fn::ConvertMapToList.
 //
@@ -34,10 +35,9 @@ Outcome<std::vector<Column>> columnsOf(const Value::List &maps) {
       if (values.empty())
         return failure(Name, "the list under '" + member.first +
                                  "' is empty, so it has no value to repeat");
-      auto same = std::find_if(columns.begin(), columns.end(),
-                               [&](const Column &column) {
-                                 return column.key == member.first;
-                               });
+      auto same = std::find_if(
+          columns.begin(), columns.end(),
+          [&](const Column &column) { return column.key == member.first; });
       if (same != columns.end())
         same->values = std::move(values);
       else
@@ -50,8 +50,8 @@ Outcome<std::vector<Column>> columnsOf(const Value::List &maps) {
 Value rowOf(const std::vector<Column> &columns, std::size_t row) {
   Value::Map members;
   for (const Column &column : columns)
-    members.emplace_back(column.key,
-                         column.values[std::min(row, column.values.size() - 1)]);
+    members.emplace_back(
+        column.key, column.values[std::min(row, column.values.size() - 1)]);
   return Value(std::move(members));
 }
 
@@ -84,9 +84,8 @@ Outcome<Value> mergeMap(const Value &argument, const FunctionEnvironment &) {
 Outcome<Value> mergeMapToList(const Value &argument,
                               const FunctionEnvironment &) {
   constexpr std::string_view Name = "Fn::MergeMapToList";
-  auto arguments =
-      argumentList(Name, argument, "[{key: [values]}, {key: [values]}, ...]",
-                   1, 0);
+  auto arguments = argumentList(
+      Name, argument, "[{key: [values]}, {key: [values]}, ...]", 1, 0);
   if (!arguments)
     return arguments.error();
   auto columns = columnsOf(*arguments.value());
@@ -118,14 +117,13 @@ Outcome<Value> mapJoin(const Value &argument, const FunctionEnvironment &) {
   if (!values)
     return values.error();
   if (keys.value()->size() != values.value()->size())
-    return failure(Name, "there are " + std::to_string(keys.value()->size()) +
-                             " keys but " +
-                             std::to_string(values.value()->size()) +
-                             " values");
+    return failure(Name, "the lists differ in length: " +
+                             countOf(keys.value()->size(), "key") + ", " +
+                             countOf(values.value()->size(), "value"));
   Value map{Value::Map{}};
   for (std::size_t i = 0; i < keys.value()->size(); ++i) {
-    auto key = textArgument(Name, "key " + std::to_string(i + 1),
-                            (*keys.value())[i]);
+    auto key =
+        textArgument(Name, "key " + std::to_string(i + 1), (*keys.value())[i]);
     if (!key)
       return key.error();
     map.set(std::move(key.value()), (*values.value())[i]);

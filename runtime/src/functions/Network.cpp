@@ -1,4 +1,5 @@
-//===- functions/Network.cpp - Fn::IsIpInCIDR ------------------------------===//
+//===- functions/Network.cpp - Fn::IsIpInCIDR
+//------------------------------===//
 //
 // IPv4 and IPv6 address and CIDR block parsing, enough to test membership.
 //
@@ -199,8 +200,9 @@ Outcome<Value> isIpInCidr(const Value &argument, const FunctionEnvironment &) {
     return failure(Name, "'" + ipText + "' is not an ipv4 or ipv6 address");
   std::optional<Block> block = parseBlock(cidrText);
   if (!block)
-    return failure(Name, "'" + cidrText + "' is not a cidr block like "
-                                          "10.0.0.0/8 or 2001:db8::/32");
+    return failure(Name, "'" + cidrText +
+                             "' is not a cidr block like "
+                             "10.0.0.0/8 or 2001:db8::/32");
   return Value(contains(*block, *address));
 }
 

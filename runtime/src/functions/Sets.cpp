@@ -1,4 +1,5 @@
-//===- functions/Sets.cpp - Fn::Intersection, Fn::Union, Fn::Difference ----===//
+//===- functions/Sets.cpp - Fn::Intersection, Fn::Union, Fn::Difference
+//----===//
 //
 // Set operations over lists. Results keep the order in which elements first
 // appear (first list first) and hold no duplicates, so a Loop over them runs

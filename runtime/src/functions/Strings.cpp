@@ -1,4 +1,5 @@
-//===- functions/Strings.cpp - Text built-ins ------------------------------===//
+//===- functions/Strings.cpp - Text built-ins
+//------------------------------===//
 //
 // Fn::Join, Fn::Split, Fn::Replace, Fn::Sub, Fn::ContainsSubString and
 // Fn::Escape.
@@ -78,9 +79,9 @@ Outcome<Value> join(const Value &argument, const FunctionEnvironment &) {
     return items.error();
   std::string joined;
   for (std::size_t i = 0; i < items.value()->size(); ++i) {
-    auto piece = pieceOfText(Name, "item " + std::to_string(i + 1) +
-                                       " of the list",
-                             (*items.value())[i]);
+    auto piece =
+        pieceOfText(Name, "item " + std::to_string(i + 1) + " of the list",
+                    (*items.value())[i]);
     if (!piece)
       return piece.error();
     if (i != 0)

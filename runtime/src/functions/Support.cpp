@@ -1,4 +1,5 @@
-//===- functions/Support.cpp - Argument checks and failure messages --------===//
+//===- functions/Support.cpp - Argument checks and failure messages
+//--------===//
 //
 // Shape and type checks shared by the built-ins, so every function reports a
 // wrong argument in the same words.
@@ -7,7 +8,6 @@
 #include "Builtins.h"
 
 #include <cmath>
-#include <limits>
 
 namespace oosc::runtime::functions {
 
@@ -32,13 +32,6 @@ std::string shortJson(const Value &value) {
   return json.substr(0, cut) + "...";
 }
 
-std::string countNoun(std::size_t count, std::string_view singular) {
-  std::string text = std::to_string(count) + " " + std::string(singular);
-  if (count != 1)
-    text += "s";
-  return text;
-}
-
 } // namespace
 
 Failure failure(std::string_view function, std::string_view message) {
@@ -52,6 +45,13 @@ std::string describe(const Value &value) {
   if (value.isNull())
     return "null";
   return std::string(kindName(value.kind())) + " " + shortJson(value);
+}
+
+std::string countOf(std::size_t count, std::string_view singular) {
+  std::string text = std::to_string(count) + " " + std::string(singular);
+  if (count != 1)
+    text += "s";
+  return text;
 }
 
 std::string ordinalArgument(std::size_t index) {
@@ -77,7 +77,7 @@ Outcome<const Value::List *> argumentList(std::string_view function,
   std::size_t count = argument.size();
   if (count < minCount || (maxCount != 0 && count > maxCount))
     return failure(function,
-                   expected + ", got a list of " + countNoun(count, "item"));
+                   expected + ", got a list of " + countOf(count, "item"));
   return &argument.getList();
 }
 

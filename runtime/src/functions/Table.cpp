@@ -1,4 +1,5 @@
-//===- functions/Table.cpp - The table of Fn:: functions -------------------===//
+//===- functions/Table.cpp - The table of Fn:: functions
+//-------------------===//
 //
 // Maps each Fn:: name to its implementation, and dispatches callFunction and
 // Loop aggregation through it. Semantics chosen where oos-spec.md section 8

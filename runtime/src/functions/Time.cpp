@@ -1,4 +1,5 @@
-//===- functions/Time.cpp - Time built-ins ---------------------------------===//
+//===- functions/Time.cpp - Time built-ins
+//---------------------------------===//
 //
 // Fn::AddHour, Fn::AddSecond, Fn::FormatUTCTime, Fn::CalculateTimeByOpsWindow
 // and Fn::DurationBetween. Times are UTC strings such as ACS::CurrentUTCTime
@@ -137,11 +138,12 @@ Outcome<Value> formatUtcTime(const Value &argument,
 // Inside the window the answer is now; otherwise it is the next start. Real
 // templates pass the same time twice ([startHourMinute, startHourMinute]):
 // that empty window yields the next occurrence of that time.
-Outcome<Value> calculateTimeByOpsWindow(const Value &argument,
-                                        const FunctionEnvironment &environment) {
+Outcome<Value>
+calculateTimeByOpsWindow(const Value &argument,
+                         const FunctionEnvironment &environment) {
   constexpr std::string_view Name = "Fn::CalculateTimeByOpsWindow";
-  auto arguments = argumentList(Name, argument, "[start HH:MM, end HH:MM]", 2,
-                                2);
+  auto arguments =
+      argumentList(Name, argument, "[start HH:MM, end HH:MM]", 2, 2);
   if (!arguments)
     return arguments.error();
   const Value::List &args = *arguments.value();
@@ -155,8 +157,8 @@ Outcome<Value> calculateTimeByOpsWindow(const Value &argument,
     return failure(Name, "no clock is available to tell the current time");
   UtcTime now = fromTimePoint(environment.now());
   now.microseconds = 0;
-  std::int64_t secondOfDay = ((now.seconds % SecondsPerDay) + SecondsPerDay) %
-                             SecondsPerDay;
+  std::int64_t secondOfDay =
+      ((now.seconds % SecondsPerDay) + SecondsPerDay) % SecondsPerDay;
   bool inside = start.value() <= end.value()
                     ? secondOfDay >= start.value() && secondOfDay < end.value()
                     : secondOfDay >= start.value() || secondOfDay < end.value();

@@ -1,4 +1,5 @@
-//===- functions/UtcTime.cpp - Parsing and formatting UTC time stamps ------===//
+//===- functions/UtcTime.cpp - Parsing and formatting UTC time stamps
+//------===//
 //
 // Calendar arithmetic on the proleptic Gregorian calendar, done by hand
 // because std::gmtime/strftime depend on the host's locale and are not
@@ -64,13 +65,13 @@ void civilFromDays(std::int64_t days, CivilTime &civil) {
   std::int64_t shifted = days + 719468;
   std::int64_t era = (shifted >= 0 ? shifted : shifted - 146096) / 146097;
   std::int64_t dayOfEra = shifted - era * 146097;
-  std::int64_t yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 -
-                            dayOfEra / 146096) /
-                           365;
+  std::int64_t yearOfEra =
+      (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365;
   std::int64_t dayOfYear =
       dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
   std::int64_t monthFromMarch = (5 * dayOfYear + 2) / 153;
-  civil.day = static_cast<unsigned>(dayOfYear - (153 * monthFromMarch + 2) / 5 + 1);
+  civil.day =
+      static_cast<unsigned>(dayOfYear - (153 * monthFromMarch + 2) / 5 + 1);
   civil.month = static_cast<unsigned>(monthFromMarch < 10 ? monthFromMarch + 3
                                                           : monthFromMarch - 9);
   civil.year = yearOfEra + era * 400 + (civil.month <= 2 ? 1 : 0);
@@ -222,9 +223,9 @@ std::string padded(std::int64_t value, int width) {
 }
 
 unsigned dayOfYear(const CivilTime &civil) {
-  return static_cast<unsigned>(daysFromCivil(civil.year, civil.month,
-                                             civil.day) -
-                               daysFromCivil(civil.year, 1, 1) + 1);
+  return static_cast<unsigned>(
+      daysFromCivil(civil.year, civil.month, civil.day) -
+      daysFromCivil(civil.year, 1, 1) + 1);
 }
 
 /// 0 for Sunday; 1970-01-01 was a Thursday.
@@ -233,37 +234,77 @@ unsigned weekday(const CivilTime &civil) {
   return static_cast<unsigned>(((days + 4) % 7 + 7) % 7);
 }
 
+/// Expands a directive about the date, or returns std::nullopt.
+std::optional<std::string> expandDateDirective(char letter,
+                                               const CivilTime &civil) {
+  switch (letter) {
+  case 'Y':
+    return padded(civil.year, 4);
+  case 'm':
+    return padded(civil.month, 2);
+  case 'd':
+    return padded(civil.day, 2);
+  case 'y':
+    return padded(civil.year % 100, 2);
+  case 'j':
+    return padded(dayOfYear(civil), 3);
+  case 'a':
+    return std::string(WeekdayNames[weekday(civil)].substr(0, 3));
+  case 'A':
+    return std::string(WeekdayNames[weekday(civil)]);
+  case 'b':
+    return std::string(MonthNames[civil.month - 1].substr(0, 3));
+  case 'B':
+    return std::string(MonthNames[civil.month - 1]);
+  case 'w':
+    return std::to_string(weekday(civil));
+  case 'u':
+    return std::to_string(weekday(civil) == 0 ? 7 : weekday(civil));
+  case 'F':
+    return padded(civil.year, 4) + "-" + padded(civil.month, 2) + "-" +
+           padded(civil.day, 2);
+  default:
+    return std::nullopt;
+  }
+}
+
+/// Expands a directive about the time of day or the zone, or returns
+/// std::nullopt.
+std::optional<std::string> expandTimeDirective(char letter,
+                                               const CivilTime &civil) {
+  switch (letter) {
+  case 'H':
+    return padded(civil.hour, 2);
+  case 'M':
+    return padded(civil.minute, 2);
+  case 'S':
+    return padded(civil.second, 2);
+  case 'f':
+    return padded(civil.microsecond, 6);
+  case 'p':
+    return std::string(civil.hour < 12 ? "AM" : "PM");
+  case 'I':
+    return padded(civil.hour % 12 == 0 ? 12 : civil.hour % 12, 2);
+  case 'T':
+    return padded(civil.hour, 2) + ":" + padded(civil.minute, 2) + ":" +
+           padded(civil.second, 2);
+  case 'Z':
+    return std::string("UTC");
+  case 'z':
+    return std::string("+0000");
+  case '%':
+    return std::string("%");
+  default:
+    return std::nullopt;
+  }
+}
+
 /// Expands one directive letter, or returns std::nullopt if unsupported.
 std::optional<std::string> expandDirective(char letter,
                                            const CivilTime &civil) {
-  unsigned hour12 = civil.hour % 12 == 0 ? 12 : civil.hour % 12;
-  switch (letter) {
-  case 'Y': return padded(civil.year, 4);
-  case 'm': return padded(civil.month, 2);
-  case 'd': return padded(civil.day, 2);
-  case 'H': return padded(civil.hour, 2);
-  case 'M': return padded(civil.minute, 2);
-  case 'S': return padded(civil.second, 2);
-  case 'f': return padded(civil.microsecond, 6);
-  case 'y': return padded(civil.year % 100, 2);
-  case 'j': return padded(dayOfYear(civil), 3);
-  case 'a': return std::string(WeekdayNames[weekday(civil)].substr(0, 3));
-  case 'A': return std::string(WeekdayNames[weekday(civil)]);
-  case 'b': return std::string(MonthNames[civil.month - 1].substr(0, 3));
-  case 'B': return std::string(MonthNames[civil.month - 1]);
-  case 'p': return std::string(civil.hour < 12 ? "AM" : "PM");
-  case 'I': return padded(hour12, 2);
-  case 'w': return std::to_string(weekday(civil));
-  case 'u': return std::to_string(weekday(civil) == 0 ? 7 : weekday(civil));
-  case 'Z': return std::string("UTC");
-  case 'z': return std::string("+0000");
-  case 'F': return padded(civil.year, 4) + "-" + padded(civil.month, 2) + "-" +
-                   padded(civil.day, 2);
-  case 'T': return padded(civil.hour, 2) + ":" + padded(civil.minute, 2) +
-                   ":" + padded(civil.second, 2);
-  case '%': return std::string("%");
-  default: return std::nullopt;
-  }
+  if (std::optional<std::string> date = expandDateDirective(letter, civil))
+    return date;
+  return expandTimeDirective(letter, civil);
 }
 
 } // namespace
@@ -285,10 +326,9 @@ std::optional<UtcTime> parseUtcTime(std::string_view text) {
   if (!offset)
     return std::nullopt;
   UtcTime time;
-  time.seconds = daysFromCivil(civil->year, civil->month, civil->day) *
-                     SecondsPerDay +
-                 civil->hour * 3600 + civil->minute * 60 + civil->second -
-                 *offset;
+  time.seconds =
+      daysFromCivil(civil->year, civil->month, civil->day) * SecondsPerDay +
+      civil->hour * 3600 + civil->minute * 60 + civil->second - *offset;
   time.microseconds = civil->microsecond;
   if (time.seconds < earliestSecond() || time.seconds > latestSecond())
     return std::nullopt;
@@ -357,7 +397,8 @@ std::optional<UtcTime> addMicroseconds(UtcTime time,
   if (carrySeconds > latestSecond() - time.seconds ||
       carrySeconds < earliestSecond() - time.seconds)
     return std::nullopt;
-  return UtcTime{time.seconds + carrySeconds, static_cast<std::int32_t>(micros)};
+  return UtcTime{time.seconds + carrySeconds,
+                 static_cast<std::int32_t>(micros)};
 }
 
 UtcTime fromTimePoint(std::chrono::system_clock::time_point point) {

@@ -1,4 +1,5 @@
-//===- functions/UtcTime.h - UTC time stamps for the time built-ins --------===//
+//===- functions/UtcTime.h - UTC time stamps for the time built-ins
+//--------===//
 //
 // Private to runtime/src/functions: parsing and strftime-style formatting of
 // UTC time stamps, in plain arithmetic so that results never depend on the

@@ -9,11 +9,22 @@
 
 namespace oosc::runtime::sim {
 
-//===-- Value helpers ------------------------------------------------------===//
+//===-- Value helpers
+//------------------------------------------------------===//
 
 Value object() { return Value(Value::Map{}); }
 
 Value list(Value::List items) { return Value(std::move(items)); }
+
+Value stringList(const std::vector<std::string> &items) {
+  return list(Value::List(items.begin(), items.end()));
+}
+
+bool listedOrAll(const std::vector<std::string> &wanted,
+                 std::string_view value) {
+  return wanted.empty() ||
+         std::find(wanted.begin(), wanted.end(), value) != wanted.end();
+}
 
 bool equalsIgnoreCase(std::string_view lhs, std::string_view rhs) {
   if (lhs.size() != rhs.size())
@@ -88,6 +99,15 @@ const Value *simulatedMember(const Value &record, std::string_view key) {
   return data ? data->find(key) : nullptr;
 }
 
+std::string_view regionOfRecord(const Value &record) {
+  std::string_view region = textOf(record, "RegionId");
+  if (!region.empty())
+    return region;
+  const Value *hidden = simulatedMember(record, "RegionId");
+  return hidden && hidden->isString() ? std::string_view(hidden->getString())
+                                      : std::string_view();
+}
+
 void mergeInto(Value &target, const Value &changes) {
   if (!target.isMap() || !changes.isMap())
     return;
@@ -104,49 +124,8 @@ std::string formatTime(Millis time, bool withSeconds) {
   return formatUtc(time, withSeconds);
 }
 
-namespace {
-constexpr std::string_view Base64Alphabet =
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-}
-
-std::string base64Encode(std::string_view bytes) {
-  std::string out;
-  out.reserve((bytes.size() + 2) / 3 * 4);
-  for (std::size_t i = 0; i < bytes.size(); i += 3) {
-    std::uint32_t chunk = static_cast<unsigned char>(bytes[i]) << 16;
-    if (i + 1 < bytes.size())
-      chunk |= static_cast<unsigned char>(bytes[i + 1]) << 8;
-    if (i + 2 < bytes.size())
-      chunk |= static_cast<unsigned char>(bytes[i + 2]);
-    out += Base64Alphabet[(chunk >> 18) & 63];
-    out += Base64Alphabet[(chunk >> 12) & 63];
-    out += i + 1 < bytes.size() ? Base64Alphabet[(chunk >> 6) & 63] : '=';
-    out += i + 2 < bytes.size() ? Base64Alphabet[chunk & 63] : '=';
-  }
-  return out;
-}
-
-std::optional<std::string> base64Decode(std::string_view text) {
-  std::string out;
-  std::uint32_t bits = 0;
-  int bitCount = 0;
-  for (char c : text) {
-    if (c == '=' || c == '\n' || c == '\r')
-      continue;
-    std::size_t index = Base64Alphabet.find(c);
-    if (index == std::string_view::npos)
-      return std::nullopt;
-    bits = (bits << 6) | static_cast<std::uint32_t>(index);
-    bitCount += 6;
-    if (bitCount >= 8) {
-      bitCount -= 8;
-      out += static_cast<char>((bits >> bitCount) & 0xFF);
-    }
-  }
-  return out;
-}
-
-//===-- Errors -------------------------------------------------------------===//
+//===-- Errors
+//-------------------------------------------------------------===//
 
 ApiError makeError(int httpStatus, std::string code, std::string message) {
   ApiError error;
@@ -179,7 +158,8 @@ ApiError forbidden(std::string code, std::string message) {
   return makeError(403, std::move(code), std::move(message));
 }
 
-//===-- Requests -----------------------------------------------------------===//
+//===-- Requests
+//-----------------------------------------------------------===//
 
 const Value *Request::find(std::string_view name) const {
   const Value *value = params.find(name);
@@ -195,6 +175,9 @@ std::optional<std::string> Request::text(std::string_view name) const {
   const Value *value = find(name);
   if (!value)
     return std::nullopt;
+  // Templates sometimes pass [id] where the API takes one id.
+  if (value->isList() && value->size() == 1 && value->getList()[0].isScalar())
+    return scalarText(value->getList()[0]);
   return scalarText(*value);
 }
 
@@ -223,8 +206,8 @@ Outcome<std::int64_t, ApiError> Request::integer(std::string_view name,
     number = *value;
   else if (value->isString())
     number = parseNumber(value->getString());
-  if (number && number->isReal() && std::trunc(number->getReal()) ==
-                                        number->getReal() &&
+  if (number && number->isReal() &&
+      std::trunc(number->getReal()) == number->getReal() &&
       std::fabs(number->getReal()) < 9e15)
     number = Value(static_cast<std::int64_t>(number->getReal()));
   if (!number || !number->isInteger())
@@ -249,8 +232,8 @@ Outcome<bool, ApiError> Request::boolean(std::string_view name,
     return true;
   if (equalsIgnoreCase(spelled, "false") || spelled == "0")
     return false;
-  return invalidParameter(name, "expected true or false, got '" + spelled +
-                                    "'");
+  return invalidParameter(name,
+                          "expected true or false, got '" + spelled + "'");
 }
 
 namespace {
@@ -337,10 +320,12 @@ Request::list(std::initializer_list<std::string_view> names,
       continue;
     std::vector<std::pair<std::size_t, std::string>> numbered;
     for (const auto &[key, value] : params.getMap())
-      if (std::size_t index = numberedIndex(key, name); index && value.isScalar())
+      if (std::size_t index = numberedIndex(key, name);
+          index && value.isScalar())
         numbered.emplace_back(index, scalarText(value));
-    std::stable_sort(numbered.begin(), numbered.end(),
-                     [](const auto &a, const auto &b) { return a.first < b.first; });
+    std::stable_sort(
+        numbered.begin(), numbered.end(),
+        [](const auto &a, const auto &b) { return a.first < b.first; });
     for (auto &[index, item] : numbered)
       if (!item.empty())
         out.push_back(std::move(item));
@@ -350,8 +335,7 @@ Request::list(std::initializer_list<std::string_view> names,
 
 namespace {
 
-std::optional<ApiError> appendTag(const Value &entry,
-                                  std::vector<Tag> &out) {
+std::optional<ApiError> appendTag(const Value &entry, std::vector<Tag> &out) {
   if (!entry.isMap())
     return invalidParameter("Tags", "expected {Key, Value} objects");
   const Value *key = entry.find("Key");
@@ -431,13 +415,14 @@ Outcome<std::string, ApiError> regionOf(const World &world,
                                         const Request &request) {
   std::string regionId = request.textOr("RegionId", world.defaultRegion());
   if (!world.region(regionId))
-    return notFound("InvalidRegionId.NotFound",
-                    "The specified RegionId \"" + regionId +
-                        "\" does not exist.");
+    return notFound("InvalidRegionId.NotFound", "The specified RegionId \"" +
+                                                    regionId +
+                                                    "\" does not exist.");
   return regionId;
 }
 
-//===-- Paging -------------------------------------------------------------===//
+//===-- Paging
+//-------------------------------------------------------------===//
 
 namespace {
 constexpr std::string_view TokenPrefix = "sim-token-";
@@ -488,9 +473,9 @@ void putPage(Value &response, std::string_view outer, std::string_view inner,
                Value(Value::Map{{std::string(inner), list(std::move(slice))}}));
   response.set("TotalCount", static_cast<std::int64_t>(total));
   if (page.tokens) {
-    response.set("NextToken", end < total ? std::string(TokenPrefix) +
-                                                std::to_string(end)
-                                          : std::string());
+    response.set("NextToken",
+                 end < total ? std::string(TokenPrefix) + std::to_string(end)
+                             : std::string());
     response.set("MaxResults", static_cast<std::int64_t>(page.size));
   } else {
     response.set("PageNumber", page.pageNumber);

@@ -2,10 +2,13 @@
 // persistence as a JSON document.
 #include "World.h"
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <limits>
 #include <system_error>
+#include <thread>
 #include <utility>
 
 namespace oosc::runtime::sim {
@@ -56,8 +59,8 @@ void applyDueSteps(Value &record, Millis now) {
 }
 
 std::string describeOffset(std::string_view origin, const JsonParseError &e) {
-  return std::string(origin) + ": not valid JSON (" + e.message +
-         " at byte " + std::to_string(e.offset) + ")";
+  return std::string(origin) + ": not valid JSON (" + e.message + " at byte " +
+         std::to_string(e.offset) + ")";
 }
 
 std::optional<std::string> checkSection(const Value &document,
@@ -75,8 +78,8 @@ std::optional<std::string> checkSection(const Value &document,
     ++index;
     if (!record.isMap() || textOf(record, spec.idKey).empty())
       return where + ", entry " + std::to_string(index) +
-             ": expected an object with a string \"" +
-             std::string(spec.idKey) + "\"";
+             ": expected an object with a string \"" + std::string(spec.idKey) +
+             "\"";
   }
   return std::nullopt;
 }
@@ -86,7 +89,8 @@ std::optional<std::string> checkWorld(const Value &document,
   if (!document.isMap())
     return std::string(origin) + ": a world must be a JSON object";
   if (const Value *version = document.find("FormatVersion");
-      version && !(version->isString() && version->getString() == FormatVersion))
+      version &&
+      !(version->isString() && version->getString() == FormatVersion))
     return std::string(origin) + ": unsupported FormatVersion (expected \"" +
            std::string(FormatVersion) + "\")";
   if (const Value *time = document.find("Time"); time && !time->isInteger())
@@ -103,7 +107,8 @@ std::optional<std::string> checkWorld(const Value &document,
                "\" must be a non-negative integer";
   }
   for (const SectionSpec &spec : Sections)
-    if (std::optional<std::string> problem = checkSection(document, spec, origin))
+    if (std::optional<std::string> problem =
+            checkSection(document, spec, origin))
       return problem;
   return std::nullopt;
 }
@@ -144,9 +149,33 @@ void appendPretty(std::string &out, const Value &value, unsigned depth) {
   out += value.toJson();
 }
 
+/// Raises each id counter to at least the highest "<prefix>-sim<N>" id in
+/// the world, so a hand-written world file cannot make new ids collide with
+/// the ones it already has.
+void reconcileCounters(Value &root) {
+  Value &counters = *root.find("Counters");
+  for (const SectionSpec &spec : Sections) {
+    for (const Value &record : root.find(spec.name)->getList()) {
+      std::string_view id = textOf(record, spec.idKey);
+      std::size_t marker = id.find("-sim");
+      std::string_view digits = marker == std::string_view::npos
+                                    ? std::string_view()
+                                    : id.substr(marker + 4);
+      if (digits.empty() || digits.size() > 15 ||
+          digits.find_first_not_of("0123456789") != std::string_view::npos)
+        continue;
+      std::string prefix(id.substr(0, marker));
+      std::int64_t number = std::stoll(std::string(digits));
+      if (number > integerOf(counters, prefix, 0))
+        counters.set(prefix, number);
+    }
+  }
+}
+
 } // namespace
 
-//===-- World --------------------------------------------------------------===//
+//===-- World
+//--------------------------------------------------------------===//
 
 World::World(Value document) : root(std::move(document)) {
   if (!root.isMap())
@@ -156,17 +185,20 @@ World::World(Value document) : root(std::move(document)) {
   Value normalized = object();
   normalized.set("FormatVersion", FormatVersion);
   normalized.set("Time", integerOf(root, "Time", 0));
-  normalized.set("DefaultRegion", textOf(root, "DefaultRegion").empty()
-                                      ? std::string("cn-hangzhou")
-                                      : std::string(textOf(root, "DefaultRegion")));
+  normalized.set("DefaultRegion",
+                 textOf(root, "DefaultRegion").empty()
+                     ? std::string("cn-hangzhou")
+                     : std::string(textOf(root, "DefaultRegion")));
   const Value *counters = root.find("Counters");
-  normalized.set("Counters", counters && counters->isMap() ? *counters : object());
+  normalized.set("Counters",
+                 counters && counters->isMap() ? *counters : object());
   for (const SectionSpec &spec : Sections) {
     Value *records = root.find(spec.name);
     normalized.set(std::string(spec.name),
                    records && records->isList() ? std::move(*records) : list());
   }
   root = std::move(normalized);
+  reconcileCounters(root);
 }
 
 Value::List &World::records(std::string_view name) {
@@ -246,15 +278,16 @@ void World::schedule(Value &record, Millis after, Value changes) {
   Value *timeline = data.find("Timeline");
   if (!timeline || !timeline->isList())
     timeline = &data.set("Timeline", list());
-  timeline->append(Value(Value::Map{{"At", now() + after},
-                                    {"Set", std::move(changes)}}));
+  timeline->append(
+      Value(Value::Map{{"At", now() + after}, {"Set", std::move(changes)}}));
 }
 
 void World::cancelTimeline(Value &record) {
   simulated(record).set("Timeline", list());
 }
 
-//===-- Documents and files ------------------------------------------------===//
+//===-- Documents and files
+//------------------------------------------------===//
 
 Outcome<Value> parseWorld(std::string_view text, std::string_view origin) {
   JsonParseError error;
@@ -284,7 +317,12 @@ Outcome<bool> writeFileAtomically(const std::string &path,
                                   const std::string &contents) {
   // Written beside the target so the rename stays within one file system,
   // which is what makes it atomic: readers see the old or the new world.
-  std::string temporary = path + ".tmp";
+  // Unique per writer, so runners sharing a state file never interleave
+  // their temporary files.
+  auto stamp = static_cast<unsigned long long>(
+      std::chrono::steady_clock::now().time_since_epoch().count() ^
+      std::hash<std::thread::id>{}(std::this_thread::get_id()));
+  std::string temporary = path + ".tmp-" + std::to_string(stamp);
   {
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
     if (!out)

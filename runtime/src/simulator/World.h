@@ -1,4 +1,5 @@
-//===- World.h - Internals of the simulated cloud --------------------------===//
+//===- World.h - Internals of the simulated cloud
+//--------------------------===//
 //
 // Shared by the simulator's sources only: the world document and its time,
 // request parameter parsing, error and paging helpers, the handler
@@ -31,6 +32,7 @@ namespace oosc::runtime::sim {
 /// World time: milliseconds since the Unix epoch.
 using Millis = std::int64_t;
 using Result = Outcome<Value, ApiError>;
+class World;
 
 /// How long simulated things take, in world time. Short enough that
 /// templates polling with their default retries see them finish, long
@@ -45,6 +47,7 @@ constexpr Millis ImageHalfway = 15000;
 constexpr Millis ImageSnapshot = 30000;
 constexpr Millis InvocationScheduling = 1000;
 constexpr Millis CommandRun = 2000;
+constexpr Millis AgentInstall = 5000;
 } // namespace delay
 
 /// Names of the world's list sections.
@@ -63,10 +66,15 @@ constexpr std::string_view ScalingInstances = "ScalingInstances";
 constexpr std::string_view ScalingActivities = "ScalingActivities";
 } // namespace section
 
-//===-- Value helpers ------------------------------------------------------===//
+//===-- Value helpers
+//------------------------------------------------------===//
 
 Value object();
 Value list(Value::List items = {});
+Value stringList(const std::vector<std::string> &items);
+/// Whether \p value is in \p wanted, or \p wanted is empty (no filter).
+bool listedOrAll(const std::vector<std::string> &wanted,
+                 std::string_view value);
 bool equalsIgnoreCase(std::string_view lhs, std::string_view rhs);
 /// The string member \p key of \p record, or "" (also for other kinds):
 /// world files are user input, so a wrong kind must not throw.
@@ -81,21 +89,32 @@ Value publicView(const Value &record);
 /// The record's "Simulated" map, created if needed.
 Value &simulated(Value &record);
 const Value *simulatedMember(const Value &record, std::string_view key);
+/// The region a record belongs to: its RegionId, or Simulated.RegionId for
+/// records whose API shape has none.
+std::string_view regionOfRecord(const Value &record);
 /// Merges map \p changes into map \p target, recursing into nested maps.
 void mergeInto(Value &target, const Value &changes);
 std::string formatTime(Millis time, bool withSeconds = true);
+/// Base64 for Cloud Assistant content and output (EcsInvocations.cpp).
 std::string base64Encode(std::string_view bytes);
 std::optional<std::string> base64Decode(std::string_view text);
 
-//===-- Errors -------------------------------------------------------------===//
+//===-- Errors
+//-------------------------------------------------------------===//
 
+// Errors carry the HTTP status the real APIs use for their kind: 400 for a
+// bad request, 403 for an operation the resource's state forbids, 404 for
+// a resource that does not exist.
 ApiError makeError(int httpStatus, std::string code, std::string message);
+/// 400 MissingParameter, naming the parameter.
 ApiError missingParameter(std::string_view name);
+/// 400 InvalidParameter, naming the parameter and what is wrong with it.
 ApiError invalidParameter(std::string_view name, std::string_view detail);
 ApiError notFound(std::string code, std::string message);
 ApiError forbidden(std::string code, std::string message);
 
-//===-- Requests -----------------------------------------------------------===//
+//===-- Requests
+//-----------------------------------------------------------===//
 
 struct Tag {
   std::string key;
@@ -137,11 +156,11 @@ private:
 };
 
 /// The region a request addresses: RegionId, or the world's default region.
-class World;
 Outcome<std::string, ApiError> regionOf(const World &world,
                                         const Request &request);
 
-//===-- Paging -------------------------------------------------------------===//
+//===-- Paging
+//-------------------------------------------------------------===//
 
 struct PageSpec {
   std::size_t offset = 0;
@@ -159,7 +178,8 @@ Outcome<PageSpec, ApiError> readPaging(const Request &request,
 void putPage(Value &response, std::string_view outer, std::string_view inner,
              Value::List items, const PageSpec &page);
 
-//===-- The world ----------------------------------------------------------===//
+//===-- The world
+//----------------------------------------------------------===//
 
 class World {
 public:
@@ -206,7 +226,8 @@ std::string prettyJson(const Value &value);
 Outcome<bool> writeFileAtomically(const std::string &path,
                                   const std::string &contents);
 
-//===-- Shared ECS pieces --------------------------------------------------===//
+//===-- Shared ECS pieces
+//--------------------------------------------------===//
 
 struct InstanceSpec {
   std::string regionId, zoneId, vSwitchId, securityGroupId, imageId;
@@ -226,15 +247,40 @@ namespace ecs {
 /// id. The spec's image, vSwitch and security group must exist.
 std::string createInstance(World &world, const InstanceSpec &spec,
                            bool running);
+/// The image \p imageId if \p regionId can use it: public images are
+/// everywhere, custom ones in their own region.
 const Value *findImage(const World &world, std::string_view imageId,
                        std::string_view regionId);
+/// A custom image record (Available) whose OS fields come from \p source,
+/// an image or an instance.
+Value customImage(const Value &source, const std::string &imageId,
+                  const std::string &name, const std::string &regionId,
+                  Millis now);
 /// Whether Cloud Assistant answers on the instance right now.
 bool cloudAssistantOnline(const Value &instance);
 void setTags(Value &record, const std::vector<Tag> &tags);
+/// Tags of \p record as {Key, Value} pairs.
+std::vector<Tag> tagsOf(const Value &record);
+
+/// The content and settings of one Cloud Assistant invocation.
+struct InvocationSpec {
+  std::string regionId, commandId, commandName, commandType, description;
+  /// Plain text, before parameter substitution.
+  std::string content, username, workingDir;
+  Value parameters = Value(Value::Map{});
+  bool enableParameter = false;
+  std::int64_t timeoutSeconds = 60;
+  /// Existing, Running instances of the region.
+  std::vector<std::string> instanceIds;
+};
+/// Records an invocation that runs \p spec on its instances and finishes
+/// later in world time; returns its InvokeId (EcsInvocations.cpp).
+std::string startInvocation(World &world, const InvocationSpec &spec);
 bool matchesTags(const Value &record, const std::vector<Tag> &filter);
 } // namespace ecs
 
-//===-- Handlers -----------------------------------------------------------===//
+//===-- Handlers
+//-----------------------------------------------------------===//
 
 using Handler = Result (*)(World &, const Request &);
 
@@ -270,6 +316,14 @@ Result listTagResources(World &, const Request &);
 } // namespace ecs
 
 namespace ess {
+/// Adds the seeded scaling group: two configurations (the active one uses
+/// \p imageId) and two InService instances.
+void seedScalingGroup(World &world, const std::string &imageId);
+/// The group named by the request's ScalingGroupId (and RegionId, if any).
+Outcome<Value *, ApiError> groupFor(World &world, const Request &request);
+/// RegionId of a scaling group, "" if there is no such group.
+std::string groupRegion(const World &world, std::string_view groupId);
+
 Result describeScalingGroups(World &, const Request &);
 Result describeScalingConfigurations(World &, const Request &);
 Result createScalingConfiguration(World &, const Request &);
@@ -297,15 +351,15 @@ struct ApiSpec {
 const ApiSpec *findApi(std::string_view service, std::string_view api);
 const std::vector<ApiSpec> &apiTable();
 
-//===-- Faults -------------------------------------------------------------===//
+//===-- Faults
+//-------------------------------------------------------------===//
 
 /// Applies FaultRules: counts calls per API and decides which fail.
 class FaultInjector {
 public:
   FaultInjector(std::vector<FaultRule> rules, std::uint64_t seed);
   /// Counts this call; returns the error to answer instead, if any.
-  std::optional<ApiError> check(std::string_view service,
-                                std::string_view api);
+  std::optional<ApiError> check(std::string_view service, std::string_view api);
 
 private:
   double nextUnit();

@@ -1,4 +1,5 @@
-//===- Clock.h - Wall-clock time and sleeping, real or virtual -------------===//
+//===- Clock.h - Wall-clock time and sleeping, real or virtual
+//-------------===//
 //
 // Runners wait a lot (ACS::WaitFor polls, ACS::Sleep, retries). Routing every
 // wait through a Clock lets tests and simulated runs finish instantly while

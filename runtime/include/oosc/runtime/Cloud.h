@@ -1,4 +1,5 @@
-//===- Cloud.h - The cloud backend a runner sends OpenAPI calls to ---------===//
+//===- Cloud.h - The cloud backend a runner sends OpenAPI calls to
+//---------===//
 //
 // Generated runners never talk to a cloud directly: every OpenAPI call goes
 // through a CloudBackend, so the same runner can run against the simulated
@@ -16,8 +17,9 @@
 namespace oosc::runtime {
 
 /// An error answered by an OpenAPI endpoint, shaped like the JSON error body
-/// Alibaba Cloud returns: a machine-readable code ("InvalidInstanceId.NotFound"),
-/// a sentence for people, the HTTP status and the request id.
+/// Alibaba Cloud returns: a machine-readable code
+/// ("InvalidInstanceId.NotFound"), a sentence for people, the HTTP status and
+/// the request id.
 struct ApiError {
   std::string code;
   std::string message;

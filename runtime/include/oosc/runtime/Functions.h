@@ -1,4 +1,5 @@
-//===- Functions.h - The Fn:: built-in functions of OOS templates ----------===//
+//===- Functions.h - The Fn:: built-in functions of OOS templates
+//----------===//
 //
 // Evaluation of OOS's built-in functions (oos-spec.md section 8) on values
 // that the runner has already evaluated, plus the condition, Loop

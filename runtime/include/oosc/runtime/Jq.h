@@ -65,11 +65,14 @@ struct JqLimits {
 /// Not thread-safe: use one engine per thread. Containers nested deeper than
 /// MaxJsonDepth are refused both as input and as results.
 ///
-/// Not sandboxed: libjq has no step or memory budget, so a program such as
-/// `last(range(1e18))` runs until it ends and a runaway allocation inside jq
-/// (for instance `gsub("";"x")` in jq 1.6) aborts the process. The programs
-/// come from the template being run, which is trusted as much as the API
-/// calls it makes.
+/// Not a sandbox. The programs come from the template being run, trusted as
+/// much as the API calls it makes, and libjq 1.6 has no step or memory
+/// budget: `last(range(1e18))` runs until it ends, and some programs kill the
+/// process inside libjq - `gsub` with a regex that matches the empty string
+/// (`gsub("\s*"; "")`, `gsub("^"; ">")`), `strftime`/`strflocaltime` on a
+/// number with a non-string format, structures nested ~300,000 deep. libjq
+/// also loads definitions from `$HOME/.jq` into every program, as the jq
+/// command does. Programs can read the environment through `env`/`$ENV`.
 class JqEngine {
 public:
   JqEngine();

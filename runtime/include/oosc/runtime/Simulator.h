@@ -1,4 +1,5 @@
-//===- Simulator.h - An in-process simulated Alibaba Cloud -----------------===//
+//===- Simulator.h - An in-process simulated Alibaba Cloud
+//-----------------===//
 //
 // Runners execute against this simulated cloud by default, so a template can
 // be tried without an account, credentials or cost. The simulator answers the
@@ -19,6 +20,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -73,9 +75,12 @@ public:
 
   /// Like the constructor, but a world that cannot be loaded is an error
   /// message instead of a simulator that refuses every call.
-  static Outcome<std::unique_ptr<SimulatedCloud>> open(SimulatorOptions options);
+  static Outcome<std::unique_ptr<SimulatedCloud>>
+  open(SimulatorOptions options);
 
-  /// Thread-safe; calls are served one at a time.
+  /// Thread-safe; calls are served one at a time. Every answer carries a
+  /// RequestId; a call that fails (including injected faults) changes
+  /// nothing in the world.
   Outcome<Value, ApiError> call(std::string_view service, std::string_view api,
                                 const Value &parameters) override;
   std::string describe() const override;
@@ -89,6 +94,11 @@ public:
 
   /// Read-only view for tests and debugging: the whole world as JSON.
   Value snapshot() const;
+
+  /// A fresh id "<prefix>-sim<12 digits>" from the world's counter for
+  /// \p prefix (e.g. "exec" for execution ids), so ids continue across runs
+  /// that share a state file. Saved with the world.
+  std::string newId(std::string_view prefix);
 
   /// Why the world could not be loaded; "" when it was.
   const std::string &loadError() const;

@@ -12,31 +12,113 @@
 #include "oosc/runtime/Runner.h"
 
 #include <initializer_list>
+#include <string_view>
 
 /// Bumped whenever the generated code's contract with the runtime changes.
 #define OOSC_RUNTIME_VERSION 1
-
-/// Evaluates an Outcome-returning expression into `var`, or returns its
-/// failure from the enclosing generated function.
-#define OOSC_TRY(var, expression)                                                                \
-  auto var##Outcome = (expression);                                                              \
-  if (!var##Outcome)                                                                             \
-    return var##Outcome.error();                                                                 \
-  ::oosc::runtime::Value var = std::move(var##Outcome.value())
 
 namespace oosc::runtime::impl {
 
 /// A string value from a literal of known length (literals may hold NUL).
 inline Value text(const char *data, size_t size) { return Value(std::string(data, size)); }
 
-/// String interpolation: each piece as OOS shows a value inside text.
-Value concat(std::initializer_list<Value> pieces);
+// Generated functions are one call of these, with tables of child functions:
+// the work is done here, compiled once, not inlined into every runner.
 
-/// The truth of a condition, for When, Fn::If/And/Or/Not and Choice.
-Outcome<bool> condition(const Value &value);
+struct Member {
+  const char *key;
+  size_t size;
+  Expr value;
+};
+/// A mapping whose values are computed.
+Outcome<Value> map(Context &context, std::initializer_list<Member> members);
+/// A list whose items are computed.
+Outcome<Value> list(Context &context, std::initializer_list<Expr> items);
 
-/// Fn::Eval operators.
-Outcome<Value> arithmetic(std::string_view op, const Value &left, const Value &right);
-Outcome<Value> unaryArithmetic(std::string_view op, const Value &operand);
+struct Piece {
+  const char *text; ///< literal text, when `value` is null
+  size_t size;
+  Expr value;
+};
+/// String interpolation: each computed piece as OOS shows a value in text.
+Outcome<Value> interpolate(Context &context, std::initializer_list<Piece> pieces);
+
+/// A built-in Fn:: function on its computed argument.
+Outcome<Value> call(Context &context, const char *function, Expr argument);
+
+/// Fn::If, Fn::And, Fn::Or and Fn::Not evaluate lazily: the branch not taken
+/// may read outputs of tasks that never ran.
+Outcome<Value> ifThenElse(Context &context, Expr condition, Expr then, Expr otherwise);
+Outcome<Value> allOf(Context &context, std::initializer_list<Expr> conditions);
+Outcome<Value> anyOf(Context &context, std::initializer_list<Expr> conditions);
+Outcome<Value> negate(Context &context, Expr condition);
+
+/// Fn::Eval operators on computed operands.
+Outcome<Value> binary(Context &context, const char *op, Expr left, Expr right);
+Outcome<Value> unary(Context &context, const char *op, Expr operand);
+
+// A template as static tables: generated code only fills in plain rows
+// (quick to compile), and buildTemplate() makes the TemplateDef from them.
+
+/// Where a jump goes; kind -1 means the key was not written.
+struct JumpRow {
+  int kind = -1; ///< Jump::Kind as an int
+  int task = -1;
+  Expr dynamic = nullptr;
+};
+
+struct ParameterRow {
+  std::string_view name, type;
+  std::string_view allowedValuesJson; ///< empty: no AllowedValues
+  bool hasPattern;
+  std::string_view pattern;
+  bool hasMinLength, hasMaxLength, hasMinValue, hasMaxValue;
+  double minLength, maxLength, minValue, maxValue;
+  Expr defaultValue;
+  std::string_view description;
+  bool secret;
+};
+
+struct OutputRow {
+  std::string_view name, type;
+  Expr value;
+};
+
+struct LoopOutputRow {
+  std::string_view name, aggregateType, aggregateField;
+};
+
+struct ChoiceRow {
+  Expr when;
+  JumpRow next;
+};
+
+struct TaskRow {
+  std::string_view name, action;
+  unsigned line;
+  Expr properties, when;
+  JumpRow onSuccess, onError, defaultTask;
+  const OutputRow *outputs;
+  size_t outputCount;
+  bool hasLoop;
+  Expr loopItems, rateControl;
+  const LoopOutputRow *loopOutputs;
+  size_t loopOutputCount;
+  const ChoiceRow *choices;
+  size_t choiceCount;
+  Expr retries, delay, delayType, backOff, maxRetryInterval;
+};
+
+struct TemplateRow {
+  std::string_view name, source, description;
+  const ParameterRow *parameters;
+  size_t parameterCount;
+  const TaskRow *tasks;
+  size_t taskCount;
+  const OutputRow *outputs;
+  size_t outputCount;
+};
+
+TemplateDef buildTemplate(const TemplateRow &row);
 
 } // namespace oosc::runtime::impl

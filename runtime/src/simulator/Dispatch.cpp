@@ -1,0 +1,78 @@
+// Dispatch.cpp - The table of simulated APIs: (service, API name) -> handler.
+#include "World.h"
+
+namespace oosc::runtime::sim {
+
+const std::vector<ApiSpec> &apiTable() {
+  // Service and API names are matched ignoring case, as OOS matches them.
+  // `true` marks APIs that change resources (the world is saved after them).
+  static const std::vector<ApiSpec> Table = {
+      // ECS geography and network (read-only, seeded).
+      {"ECS", "DescribeRegions", ecs::describeRegions, false},
+      {"ECS", "DescribeZones", ecs::describeZones, false},
+      {"ECS", "DescribeSecurityGroups", ecs::describeSecurityGroups, false},
+      // Older templates call the VPC APIs through ECS.
+      {"ECS", "DescribeVSwitches", ecs::describeVSwitches, false},
+      {"ECS", "DescribeVpcs", ecs::describeVpcs, false},
+      {"VPC", "DescribeVSwitches", ecs::describeVSwitches, false},
+      {"VPC", "DescribeVpcs", ecs::describeVpcs, false},
+      // ECS instances and their state machine.
+      {"ECS", "RunInstances", ecs::runInstances, true},
+      {"ECS", "DescribeInstances", ecs::describeInstances, false},
+      {"ECS", "DescribeInstanceStatus", ecs::describeInstanceStatus, false},
+      {"ECS", "StartInstance", ecs::startInstance, true},
+      {"ECS", "StopInstance", ecs::stopInstance, true},
+      {"ECS", "RebootInstance", ecs::rebootInstance, true},
+      {"ECS", "DeleteInstance", ecs::deleteInstance, true},
+      {"ECS", "ModifyInstanceAttribute", ecs::modifyInstanceAttribute, true},
+      // ECS images.
+      {"ECS", "CreateImage", ecs::createImage, true},
+      {"ECS", "DescribeImages", ecs::describeImages, false},
+      {"ECS", "DeleteImage", ecs::deleteImage, true},
+      // Cloud Assistant.
+      {"ECS", "InstallCloudAssistant", ecs::installCloudAssistant, true},
+      {"ECS", "DescribeCloudAssistantStatus", ecs::describeCloudAssistantStatus,
+       false},
+      {"ECS", "CreateCommand", ecs::createCommand, true},
+      {"ECS", "DescribeCommands", ecs::describeCommands, false},
+      {"ECS", "DeleteCommand", ecs::deleteCommand, true},
+      {"ECS", "RunCommand", ecs::runCommand, true},
+      {"ECS", "InvokeCommand", ecs::invokeCommand, true},
+      {"ECS", "DescribeInvocations", ecs::describeInvocations, false},
+      {"ECS", "DescribeInvocationResults", ecs::describeInvocationResults,
+       false},
+      // ECS tags.
+      {"ECS", "TagResources", ecs::tagResources, true},
+      {"ECS", "UntagResources", ecs::untagResources, true},
+      {"ECS", "ListTagResources", ecs::listTagResources, false},
+      // Auto Scaling groups and configurations.
+      {"ESS", "DescribeScalingGroups", ess::describeScalingGroups, false},
+      {"ESS", "DescribeScalingConfigurations",
+       ess::describeScalingConfigurations, false},
+      {"ESS", "CreateScalingConfiguration", ess::createScalingConfiguration,
+       true},
+      {"ESS", "ModifyScalingConfiguration", ess::modifyScalingConfiguration,
+       true},
+      // Auto Scaling instances and lifecycle.
+      {"ESS", "DescribeScalingInstances", ess::describeScalingInstances, false},
+      {"ESS", "SuspendProcesses", ess::suspendProcesses, true},
+      {"ESS", "ResumeProcesses", ess::resumeProcesses, true},
+      {"ESS", "EnterStandby", ess::enterStandby, true},
+      {"ESS", "ExitStandby", ess::exitStandby, true},
+      {"ESS", "SetInstancesProtection", ess::setInstancesProtection, true},
+      {"ESS", "CompleteLifecycleAction", ess::completeLifecycleAction, false},
+      {"ESS", "DescribeScalingActivities", ess::describeScalingActivities,
+       false},
+  };
+  return Table;
+}
+
+const ApiSpec *findApi(std::string_view service, std::string_view api) {
+  for (const ApiSpec &spec : apiTable())
+    if (equalsIgnoreCase(spec.service, service) &&
+        equalsIgnoreCase(spec.api, api))
+      return &spec;
+  return nullptr;
+}
+
+} // namespace oosc::runtime::sim

@@ -205,7 +205,7 @@ private:
 GeneratedUnit emitTemplate(const TemplateUnit &unit, const CodegenOptions &options,
                            std::vector<std::string> &errors) {
   GeneratedUnit result;
-  result.symbol = "oosc_template_" + identifier(unit.name);
+  result.symbol = (unit.isAction ? "oosc_action_" : "oosc_template_") + identifier(unit.name);
   CppPrinter functions, tables;
   TableEmitter(unit, functions, tables, errors).emit();
   CppPrinter file;

@@ -19,6 +19,8 @@ struct TemplateUnit {
   const SourceFile &file;
   const ir::Template &tmpl;
   std::string name;
+  /// Distinguishes a product action from a user template of the same name.
+  bool isAction = false;
 };
 
 struct GeneratedUnit {

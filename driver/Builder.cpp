@@ -7,6 +7,7 @@
 
 #include <cstdlib>
 #include <deque>
+#include <map>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -110,6 +111,12 @@ BuildResult buildRunner(const BuildOptions &options) {
   for (const std::string &path : options.templates)
     if (auto parsed = parse(path, templateName(path), result))
       templates.push_back(std::move(*parsed));
+  // A runner finds templates by name: two with one name cannot share it.
+  std::map<std::string, std::string> names;
+  for (const Parsed &parsed : templates)
+    if (auto [it, inserted] = names.emplace(foldCase(parsed.name), parsed.file->path()); !inserted)
+      result.errors.push_back("two templates are named '" + parsed.name + "' (" + it->second + " and " +
+                              parsed.file->path() + "); a runner tells them apart by file name");
   // The product actions used, and the ones those use, from the library.
   std::set<std::string> seen;
   std::vector<const Parsed *> pending;
@@ -137,8 +144,9 @@ BuildResult buildRunner(const BuildOptions &options) {
   codegen::CodegenOptions codegenOptions{options.compilerVersion};
   std::vector<std::string> templateSymbols, actionSymbols, sources;
   auto generate = [&](const Parsed &parsed, std::vector<std::string> &symbols) {
+    bool isAction = &symbols == &actionSymbols;
     codegen::GeneratedUnit unit = codegen::emitTemplate(
-        {*parsed.file, parsed.parsed.tmpl, parsed.name}, codegenOptions, result.errors);
+        {*parsed.file, parsed.parsed.tmpl, parsed.name, isAction}, codegenOptions, result.errors);
     fs::path file = directory / (unit.symbol + ".cpp");
     writeFile(file, unit.code);
     sources.push_back(file.string());

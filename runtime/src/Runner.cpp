@@ -21,6 +21,7 @@ constexpr int kExitSuccess = 0, kExitFailed = 1, kExitUsage = 2, kExitCancelled 
 struct RunnerOptions {
   Value parameters = Value(Value::Map{});
   bool dryRun = false;
+  bool placeholders = false;
   bool help = false;
   bool jsonLog = false;
   bool realTime = false;
@@ -41,6 +42,7 @@ std::string usage(const std::string &program, const TemplateDef &def) {
           "  -p, --parameter NAME=VALUE  set a parameter (List and Json values are JSON)\n"
           "  --parameters JSON|@FILE     parameters as a JSON object, as StartExecution takes them\n"
           "  --dry-run                   resolve the parameters and print the plan; call nothing\n"
+          "  --placeholders              with --dry-run: fill required parameters with placeholders\n"
           "  --state FILE                the simulated world, kept between runs\n"
           "                              (default $XDG_STATE_HOME/oosc/simulator.json)\n"
           "  --world FILE                seed a new world from this JSON file\n"
@@ -178,6 +180,8 @@ std::optional<std::string> parseArguments(const TemplateDef &def, int argc, char
       options.help = true;
     } else if (argument == "--dry-run") {
       options.dryRun = true;
+    } else if (argument == "--placeholders") {
+      options.placeholders = true;
     } else if (argument == "--real-time") {
       options.realTime = true;
     } else if (argument == "-p" || argument.rfind("--parameter=", 0) == 0 || argument == "--parameter") {
@@ -257,6 +261,39 @@ void printPlan(std::ostream &out, const TemplateDef &def, const std::vector<Valu
   }
 }
 
+/// A value of the parameter's type for a plan preview: the first allowed
+/// value, the minimum, or an empty or neutral value.
+Value placeholder(const ParameterDef &parameter) {
+  const ParameterSpec &spec = parameter.spec;
+  if (spec.allowedValues && !spec.allowedValues->empty())
+    return spec.type == ParameterType::List ? Value(Value::List{spec.allowedValues->front()})
+                                            : spec.allowedValues->front();
+  switch (spec.type) {
+  case ParameterType::Number:
+    return Value(spec.minValue.value_or(1));
+  case ParameterType::Boolean:
+    return Value(false);
+  case ParameterType::List:
+    return Value(Value::List{});
+  case ParameterType::Json:
+    return Value(Value::Map{});
+  case ParameterType::String:
+    break;
+  }
+  return Value("placeholder-" + parameter.name);
+}
+
+/// Returns the names it filled: they are not the user's, so not checked.
+std::vector<std::string> fillPlaceholders(const TemplateDef &def, Value &parameters) {
+  std::vector<std::string> filled;
+  for (const ParameterDef &parameter : def.parameters)
+    if (!parameter.defaultValue && !parameters.findCaseInsensitive(parameter.name)) {
+      parameters.set(parameter.name, placeholder(parameter));
+      filled.push_back(parameter.name);
+    }
+  return filled;
+}
+
 const TemplateDef *findByName(const std::vector<const TemplateDef *> &defs, std::string_view name) {
   for (const TemplateDef *def : defs)
     if (sameName(def->name, name))
@@ -297,7 +334,10 @@ int runTemplate(const TemplateDef &def, const RunnerImage &image, const std::str
     printParameters(std::cout, def, environment);
     return kExitSuccess;
   }
-  auto parameters = resolveParameters(def, options.parameters, environment);
+  std::vector<std::string> placeholders;
+  if (options.dryRun && options.placeholders)
+    placeholders = fillPlaceholders(def, options.parameters);
+  auto parameters = resolveParameters(def, options.parameters, environment, placeholders);
   if (!parameters) {
     std::cerr << program << ": error: " << parameters.error().message << '\n';
     return kExitUsage;
@@ -331,8 +371,11 @@ int runnerMain(int argc, char **argv, const RunnerImage &image) {
   std::string program = std::filesystem::path(argv[0]).filename().string();
   if (image.templates.empty())
     return kExitUsage;
-  if (image.templates.size() == 1)
-    return runTemplate(*image.templates[0], image, program, argc, argv, 1);
+  if (image.templates.size() == 1) {
+    // `RUNNER NAME [args]` works for one template too, like several.
+    bool named = argc > 1 && sameName(argv[1], image.templates[0]->name);
+    return runTemplate(*image.templates[0], image, program, argc, argv, named ? 2 : 1);
+  }
   // Several templates: busybox style, `RUNNER NAME [options]`.
   if (argc < 2 || argv[1][0] == '-') {
     std::cerr << "usage: " << program << " TEMPLATE [options]\n\ntemplates:\n";

@@ -7,6 +7,7 @@
 #include "executor/TaskOutputs.h"
 #include "oosc/runtime/Functions.h"
 
+#include <algorithm>
 #include <chrono>
 
 namespace oosc::runtime {
@@ -243,7 +244,8 @@ ExecutionOutcome runExecution(const TemplateDef &def, std::vector<Value> paramet
 }
 
 Outcome<std::vector<Value>> resolveParameters(const TemplateDef &def, const Value &given,
-                                              RunEnvironment &environment) {
+                                              RunEnvironment &environment,
+                                              const std::vector<std::string> &unchecked) {
   for (const auto &[name, value] : given.getMap()) {
     bool known = false;
     for (const ParameterDef &parameter : def.parameters)
@@ -251,31 +253,38 @@ Outcome<std::vector<Value>> resolveParameters(const TemplateDef &def, const Valu
     if (!known)
       return fail("unknown parameter '" + name + "'");
   }
-  ExecutionState defaults(def, {}, environment, "");
-  Context context(defaults);
-  std::vector<Value> values;
+  // Defaults may refer to other parameters ('{{ sourceImageId }}-copy'):
+  // given values go in first, then defaults in declaration order, each
+  // seeing what was resolved before it.
+  ExecutionState resolving(def, std::vector<Value>(def.parameters.size()), environment, "");
+  Context context(resolving);
+  for (size_t i = 0; i < def.parameters.size(); ++i)
+    if (const Value *value = given.findCaseInsensitive(def.parameters[i].name))
+      resolving.parameters[i] = *value;
   PatternCache patterns;
-  for (const ParameterDef &parameter : def.parameters) {
-    const Value *value = given.findCaseInsensitive(parameter.name);
-    Value chosen;
-    if (value) {
-      chosen = *value;
-    } else if (parameter.defaultValue) {
+  for (size_t i = 0; i < def.parameters.size(); ++i) {
+    const ParameterDef &parameter = def.parameters[i];
+    Value &chosen = resolving.parameters[i];
+    if (!given.findCaseInsensitive(parameter.name)) {
+      if (!parameter.defaultValue)
+        return fail("parameter '" + parameter.name + "' is required (" +
+                    std::string(parameterTypeName(parameter.spec.type)) + ")");
       auto evaluated = parameter.defaultValue(context);
       if (!evaluated)
         return fail("parameter '" + parameter.name + "': Default: " + evaluated.error().message);
       chosen = std::move(evaluated.value());
-    } else {
-      return fail("parameter '" + parameter.name + "' is required (" +
-                  std::string(parameterTypeName(parameter.spec.type)) + ")");
     }
+    // OOS passes a single value to a List parameter (the linter warns).
+    if (parameter.spec.type == ParameterType::List && chosen.isScalar() && !chosen.isNull())
+      chosen = Value(Value::List{chosen});
     if (auto coerced = coerceToType(parameter.spec.type, chosen))
       chosen = std::move(*coerced);
-    for (const ConstraintViolation &violation : checkValue(parameter.spec, chosen, patterns))
+    bool check = std::find(unchecked.begin(), unchecked.end(), parameter.name) == unchecked.end();
+    for (const ConstraintViolation &violation : check ? checkValue(parameter.spec, chosen, patterns)
+                                                      : std::vector<ConstraintViolation>{})
       return fail("parameter '" + parameter.name + "': " + violation.message);
-    values.push_back(std::move(chosen));
   }
-  return values;
+  return std::move(resolving.parameters);
 }
 
 } // namespace oosc::runtime

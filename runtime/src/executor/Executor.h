@@ -19,8 +19,10 @@ ExecutionOutcome runExecution(const TemplateDef &def, std::vector<Value> paramet
                               RunEnvironment &environment, std::string executionId);
 
 /// Evaluates defaults for parameters not given and checks every value
-/// against its constraints; `given` maps names (any case) to values.
+/// against its constraints; `given` maps names (any case) to values. Values
+/// named in `unchecked` (placeholders of a plan preview) skip the checks.
 Outcome<std::vector<Value>> resolveParameters(const TemplateDef &def, const Value &given,
-                                              RunEnvironment &environment);
+                                              RunEnvironment &environment,
+                                              const std::vector<std::string> &unchecked = {});
 
 } // namespace oosc::runtime

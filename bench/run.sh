@@ -3,7 +3,9 @@
 #  1. throughput on ../shared/corpus/oos-templates against yaml-cpp's own
 #     YAML::Load of the same files (same process, same run);
 #  2. lint time of synthetic templates of 10 to 10,000 tasks.
-# Targets (README): >= 2,000 files/s; lint <= 1.5x yaml-cpp; linear growth.
+#  3. oosc build time, runner start, executor overhead per task and a
+#     1,000-item concurrent Loop against its ideal time.
+# Targets are in the README.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$root/scripts/build.sh" >/dev/null
@@ -17,3 +19,6 @@ fi
 echo
 echo "== growth with template size"
 "$root/build/bench/scale_bench" "${REPEATS:-7}"
+echo
+echo "== oosc build and runners"
+"$root/build/bench/runner_bench" "$root/build/cli/oosc" "$root"

@@ -12,6 +12,7 @@ packages=(
   libfmt-dev                        # formatting (required by the design card)
   libgtest-dev                      # unit and golden tests
   libpcre2-dev                      # AllowedPattern: lookahead/lookbehind need a backtracking engine
+  libjq-dev                         # runners: ValueSelector, PropertySelector and Fn::Jq are jq
 )
 
 missing=()

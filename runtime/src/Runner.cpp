@@ -49,7 +49,8 @@ std::string usage(const std::string &program, const TemplateDef &def) {
           "  --region ID                 ACS::RegionId (default cn-hangzhou)\n"
           "  --latency MS                simulated latency of each API call\n"
           "  --real-time                 really wait (Sleep, WaitFor, latency) instead of a virtual clock\n"
-          "  --fail SERVICE.API[:CODE][@N]  make the Nth call (default every call) of an API fail\n"
+          "  --fail SERVICE.API[:CODE][@N|~P]  make an API fail: its Nth call, each call with\n"
+          "                              probability P (seeded: runs repeat), or every call\n"
           "  --log text|json             progress format on stderr (default text)\n"
           "  -h, --help                  show this help\n"
           "\nexit status: 0 Success, 1 Failed, 2 bad usage or parameters, 3 Cancelled\n";
@@ -129,12 +130,17 @@ std::optional<std::string> readParametersJson(std::string text, Value &parameter
 }
 
 std::optional<FaultRule> parseFault(const std::string &text) {
-  // SERVICE.API[:CODE][@N]
+  // SERVICE.API[:CODE][@N | ~P]: the Nth call, or each call with probability P
   FaultRule rule;
   std::string rest = text;
   if (size_t at = rest.find('@'); at != std::string::npos) {
     rule.nthCall = static_cast<unsigned>(std::atoi(rest.c_str() + at + 1));
     rest = rest.substr(0, at);
+  } else if (size_t tilde = rest.find('~'); tilde != std::string::npos) {
+    rule.probability = std::atof(rest.c_str() + tilde + 1);
+    rest = rest.substr(0, tilde);
+    if (rule.probability <= 0 || rule.probability > 1)
+      return std::nullopt;
   } else {
     rule.probability = 1.0;
   }
@@ -216,7 +222,7 @@ std::optional<std::string> parseArguments(const TemplateDef &def, int argc, char
       else if (auto rule = parseFault(*text))
         options.faults.push_back(*rule);
       else
-        return "--fail takes SERVICE.API[:CODE][@N], not '" + *text + "'";
+        return "--fail takes SERVICE.API[:CODE][@N|~P], not '" + *text + "'";
     } else {
       return "unknown option '" + argument + "'";
     }

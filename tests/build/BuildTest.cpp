@@ -1,0 +1,215 @@
+//===- BuildTest.cpp - oosc build: runners built, run, and their worlds ----===//
+//
+// Each test builds a real runner with the oosc binary and the system
+// compiler, runs it as a subprocess on a simulated world in a scratch
+// directory, and checks the outputs, the exit status and the world the run
+// left behind.
+//
+//===----------------------------------------------------------------------===//
+#include "cli/Subprocess.h"
+#include "oosc/runtime/Value.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace oosc::testing {
+namespace {
+
+namespace fs = std::filesystem;
+using runtime::Value;
+
+const std::string kOosc = OOSC_BINARY;
+const std::string kSource = OOSC_SOURCE_DIR;
+
+std::string slurp(const fs::path &path) {
+  std::ifstream input(path, std::ios::binary);
+  std::ostringstream text;
+  text << input.rdbuf();
+  return text.str();
+}
+
+Value parse(const std::string &text) {
+  auto value = runtime::parseJson(text);
+  EXPECT_TRUE(value.has_value()) << text;
+  return value ? *value : Value();
+}
+
+class BuildTest : public ::testing::Test {
+protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("oosc-build-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  /// Builds the templates into dir/runner; fails the test if it does not build.
+  std::string build(const std::vector<std::string> &templates) {
+    std::vector<std::string> arguments{"build"};
+    for (const std::string &path : templates)
+      arguments.push_back(kSource + "/" + path);
+    std::string runner = (dir_ / "runner").string();
+    arguments.insert(arguments.end(), {"-o", runner});
+    RunResult result = runProgram(kOosc, arguments);
+    EXPECT_EQ(result.exitCode, 0) << result.out << result.err;
+    return runner;
+  }
+
+  RunResult run(const std::string &runner, std::vector<std::string> arguments) {
+    arguments.insert(arguments.end(), {"--state", state()});
+    return runProgram(runner, arguments);
+  }
+
+  std::string state() const { return (dir_ / "world.json").string(); }
+  Value world() const { return parse(slurp(state())); }
+
+  fs::path dir_;
+};
+
+/// The instances of the simulated world whose name starts with `prefix`.
+size_t instancesNamed(const Value &world, std::string_view prefix) {
+  size_t count = 0;
+  if (const Value *instances = world.find("Instances"))
+    for (const Value &instance : instances->getList())
+      if (const Value *name = instance.find("InstanceName"))
+        count += name->toDisplayString().rfind(prefix, 0) == 0;
+  return count;
+}
+
+const Value *imageNamed(const Value &world, std::string_view name) {
+  if (const Value *images = world.find("Images"))
+    for (const Value &image : images->getList())
+      if (const Value *imageName = image.find("ImageName"); imageName && imageName->toDisplayString() == name)
+        return &image;
+  return nullptr;
+}
+
+TEST_F(BuildTest, UpdateImageMakesTheImageAndReleasesTheInstance) {
+  std::string runner = build({"samples/update-image/update-image.yaml"});
+  RunResult result = run(runner, {});
+  ASSERT_EQ(result.exitCode, 0) << result.err;
+  Value outputs = parse(result.out);
+  ASSERT_TRUE(outputs.find("imageId"));
+  Value after = world();
+  const Value *image = imageNamed(after, "updated-image");
+  ASSERT_NE(image, nullptr) << "no image named updated-image in the world";
+  EXPECT_EQ(image->find("ImageId")->toDisplayString(), outputs.find("imageId")->toDisplayString());
+  EXPECT_EQ(image->find("Status")->toDisplayString(), "Available");
+  EXPECT_EQ(instancesNamed(after, "oos-update-image-"), 0u) << "the temporary instance is still there";
+  EXPECT_NE(result.err.find("Success  createImage (ACS::ECS::CreateImage)"), std::string::npos) << result.err;
+}
+
+TEST_F(BuildTest, UpdateImageReleasesTheInstanceWhenTheCommandFails) {
+  std::string runner = build({"samples/update-image/update-image.yaml"});
+  RunResult result = run(runner, {"-p", "commandContent=echo updating\nexit 3"});
+  EXPECT_EQ(result.exitCode, 1) << result.err;
+  EXPECT_NE(result.err.find("Failed  runCommand"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("Success  deleteInstance"), std::string::npos) << result.err;
+  EXPECT_EQ(instancesNamed(world(), "oos-update-image-"), 0u);
+  EXPECT_EQ(imageNamed(world(), "updated-image"), nullptr);
+}
+
+TEST_F(BuildTest, UpdateImageReleasesTheInstanceWhenCreateImageFails) {
+  std::string runner = build({"samples/update-image/update-image.yaml"});
+  RunResult result = run(runner, {"--fail", "ECS.CreateImage:InternalError"});
+  EXPECT_EQ(result.exitCode, 1) << result.err;
+  EXPECT_NE(result.err.find("InternalError"), std::string::npos) << result.err;
+  EXPECT_EQ(instancesNamed(world(), "oos-update-image-"), 0u);
+}
+
+TEST_F(BuildTest, ScalingImageUpdateSwapsTheImageIntoEveryConfiguration) {
+  std::string runner = build({"samples/scaling-image-update/scaling-image-update.yaml"});
+  RunResult result = run(runner, {});
+  ASSERT_EQ(result.exitCode, 0) << result.err;
+  std::string imageId = parse(result.out).find("imageId")->toDisplayString();
+  size_t updated = 0;
+  Value after = world();
+  for (const Value &configuration : after.find("ScalingConfigurations")->getList())
+    if (configuration.find("ScalingGroupId")->toDisplayString() == "asg-sim000000000001") {
+      EXPECT_EQ(configuration.find("ImageId")->toDisplayString(), imageId);
+      ++updated;
+    }
+  EXPECT_EQ(updated, 2u);
+}
+
+TEST_F(BuildTest, AdversarialStringsComeThroughAsData) {
+  fs::remove("/tmp/oosc-pwned");
+  std::string runner = build({"tests/build/adversarial.json"});
+  RunResult result = run(runner, {});
+  ASSERT_EQ(result.exitCode, 0) << result.err;
+  EXPECT_EQ(parse(result.out), parse(slurp(kSource + "/tests/build/adversarial.expected.json")));
+  EXPECT_FALSE(fs::exists("/tmp/oosc-pwned"));
+}
+
+TEST_F(BuildTest, ControlFlowFollowsWhenChoiceOnErrorAndLoops) {
+  std::string runner = build({"tests/build/flow.yaml"});
+  RunResult result = run(runner, {});
+  // A failure routed by OnError still ends the execution Failed.
+  EXPECT_EQ(result.exitCode, 1) << result.err;
+  EXPECT_EQ(parse(result.out), parse(R"({"zoneCounts":[4,3,3],"totalZones":10,"doubled":20})"));
+  EXPECT_NE(result.err.find("Skipped  skipped"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("Success  recover"), std::string::npos) << result.err;
+  EXPECT_EQ(result.err.find("neverHere"), std::string::npos) << result.err;
+  EXPECT_EQ(result.err.find("notRun"), std::string::npos) << result.err;
+}
+
+TEST_F(BuildTest, TemplatesCallEachOtherInsideOneRunner) {
+  std::string runner = build({"tests/build/nested-parent.yaml", "tests/build/nested-child.yaml"});
+  RunResult result = run(runner, {"nested-parent", "-p", "who=test"});
+  ASSERT_EQ(result.exitCode, 0) << result.err;
+  EXPECT_EQ(parse(result.out), parse(R"({"message":"hello from test / hello from test x2"})"));
+  RunResult child = run(runner, {"nested-child", "-p", "greeting=hi", "-p", "count=9"});
+  EXPECT_EQ(child.exitCode, 2);
+  EXPECT_NE(child.err.find("parameter 'count': 9 is greater than MaxValue 5"), std::string::npos) << child.err;
+}
+
+TEST_F(BuildTest, RunnerHelpDryRunAndParameterErrors) {
+  std::string runner = build({"samples/update-image/update-image.yaml"});
+  RunResult help = runProgram(runner, {"--help"});
+  EXPECT_EQ(help.exitCode, 0);
+  EXPECT_NE(help.out.find("instanceType (String, default: \"ecs.g6.large\")"), std::string::npos) << help.out;
+  EXPECT_NE(help.out.find("allowed: \"RunShellScript\""), std::string::npos) << help.out;
+  RunResult plan = run(runner, {"--dry-run"});
+  EXPECT_EQ(plan.exitCode, 0) << plan.err;
+  EXPECT_NE(plan.out.find("on error -> deleteInstance"), std::string::npos) << plan.out;
+  EXPECT_FALSE(fs::exists(state())) << "a dry run calls nothing";
+  RunResult bad = run(runner, {"-p", "instanceType=m5.large"});
+  EXPECT_EQ(bad.exitCode, 2);
+  EXPECT_NE(bad.err.find("parameter 'instanceType': 'm5.large' does not match AllowedPattern"),
+            std::string::npos)
+      << bad.err;
+  EXPECT_EQ(run(runner, {"-p", "nosuch=1"}).exitCode, 2);
+  EXPECT_EQ(run(runner, {"--bogus"}).exitCode, 2);
+}
+
+TEST_F(BuildTest, LintErrorsStopTheBuildPrintedAsLintPrintsThem) {
+  std::string broken = kSource + "/samples/broken/broken.yaml";
+  RunResult build = runProgram(kOosc, {"build", broken, "-o", (dir_ / "runner").string()});
+  RunResult lint = runProgram(kOosc, {"lint", broken});
+  EXPECT_EQ(build.exitCode, 1);
+  EXPECT_EQ(build.out, lint.out);
+  EXPECT_FALSE(fs::exists(dir_ / "runner"));
+}
+
+TEST_F(BuildTest, RunCachesTheRunnerByContent) {
+  std::string cache = "XDG_CACHE_HOME=" + (dir_ / "cache").string();
+  std::string stateHome = "XDG_STATE_HOME=" + (dir_ / "state").string();
+  std::string sample = kSource + "/tests/build/nested-child.yaml";
+  RunResult first = runProgram("/usr/bin/env", {cache, stateHome, kOosc, "run", sample, "-p", "greeting=a", "-p", "count=1"});
+  ASSERT_EQ(first.exitCode, 0) << first.err;
+  RunResult second = runProgram("/usr/bin/env", {cache, stateHome, kOosc, "run", sample, "-p", "greeting=b", "-p", "count=1"});
+  ASSERT_EQ(second.exitCode, 0) << second.err;
+  EXPECT_EQ(parse(second.out), parse(R"({"message":"b / b x1"})"));
+  size_t runners = 0;
+  for (const auto &entry : fs::recursive_directory_iterator(dir_ / "cache"))
+    runners += entry.is_regular_file();
+  EXPECT_EQ(runners, 1u) << "the second run should reuse the cached runner";
+}
+
+} // namespace
+} // namespace oosc::testing

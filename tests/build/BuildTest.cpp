@@ -137,12 +137,27 @@ TEST_F(BuildTest, ScalingImageUpdateSwapsTheImageIntoEveryConfiguration) {
   EXPECT_EQ(updated, 2u);
 }
 
+TEST_F(BuildTest, LibraryActionsLookUpSwapAndDelete) {
+  std::string runner = build({"tests/build/actions.yaml"});
+  RunResult result = run(runner, {});
+  ASSERT_EQ(result.exitCode, 0) << result.err;
+  Value outputs = parse(result.out);
+  EXPECT_EQ(outputs.find("instanceIds")->toJson(), R"(["i-sim000000000001","i-sim000000000002"])");
+  ASSERT_EQ(outputs.find("deleted")->size(), 1u);
+  Value after = world();
+  EXPECT_EQ(imageNamed(after, "to-delete"), nullptr);
+  ASSERT_NE(imageNamed(after, "swapped-in"), nullptr);
+  for (const Value &configuration : after.find("ScalingConfigurations")->getList())
+    if (configuration.find("ScalingConfigurationId")->toDisplayString() == "asc-sim000000000001")
+      EXPECT_EQ(configuration.find("ImageId")->toDisplayString(), outputs.find("imageId")->toDisplayString());
+}
+
 TEST_F(BuildTest, AdversarialStringsComeThroughAsData) {
   fs::remove("/tmp/oosc-pwned");
   std::string runner = build({"tests/build/adversarial.json"});
   RunResult result = run(runner, {});
   ASSERT_EQ(result.exitCode, 0) << result.err;
-  EXPECT_EQ(parse(result.out), parse(slurp(kSource + "/tests/build/adversarial.expected.json")));
+  EXPECT_EQ(parse(result.out), parse(slurp(kSource + "/tests/build/adversarial.expected")));
   EXPECT_FALSE(fs::exists("/tmp/oosc-pwned"));
 }
 

@@ -183,6 +183,10 @@ TEST_F(CliTest, OutputIsSortedAndIndependentOfThreads) {
 
 TEST_F(CliTest, SamplesLintAsDocumented) {
   EXPECT_EQ(lint({kSamples + "/update-image", kSamples + "/scaling-image-update"}).exitCode, 0);
+  // The product-action library is templates too, and must be clean.
+  RunResult actions = lint({kSamples + "/../runtime/actions"});
+  EXPECT_EQ(actions.exitCode, 0) << actions.out;
+  EXPECT_EQ(actions.out, "");
   RunResult broken = lint({kSamples + "/broken"});
   EXPECT_EQ(broken.exitCode, 1);
   for (const char *rule : {"[parameter-constraint]", "[undefined-jump-target]", "[reference-case]",

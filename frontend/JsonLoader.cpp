@@ -2,6 +2,7 @@
 #include "frontend/JsonLoader.h"
 
 #include "frontend/Interpolation.h"
+#include "oosc/runtime/Value.h"
 
 #include <unordered_set>
 
@@ -131,23 +132,7 @@ private:
     return value;
   }
 
-  static void appendUtf8(std::string &out, long codePoint) {
-    if (codePoint < 0x80) {
-      out += static_cast<char>(codePoint);
-    } else if (codePoint < 0x800) {
-      out += static_cast<char>(0xC0 | (codePoint >> 6));
-      out += static_cast<char>(0x80 | (codePoint & 0x3F));
-    } else if (codePoint < 0x10000) {
-      out += static_cast<char>(0xE0 | (codePoint >> 12));
-      out += static_cast<char>(0x80 | ((codePoint >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (codePoint & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (codePoint >> 18));
-      out += static_cast<char>(0x80 | ((codePoint >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((codePoint >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (codePoint & 0x3F));
-    }
-  }
+
 
   /// One escape at position_ (the backslash) appended to `out`; false when
   /// JSON does not allow it.
@@ -175,7 +160,7 @@ private:
       position_ += 6;
       unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
     }
-    appendUtf8(out, unit);
+    runtime::appendUtf8(out, static_cast<char32_t>(unit));
     return true;
   }
 

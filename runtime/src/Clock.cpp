@@ -1,6 +1,8 @@
 // Clock.cpp - The real and virtual clocks and UTC time formatting.
 #include "oosc/runtime/Clock.h"
 
+#include "functions/UtcTime.h"
+
 #include <cstdio>
 #include <thread>
 
@@ -46,57 +48,11 @@ std::chrono::system_clock::time_point fromUnixMillis(std::int64_t millis) {
           std::chrono::milliseconds(millis)));
 }
 
-namespace {
-
-struct CivilDate {
-  std::int64_t year;
-  unsigned month;
-  unsigned day;
-};
-
-/// Converts days since 1970-01-01 to a proleptic Gregorian date. Works in
-/// 400-year eras (146097 days) with years starting on March 1st, so the leap
-/// day falls at the end of a year and needs no special case. Done by hand
-/// because gmtime is not thread-safe and gmtime_r is not standard C++.
-CivilDate civilFromDays(std::int64_t days) {
-  days += 719468; // Shift the epoch to 0000-03-01.
-  std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
-  std::int64_t dayOfEra = days - era * 146097;
-  std::int64_t yearOfEra =
-      (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365;
-  std::int64_t dayOfYear =
-      dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
-  std::int64_t monthFromMarch = (5 * dayOfYear + 2) / 153;
-  unsigned day =
-      static_cast<unsigned>(dayOfYear - (153 * monthFromMarch + 2) / 5 + 1);
-  unsigned month = static_cast<unsigned>(
-      monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9);
-  std::int64_t year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
-  return {year, month, day};
-}
-
-} // namespace
-
 std::string formatUtc(std::int64_t unixMillis, bool withSeconds) {
-  constexpr std::int64_t MillisPerDay = 86400000;
-  std::int64_t days = unixMillis / MillisPerDay;
-  std::int64_t millisOfDay = unixMillis % MillisPerDay;
-  if (millisOfDay < 0) {
-    millisOfDay += MillisPerDay;
-    --days;
-  }
-  CivilDate date = civilFromDays(days);
-  int seconds = static_cast<int>(millisOfDay / 1000);
-  char buffer[40];
-  if (withSeconds)
-    std::snprintf(buffer, sizeof(buffer), "%04lld-%02u-%02uT%02d:%02d:%02dZ",
-                  static_cast<long long>(date.year), date.month, date.day,
-                  seconds / 3600, seconds / 60 % 60, seconds % 60);
-  else
-    std::snprintf(buffer, sizeof(buffer), "%04lld-%02u-%02uT%02d:%02dZ",
-                  static_cast<long long>(date.year), date.month, date.day,
-                  seconds / 3600, seconds / 60 % 60);
-  return buffer;
+  // One calendar for the runtime: the Fn:: time functions' (UtcTime.h).
+  functions::UtcTime time = functions::fromTimePoint(fromUnixMillis(unixMillis));
+  auto text = functions::formatTime(time, withSeconds ? "%Y-%m-%dT%H:%M:%SZ" : "%Y-%m-%dT%H:%MZ");
+  return text ? text.value() : std::string();
 }
 
 } // namespace oosc::runtime

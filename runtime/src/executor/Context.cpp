@@ -6,7 +6,6 @@
 #include "oosc/runtime/Functions.h"
 
 #include <cctype>
-#include <ctime>
 
 namespace oosc::runtime {
 
@@ -42,14 +41,7 @@ Outcome<Value> Context::taskOutput(size_t task, std::string_view output) const {
               why);
 }
 
-static std::string utcNow(const Clock &clock, const char *format) {
-  std::time_t seconds = std::chrono::system_clock::to_time_t(clock.now());
-  std::tm utc{};
-  gmtime_r(&seconds, &utc);
-  char text[40];
-  std::strftime(text, sizeof text, format, &utc);
-  return text;
-}
+static std::string utcNow(const Clock &clock) { return formatUtc(toUnixMillis(clock.now())); }
 
 Outcome<Value> Context::pseudo(Pseudo which) const {
   const RunEnvironment &environment = state_->environment;
@@ -65,9 +57,9 @@ Outcome<Value> Context::pseudo(Pseudo which) const {
   case Pseudo::AccountId:
     return Value(environment.accountId);
   case Pseudo::CurrentUTCTime:
-    return Value(utcNow(environment.clock, "%Y-%m-%dT%H:%M:%SZ"));
+    return Value(utcNow(environment.clock));
   case Pseudo::CurrentDate:
-    return Value(utcNow(environment.clock, "%Y-%m-%d"));
+    return Value(utcNow(environment.clock).substr(0, 10)); // YYYY-MM-DD
   case Pseudo::ExecuteUser:
     return Value(environment.user);
   case Pseudo::OOSUtilVersion:

@@ -25,9 +25,7 @@ struct FoldedLess {
 };
 
 /// Names compare without case in OOS (tasks, actions, outputs, keywords).
-inline bool sameName(std::string_view a, std::string_view b) {
-  return !FoldedLess()(a, b) && !FoldedLess()(b, a);
-}
+inline bool sameName(std::string_view a, std::string_view b) { return equalsIgnoringAsciiCase(a, b); }
 
 struct TaskResult {
   TaskStatus status = TaskStatus::NotRun;

@@ -26,17 +26,6 @@ bool listedOrAll(const std::vector<std::string> &wanted,
          std::find(wanted.begin(), wanted.end(), value) != wanted.end();
 }
 
-bool equalsIgnoreCase(std::string_view lhs, std::string_view rhs) {
-  if (lhs.size() != rhs.size())
-    return false;
-  auto lower = [](char c) {
-    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-  };
-  for (std::size_t i = 0; i < lhs.size(); ++i)
-    if (lower(lhs[i]) != lower(rhs[i]))
-      return false;
-  return true;
-}
 
 std::string_view textOf(const Value &record, std::string_view key) {
   const Value *member = record.find(key);

@@ -75,7 +75,10 @@ Value stringList(const std::vector<std::string> &items);
 /// Whether \p value is in \p wanted, or \p wanted is empty (no filter).
 bool listedOrAll(const std::vector<std::string> &wanted,
                  std::string_view value);
-bool equalsIgnoreCase(std::string_view lhs, std::string_view rhs);
+/// Names compare as OOS compares them: without ASCII case.
+inline bool equalsIgnoreCase(std::string_view lhs, std::string_view rhs) {
+  return equalsIgnoringAsciiCase(lhs, rhs);
+}
 /// The string member \p key of \p record, or "" (also for other kinds):
 /// world files are user input, so a wrong kind must not throw.
 std::string_view textOf(const Value &record, std::string_view key);

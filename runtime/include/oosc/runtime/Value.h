@@ -153,6 +153,12 @@ std::optional<Value> parseNumber(std::string_view text);
 /// code points past U+10FFFF).
 bool isValidUtf8(std::string_view text);
 
+/// Appends a code point as UTF-8.
+void appendUtf8(std::string &out, char32_t codePoint);
+
+/// ASCII case-insensitive equality: how OOS compares names and keywords.
+bool equalsIgnoringAsciiCase(std::string_view lhs, std::string_view rhs);
+
 /// Number of Unicode code points in \p text; each byte of a malformed
 /// sequence counts as one.
 std::size_t countCodePoints(std::string_view text);

@@ -3,6 +3,8 @@
 
 #include "frontend/ExpressionParser.h"
 #include "frontend/TemplateBuilder.h"
+#include "frontend/JsonLoader.h"
+#include "frontend/TextChecks.h"
 #include "frontend/YamlLoader.h"
 
 namespace oosc::frontend {
@@ -57,6 +59,19 @@ void parseEvalPrograms(ir::Node *root, DiagnosticEngine &diagnostics) {
     for (ir::Node *item : node->items)
       stack.push_back(item);
   }
+}
+
+/// Text that is not UTF-8 is refused before any parser sees it; strict JSON
+/// takes the fast reader; everything else, yaml-cpp.
+LoadResult loadDocument(const SourceFile &file, ir::Document &document, DiagnosticEngine &diagnostics) {
+  if (auto problem = checkText(file.text())) {
+    diagnostics.report(RuleId::YamlSyntax, SourceRange::at(problem->offset, 1), problem->message);
+    return {false};
+  }
+  LoadLimits limits;
+  if (loadStrictJson(file.text(), document, diagnostics, limits))
+    return {true};
+  return loadYaml(file, document, diagnostics, limits);
 }
 
 } // namespace

@@ -11,7 +11,7 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
-#include "frontend/YamlLoader.h"
+#include "frontend/LoadCommon.h"
 
 namespace oosc::frontend {
 

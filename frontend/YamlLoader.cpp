@@ -10,10 +10,8 @@
 #include "frontend/YamlLoader.h"
 
 #include "frontend/Interpolation.h"
-#include "frontend/JsonLoader.h"
 #include "frontend/ScalarLocator.h"
 #include "frontend/SurrogateEscapes.h"
-#include "frontend/TextChecks.h"
 
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
@@ -527,23 +525,9 @@ void translateDocument(ir::Document &document, const SurrogateRewrite &rewrite) 
 
 } // namespace
 
-void reportDuplicateKey(const ir::Node &first, const ir::Node &repeat,
-                        DiagnosticEngine &diagnostics) {
-  diagnostics
-      .report(RuleId::DuplicateName, repeat.range,
-              "duplicate key '" + repeat.value + "'; YAML keeps only one of them")
-      .note(first.range, "first defined here");
-}
-
-LoadResult loadDocument(const SourceFile &file, ir::Document &document,
-                        DiagnosticEngine &diagnostics, const LoadLimits &limits) {
+LoadResult loadYaml(const SourceFile &file, ir::Document &document, DiagnosticEngine &diagnostics,
+                    const LoadLimits &limits) {
   std::string_view text = file.text();
-  if (auto problem = checkText(text)) {
-    diagnostics.report(RuleId::YamlSyntax, SourceRange::at(problem->offset, 1), problem->message);
-    return {false};
-  }
-  if (limits.strictJsonFastPath && loadStrictJson(text, document, diagnostics, limits))
-    return {true};
   std::optional<SurrogateRewrite> rewrite = rewriteSurrogatePairs(text);
   if (!rewrite)
     return parseText(text, document, diagnostics, limits);

@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "frontend/JsonLoader.h"
+#include "frontend/YamlLoader.h"
 
 #include <gtest/gtest.h>
 
@@ -27,12 +28,10 @@ struct Loaded {
 std::unique_ptr<Loaded> load(const SourceFile &file, bool fastPath) {
   auto loaded = std::make_unique<Loaded>();
   DiagnosticEngine engine(file);
-  LoadLimits limits;
-  limits.strictJsonFastPath = false;
   if (fastPath)
-    loaded->fast = loadStrictJson(file.text(), loaded->document, engine, limits);
+    loaded->fast = loadStrictJson(file.text(), loaded->document, engine, LoadLimits{});
   else
-    loadDocument(file, loaded->document, engine, limits);
+    loadYaml(file, loaded->document, engine);
   loaded->diagnostics = engine.takeSorted();
   return loaded;
 }

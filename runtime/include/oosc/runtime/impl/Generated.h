@@ -9,7 +9,6 @@
 
 #include "oosc/runtime/Context.h"
 #include "oosc/runtime/Program.h"
-#include "oosc/runtime/Runner.h"
 
 #include <initializer_list>
 #include <string_view>

@@ -22,3 +22,6 @@ echo "== growth with template size"
 echo
 echo "== oosc build and runners"
 "$root/build/bench/runner_bench" "$root/build/cli/oosc" "$root"
+echo
+echo "== oosc lsp"
+"$root/build/bench/lsp_bench" "$root/build/cli/oosc"

@@ -13,6 +13,7 @@ commands:
   lint      check templates and report problems with rule names
   build     compile templates into a native runner (on the simulated cloud)
   run       build a template into a cached runner and run it
+  lsp       the language server, over stdio, for editors
   help      show this help, or `oosc help lint` for a command's help
   version   print the version
 

@@ -2,6 +2,9 @@
 #include "cli/BuildCommand.h"
 #include "cli/CommandLine.h"
 #include "cli/LintCommand.h"
+#include "lsp/Server.h"
+
+#include <iostream>
 
 #include <llvm/Support/raw_ostream.h>
 
@@ -32,6 +35,11 @@ int main(int argc, char **argv) {
     return oosc::cli::runBuild(rest, out, err);
   if (arguments[0] == "run")
     return oosc::cli::runRun(rest, out, err);
+  if (arguments[0] == "lsp") {
+    // JSON-RPC over stdio until the client says exit or closes stdin.
+    std::ios::sync_with_stdio(false);
+    return oosc::lsp::Server(std::cout).run(std::cin);
+  }
   err << "oosc: error: unknown command '" << arguments[0] << "'\n\n" << oosc::cli::kMainHelp;
   return 2;
 }

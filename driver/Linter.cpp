@@ -22,15 +22,19 @@ size_t FileReport::count(Severity severity) const {
   return n;
 }
 
-FileReport lintSource(std::shared_ptr<const SourceFile> file) {
+AnalyzedSource analyzeSource(std::shared_ptr<const SourceFile> file) {
   // PCRE2 patterns compiled once per worker thread, reused across its files.
   thread_local runtime::PatternCache patterns;
   DiagnosticEngine diagnostics(*file);
-  frontend::ParsedTemplate parsed = frontend::parseTemplate(*file, diagnostics);
+  auto parsed = std::make_shared<frontend::ParsedTemplate>(frontend::parseTemplate(*file, diagnostics));
   analysis::AnalysisOptions options;
-  options.documentComplete = parsed.complete;
-  analysis::analyze(parsed.tmpl, diagnostics, patterns, options);
-  return {std::move(file), diagnostics.takeSorted()};
+  options.documentComplete = parsed->complete;
+  analysis::analyze(parsed->tmpl, diagnostics, patterns, options);
+  return {{std::move(file), diagnostics.takeSorted()}, std::move(parsed)};
+}
+
+FileReport lintSource(std::shared_ptr<const SourceFile> file) {
+  return analyzeSource(std::move(file)).report;
 }
 
 std::optional<std::string> readFile(const std::string &path, std::string &error) {

@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
+#include "frontend/Frontend.h"
 #include "support/Diagnostic.h"
 
 #include <memory>
@@ -25,6 +26,15 @@ struct FileReport {
 
 /// Lints text already in memory (the language server's open documents).
 FileReport lintSource(std::shared_ptr<const SourceFile> file);
+
+/// A linted text with its parse kept, for features that navigate it
+/// (hover, definition, rename in the language server).
+struct AnalyzedSource {
+  FileReport report;
+  std::shared_ptr<const frontend::ParsedTemplate> parsed;
+};
+
+AnalyzedSource analyzeSource(std::shared_ptr<const SourceFile> file);
 
 struct LintOptions {
   /// Worker threads; 0 means one per core.

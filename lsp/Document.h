@@ -1,0 +1,20 @@
+//===- Document.h - One open document of the language server --------------===//
+#pragma once
+
+#include "driver/Linter.h"
+
+#include <string>
+
+namespace oosc::lsp {
+
+/// An open document: its text (as a SourceFile) and the last analysis of it.
+struct Document {
+  std::string uri;
+  int64_t version = 0;
+  std::shared_ptr<const SourceFile> file;
+  driver::AnalyzedSource analyzed;
+
+  const ir::Template &tmpl() const { return analyzed.parsed->tmpl; }
+};
+
+} // namespace oosc::lsp

@@ -1,0 +1,81 @@
+//===- Workspace.cpp --------------------------------------------------------===//
+#include "lsp/Workspace.h"
+
+#include "lsp/Positions.h"
+
+namespace oosc::lsp {
+
+std::string pathOfUri(const std::string &uri) {
+  if (uri.rfind("file://", 0) != 0)
+    return uri;
+  std::string path;
+  for (size_t i = 7; i < uri.size(); ++i) {
+    if (uri[i] == '%' && i + 2 < uri.size() && std::isxdigit(static_cast<unsigned char>(uri[i + 1])) &&
+        std::isxdigit(static_cast<unsigned char>(uri[i + 2]))) {
+      path += static_cast<char>(std::stoi(uri.substr(i + 1, 2), nullptr, 16));
+      i += 2;
+    } else {
+      path += uri[i];
+    }
+  }
+  return path;
+}
+
+void Workspace::analyze(Document &document, std::string text) {
+  document.file = std::make_shared<const SourceFile>(pathOfUri(document.uri), std::move(text));
+  document.analyzed = driver::analyzeSource(document.file);
+}
+
+const Document &Workspace::open(const std::string &uri, int64_t version, std::string text) {
+  auto document = std::make_unique<Document>();
+  document->uri = uri;
+  document->version = version;
+  analyze(*document, std::move(text));
+  return *(documents_[uri] = std::move(document));
+}
+
+const Document *Workspace::change(const std::string &uri, int64_t version,
+                                  const llvm::json::Array &changes, std::string &error) {
+  auto it = documents_.find(uri);
+  if (it == documents_.end()) {
+    error = "didChange for a document that is not open: " + uri;
+    return nullptr;
+  }
+  Document &document = *it->second;
+  std::string text(document.file->text());
+  for (const llvm::json::Value &change : changes) {
+    const llvm::json::Object *object = change.getAsObject();
+    auto newText = object ? object->getString("text") : llvm::None;
+    if (!newText) {
+      error = "a content change without text";
+      return nullptr;
+    }
+    const llvm::json::Object *range = object->getObject("range");
+    if (!range) {
+      text = newText->str(); // a full-document change
+      continue;
+    }
+    // Offsets are taken against the text as changed so far, as LSP orders them.
+    SourceFile current(document.file->path(), text);
+    auto start = positionFrom(range->get("start"));
+    auto end = positionFrom(range->get("end"));
+    if (!start || !end) {
+      error = "a content change with a malformed range";
+      return nullptr;
+    }
+    uint32_t from = toOffset(current, *start), to = std::max(from, toOffset(current, *end));
+    text.replace(from, to - from, newText->str());
+  }
+  document.version = version;
+  analyze(document, std::move(text));
+  return &document;
+}
+
+void Workspace::close(const std::string &uri) { documents_.erase(uri); }
+
+const Document *Workspace::find(const std::string &uri) const {
+  auto it = documents_.find(uri);
+  return it == documents_.end() ? nullptr : it->second.get();
+}
+
+} // namespace oosc::lsp

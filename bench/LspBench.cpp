@@ -107,7 +107,7 @@ std::string escape(const std::string &text) {
 std::string thousandLines() {
   std::string text = "FormatVersion: OOS-2019-06-01\nParameters:\n  regionId:\n    Type: String\n"
                      "    Default: cn-hangzhou\nTasks:\n";
-  for (int i = 0; i < 110; ++i)
+  for (int i = 0; i < 90; ++i)
     text += "  - Name: task" + std::to_string(i) +
             "\n    Action: ACS::ExecuteAPI\n    Properties:\n      Service: ECS\n"
             "      API: DescribeInstances\n      Parameters:\n        RegionId: '{{ regionId }}'\n"

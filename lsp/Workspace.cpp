@@ -3,6 +3,8 @@
 
 #include "lsp/Positions.h"
 
+#include <algorithm>
+
 namespace oosc::lsp {
 
 std::string pathOfUri(const std::string &uri) {
@@ -24,6 +26,17 @@ std::string pathOfUri(const std::string &uri) {
 void Workspace::analyze(Document &document, std::string text) {
   document.file = std::make_shared<const SourceFile>(pathOfUri(document.uri), std::move(text));
   document.analyzed = driver::analyzeSource(document.file);
+  keepParse(document);
+}
+
+void Workspace::keepParse(Document &document) {
+  recentParses_.erase(std::remove(recentParses_.begin(), recentParses_.end(), &document),
+                      recentParses_.end());
+  recentParses_.push_back(&document);
+  if (recentParses_.size() > kKeptParses) {
+    recentParses_.front()->analyzed.parsed.reset();
+    recentParses_.erase(recentParses_.begin());
+  }
 }
 
 const Document &Workspace::open(const std::string &uri, int64_t version, std::string text) {
@@ -71,11 +84,24 @@ const Document *Workspace::change(const std::string &uri, int64_t version,
   return &document;
 }
 
-void Workspace::close(const std::string &uri) { documents_.erase(uri); }
-
-const Document *Workspace::find(const std::string &uri) const {
+void Workspace::close(const std::string &uri) {
   auto it = documents_.find(uri);
-  return it == documents_.end() ? nullptr : it->second.get();
+  if (it == documents_.end())
+    return;
+  recentParses_.erase(std::remove(recentParses_.begin(), recentParses_.end(), it->second.get()),
+                      recentParses_.end());
+  documents_.erase(it);
+}
+
+const Document *Workspace::find(const std::string &uri) {
+  auto it = documents_.find(uri);
+  if (it == documents_.end())
+    return nullptr;
+  Document &document = *it->second;
+  if (!document.analyzed.parsed)
+    document.analyzed = driver::analyzeSource(document.file); // same text, same result
+  keepParse(document);
+  return &document;
 }
 
 } // namespace oosc::lsp

@@ -76,6 +76,20 @@ struct DocumentSymbol {
 /// The outline: Parameters, Tasks (with their action and outputs), Outputs.
 std::vector<DocumentSymbol> documentSymbols(const Document &document);
 
+/// ACS::Template's TemplateName naming a template in the document's folder
+/// (`name.yaml`, `name.yml` or `name.json`): that file, analysed, and the
+/// range of the name in this document. Nothing for other positions.
+struct NestedTemplate {
+  std::string path;
+  std::shared_ptr<const SourceFile> file;
+  driver::AnalyzedSource analyzed;
+  SourceRange nameRange;
+};
+std::optional<NestedTemplate> nestedTemplateAt(const Document &document, uint32_t offset);
+
+/// Hover for a nested template: its parameters and outputs.
+std::string describeNestedTemplate(const NestedTemplate &nested);
+
 /// Quick fixes: the fix-its of the diagnostics that overlap `range`
 /// (did-you-mean names, the declared case of a reference).
 struct CodeAction {

@@ -195,6 +195,15 @@ Server::Json Server::documentRequest(const std::string &method, const Object &pa
   const SourceFile &file = *document->file;
   auto position = positionFrom(params.get("position"));
   uint32_t offset = position ? toOffset(file, *position) : 0;
+  // A TemplateName naming a template in the same folder leads there.
+  if (auto nested = nestedTemplateAt(*document, offset)) {
+    if (method == "textDocument/hover")
+      return Object{{"contents", Object{{"kind", "markdown"}, {"value", describeNestedTemplate(*nested)}}},
+                    {"range", toJsonRange(file, nested->nameRange)}};
+    if (method == "textDocument/definition")
+      return Array{Object{{"uri", uriOfPath(nested->path)},
+                          {"range", toJsonRange(*nested->file, SourceRange::at(0))}}};
+  }
   if (method == "textDocument/hover") {
     auto result = hover(*document, offset);
     if (!result)

@@ -23,6 +23,21 @@ std::string pathOfUri(const std::string &uri) {
   return path;
 }
 
+std::string uriOfPath(const std::string &path) {
+  static const char *hex = "0123456789ABCDEF";
+  std::string uri = "file://";
+  for (unsigned char c : path) {
+    if (std::isalnum(c) || std::string_view("/-._~").find(static_cast<char>(c)) != std::string_view::npos) {
+      uri += static_cast<char>(c);
+    } else {
+      uri += '%';
+      uri += hex[c >> 4];
+      uri += hex[c & 15];
+    }
+  }
+  return uri;
+}
+
 void Workspace::analyze(Document &document, std::string text) {
   document.file = std::make_shared<const SourceFile>(pathOfUri(document.uri), std::move(text));
   document.analyzed = driver::analyzeSource(document.file);

@@ -41,5 +41,7 @@ private:
 
 /// The file path in a file:// URI (percent-decoded), or the URI itself.
 std::string pathOfUri(const std::string &uri);
+/// A file:// URI for a path, percent-encoding what URIs do not allow.
+std::string uriOfPath(const std::string &path);
 
 } // namespace oosc::lsp

@@ -7,6 +7,8 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <sstream>
 
 namespace oosc::lsp {
@@ -194,6 +196,36 @@ TEST(Server, MalformedMessagesUnknownMethodsAndUnopenedDocuments) {
   EXPECT_EQ(integer(client.response(1)->getObject("error"), "code"), -32601);
   EXPECT_TRUE(client.response(2)->get("result")->getAsNull().hasValue());
   EXPECT_TRUE(client.response(3)->get("result")->getAsNull().hasValue());
+}
+
+TEST(Server, NestedTemplatesInTheSameFolderResolve) {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / ("oosc-lsp-nested-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  std::ofstream(dir / "child.yaml") << "FormatVersion: OOS-2019-06-01\nParameters:\n  greeting:\n"
+                                       "    Type: String\nTasks:\n  - Name: wait\n    Action: ACS::Sleep\n"
+                                       "    Properties:\n      Duration: PT1S\nOutputs:\n  message:\n"
+                                       "    Type: String\n    Value: '{{ greeting }}'\n";
+  std::string parent = "FormatVersion: OOS-2019-06-01\nTasks:\n  - Name: callChild\n    Action: ACS::Template\n"
+                       "    Properties:\n      TemplateName: child\n";
+  std::string uri = "file://" + (dir / "parent.yaml").string();
+  Client client;
+  client.notification("textDocument/didOpen",
+                      Object{{"textDocument", Object{{"uri", uri}, {"languageId", "yaml"}, {"version", 1}, {"text", parent}}}});
+  Object at{{"textDocument", Object{{"uri", uri}}}, {"position", position(5, 22)}};
+  client.request(1, "textDocument/definition", at);
+  client.request(2, "textDocument/hover", at);
+  client.run();
+  fs::remove_all(dir);
+  const Array *locations = client.response(1)->getArray("result");
+  ASSERT_NE(locations, nullptr);
+  ASSERT_EQ(locations->size(), 1u);
+  EXPECT_EQ(text((*locations)[0].getAsObject(), "uri"), "file://" + (dir / "child.yaml").string());
+  const Object *hover = client.response(2)->getObject("result");
+  ASSERT_NE(hover, nullptr);
+  std::string markdown = text(hover->getObject("contents"), "value");
+  EXPECT_NE(markdown.find("`greeting` (String, required)"), std::string::npos) << markdown;
+  EXPECT_NE(markdown.find("`message` (String)"), std::string::npos) << markdown;
 }
 
 TEST(Server, LargeDocumentDoesNotBreakTheServer) {

@@ -152,6 +152,15 @@ TEST_F(BuildTest, LibraryActionsLookUpSwapAndDelete) {
       EXPECT_EQ(configuration.find("ImageId")->toDisplayString(), outputs.find("imageId")->toDisplayString());
 }
 
+TEST_F(BuildTest, UnsupportedActionsFailClearlyNamingTheTask) {
+  std::string runner = build({"tests/build/unsupported.yaml"});
+  RunResult result = run(runner, {});
+  EXPECT_EQ(result.exitCode, 1);
+  EXPECT_NE(result.err.find("task 'tellTheTeam' failed: action ACS::Notify is not supported yet"),
+            std::string::npos)
+      << result.err;
+}
+
 TEST_F(BuildTest, AdversarialStringsComeThroughAsData) {
   fs::remove("/tmp/oosc-pwned");
   std::string runner = build({"tests/build/adversarial.json"});

@@ -182,6 +182,18 @@ TEST_F(BuildTest, ControlFlowFollowsWhenChoiceOnErrorAndLoops) {
   EXPECT_EQ(result.err.find("notRun"), std::string::npos) << result.err;
 }
 
+TEST_F(BuildTest, LoopsShowALiveBarOnATerminal) {
+  std::string runner = build({"tests/build/flow.yaml"});
+  // script(1) gives the runner a pseudo-terminal, as a person's shell would.
+  RunResult result = runProgram("/usr/bin/script",
+                                {"-qc", runner + " --state " + state(), "/dev/null"});
+  EXPECT_NE(result.out.find("perRegion [##############################] 3/3"), std::string::npos)
+      << result.out;
+  // Not a terminal: no bar, only task lines.
+  RunResult piped = run(runner, {});
+  EXPECT_EQ(piped.err.find("[###"), std::string::npos) << piped.err;
+}
+
 TEST_F(BuildTest, TemplatesCallEachOtherInsideOneRunner) {
   std::string runner = build({"tests/build/nested-parent.yaml", "tests/build/nested-child.yaml"});
   RunResult result = run(runner, {"nested-parent", "-p", "who=test"});

@@ -2,6 +2,7 @@
 #include "driver/Linter.h"
 
 #include "analysis/Analyzer.h"
+#include "analysis/Suppressions.h"
 #include "frontend/Frontend.h"
 #include "oosc/runtime/ParameterConstraints.h"
 
@@ -30,7 +31,9 @@ AnalyzedSource analyzeSource(std::shared_ptr<const SourceFile> file) {
   analysis::AnalysisOptions options;
   options.documentComplete = parsed->complete;
   analysis::analyze(parsed->tmpl, diagnostics, patterns, options);
-  return {{std::move(file), diagnostics.takeSorted()}, std::move(parsed)};
+  std::vector<Diagnostic> sorted = diagnostics.takeSorted();
+  analysis::applySuppressions(*file, sorted);
+  return {{std::move(file), std::move(sorted)}, std::move(parsed)};
 }
 
 FileReport lintSource(std::shared_ptr<const SourceFile> file) {

@@ -30,6 +30,7 @@ options:
   --color WHEN      auto (default: only on a terminal), always or never
   -j, --jobs N      lint N files in parallel (default: one per core)
   --list-rules      print the rules with their default severity and exit
+  --explain RULE    what a rule checks, why, and an example
   -h, --help        show this help
 
 exit status: 0 no errors, 1 errors found, 2 bad usage or an unreadable path.
@@ -85,6 +86,8 @@ ParsedLintArguments parseLintArguments(const std::vector<std::string> &arguments
       options.help = true;
     } else if (argument == "--list-rules") {
       options.listRules = true;
+    } else if (takeValue(arguments, i, "--explain", value, error)) {
+      options.explain = value;
     } else if (takeValue(arguments, i, "--format", value, error)) {
       if (auto format = report::parseFormat(value); format && error.empty())
         options.format = *format;
@@ -110,7 +113,8 @@ ParsedLintArguments parseLintArguments(const std::vector<std::string> &arguments
       error = "unknown option '" + argument + "'";
     }
   }
-  if (error.empty() && options.paths.empty() && !options.help && !options.listRules)
+  if (error.empty() && options.paths.empty() && !options.help && !options.listRules &&
+      options.explain.empty())
     error = "no PATH given";
   return result;
 }

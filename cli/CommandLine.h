@@ -16,6 +16,7 @@ struct LintCommandOptions {
   ColorMode color = ColorMode::Auto;
   unsigned jobs = 0; ///< 0: one per core
   bool listRules = false;
+  std::string explain; ///< --explain RULE
   bool help = false;
 };
 

@@ -5,6 +5,7 @@
 #include "cli/TemplateFiles.h"
 #include "driver/Linter.h"
 #include "report/Printers.h"
+#include "support/RuleDocs.h"
 
 #include <llvm/Support/Format.h>
 
@@ -31,6 +32,25 @@ void listRules(llvm::raw_ostream &out) {
         << rule.summary << '\n';
 }
 
+int explainRule(const std::string &name, llvm::raw_ostream &out, llvm::raw_ostream &err) {
+  auto rule = findRule(name);
+  if (!rule) {
+    err << "oosc lint: error: no rule named '" << name << "' (see oosc lint --list-rules)\n";
+    return 2;
+  }
+  const RuleInfo &info = ruleInfo(*rule);
+  const RuleDoc &doc = ruleDoc(*rule);
+  out << info.name << " (" << severityName(info.defaultSeverity) << "): " << info.summary << "\n\n"
+      << "What it checks: " << doc.checks << "\n\nWhy: " << doc.why << "\n\nExample:\n\n";
+  llvm::StringRef example(doc.example.data(), doc.example.size());
+  while (!example.empty()) {
+    auto [line, rest] = example.split('\n');
+    out << "    " << line << '\n';
+    example = rest;
+  }
+  return 0;
+}
+
 } // namespace
 
 int runLint(const std::vector<std::string> &arguments, llvm::raw_ostream &out,
@@ -49,6 +69,8 @@ int runLint(const std::vector<std::string> &arguments, llvm::raw_ostream &out,
     listRules(out);
     return 0;
   }
+  if (!options.explain.empty())
+    return explainRule(options.explain, out, err);
   std::vector<std::string> problems;
   std::vector<std::string> files = collectTemplateFiles(options.paths, problems);
   for (const std::string &problem : problems)

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 namespace oosc::testing {
 namespace {
@@ -73,6 +74,25 @@ TEST_F(CliTest, HelpAndVersion) {
   RunResult version = runProgram(kOosc, {"--version"});
   EXPECT_EQ(version.exitCode, 0);
   EXPECT_EQ(version.out.rfind("oosc ", 0), 0u);
+}
+
+TEST_F(CliTest, EveryRuleHasAnExplanation) {
+  RunResult rules = lint({"--list-rules"});
+  ASSERT_EQ(rules.exitCode, 0);
+  std::istringstream lines(rules.out);
+  std::string line;
+  size_t explained = 0;
+  while (std::getline(lines, line)) {
+    std::string rule = line.substr(0, line.find(' '));
+    RunResult explanation = lint({"--explain", rule});
+    EXPECT_EQ(explanation.exitCode, 0) << rule;
+    EXPECT_EQ(explanation.out.rfind(rule + " (", 0), 0u) << explanation.out;
+    EXPECT_NE(explanation.out.find("What it checks: "), std::string::npos) << rule;
+    EXPECT_NE(explanation.out.find("Example:"), std::string::npos) << rule;
+    ++explained;
+  }
+  EXPECT_EQ(explained, 10u);
+  EXPECT_EQ(lint({"--explain", "no-such-rule"}).exitCode, 2);
 }
 
 TEST_F(CliTest, BadUsageExitsTwo) {

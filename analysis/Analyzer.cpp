@@ -22,6 +22,9 @@ constexpr RuleRun kRuleRuns[] = {
     {checkJumpTargets, true},
     {checkReachability, true},
     {checkParameterConstraints, false},
+    {checkTriggers, false},
+    {checkCycles, true},
+    {checkLoops, false},
 };
 
 } // namespace

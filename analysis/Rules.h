@@ -22,4 +22,11 @@ void checkParameterConstraints(AnalysisContext &context);
 /// Names that clash, exactly or but for case (`duplicate-name`).
 void checkDuplicateNames(AnalysisContext &context);
 
+/// Triggers first and once (`trigger`).
+void checkTriggers(AnalysisContext &context);
+/// Tasks that cannot reach the end (`cycle-without-exit`).
+void checkCycles(AnalysisContext &context);
+/// Loops that cannot run as written (`loop`).
+void checkLoops(AnalysisContext &context);
+
 } // namespace oosc::analysis

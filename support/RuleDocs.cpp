@@ -61,6 +61,25 @@ const RuleDoc kDocs[] = {
      "YAML keeps only one of two equal keys, silently; OOS folds case, so two names differing only "
      "in case are ambiguous.",
      "Tasks:\n  - Name: stop\n    ...\n  - Name: Stop   # differs only in case"},
+    {RuleId::Trigger,
+     "At most one ACS::TimerTrigger, ACS::EventTrigger or ACS::AlarmTrigger task, and it is the "
+     "first task.",
+     "OOS starts a triggered template's executions from its first task; a trigger elsewhere is "
+     "refused.",
+     "Tasks:\n  - Name: prepare\n    Action: ACS::Sleep\n  - Name: everyDay\n"
+     "    Action: ACS::TimerTrigger   # must be the first task"},
+    {RuleId::CycleWithoutExit,
+     "Some path leads from every task the first task reaches to the end of the execution.",
+     "Tasks that only jump among themselves run until OOS's time limit stops the execution.",
+     "  - Name: check\n    Action: ACS::CheckFor\n    OnError: retry\n  - Name: retry\n"
+     "    Action: ACS::Sleep\n    OnSuccess: check   # check -> retry -> check, no way out"},
+    {RuleId::Loop,
+     "Loop Items is a list (at most 1,000 literal items) or an expression, Concurrency, MaxErrors "
+     "and Batch sizes are numbers or percentages, each AggregateField names an output of the task, "
+     "and the action is one that loops.",
+     "OOS rejects such a loop when the task starts, after the tasks before it have run.",
+     "    Loop:\n      Items: i-123   # a string, not a list\n      RateControl: {Mode: Concurrency, "
+     "Concurrency: many}"},
     {RuleId::UnusedSuppression,
      "Each # oosc-disable-next-line, oosc-disable/oosc-enable and oosc-disable-file comment names "
      "rules and silences at least one diagnostic.",

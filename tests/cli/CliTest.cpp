@@ -91,7 +91,7 @@ TEST_F(CliTest, EveryRuleHasAnExplanation) {
     EXPECT_NE(explanation.out.find("Example:"), std::string::npos) << rule;
     ++explained;
   }
-  EXPECT_EQ(explained, 10u);
+  EXPECT_EQ(explained, 13u);
   EXPECT_EQ(lint({"--explain", "no-such-rule"}).exitCode, 2);
 }
 

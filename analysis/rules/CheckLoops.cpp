@@ -1,0 +1,131 @@
+//===- CheckLoops.cpp - Loops that can run as written ----------------------===//
+//
+// Rule `loop` (oos-spec.md 5.4): Items is a list or an expression giving one,
+// at most 1,000 literal items; RateControl's counts are numbers or
+// percentages; each AggregateField names an output of the task; and the
+// action is one that loops (API and product actions, not functional ones).
+//
+//===----------------------------------------------------------------------===//
+#include "analysis/Rules.h"
+#include "analysis/SchemaWalk.h"
+#include "support/Spelling.h"
+
+#include <cstdlib>
+
+namespace oosc::analysis {
+
+bool isTriggerAction(std::string_view action);
+
+namespace {
+
+using ir::Node;
+
+/// The OOS limit on a Loop's items.
+constexpr size_t kMaxLoopItems = 1000;
+
+bool isCountOrPercentage(const Node *node) {
+  node = ir::resolve(node);
+  if (!node || !node->isScalar() || isComputed(node))
+    return true; // computed: known at run time
+  std::string text = node->value;
+  if (!text.empty() && text.back() == '%')
+    text.pop_back();
+  char *end = nullptr;
+  double value = std::strtod(text.c_str(), &end);
+  return !text.empty() && end == text.c_str() + text.size() && value >= 0;
+}
+
+void checkItems(AnalysisContext &context, const ir::Loop &loop) {
+  const Node *items = ir::resolve(loop.items);
+  if (!items || isComputed(items))
+    return;
+  if (!items->isSequence()) {
+    context.diagnostics.report(RuleId::Loop, items->range,
+                               "Loop Items must be a list, or an expression that gives one, not " +
+                                   std::string(describeShape(items)));
+    return;
+  }
+  if (items->items.size() > kMaxLoopItems)
+    context.diagnostics.report(RuleId::Loop, items->range,
+                               "Loop Items has " + std::to_string(items->items.size()) +
+                                   " items; OOS runs at most " + std::to_string(kMaxLoopItems));
+}
+
+void checkRateControl(AnalysisContext &context, const ir::Loop &loop) {
+  const Node *rate = ir::resolve(loop.decl->get("RateControl"));
+  // The legacy flat form keeps the counts in Loop itself.
+  for (const Node *map : {rate, loop.decl}) {
+    if (!map || !map->isMapping() || isComputed(map))
+      continue;
+    for (std::string_view key : {"Concurrency", "MaxErrors"}) {
+      const Node *value = ir::resolve(map->get(key));
+      if (value && !isCountOrPercentage(value))
+        context.diagnostics.report(RuleId::Loop, value->range,
+                                   std::string(key) + " must be a number or a percentage such as '25%', not '" +
+                                       value->value + "'");
+    }
+    if (const Node *batches = ir::resolve(map->get("Batch")); batches && batches->isSequence())
+      for (const Node *batch : batches->items)
+        if (!isCountOrPercentage(batch))
+          context.diagnostics.report(RuleId::Loop, batch->range,
+                                     "a Batch size is a number or a percentage");
+  }
+}
+
+/// A product action (ACS::ECS::RunCommand) or a nested template: its loop
+/// may aggregate the child template's outputs, which this file cannot see.
+bool readsChildOutputs(std::string_view action) {
+  size_t first = action.find("::");
+  return equalsIgnoreCase(action, "ACS::Template") ||
+         (first != std::string_view::npos && action.find("::", first + 2) != std::string_view::npos);
+}
+
+void checkAggregateFields(AnalysisContext &context, const ir::Task &task) {
+  if (readsChildOutputs(task.action))
+    return;
+  std::vector<std::string_view> names;
+  for (const ir::OutputDecl &output : task.outputs)
+    names.push_back(output.name.text);
+  for (const ir::OutputDecl &output : task.loop->outputs) {
+    const Node *field = ir::resolve(output.value);
+    if (!field || !field->isScalar() || isComputed(field))
+      continue;
+    bool found = false;
+    for (std::string_view name : names)
+      found = found || equalsIgnoreCase(name, field->value);
+    if (found)
+      continue;
+    Diagnostic &diagnostic = context.diagnostics.report(
+        RuleId::Loop, field->range,
+        "AggregateField '" + field->value + "' names no output of task '" + task.name.text + "'");
+    if (auto suggestion = suggestName(field->value, names)) {
+      diagnostic.message += "; did you mean '" + *suggestion + "'?";
+      diagnostic.fix(field->range, *suggestion);
+    }
+  }
+}
+
+/// Functional actions run once; OOS loops API and product actions only.
+bool cannotLoop(std::string_view action) {
+  for (std::string_view once : {"ACS::Sleep", "ACS::Choice", "ACS::Approve", "ACS::Pause"})
+    if (equalsIgnoreCase(action, once))
+      return true;
+  return isTriggerAction(action);
+}
+
+} // namespace
+
+void checkLoops(AnalysisContext &context) {
+  for (const ir::Task &task : context.tmpl.tasks) {
+    if (!task.loop)
+      continue;
+    checkItems(context, *task.loop);
+    checkRateControl(context, *task.loop);
+    checkAggregateFields(context, task);
+    if (cannotLoop(task.action) && task.actionNode)
+      context.diagnostics.report(RuleId::Loop, task.actionNode->range,
+                                 task.action + " does not loop: only API and product actions do");
+  }
+}
+
+} // namespace oosc::analysis

@@ -31,6 +31,9 @@ options:
   -j, --jobs N      lint N files in parallel (default: one per core)
   --list-rules      print the rules with their default severity and exit
   --explain RULE    what a rule checks, why, and an example
+  --fix             apply the fixes diagnostics offer (did-you-mean names, the
+                    declared case of a reference) in place, then report the rest
+  --dry-run         with --fix: print the changes as a diff, write nothing
   -h, --help        show this help
 
 exit status: 0 no errors, 1 errors found, 2 bad usage or an unreadable path.
@@ -86,6 +89,10 @@ ParsedLintArguments parseLintArguments(const std::vector<std::string> &arguments
       options.help = true;
     } else if (argument == "--list-rules") {
       options.listRules = true;
+    } else if (argument == "--fix") {
+      options.fix = true;
+    } else if (argument == "--dry-run") {
+      options.dryRun = true;
     } else if (takeValue(arguments, i, "--explain", value, error)) {
       options.explain = value;
     } else if (takeValue(arguments, i, "--format", value, error)) {
@@ -116,6 +123,8 @@ ParsedLintArguments parseLintArguments(const std::vector<std::string> &arguments
   if (error.empty() && options.paths.empty() && !options.help && !options.listRules &&
       options.explain.empty())
     error = "no PATH given";
+  if (error.empty() && options.dryRun && !options.fix)
+    error = "--dry-run goes with --fix";
   return result;
 }
 

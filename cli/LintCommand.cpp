@@ -3,6 +3,7 @@
 
 #include "cli/CommandLine.h"
 #include "cli/TemplateFiles.h"
+#include "driver/Fixes.h"
 #include "driver/Linter.h"
 #include "report/Printers.h"
 #include "support/RuleDocs.h"
@@ -30,6 +31,34 @@ void listRules(llvm::raw_ostream &out) {
   for (const RuleInfo &rule : allRules())
     out << llvm::format("%-22s %-8s ", rule.name.data(), severityName(rule.defaultSeverity).data())
         << rule.summary << '\n';
+}
+
+/// --fix: writes each fixed file (or prints its diff); returns how many
+/// files changed.
+size_t applyAllFixes(const std::vector<driver::FileReport> &reports, bool dryRun, llvm::raw_ostream &out,
+                     llvm::raw_ostream &err) {
+  size_t changed = 0;
+  for (const driver::FileReport &report : reports) {
+    size_t applied = 0;
+    std::string fixed = driver::applyFixes(report, applied);
+    if (applied == 0)
+      continue;
+    ++changed;
+    if (dryRun) {
+      out << driver::unifiedDiff(report.file->path(), report.file->text(), fixed);
+      continue;
+    }
+    std::error_code error;
+    llvm::raw_fd_ostream file(report.file->path(), error);
+    if (error) {
+      err << "oosc lint: error: cannot write '" << report.file->path() << "': " << error.message() << '\n';
+      continue;
+    }
+    file << fixed;
+    err << "oosc lint: fixed " << applied << (applied == 1 ? " problem" : " problems") << " in "
+        << report.file->path() << '\n';
+  }
+  return changed;
 }
 
 int explainRule(const std::string &name, llvm::raw_ostream &out, llvm::raw_ostream &err) {
@@ -79,6 +108,13 @@ int runLint(const std::vector<std::string> &arguments, llvm::raw_ostream &out,
     return 2;
 
   std::vector<driver::FileReport> reports = driver::lintFiles(files, {options.jobs});
+  if (options.fix) {
+    size_t fixedFiles = applyAllFixes(reports, options.dryRun, out, err);
+    if (fixedFiles > 0 && !options.dryRun)
+      reports = driver::lintFiles(files, {options.jobs}); // report what is left
+    if (options.dryRun)
+      return 0;
+  }
   // Output is ordered by path, whatever order the command line gave.
   std::stable_sort(reports.begin(), reports.end(),
                    [](const driver::FileReport &a, const driver::FileReport &b) {

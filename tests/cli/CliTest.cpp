@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 
 namespace oosc::testing {
@@ -93,6 +94,30 @@ TEST_F(CliTest, EveryRuleHasAnExplanation) {
   }
   EXPECT_EQ(explained, 13u);
   EXPECT_EQ(lint({"--explain", "no-such-rule"}).exitCode, 2);
+}
+
+TEST_F(CliTest, FixAppliesDidYouMeanAndCaseFixesKeepingComments) {
+  std::string text = std::string("# keep this comment\n") + kClean;
+  text.replace(text.find("'{{ name }}'"), 12, "'{{ NAME }}'   # and this one");
+  text.replace(text.find("Properties:"), 11, "Propertes:");
+  std::string path = write("fix.yaml", text);
+  RunResult preview = lint({"--fix", "--dry-run", path});
+  EXPECT_EQ(preview.exitCode, 0);
+  EXPECT_NE(preview.out.find("-    Propertes:\n+    Properties:\n"), std::string::npos) << preview.out;
+  EXPECT_NE(preview.out.find("+    Value: '{{ name }}'   # and this one\n"), std::string::npos) << preview.out;
+  std::ifstream unchanged(path);
+  std::string before((std::istreambuf_iterator<char>(unchanged)), std::istreambuf_iterator<char>());
+  EXPECT_EQ(before, text) << "--dry-run writes nothing";
+
+  RunResult fixed = lint({"--fix", path});
+  EXPECT_EQ(fixed.exitCode, 0) << fixed.out;
+  EXPECT_EQ(fixed.out, "") << "nothing left to report";
+  EXPECT_NE(fixed.err.find("fixed 2 problems"), std::string::npos) << fixed.err;
+  std::ifstream after(path);
+  std::string now((std::istreambuf_iterator<char>(after)), std::istreambuf_iterator<char>());
+  EXPECT_NE(now.find("# keep this comment\n"), std::string::npos);
+  EXPECT_NE(now.find("'{{ name }}'   # and this one"), std::string::npos);
+  EXPECT_EQ(lint({"--dry-run", path}).exitCode, 2) << "--dry-run needs --fix";
 }
 
 TEST_F(CliTest, BadUsageExitsTwo) {

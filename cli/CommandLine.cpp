@@ -31,6 +31,9 @@ options:
   -j, --jobs N      lint N files in parallel (default: one per core)
   --list-rules      print the rules with their default severity and exit
   --explain RULE    what a rule checks, why, and an example
+  --baseline FILE   report only diagnostics that FILE does not record
+  --write-baseline FILE  record the current diagnostics in FILE (keyed by file,
+                    rule, message and flagged text, not by line) and exit 0
   --fix             apply the fixes diagnostics offer (did-you-mean names, the
                     declared case of a reference) in place, then report the rest
   --dry-run         with --fix: print the changes as a diff, write nothing
@@ -93,6 +96,10 @@ ParsedLintArguments parseLintArguments(const std::vector<std::string> &arguments
       options.fix = true;
     } else if (argument == "--dry-run") {
       options.dryRun = true;
+    } else if (takeValue(arguments, i, "--write-baseline", value, error)) {
+      options.writeBaseline = value;
+    } else if (takeValue(arguments, i, "--baseline", value, error)) {
+      options.baseline = value;
     } else if (takeValue(arguments, i, "--explain", value, error)) {
       options.explain = value;
     } else if (takeValue(arguments, i, "--format", value, error)) {

@@ -17,6 +17,8 @@ struct LintCommandOptions {
   unsigned jobs = 0; ///< 0: one per core
   bool listRules = false;
   std::string explain; ///< --explain RULE
+  std::string baseline;      ///< --baseline FILE: leave out what it records
+  std::string writeBaseline; ///< --write-baseline FILE
   bool fix = false;     ///< --fix: apply the fix-its in place
   bool dryRun = false;  ///< with --fix: print the diff, change nothing
   bool help = false;

@@ -3,6 +3,7 @@
 
 #include "cli/CommandLine.h"
 #include "cli/TemplateFiles.h"
+#include "driver/Baseline.h"
 #include "driver/Fixes.h"
 #include "driver/Linter.h"
 #include "report/Printers.h"
@@ -114,6 +115,25 @@ int runLint(const std::vector<std::string> &arguments, llvm::raw_ostream &out,
       reports = driver::lintFiles(files, {options.jobs}); // report what is left
     if (options.dryRun)
       return 0;
+  }
+  if (!options.writeBaseline.empty()) {
+    driver::Baseline baseline = driver::Baseline::fromReports(reports);
+    std::string error;
+    if (!baseline.write(options.writeBaseline, error)) {
+      err << "oosc lint: error: " << error << '\n';
+      return 2;
+    }
+    err << "oosc lint: recorded " << baseline.size() << " diagnostics in " << options.writeBaseline << '\n';
+    return 0;
+  }
+  if (!options.baseline.empty()) {
+    std::string error;
+    auto baseline = driver::Baseline::read(options.baseline, error);
+    if (!baseline) {
+      err << "oosc lint: error: " << error << '\n';
+      return 2;
+    }
+    baseline->filter(reports);
   }
   // Output is ordered by path, whatever order the command line gave.
   std::stable_sort(reports.begin(), reports.end(),

@@ -120,6 +120,27 @@ TEST_F(CliTest, FixAppliesDidYouMeanAndCaseFixesKeepingComments) {
   EXPECT_EQ(lint({"--dry-run", path}).exitCode, 2) << "--dry-run needs --fix";
 }
 
+TEST_F(CliTest, BaselineHidesKnownDiagnosticsEvenWhenLinesMove) {
+  std::string path = write("legacy.yaml", kOneError);
+  std::string baseline = (dir_ / "baseline.json").string();
+  RunResult record = lint({"--write-baseline", baseline, path});
+  EXPECT_EQ(record.exitCode, 0) << record.err;
+  EXPECT_NE(record.err.find("recorded 1 diagnostics"), std::string::npos) << record.err;
+  // Unrelated edit: every line moves down; the old error stays known.
+  write("legacy.yaml", std::string("# moved\n") + kOneError);
+  RunResult known = lint({"--baseline", baseline, path});
+  EXPECT_EQ(known.exitCode, 0) << known.out;
+  EXPECT_EQ(known.out, "");
+  // A new error is reported; the known one is not.
+  std::string text = std::string("# moved\n") + kOneError + "    OnError: nowhere\n";
+  write("legacy.yaml", text);
+  RunResult fresh = lint({"--baseline", baseline, "--format", "json", path});
+  EXPECT_EQ(fresh.exitCode, 1);
+  EXPECT_NE(fresh.out.find("undefined-jump-target"), std::string::npos) << fresh.out;
+  EXPECT_EQ(fresh.out.find("undefined-reference"), std::string::npos) << fresh.out;
+  EXPECT_EQ(lint({"--baseline", (dir_ / "missing.json").string(), path}).exitCode, 2);
+}
+
 TEST_F(CliTest, BadUsageExitsTwo) {
   EXPECT_EQ(runProgram(kOosc, {}).exitCode, 2);
   EXPECT_EQ(runProgram(kOosc, {"frobnicate"}).exitCode, 2);

@@ -23,7 +23,7 @@ Run `oosc help COMMAND` for a command's options.
 const char *const kLintHelp = R"(usage: oosc lint [options] PATH...
 
 Checks OOS templates (YAML or JSON). A directory is searched recursively for
-.yml, .yaml and .json files (hidden directories are skipped).
+.yml, .yaml and .json files (hidden files and directories are skipped).
 
 options:
   --format FORMAT   text (default), json, sarif or github

@@ -4,6 +4,7 @@
 #include "cli/CommandLine.h"
 #include "cli/TemplateFiles.h"
 #include "driver/Baseline.h"
+#include "driver/Config.h"
 #include "driver/Fixes.h"
 #include "driver/Linter.h"
 #include "report/Printers.h"
@@ -12,6 +13,7 @@
 #include <llvm/Support/Format.h>
 
 #include <algorithm>
+#include <set>
 
 namespace oosc::cli {
 namespace {
@@ -103,6 +105,17 @@ int runLint(const std::vector<std::string> &arguments, llvm::raw_ostream &out,
     return explainRule(options.explain, out, err);
   std::vector<std::string> problems;
   std::vector<std::string> files = collectTemplateFiles(options.paths, problems);
+  // Paths a .oosc.yaml ignores are left out; its own mistakes are said once.
+  std::set<std::string> configProblems;
+  files.erase(std::remove_if(files.begin(), files.end(),
+                             [&](const std::string &path) {
+                               auto config = driver::configFor(path);
+                               configProblems.insert(config->problems.begin(), config->problems.end());
+                               return config->ignores(path);
+                             }),
+              files.end());
+  for (const std::string &problem : configProblems)
+    err << "oosc lint: warning: " << problem << '\n';
   for (const std::string &problem : problems)
     err << "oosc lint: error: " << problem << '\n';
   if (!problems.empty())

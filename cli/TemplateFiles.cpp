@@ -29,7 +29,8 @@ void walkDirectory(const std::string &root, std::vector<std::string> &files,
         it.disable_recursion_pending();
       continue;
     }
-    if (it->is_regular_file(statusError) && isTemplateFile(path))
+    // Hidden files (.oosc.yaml, .pre-commit-hooks.yaml) are settings, not templates.
+    if (it->is_regular_file(statusError) && isTemplateFile(path) && name[0] != '.')
       found.push_back(path.string());
   }
   if (error)

@@ -1,6 +1,8 @@
 //===- Linter.cpp -----------------------------------------------------------===//
 #include "driver/Linter.h"
 
+#include "driver/Config.h"
+
 #include "analysis/Analyzer.h"
 #include "analysis/Suppressions.h"
 #include "frontend/Frontend.h"
@@ -33,6 +35,7 @@ AnalyzedSource analyzeSource(std::shared_ptr<const SourceFile> file) {
   analysis::analyze(parsed->tmpl, diagnostics, patterns, options);
   std::vector<Diagnostic> sorted = diagnostics.takeSorted();
   analysis::applySuppressions(*file, sorted);
+  configFor(file->path())->apply(sorted);
   return {{std::move(file), std::move(sorted)}, std::move(parsed)};
 }
 

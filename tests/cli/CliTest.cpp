@@ -141,6 +141,30 @@ TEST_F(CliTest, BaselineHidesKnownDiagnosticsEvenWhenLinesMove) {
   EXPECT_EQ(lint({"--baseline", (dir_ / "missing.json").string(), path}).exitCode, 2);
 }
 
+TEST_F(CliTest, NearestConfigSetsSeveritiesTurnsRulesOffAndIgnoresPaths) {
+  std::string warn = std::string(kClean);
+  warn.replace(warn.find("'{{ name }}'"), 12, "'{{ NAME }}'");
+  write("project/.oosc.yaml", "rules:\n  reference-case: error\n  undefined-reference: off\n"
+                              "  no-such-rule: warning\nignore:\n  - generated/**\n");
+  write("project/templates/warn.yaml", warn);
+  write("project/templates/undefined.yaml", kOneError);
+  write("project/templates/generated/skipped.yaml", "::: not even yaml");
+  // A nearer config wins for the folder below it.
+  write("project/templates/strict/.oosc.yaml", "rules:\n  reference-case: warning\n");
+  write("project/templates/strict/warn.yaml", warn);
+  RunResult result = lint({"--format", "json", (dir_ / "project").string()});
+  EXPECT_EQ(result.exitCode, 1) << result.out;
+  EXPECT_NE(result.out.find("\"files\":3"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("templates/warn.yaml\",\"line\":14,\"column\":16,\"endLine\":14,"
+                            "\"endColumn\":20,\"severity\":\"error\",\"rule\":\"reference-case\""),
+            std::string::npos)
+      << result.out;
+  EXPECT_NE(result.out.find("\"severity\":\"warning\",\"rule\":\"reference-case\""), std::string::npos)
+      << result.out;
+  EXPECT_EQ(result.out.find("undefined-reference"), std::string::npos) << result.out;
+  EXPECT_NE(result.err.find(".oosc.yaml:4: unknown rule 'no-such-rule'"), std::string::npos) << result.err;
+}
+
 TEST_F(CliTest, BadUsageExitsTwo) {
   EXPECT_EQ(runProgram(kOosc, {}).exitCode, 2);
   EXPECT_EQ(runProgram(kOosc, {"frobnicate"}).exitCode, 2);

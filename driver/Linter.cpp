@@ -12,6 +12,8 @@
 #include <llvm/Support/Threading.h>
 
 #include <cerrno>
+#include <filesystem>
+#include <map>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -25,7 +27,7 @@ size_t FileReport::count(Severity severity) const {
   return n;
 }
 
-AnalyzedSource analyzeSource(std::shared_ptr<const SourceFile> file) {
+AnalyzedSource analyzeSource(std::shared_ptr<const SourceFile> file, const Config *config) {
   // PCRE2 patterns compiled once per worker thread, reused across its files.
   thread_local runtime::PatternCache patterns;
   DiagnosticEngine diagnostics(*file);
@@ -35,12 +37,15 @@ AnalyzedSource analyzeSource(std::shared_ptr<const SourceFile> file) {
   analysis::analyze(parsed->tmpl, diagnostics, patterns, options);
   std::vector<Diagnostic> sorted = diagnostics.takeSorted();
   analysis::applySuppressions(*file, sorted);
-  configFor(file->path())->apply(sorted);
+  if (config)
+    config->apply(sorted);
+  else
+    configFor(file->path())->apply(sorted);
   return {{std::move(file), std::move(sorted)}, std::move(parsed)};
 }
 
-FileReport lintSource(std::shared_ptr<const SourceFile> file) {
-  return analyzeSource(std::move(file)).report;
+FileReport lintSource(std::shared_ptr<const SourceFile> file, const Config *config) {
+  return analyzeSource(std::move(file), config).report;
 }
 
 std::optional<std::string> readFile(const std::string &path, std::string &error) {
@@ -58,7 +63,7 @@ std::optional<std::string> readFile(const std::string &path, std::string &error)
   return text.str();
 }
 
-static FileReport lintPath(const std::string &path) {
+static FileReport lintPath(const std::string &path, const Config &config) {
   std::string error;
   std::optional<std::string> text = readFile(path, error);
   if (!text) {
@@ -67,20 +72,35 @@ static FileReport lintPath(const std::string &path) {
                           "cannot read file: " + error, {}, {}};
     return {file, {diagnostic}};
   }
-  return lintSource(std::make_shared<const SourceFile>(path, std::move(*text)));
+  return lintSource(std::make_shared<const SourceFile>(path, std::move(*text)), &config);
+}
+
+/// The configuration of each path, read once per folder for the whole run.
+static std::vector<std::shared_ptr<const Config>> configsFor(const std::vector<std::string> &paths) {
+  std::map<std::string, std::shared_ptr<const Config>> byFolder;
+  std::vector<std::shared_ptr<const Config>> configs;
+  for (const std::string &path : paths) {
+    std::string folder = std::filesystem::path(path).parent_path().string();
+    auto [it, inserted] = byFolder.emplace(folder, nullptr);
+    if (inserted)
+      it->second = configFor(path);
+    configs.push_back(it->second);
+  }
+  return configs;
 }
 
 std::vector<FileReport> lintFiles(const std::vector<std::string> &paths, const LintOptions &options) {
   std::vector<FileReport> reports(paths.size());
+  std::vector<std::shared_ptr<const Config>> configs = configsFor(paths);
   unsigned jobs = options.jobs ? options.jobs : llvm::hardware_concurrency().compute_thread_count();
   if (jobs <= 1 || paths.size() <= 1) {
     for (size_t i = 0; i < paths.size(); ++i)
-      reports[i] = lintPath(paths[i]);
+      reports[i] = lintPath(paths[i], *configs[i]);
     return reports;
   }
   llvm::ThreadPool pool(llvm::hardware_concurrency(jobs));
   for (size_t i = 0; i < paths.size(); ++i)
-    pool.async([&reports, &paths, i] { reports[i] = lintPath(paths[i]); });
+    pool.async([&reports, &paths, &configs, i] { reports[i] = lintPath(paths[i], *configs[i]); });
   pool.wait();
   return reports;
 }

@@ -24,8 +24,11 @@ struct FileReport {
   size_t count(Severity severity) const;
 };
 
-/// Lints text already in memory (the language server's open documents).
-FileReport lintSource(std::shared_ptr<const SourceFile> file);
+struct Config;
+
+/// Lints text already in memory (the language server's open documents),
+/// with the given configuration, or the nearest .oosc.yaml when null.
+FileReport lintSource(std::shared_ptr<const SourceFile> file, const Config *config = nullptr);
 
 /// A linted text with its parse kept, for features that navigate it
 /// (hover, definition, rename in the language server).
@@ -34,7 +37,7 @@ struct AnalyzedSource {
   std::shared_ptr<const frontend::ParsedTemplate> parsed;
 };
 
-AnalyzedSource analyzeSource(std::shared_ptr<const SourceFile> file);
+AnalyzedSource analyzeSource(std::shared_ptr<const SourceFile> file, const Config *config = nullptr);
 
 struct LintOptions {
   /// Worker threads; 0 means one per core.

@@ -25,6 +25,7 @@ constexpr RuleRun kRuleRuns[] = {
     {checkTriggers, false},
     {checkCycles, true},
     {checkLoops, false},
+    {checkOutputBeforeTask, true},
 };
 
 } // namespace

@@ -27,7 +27,7 @@ public:
   EdgeBuilder(const ir::Template &tmpl, const SymbolTable &symbols)
       : tmpl_(tmpl), symbols_(symbols), edges_(tmpl.tasks.size()) {}
 
-  std::vector<std::vector<size_t>> build() {
+  std::vector<std::vector<FlowEdge>> build() {
     for (const ir::Task &task : tmpl_.tasks)
       addTaskEdges(task);
     return std::move(edges_);
@@ -36,31 +36,34 @@ public:
 private:
   size_t end() const { return tmpl_.tasks.size(); }
 
-  void add(const ir::Task &from, size_t to) { edges_[from.index].push_back(to); }
+  void add(const ir::Task &from, size_t to, EdgeKind edge, bool guessed = false) {
+    edges_[from.index].push_back({to, edge, guessed});
+  }
 
   void addJump(const ir::Task &from, const std::optional<ir::JumpTarget> &target,
                JumpKind kind, bool nextByDefault) {
+    EdgeKind edge = kind == JumpKind::OnError ? EdgeKind::Failure : EdgeKind::Success;
     if (!target) {
-      add(from, nextByDefault ? from.index + 1 : end());
+      add(from, nextByDefault ? from.index + 1 : end(), edge);
       return;
     }
     JumpResolution resolution = resolveJump(*target, kind, symbols_);
     switch (resolution.kind) {
     case JumpResolution::Kind::Task:
-      add(from, resolution.task->index);
+      add(from, resolution.task->index, edge);
       break;
     case JumpResolution::Kind::Next:
-      add(from, from.index + 1);
+      add(from, from.index + 1, edge);
       break;
     case JumpResolution::Kind::Dynamic:
     case JumpResolution::Kind::Undefined:
       // Unknown until run time, or a misspelt name reported on its own: any
       // task may follow, so no task is called unreachable because of it.
       for (size_t i = 0; i <= end(); ++i)
-        add(from, i);
+        add(from, i, edge, true);
       break;
     default:
-      add(from, end());
+      add(from, end(), edge);
       break;
     }
   }
@@ -76,20 +79,29 @@ private:
       addJump(task, task.onSuccess, JumpKind::OnSuccess, true);
     }
     if (task.when)
-      add(task, task.index + 1);
+      add(task, task.index + 1, EdgeKind::Skipped);
     if (task.onError)
       addJump(task, task.onError, JumpKind::OnError, false);
   }
 
   const ir::Template &tmpl_;
   const SymbolTable &symbols_;
-  std::vector<std::vector<size_t>> edges_;
+  std::vector<std::vector<FlowEdge>> edges_;
 };
 
 } // namespace
 
-std::vector<std::vector<size_t>> successors(const ir::Template &tmpl, const SymbolTable &symbols) {
+std::vector<std::vector<FlowEdge>> flowGraph(const ir::Template &tmpl, const SymbolTable &symbols) {
   return EdgeBuilder(tmpl, symbols).build();
+}
+
+std::vector<std::vector<size_t>> successors(const ir::Template &tmpl, const SymbolTable &symbols) {
+  std::vector<std::vector<FlowEdge>> graph = flowGraph(tmpl, symbols);
+  std::vector<std::vector<size_t>> targets(graph.size());
+  for (size_t from = 0; from < graph.size(); ++from)
+    for (const FlowEdge &edge : graph[from])
+      targets[from].push_back(edge.to);
+  return targets;
 }
 
 } // namespace oosc::analysis

@@ -22,6 +22,25 @@ enum class JumpKind : uint8_t {
 
 JumpResolution resolveJump(const ir::JumpTarget &target, JumpKind kind, const SymbolTable &symbols);
 
+/// How control leaves a task along one edge.
+enum class EdgeKind : uint8_t {
+  Success, ///< OnSuccess, fall-through, or a Choice branch
+  Skipped, ///< the task's When was false: it did not run
+  Failure, ///< OnError
+};
+
+/// One edge of the task graph. `to == tasks.size()` is the end.
+struct FlowEdge {
+  size_t to = 0;
+  EdgeKind kind = EdgeKind::Success;
+  /// The target is a `{{ }}` expression or undefined: the edge stands for
+  /// "any task", not for a jump the template writes.
+  bool guessed = false;
+};
+
+/// The task graph with how each edge is taken, by task index.
+std::vector<std::vector<FlowEdge>> flowGraph(const ir::Template &tmpl, const SymbolTable &symbols);
+
 /// Successors of every task by index; `tasks.size()` stands for the end.
 /// Includes the fall-through of skipped (When) tasks, OnError edges and every
 /// Choice branch; a dynamic or undefined target may go to any task.

@@ -28,5 +28,7 @@ void checkTriggers(AnalysisContext &context);
 void checkCycles(AnalysisContext &context);
 /// Loops that cannot run as written (`loop`).
 void checkLoops(AnalysisContext &context);
+/// Task outputs read where the task may not have succeeded (`output-before-task`).
+void checkOutputBeforeTask(AnalysisContext &context);
 
 } // namespace oosc::analysis

@@ -80,6 +80,17 @@ const RuleDoc kDocs[] = {
      "OOS rejects such a loop when the task starts, after the tasks before it have run.",
      "    Loop:\n      Items: i-123   # a string, not a list\n      RateControl: {Mode: Concurrency, "
      "Concurrency: many}"},
+    {RuleId::OutputBeforeTask,
+     "No {{ task.output }} is read in a task that some path reaches after that task failed and "
+     "its OnError carried on (a data flow over the task graph, not path enumeration). Outputs of "
+     "tasks skipped by When or bypassed by a Choice are not checked yet: templates read them "
+     "under the same condition.",
+     "On such a path the output was never produced, so OOS fails the execution when it renders "
+     "the reference, often in a clean-up task that was meant to run after a failure.",
+     "  - Name: createImage\n    Action: ACS::ECS::CreateImage\n    OnError: cleanUp\n    Outputs:\n"
+     "      imageId: {Type: String, ValueSelector: ImageId}\n  - Name: cleanUp\n"
+     "    Action: ACS::ECS::DeleteImage\n    Properties:\n"
+     "      imageId: '{{ createImage.imageId }}'   # createImage may have failed"},
     {RuleId::UnusedSuppression,
      "Each # oosc-disable-next-line, oosc-disable/oosc-enable and oosc-disable-file comment names "
      "rules and silences at least one diagnostic.",

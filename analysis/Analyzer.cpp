@@ -26,6 +26,7 @@ constexpr RuleRun kRuleRuns[] = {
     {checkCycles, true},
     {checkLoops, false},
     {checkOutputBeforeTask, true},
+    {checkSecretDefaults, false},
 };
 
 } // namespace

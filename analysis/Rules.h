@@ -30,5 +30,7 @@ void checkCycles(AnalysisContext &context);
 void checkLoops(AnalysisContext &context);
 /// Task outputs read where the task may not have succeeded (`output-before-task`).
 void checkOutputBeforeTask(AnalysisContext &context);
+/// Credentials in parameter defaults (`secret-default`).
+void checkSecretDefaults(AnalysisContext &context);
 
 } // namespace oosc::analysis

@@ -91,6 +91,14 @@ const RuleDoc kDocs[] = {
      "      imageId: {Type: String, ValueSelector: ImageId}\n  - Name: cleanUp\n"
      "    Action: ACS::ECS::DeleteImage\n    Properties:\n"
      "      imageId: '{{ createImage.imageId }}'   # createImage may have failed"},
+    {RuleId::SecretDefault,
+     "No parameter Default holds an AccessKey ID (LTAI...), and no parameter named like a "
+     "password, secret, private key, access key or token has a plain-text Default (names ending "
+     "in 'Name' name a stored secret and are fine).",
+     "Templates are shared and kept in version control: a secret in one is leaked. OOS keeps "
+     "secrets as encrypted parameters, read with {{ oos-secret:name }}.",
+     "Parameters:\n  dbPassword:\n    Type: String\n    Default: Hunter2!   # plain text in the "
+     "template"},
     {RuleId::UnusedSuppression,
      "Each # oosc-disable-next-line, oosc-disable/oosc-enable and oosc-disable-file comment names "
      "rules and silences at least one diagnostic.",

@@ -57,13 +57,13 @@ std::pair<size_t, size_t> findAccessKeyId(std::string_view text) {
   return {std::string_view::npos, 0};
 }
 
-/// Blank, or filled in by Auto Scaling (`${lifecycleActionToken}`) when the
-/// execution starts: no secret is written down.
-bool holdsNoText(std::string_view value) {
-  bool blank = std::all_of(value.begin(), value.end(),
-                           [](unsigned char c) { return std::isspace(c); });
-  return blank || value.find("${") != std::string_view::npos;
+bool isBlank(std::string_view value) {
+  return std::all_of(value.begin(), value.end(), [](unsigned char c) { return std::isspace(c); });
 }
+
+/// Filled in by Auto Scaling (`${lifecycleActionToken}`) when the execution
+/// starts: the secret is not written down.
+bool isPlaceholder(std::string_view value) { return value.find("${") != std::string_view::npos; }
 
 } // namespace
 
@@ -71,7 +71,7 @@ void checkSecretDefaults(AnalysisContext &context) {
   for (const ir::Parameter &parameter : context.tmpl.parameters) {
     const ir::Node *value = ir::resolve(parameter.defaultValue);
     // A `{{ }}` Default is computed (an oos-secret reference, another parameter).
-    if (!value || !value->isScalar() || value->interpolation || holdsNoText(value->value))
+    if (!value || !value->isScalar() || value->interpolation || isBlank(value->value))
       continue;
     auto [keyBegin, keyEnd] = findAccessKeyId(value->value);
     if (keyBegin != std::string_view::npos) {
@@ -81,7 +81,8 @@ void checkSecretDefaults(AnalysisContext &context) {
       continue;
     }
     // Booleans and numbers (`deleteSecret: false`) are switches, not secrets.
-    if (parameter.type == "String" && namesASecret(parameter.name.text))
+    if (parameter.type == "String" && !isPlaceholder(value->value) &&
+        namesASecret(parameter.name.text))
       context.diagnostics
           .report(RuleId::SecretDefault, value->range,
                   "parameter '" + parameter.name.text +

@@ -104,4 +104,22 @@ std::vector<std::vector<size_t>> successors(const ir::Template &tmpl, const Symb
   return targets;
 }
 
+std::vector<bool> reachableFrom(size_t start, const std::vector<std::vector<size_t>> &graph,
+                                size_t nodeCount) {
+  std::vector<bool> seen(nodeCount, false);
+  std::vector<size_t> stack{start};
+  seen[start] = true;
+  while (!stack.empty()) {
+    size_t node = stack.back();
+    stack.pop_back();
+    if (node < graph.size())
+      for (size_t next : graph[node])
+        if (next < nodeCount && !seen[next]) {
+          seen[next] = true;
+          stack.push_back(next);
+        }
+  }
+  return seen;
+}
+
 } // namespace oosc::analysis

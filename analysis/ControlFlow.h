@@ -46,4 +46,9 @@ std::vector<std::vector<FlowEdge>> flowGraph(const ir::Template &tmpl, const Sym
 /// Choice branch; a dynamic or undefined target may go to any task.
 std::vector<std::vector<size_t>> successors(const ir::Template &tmpl, const SymbolTable &symbols);
 
+/// The nodes of [0, nodeCount) that `start` reaches along `graph` (itself
+/// included); nodes past the end of `graph` have no edges of their own.
+std::vector<bool> reachableFrom(size_t start, const std::vector<std::vector<size_t>> &graph,
+                                size_t nodeCount);
+
 } // namespace oosc::analysis

@@ -27,24 +27,8 @@ void checkCycles(AnalysisContext &context) {
   for (const ir::Task &task : tasks)
     if (!task.onError && !equalsIgnoreCase(task.action, "ACS::Sleep") && !task.isChoice())
       predecessors[end].push_back(task.index);
-  auto reach = [&](size_t start, const std::vector<std::vector<size_t>> &graph) {
-    std::vector<bool> seen(end + 1, false);
-    std::vector<size_t> stack{start};
-    seen[start] = true;
-    while (!stack.empty()) {
-      size_t node = stack.back();
-      stack.pop_back();
-      if (node < graph.size())
-        for (size_t next : graph[node])
-          if (next <= end && !seen[next]) {
-            seen[next] = true;
-            stack.push_back(next);
-          }
-    }
-    return seen;
-  };
-  std::vector<bool> reachable = reach(0, edges);
-  std::vector<bool> canFinish = reach(end, predecessors);
+  std::vector<bool> reachable = reachableFrom(0, edges, end + 1);
+  std::vector<bool> canFinish = reachableFrom(end, predecessors, end + 1);
   for (const ir::Task &task : tasks)
     if (reachable[task.index] && !canFinish[task.index] && task.name.node) {
       // One report for the first task of such a loop is enough to see it.

@@ -1,6 +1,6 @@
 //===- CheckReachability.cpp - Tasks that no path reaches ------------------===//
 //
-// Rule `unreachable-task`: a breadth-first search from the first task over
+// Rule `unreachable-task`: a graph search from the first task over
 // fall-through, OnSuccess, OnError, When-skip and Choice edges.
 //
 //===----------------------------------------------------------------------===//
@@ -13,20 +13,8 @@ void checkReachability(AnalysisContext &context) {
   const std::vector<ir::Task> &tasks = context.tmpl.tasks;
   if (tasks.empty())
     return;
-  std::vector<std::vector<size_t>> edges = successors(context.tmpl, context.symbols);
-  std::vector<bool> reached(tasks.size() + 1, false);
-  std::vector<size_t> queue{0};
-  reached[0] = true;
-  for (size_t next = 0; next < queue.size(); ++next) {
-    size_t current = queue[next];
-    if (current == tasks.size())
-      continue;
-    for (size_t successor : edges[current])
-      if (successor <= tasks.size() && !reached[successor]) {
-        reached[successor] = true;
-        queue.push_back(successor);
-      }
-  }
+  std::vector<bool> reached =
+      reachableFrom(0, successors(context.tmpl, context.symbols), tasks.size() + 1);
   for (const ir::Task &task : tasks)
     if (!reached[task.index] && task.name.node)
       context.diagnostics.report(RuleId::UnreachableTask, task.name.range,

@@ -27,6 +27,14 @@ constexpr RuleRun kRuleRuns[] = {
     {checkLoops, false},
     {checkOutputBeforeTask, true},
     {checkSecretDefaults, false},
+    {checkUnknownActions, false},
+    {checkActionProperties, false},
+    {checkActionOutputs, true},
+    {checkJqSyntax, false},
+    {checkTypeMismatch, false},
+    {checkUnusedParameters, true},
+    {checkUnusedOutputs, true},
+    {checkShellQuoting, false},
 };
 
 } // namespace

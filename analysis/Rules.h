@@ -33,4 +33,21 @@ void checkOutputBeforeTask(AnalysisContext &context);
 /// Credentials in parameter defaults (`secret-default`).
 void checkSecretDefaults(AnalysisContext &context);
 
+/// Actions OOS has (`unknown-action`).
+void checkUnknownActions(AnalysisContext &context);
+/// Properties against the callee (`action-properties`).
+void checkActionProperties(AnalysisContext &context);
+/// Outputs selected from the callee (`action-outputs`).
+void checkActionOutputs(AnalysisContext &context);
+/// jq scripts compile (`jq-syntax`).
+void checkJqSyntax(AnalysisContext &context);
+/// Values against their use (`type-mismatch`).
+void checkTypeMismatch(AnalysisContext &context);
+/// Parameters nothing reads (`unused-parameter`).
+void checkUnusedParameters(AnalysisContext &context);
+/// Task outputs nothing reads (`unused-output`).
+void checkUnusedOutputs(AnalysisContext &context);
+/// Parameters unquoted in shell commands (`unquoted-shell-parameter`).
+void checkShellQuoting(AnalysisContext &context);
+
 } // namespace oosc::analysis

@@ -1,6 +1,7 @@
 //===- AnalysisContext.h - What every rule gets to see ---------------------===//
 #pragma once
 
+#include "analysis/Callees.h"
 #include "analysis/References.h"
 #include "analysis/SymbolTable.h"
 #include "support/DiagnosticEngine.h"
@@ -20,6 +21,8 @@ struct AnalysisContext {
   DiagnosticEngine &diagnostics;
   /// Compiled AllowedPattern regexes, per thread of the caller.
   runtime::PatternCache &patterns;
+  /// The other templates of the lint run, for ACS::Template; may be null.
+  const TemplateLibrary *templates = nullptr;
 };
 
 } // namespace oosc::analysis

@@ -28,7 +28,7 @@ constexpr RuleRun kRuleRuns[] = {
     {checkOutputBeforeTask, true},
     {checkSecretDefaults, false},
     {checkUnknownActions, false},
-    {checkActionProperties, false},
+    {checkActionProperties, true},
     {checkActionOutputs, true},
     {checkJqSyntax, false},
     {checkTypeMismatch, false},
@@ -47,7 +47,7 @@ void analyze(const ir::Template &tmpl, DiagnosticEngine &diagnostics,
     return;
   SymbolTable symbols(tmpl);
   std::vector<ReferenceSite> references = collectReferences(tmpl);
-  AnalysisContext context{tmpl, symbols, references, diagnostics, patterns};
+  AnalysisContext context{tmpl, symbols, references, diagnostics, patterns, options.templates};
   for (const RuleRun &run : kRuleRuns)
     if (options.documentComplete || !run.needsCompleteDocument)
       run.check(context);

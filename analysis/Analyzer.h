@@ -10,11 +10,15 @@ class PatternCache;
 
 namespace oosc::analysis {
 
+class TemplateLibrary;
+
 struct AnalysisOptions {
   /// False when the document was cut short by a syntax error: rules that
   /// need the whole template (required keys, undefined names, reachability)
   /// are skipped instead of reporting consequences of the truncation.
   bool documentComplete = true;
+  /// The templates an ACS::Template task may name; null: none known.
+  const TemplateLibrary *templates = nullptr;
 };
 
 /// Runs every rule of the rule table in table order.

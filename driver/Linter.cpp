@@ -2,6 +2,7 @@
 #include "driver/Linter.h"
 
 #include "driver/Config.h"
+#include "driver/RunTemplates.h"
 
 #include "analysis/Analyzer.h"
 #include "analysis/Suppressions.h"
@@ -27,13 +28,15 @@ size_t FileReport::count(Severity severity) const {
   return n;
 }
 
-AnalyzedSource analyzeSource(std::shared_ptr<const SourceFile> file, const Config *config) {
+AnalyzedSource analyzeSource(std::shared_ptr<const SourceFile> file, const Config *config,
+                             const analysis::TemplateLibrary *templates) {
   // PCRE2 patterns compiled once per worker thread, reused across its files.
   thread_local runtime::PatternCache patterns;
   DiagnosticEngine diagnostics(*file);
   auto parsed = std::make_shared<frontend::ParsedTemplate>(frontend::parseTemplate(*file, diagnostics));
   analysis::AnalysisOptions options;
   options.documentComplete = parsed->complete;
+  options.templates = templates;
   analysis::analyze(parsed->tmpl, diagnostics, patterns, options);
   std::vector<Diagnostic> sorted = diagnostics.takeSorted();
   analysis::applySuppressions(*file, sorted);
@@ -44,8 +47,9 @@ AnalyzedSource analyzeSource(std::shared_ptr<const SourceFile> file, const Confi
   return {{std::move(file), std::move(sorted)}, std::move(parsed)};
 }
 
-FileReport lintSource(std::shared_ptr<const SourceFile> file, const Config *config) {
-  return analyzeSource(std::move(file), config).report;
+FileReport lintSource(std::shared_ptr<const SourceFile> file, const Config *config,
+                      const analysis::TemplateLibrary *templates) {
+  return analyzeSource(std::move(file), config, templates).report;
 }
 
 std::optional<std::string> readFile(const std::string &path, std::string &error) {
@@ -63,7 +67,8 @@ std::optional<std::string> readFile(const std::string &path, std::string &error)
   return text.str();
 }
 
-static FileReport lintPath(const std::string &path, const Config &config) {
+static FileReport lintPath(const std::string &path, const Config &config,
+                           const RunTemplates &templates) {
   std::string error;
   std::optional<std::string> text = readFile(path, error);
   if (!text) {
@@ -72,7 +77,7 @@ static FileReport lintPath(const std::string &path, const Config &config) {
                           "cannot read file: " + error, {}, {}};
     return {file, {diagnostic}};
   }
-  return lintSource(std::make_shared<const SourceFile>(path, std::move(*text)), &config);
+  return lintSource(std::make_shared<const SourceFile>(path, std::move(*text)), &config, &templates);
 }
 
 /// The configuration of each path, read once per folder for the whole run.
@@ -92,15 +97,18 @@ static std::vector<std::shared_ptr<const Config>> configsFor(const std::vector<s
 std::vector<FileReport> lintFiles(const std::vector<std::string> &paths, const LintOptions &options) {
   std::vector<FileReport> reports(paths.size());
   std::vector<std::shared_ptr<const Config>> configs = configsFor(paths);
+  RunTemplates templates(paths);
   unsigned jobs = options.jobs ? options.jobs : llvm::hardware_concurrency().compute_thread_count();
   if (jobs <= 1 || paths.size() <= 1) {
     for (size_t i = 0; i < paths.size(); ++i)
-      reports[i] = lintPath(paths[i], *configs[i]);
+      reports[i] = lintPath(paths[i], *configs[i], templates);
     return reports;
   }
   llvm::ThreadPool pool(llvm::hardware_concurrency(jobs));
   for (size_t i = 0; i < paths.size(); ++i)
-    pool.async([&reports, &paths, &configs, i] { reports[i] = lintPath(paths[i], *configs[i]); });
+    pool.async([&reports, &paths, &configs, &templates, i] {
+      reports[i] = lintPath(paths[i], *configs[i], templates);
+    });
   pool.wait();
   return reports;
 }

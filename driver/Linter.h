@@ -14,6 +14,10 @@
 #include <string>
 #include <vector>
 
+namespace oosc::analysis {
+class TemplateLibrary;
+}
+
 namespace oosc::driver {
 
 /// The result for one file.
@@ -28,7 +32,9 @@ struct Config;
 
 /// Lints text already in memory (the language server's open documents),
 /// with the given configuration, or the nearest .oosc.yaml when null.
-FileReport lintSource(std::shared_ptr<const SourceFile> file, const Config *config = nullptr);
+/// `templates` are those an ACS::Template task may name (null: none).
+FileReport lintSource(std::shared_ptr<const SourceFile> file, const Config *config = nullptr,
+                      const analysis::TemplateLibrary *templates = nullptr);
 
 /// A linted text with its parse kept, for features that navigate it
 /// (hover, definition, rename in the language server).
@@ -37,14 +43,16 @@ struct AnalyzedSource {
   std::shared_ptr<const frontend::ParsedTemplate> parsed;
 };
 
-AnalyzedSource analyzeSource(std::shared_ptr<const SourceFile> file, const Config *config = nullptr);
+AnalyzedSource analyzeSource(std::shared_ptr<const SourceFile> file, const Config *config = nullptr,
+                             const analysis::TemplateLibrary *templates = nullptr);
 
 struct LintOptions {
   /// Worker threads; 0 means one per core.
   unsigned jobs = 0;
 };
 
-/// Reads and lints files in parallel. The result is in the order of `paths`,
+/// Reads and lints files in parallel; an ACS::Template may name any of them
+/// (by file name without extension) and is checked against it. The result is in the order of `paths`,
 /// whatever order the workers finish in. A file that cannot be read yields
 /// a report with a yaml-syntax error saying why.
 std::vector<FileReport> lintFiles(const std::vector<std::string> &paths, const LintOptions &options);

@@ -6,62 +6,14 @@
 //
 //===----------------------------------------------------------------------===//
 #include "analysis/LiteralValue.h"
+#include "analysis/ParameterSpecs.h"
 #include "analysis/Rules.h"
 #include "oosc/runtime/ParameterConstraints.h"
-
-#include <cmath>
 
 namespace oosc::analysis {
 namespace {
 
 using runtime::ConstraintKind;
-
-/// A constraint node and the spec field it fills.
-struct SpecReader {
-  const ir::Parameter &parameter;
-
-  std::optional<int64_t> integer(const ir::Node *node) const {
-    auto value = literalValue(node);
-    if (!node || !value || !value->isNumber())
-      return std::nullopt;
-    double number = value->getNumber();
-    if (number != std::floor(number))
-      return std::nullopt;
-    return static_cast<int64_t>(number);
-  }
-
-  std::optional<double> number(const ir::Node *node) const {
-    auto value = literalValue(node);
-    if (!node || !value || !value->isNumber())
-      return std::nullopt;
-    return value->getNumber();
-  }
-
-  /// Nothing when the parameter's constraints are not literal enough to check.
-  std::optional<runtime::ParameterSpec> read() const {
-    auto type = runtime::parseParameterType(parameter.type);
-    if (!type)
-      return std::nullopt; // reported by the schema rule
-    runtime::ParameterSpec spec;
-    spec.name = parameter.name.text;
-    spec.type = *type;
-    if (const ir::Node *allowed = ir::resolve(parameter.allowedValues);
-        allowed && allowed->isSequence()) {
-      auto values = literalValue(allowed);
-      if (!values)
-        return std::nullopt;
-      spec.allowedValues = values->getList();
-    }
-    if (const ir::Node *pattern = ir::resolve(parameter.allowedPattern);
-        pattern && pattern->isScalar())
-      spec.allowedPattern = pattern->value;
-    spec.minLength = integer(parameter.minLength);
-    spec.maxLength = integer(parameter.maxLength);
-    spec.minValue = number(parameter.minValue);
-    spec.maxValue = number(parameter.maxValue);
-    return spec;
-  }
-};
 
 const ir::Node *constraintNode(const ir::Parameter &parameter, ConstraintKind kind) {
   switch (kind) {
@@ -101,7 +53,7 @@ SourceRange problemRange(const ir::Parameter &parameter, const runtime::SpecProb
 }
 
 void checkParameter(AnalysisContext &context, const ir::Parameter &parameter) {
-  auto spec = SpecReader{parameter}.read();
+  auto spec = parameterSpec(parameter);
   if (!spec)
     return;
   for (const runtime::SpecProblem &problem : runtime::checkSpec(*spec, context.patterns))

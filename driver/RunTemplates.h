@@ -1,0 +1,29 @@
+//===- RunTemplates.h - The templates of one lint run, by name --------------===//
+#pragma once
+
+#include "analysis/Callees.h"
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace oosc::driver {
+
+/// ACS::Template names a child by template name; in a lint run that is the
+/// file name without its extension (`child.yaml` is `child`). Children are
+/// read when first named and kept for the run; safe to use from the run's
+/// worker threads.
+class RunTemplates final : public analysis::TemplateLibrary {
+public:
+  explicit RunTemplates(const std::vector<std::string> &paths);
+  const analysis::Callee *find(std::string_view templateName) const override;
+
+private:
+  std::map<std::string, std::string, std::less<>> pathByName;
+  mutable std::mutex mutex;
+  mutable std::map<std::string, std::unique_ptr<analysis::Callee>, std::less<>> read;
+};
+
+} // namespace oosc::driver

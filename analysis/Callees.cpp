@@ -94,6 +94,7 @@ Callee calleeOf(const runtime::ActionDoc &action) {
 Callee calleeOf(const ir::Template &tmpl, std::string_view name) {
   Callee callee;
   callee.title = "template '" + std::string(name) + "'";
+  callee.member = "parameter";
   for (const ir::Parameter &parameter : tmpl.parameters) {
     auto spec = parameterSpec(parameter);
     PropertyType type = spec ? propertyType(spec->type) : PropertyType::Any;

@@ -30,6 +30,8 @@ struct CalleeProperty {
 struct Callee {
   /// How messages name it: "action 'ACS::ECS::RunCommand'", "template 'child'".
   std::string title;
+  /// What its inputs are called: an action's properties, a template's parameters.
+  std::string member = "property";
   std::vector<CalleeProperty> properties;
   std::vector<std::string> outputs;
   /// False when outputs are selected from something open (an API response).

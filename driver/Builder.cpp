@@ -1,6 +1,8 @@
 //===- Builder.cpp ----------------------------------------------------------===//
 #include "driver/Builder.h"
 
+#include "oosc/runtime/ActionCatalogue.h"
+
 #include "codegen/TemplateEmitter.h"
 #include "frontend/Frontend.h"
 #include "support/Spelling.h"
@@ -31,13 +33,8 @@ struct Parsed {
 /// Built-in actions are implemented by the runtime; every other ACS::X::Y
 /// may be a product action from the library.
 bool isBuiltIn(std::string_view action) {
-  for (std::string_view builtIn :
-       {"ACS::ExecuteAPI", "ACS::WaitFor", "ACS::CheckFor", "ACS::Sleep", "ACS::Choice", "ACS::Template",
-        "ACS::ExecuteHttpRequest", "ACS::Approve", "ACS::Notify", "ACS::Pause", "ACS::SelectTargets",
-        "ACS::TimerTrigger", "ACS::EventTrigger", "ACS::AlarmTrigger", "ACS::Loop", "ACS::GitCodeRepo"})
-    if (equalsIgnoreCase(builtIn, action))
-      return true;
-  return false;
+  const runtime::ActionDoc *doc = runtime::findAction(action);
+  return doc && !runtime::isProductAction(*doc);
 }
 
 /// `ACS::ECS::RunInstances` -> `<actions>/ECS/RunInstances.yaml`.

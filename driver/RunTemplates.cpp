@@ -4,6 +4,7 @@
 #include "driver/Linter.h"
 #include "frontend/Frontend.h"
 
+#include <algorithm>
 #include <filesystem>
 
 namespace oosc::driver {
@@ -28,6 +29,21 @@ RunTemplates::RunTemplates(const std::vector<std::string> &paths) {
   // The first of twins (x.yaml and x.json) wins, in the order given.
   for (const std::string &path : paths)
     pathByName.emplace(std::filesystem::path(path).stem().string(), path);
+}
+
+RunTemplates RunTemplates::besides(const std::string &path) {
+  std::vector<std::string> siblings;
+  std::error_code error;
+  std::filesystem::path folder = std::filesystem::path(path).parent_path();
+  for (const auto &entry : std::filesystem::directory_iterator(folder.empty() ? "." : folder, error)) {
+    std::string extension = entry.path().extension().string();
+    if (extension == ".yaml" || extension == ".yml" || extension == ".json")
+      siblings.push_back(entry.path().string());
+  }
+  // Sorted, so which of twins (x.json, x.yaml) stands for x does not depend
+  // on the order the directory lists them in.
+  std::sort(siblings.begin(), siblings.end());
+  return RunTemplates(siblings);
 }
 
 const analysis::Callee *RunTemplates::find(std::string_view templateName) const {

@@ -17,7 +17,12 @@ namespace oosc::driver {
 /// worker threads.
 class RunTemplates final : public analysis::TemplateLibrary {
 public:
+  RunTemplates(RunTemplates &&other) noexcept
+      : pathByName(std::move(other.pathByName)), read(std::move(other.read)) {}
   explicit RunTemplates(const std::vector<std::string> &paths);
+  /// The templates beside \p path (.yaml, .yml, .json in its folder), as
+  /// an editor sees a folder of templates.
+  static RunTemplates besides(const std::string &path);
   const analysis::Callee *find(std::string_view templateName) const override;
 
 private:

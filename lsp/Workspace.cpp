@@ -1,6 +1,9 @@
 //===- Workspace.cpp --------------------------------------------------------===//
 #include "lsp/Workspace.h"
 
+#include "driver/RunTemplates.h"
+#include "support/Spelling.h"
+
 #include "lsp/Positions.h"
 
 #include <algorithm>
@@ -38,9 +41,30 @@ std::string uriOfPath(const std::string &path) {
   return uri;
 }
 
+namespace {
+
+bool nestsTemplates(std::string_view text) {
+  for (size_t at = text.find("::"); at != std::string_view::npos; at = text.find("::", at + 2))
+    if (at >= 3 && equalsIgnoreCase(text.substr(at - 3, 13), "ACS::Template"))
+      return true;
+  return false;
+}
+
+/// A folder of templates is the editor's lint run, so an ACS::Template is
+/// checked against its siblings; listing the folder is only worth it when
+/// the document nests templates.
+driver::AnalyzedSource analyzeInFolder(std::shared_ptr<const SourceFile> file) {
+  if (!nestsTemplates(file->text()))
+    return driver::analyzeSource(std::move(file));
+  driver::RunTemplates siblings = driver::RunTemplates::besides(file->path());
+  return driver::analyzeSource(std::move(file), nullptr, &siblings);
+}
+
+} // namespace
+
 void Workspace::analyze(Document &document, std::string text) {
   document.file = std::make_shared<const SourceFile>(pathOfUri(document.uri), std::move(text));
-  document.analyzed = driver::analyzeSource(document.file);
+  document.analyzed = analyzeInFolder(document.file);
   keepParse(document);
 }
 
@@ -114,7 +138,7 @@ const Document *Workspace::find(const std::string &uri) {
     return nullptr;
   Document &document = *it->second;
   if (!document.analyzed.parsed)
-    document.analyzed = driver::analyzeSource(document.file); // same text, same result
+    document.analyzed = analyzeInFolder(document.file); // same text, same result
   keepParse(document);
   return &document;
 }

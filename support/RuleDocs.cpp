@@ -100,17 +100,33 @@ const RuleDoc kDocs[] = {
      "Parameters:\n  dbPassword:\n    Type: String\n    Default: Hunter2!   # plain text in the "
      "template"},
     {RuleId::UnknownAction,
-     "TODO what",
-     "TODO why",
-     "TODO example"},
+     "Each task's Action is a built-in action (ACS::ExecuteAPI, ACS::Choice, ...) or one of the "
+     "cloud-product actions ACS::<Product>::<Name> of oosc's catalogue, compared without case as "
+     "OOS does. Misspellings get the closest name; actions that do not exist but are often "
+     "written (ACS::RunCommand, ACS::Parallel) get the action to use instead.",
+     "OOS rejects the template when it is created or started, and a misspelt product action is "
+     "easy to miss in review.",
+     "  - Name: runScript\n    Action: ACS::ECS::RunComand   # did you mean 'ACS::ECS::RunCommand'?"},
     {RuleId::ActionProperties,
-     "TODO what",
-     "TODO why",
-     "TODO example"},
+     "A task's Properties against its action (and an ACS::Template's Parameters against the child "
+     "template when it is one of the same lint run, or a product action): no unknown property, "
+     "every required one given, one of DesiredValues or NotDesiredValues, Duration or EndDate, "
+     "and literal values of the declared type within the allowed values and the child's "
+     "AllowedPattern, lengths and range. Values computed at run time are not judged.",
+     "A misspelt property is ignored or rejected by OOS; a missing one or a value outside its "
+     "allowed set fails the task in the middle of an execution, after earlier tasks changed "
+     "resources.",
+     "  - Name: runScript\n    Action: ACS::ECS::RunCommand\n    Properties:\n"
+     "      instanceId: i-1\n      commandType: RunBashScript   # not an allowed value\n"
+     "      comandContent: uptime         # did you mean 'commandContent'?"},
     {RuleId::ActionOutputs,
-     "TODO what",
-     "TODO why",
-     "TODO example"},
+     "A ValueSelector of a product-action or ACS::Template task that starts with a name "
+     "(imageId, .imageId.x) names one of the callee's outputs (jq keys are case-sensitive). "
+     "Selectors of API actions, which read a response, are not judged.",
+     "A product action returns only its declared outputs: a selector for anything else yields "
+     "null, and the task that reads it later fails or acts on nothing.",
+     "  - Name: createImage\n    Action: ACS::ECS::CreateImage\n    ...\n    Outputs:\n"
+     "      imageId:\n        ValueSelector: ImageId   # the output is imageId"},
     {RuleId::JqSyntax,
      "TODO what",
      "TODO why",

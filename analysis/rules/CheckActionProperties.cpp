@@ -40,7 +40,7 @@ struct CallChecker {
   }
 
   void unknownProperty(const ir::MapEntry &unknown) {
-    std::string message = call.callee->title + " has no property '" + unknown.key->value + "'";
+    std::string message = call.callee->title + " has no " + call.callee->member + " '" + unknown.key->value + "'";
     auto suggestion = suggestName(unknown.key->value, call.callee->propertyNames());
     if (suggestion && entry(*suggestion))
       suggestion.reset(); // the right spelling is there too: a plain duplicate
@@ -58,7 +58,7 @@ struct CallChecker {
     const ir::Node *value = ir::resolve(given.value);
     if (value && !value->isNull() && !isComputed(value) && !value->isMapping())
       context.diagnostics.report(RuleId::ActionProperties, value->range,
-                                 "property '" + property.name + "' of " + call.callee->title +
+                                 call.callee->member + " '" + property.name + "' of " + call.callee->title +
                                      " is a mapping, not " + std::string(describeShape(value)));
   }
 
@@ -68,7 +68,7 @@ struct CallChecker {
     auto value = literalValue(node);
     if (!node || !value || value->isNull())
       return;
-    std::string subject = "property '" + property.name + "' of " + call.callee->title;
+    std::string subject = call.callee->member + " '" + property.name + "' of " + call.callee->title;
     if (spec.type == runtime::ParameterType::List && !value->isList() && !value->isMap()) {
       // OOS passes a single value on as the one item; it works, so warn.
       context.diagnostics.report(RuleId::ActionProperties, Severity::Warning, node->range,
@@ -101,7 +101,7 @@ struct CallChecker {
     for (const CalleeProperty &property : call.callee->properties)
       if (property.required && !entry(property.name) && !covered(property.name))
         context.diagnostics.report(RuleId::ActionProperties, call.anchor,
-                                   call.callee->title + " needs property '" + property.name + "'");
+                                   call.callee->title + " needs " + call.callee->member + " '" + property.name + "'");
   }
 
   void alternatives() {

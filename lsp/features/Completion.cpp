@@ -6,7 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "lsp/Features.h"
-#include "lsp/features/ActionLibrary.h"
+#include "oosc/runtime/ActionCatalogue.h"
 
 #include "analysis/PseudoParameters.h"
 #include "analysis/SchemaTables.h"
@@ -337,11 +337,11 @@ private:
       if (isJump)
         items.push_back({"ACS::NEXT", CompletionKind::Keyword, "go to the next task", word});
     } else if (key == "Action") {
-      for (const BuiltinAction &action : builtinActions())
+      for (const runtime::ActionDoc &action : runtime::actionCatalogue())
         items.push_back({std::string(action.name), CompletionKind::Action,
-                         std::string(action.description), word});
-      for (std::string &name : productActionNames())
-        items.push_back({std::move(name), CompletionKind::Action, "cloud product action", word});
+                         action.description.empty() ? "cloud product action"
+                                                    : std::string(action.description),
+                         word});
     }
     return items;
   }

@@ -1,6 +1,6 @@
 //===- Hover.cpp - Markdown describing the name under the cursor ----------===//
 #include "lsp/Features.h"
-#include "lsp/features/ActionLibrary.h"
+#include "oosc/runtime/ActionCatalogue.h"
 #include "lsp/features/SymbolAtOffset.h"
 
 namespace oosc::lsp {
@@ -103,31 +103,42 @@ std::string hoverTask(const ir::Task &task) {
   return markdown;
 }
 
-std::string hoverProductAction(const ProductAction &action) {
-  std::string markdown = "**action** `" + action.name + "` (cloud product action)";
-  addDescription(markdown, action.description);
+/// An action as the catalogue describes it: what it does, its properties
+/// (type, required or default, allowed values) and its outputs.
+std::string hoverActionDoc(const runtime::ActionDoc &action) {
+  std::string markdown = "**action** `" + std::string(action.name) + "` (" +
+                         (runtime::isProductAction(action) ? "cloud product action" : "built-in") + ")";
+  addDescription(markdown, std::string(action.description));
   if (!action.properties.empty()) {
     markdown += "\n\nProperties:";
-    for (const ActionField &property : action.properties) {
-      markdown += "\n- `" + property.name + "`: " + property.type;
-      markdown += property.required ? " (required)" : " = `" + property.defaultValue + "`";
+    for (const runtime::PropertyDoc &property : action.properties) {
+      markdown += "\n- `" + std::string(property.name) + "`: " +
+                  std::string(runtime::propertyTypeName(property.type));
+      if (property.required)
+        markdown += " (required)";
+      else if (!property.defaultValue.empty())
+        markdown += " = `" + std::string(property.defaultValue) + "`";
+      if (!property.allowedValues.empty()) {
+        markdown += ", one of";
+        for (std::string_view value : property.allowedValues)
+          markdown += " `" + std::string(value) + "`";
+      }
+      if (!property.description.empty())
+        markdown += ": " + std::string(property.description);
     }
   }
   if (!action.outputs.empty()) {
     markdown += "\n\nOutputs:";
-    for (const ActionField &output : action.outputs)
-      markdown += "\n- `" + output.name + "`: " + output.type;
+    for (const runtime::OutputDoc &output : action.outputs)
+      markdown += "\n- `" + std::string(output.name) + "`: " +
+                  std::string(runtime::propertyTypeName(output.type));
   }
   return markdown;
 }
 
 std::optional<std::string> hoverAction(const std::string &name) {
-  std::vector<BuiltinAction> builtins = builtinActions();
-  if (const BuiltinAction *builtin = findBuiltinAction(builtins, name))
-    return "**action** `" + std::string(builtin->name) + "` (built-in): " +
-           std::string(builtin->description);
-  if (std::optional<ProductAction> product = loadProductAction(name))
-    return hoverProductAction(*product);
+  if (const runtime::ActionDoc *action = runtime::findAction(name))
+    return hoverActionDoc(*action);
   return std::nullopt;
 }
 

@@ -2,10 +2,14 @@
 //
 // Each .yml/.yaml/.json file below tests/golden is linted and its
 // diagnostics compared with the expectations written in it (Verifier.h).
-// Files are found when the tests run, so adding a case needs no code.
+// Files are found when the tests run, so adding a case needs no code. Each
+// case is linted as one of a run over its folder, so an ACS::Template task
+// can name a sibling file as its child.
 //
 //===----------------------------------------------------------------------===//
 #include "golden/Verifier.h"
+
+#include "driver/RunTemplates.h"
 
 #include <gtest/gtest.h>
 
@@ -44,7 +48,12 @@ TEST_P(GoldenTest, DiagnosticsMatchExpectations) {
   ParsedExpectations expected = parseExpectations(directives, !isJson);
   // Paths are printed relative to tests/golden, as a user would see them.
   auto file = std::make_shared<const SourceFile>(GetParam(), text);
-  driver::FileReport report = driver::lintSource(file);
+  std::vector<std::string> siblings;
+  for (const auto &entry : fs::directory_iterator(path.parent_path()))
+    siblings.push_back(entry.path().string());
+  std::sort(siblings.begin(), siblings.end());
+  driver::RunTemplates run(siblings);
+  driver::FileReport report = driver::lintSource(file, nullptr, &run);
   std::string problems = verify(report, expected);
   EXPECT_TRUE(problems.empty()) << GetParam() << ":\n" << problems;
 }

@@ -228,7 +228,7 @@ Tasks:
   EXPECT_TRUE(contains(result->markdown, "built-in")) << result->markdown;
 }
 
-#ifdef OOSC_ACTIONS_DIR
+
 TEST(Hover, ProductActionListsProperties) {
   Fixture f(R"(FormatVersion: OOS-2019-06-01
 Tasks:
@@ -243,7 +243,6 @@ Tasks:
   EXPECT_TRUE(contains(result->markdown, "`instanceId`")) << result->markdown;
   EXPECT_TRUE(contains(result->markdown, "`commandType`"));
 }
-#endif
 
 TEST(Hover, CaseInsensitiveReference) {
   Fixture f(std::string(Base) + "  other:\n    Value: '{{ REGION$0ID }}'\n");
@@ -716,9 +715,8 @@ TEST(Completion, ActionNames) {
                               "ACS::EventTrigger", "ACS::AlarmTrigger", "ACS::ExecuteHttpRequest",
                               "ACS::Loop"})
     EXPECT_TRUE(has(names, builtin)) << builtin;
-#ifdef OOSC_ACTIONS_DIR
+
   EXPECT_TRUE(has(names, "ACS::ECS::RunCommand"));
-#endif
   EXPECT_EQ(items.at(0).replace, f.marked.ranges[0]);
 }
 

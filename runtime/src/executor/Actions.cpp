@@ -4,6 +4,7 @@
 #include "executor/ApiActions.h"
 #include "executor/ChildExecutions.h"
 #include "executor/Durations.h"
+#include "oosc/runtime/ActionCatalogue.h"
 
 namespace oosc::runtime {
 namespace {
@@ -23,36 +24,28 @@ Outcome<Value> sleep(ActionCall &call) {
 
 struct ActionEntry {
   std::string_view name;
-  Handler handler; ///< null: recognised, not supported yet
+  Handler handler;
 };
 
-/// Every built-in action of the spec (section 7); those without a handler
-/// fail with a clear message instead of being mistaken for product actions.
-constexpr ActionEntry kActions[] = {
-    {"ACS::ExecuteAPI", executeApi},
-    {"ACS::WaitFor", waitFor},
-    {"ACS::CheckFor", checkFor},
-    {"ACS::Sleep", sleep},
+/// The built-in actions this runtime implements. The others the catalogue
+/// lists (oosc/runtime/ActionCatalogue.h) fail with a clear message instead
+/// of being mistaken for product actions.
+constexpr ActionEntry kHandlers[] = {
+    {"ACS::ExecuteAPI", executeApi}, {"ACS::WaitFor", waitFor},
+    {"ACS::CheckFor", checkFor},     {"ACS::Sleep", sleep},
     {"ACS::Template", runNestedTemplate},
-    {"ACS::ExecuteHttpRequest", nullptr},
-    {"ACS::Approve", nullptr},
-    {"ACS::Approve::DingTalkWebhook", nullptr},
-    {"ACS::Notify", nullptr},
-    {"ACS::Notify::DingTalkWebhook", nullptr},
-    {"ACS::Pause", nullptr},
-    {"ACS::SelectTargets", nullptr},
-    {"ACS::TimerTrigger", nullptr},
-    {"ACS::EventTrigger", nullptr},
-    {"ACS::AlarmTrigger", nullptr},
-    {"ACS::Loop", nullptr},
-    {"ACS::GitCodeRepo", nullptr},
 };
 
-const ActionEntry *findBuiltIn(std::string_view action) {
-  for (const ActionEntry &entry : kActions)
+Handler findHandler(std::string_view action) {
+  for (const ActionEntry &entry : kHandlers)
     if (sameName(entry.name, action))
-      return &entry;
+      return entry.handler;
   return nullptr;
+}
+
+bool isBuiltIn(std::string_view action) {
+  const ActionDoc *doc = findAction(action);
+  return doc && !isProductAction(*doc);
 }
 
 } // namespace
@@ -60,17 +53,18 @@ const ActionEntry *findBuiltIn(std::string_view action) {
 bool isSupportedAction(std::string_view action, const RunEnvironment &environment) {
   if (sameName(action, "ACS::Choice"))
     return true;
-  if (const ActionEntry *entry = findBuiltIn(action))
-    return entry->handler != nullptr;
+  if (isBuiltIn(action))
+    return findHandler(action) != nullptr;
   return environment.findAction(action) != nullptr;
 }
 
 Outcome<Value> runAction(ActionCall &call) {
   const std::string &action = call.task.action;
-  if (const ActionEntry *entry = findBuiltIn(action)) {
-    if (!entry->handler)
+  if (isBuiltIn(action)) {
+    Handler handler = findHandler(action);
+    if (!handler)
       return fail("action " + action + " is not supported yet");
-    return entry->handler(call);
+    return handler(call);
   }
   if (const TemplateDef *product = call.state.environment.findAction(action))
     return runProductAction(call, *product);

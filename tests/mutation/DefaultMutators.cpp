@@ -49,10 +49,10 @@ std::string numberText(double number) {
   return text.str();
 }
 
-/// A Default to try, as YAML text.
+/// A Default that breaks `constraint`.
 struct Violation {
   std::string constraint;
-  std::string yaml;
+  Scalar value;
 };
 
 class ViolationMaker {
@@ -62,9 +62,9 @@ public:
 
   std::vector<Violation> all() const {
     std::vector<Violation> violations;
-    auto add = [&](const char *constraint, std::optional<std::string> yaml) {
-      if (yaml)
-        violations.push_back({constraint, std::move(*yaml)});
+    auto add = [&](const char *constraint, std::optional<Scalar> value) {
+      if (value)
+        violations.push_back({constraint, std::move(*value)});
     };
     add("AllowedValues", outsideAllowedValues());
     add("AllowedPattern", notMatchingPattern());
@@ -76,13 +76,15 @@ public:
   }
 
 private:
-  std::optional<std::string> text(std::string value) const {
+  std::optional<Scalar> text(std::string value) const {
     if (secret_ && !value.empty())
       return std::nullopt;
-    return singleQuoted(value);
+    return Scalar{Scalar::Kind::Text, std::move(value)};
   }
 
-  std::optional<std::string> outsideAllowedValues() const {
+  static Scalar number(double value) { return {Scalar::Kind::Number, numberText(value)}; }
+
+  std::optional<Scalar> outsideAllowedValues() const {
     const ir::Node *allowed = ir::resolve(parameter_.allowedValues);
     if (!allowed || !allowed->isSequence() || allowed->items.empty())
       return std::nullopt;
@@ -94,20 +96,20 @@ private:
           return std::nullopt;
         highest = std::max(highest, *number);
       }
-      return numberText(std::floor(highest) + 1);
+      return number(std::floor(highest) + 1);
     }
     for (std::string candidate : {"mutant-not-allowed", ""}) {
       bool listed = std::any_of(allowed->items.begin(), allowed->items.end(), [&](const ir::Node *item) {
         const ir::Node *value = ir::resolve(item);
         return value && value->isScalar() && value->value == candidate;
       });
-      if (auto yaml = listed ? std::nullopt : text(candidate))
-        return yaml;
+      if (auto value = listed ? std::nullopt : text(candidate))
+        return value;
     }
     return std::nullopt;
   }
 
-  std::optional<std::string> notMatchingPattern() const {
+  std::optional<Scalar> notMatchingPattern() const {
     const ir::Node *pattern = ir::resolve(parameter_.allowedPattern);
     if (type_ != ParameterType::String || !pattern || !pattern->isScalar())
       return std::nullopt;
@@ -117,12 +119,12 @@ private:
       return std::nullopt;
     for (std::string candidate : {"mutant value!", "", "0"})
       if (matcher->fullMatch(candidate) == runtime::MatchOutcome::NotMatched)
-        if (auto yaml = text(candidate))
-          return yaml;
+        if (auto value = text(candidate))
+          return value;
     return std::nullopt;
   }
 
-  std::optional<std::string> shorterThanMinimum() const {
+  std::optional<Scalar> shorterThanMinimum() const {
     auto minimum = literalNumber(parameter_.minLength);
     if (type_ != ParameterType::String || !minimum || *minimum < 1 || *minimum > 4096)
       return std::nullopt;
@@ -130,18 +132,18 @@ private:
     return text(secret_ ? "" : std::string(static_cast<size_t>(std::ceil(*minimum)) - 1, 'm'));
   }
 
-  std::optional<std::string> longerThanMaximum() const {
+  std::optional<Scalar> longerThanMaximum() const {
     auto maximum = literalNumber(parameter_.maxLength);
     if (type_ != ParameterType::String || !maximum || *maximum < 0 || *maximum > 4096)
       return std::nullopt;
     return text(std::string(static_cast<size_t>(std::floor(*maximum)) + 1, 'm'));
   }
 
-  std::optional<std::string> boundPlus(const ir::Node *bound, double step) const {
-    auto number = literalNumber(bound);
-    if (type_ != ParameterType::Number || !number)
+  std::optional<Scalar> boundPlus(const ir::Node *boundNode, double step) const {
+    auto bound = literalNumber(boundNode);
+    if (type_ != ParameterType::Number || !bound)
       return std::nullopt;
-    return numberText(*number + step);
+    return number(*bound + step);
   }
 
   const ir::Parameter &parameter_;
@@ -151,20 +153,17 @@ private:
 
 /// Where a new Default goes: after the first `key: scalar` line of the
 /// parameter (usually Type).
-std::optional<Edit> addDefault(const TemplateFacts &facts, const ir::Parameter &parameter,
-                               const std::string &yaml) {
-  const ir::Node *decl = ir::resolve(parameter.decl);
-  if (!decl || !decl->isMapping())
-    return std::nullopt;
+std::optional<Edit> addDefault(const TemplateFacts &facts, const ir::Node *decl,
+                               const Scalar &value) {
   for (const ir::MapEntry &entry : decl->entries)
-    if (auto insertion = insertLinesAfter(facts.file, &entry, {"Default: " + yaml}))
-      return Edit{insertion->splice, insertion->lineOffsets[0], ""};
+    if (auto insertion = addEntries(facts.file, decl, &entry, {{"Default", value}}))
+      return Edit{insertion->splice, insertion->entryOffsets[0], ""};
   return std::nullopt;
 }
 
 /// The existing Default replaced, when it is a scalar on one line.
-std::optional<Edit> replaceDefault(const TemplateFacts &facts, const ir::Node *current,
-                                   const std::string &yaml) {
+std::optional<Edit> replaceDefault(const TemplateFacts &facts, const ir::Node *decl,
+                                   const ir::Node *current, const Scalar &value) {
   if (!current->isScalar() || current->value.find('\n') != std::string::npos)
     return std::nullopt;
   const SourceRange range = current->range;
@@ -172,7 +171,7 @@ std::optional<Edit> replaceDefault(const TemplateFacts &facts, const ir::Node *c
   if (written.empty() || std::string_view("&!*|>").find(written[0]) != std::string_view::npos ||
       facts.file.lineColumn(range.begin).line != facts.file.lineColumn(range.end).line)
     return std::nullopt;
-  return Edit{replaceRange(range, yaml), range.begin, ""};
+  return Edit{replaceRange(range, rendered(value, isFlowMapping(facts.file, decl))), range.begin, ""};
 }
 
 } // namespace
@@ -181,15 +180,18 @@ std::vector<Edit> makeDefaultViolateConstraint(const TemplateFacts &facts) {
   std::vector<Edit> edits;
   for (const ir::Parameter &parameter : facts.tmpl.parameters) {
     auto type = runtime::parseParameterType(parameter.type);
-    if (!type || (*type != ParameterType::String && *type != ParameterType::Number))
+    const ir::Node *decl = ir::resolve(parameter.decl);
+    if (!type || (*type != ParameterType::String && *type != ParameterType::Number) || !decl ||
+        !decl->isMapping())
       continue;
     for (const Violation &violation : ViolationMaker(parameter, *type).all()) {
-      auto edit = parameter.defaultValue ? replaceDefault(facts, parameter.defaultValue, violation.yaml)
-                                         : addDefault(facts, parameter, violation.yaml);
+      auto edit = parameter.defaultValue
+                      ? replaceDefault(facts, decl, parameter.defaultValue, violation.value)
+                      : addDefault(facts, decl, violation.value);
       if (!edit)
         continue;
-      edit->what = "Default of '" + parameter.name.text + "' -> " + violation.yaml + " (breaks " +
-                   violation.constraint + ")";
+      edit->what = "Default of '" + parameter.name.text + "' -> " +
+                   rendered(violation.value, false) + " (breaks " + violation.constraint + ")";
       edits.push_back(std::move(*edit));
     }
   }

@@ -18,6 +18,9 @@ using analysis::EdgeKind;
 using analysis::FlowEdge;
 using Graph = std::vector<std::vector<FlowEdge>>;
 
+const Scalar kEnd{Scalar::Kind::Word, "ACS::END"};
+const Scalar kNext{Scalar::Kind::Word, "ACS::NEXT"};
+
 /// Every edge into `task` is the plain fall-through from the task before it.
 bool reachedOnlyByFallThrough(const Graph &graph, size_t task) {
   size_t fallThroughs = 0;
@@ -90,11 +93,11 @@ std::vector<Edit> makeTaskUnreachable(const TemplateFacts &facts) {
     if (!reached[index] || !cut.name.node || !reachedOnlyByFallThrough(facts.flow, index) ||
         !canBeEnded(before, facts.symbols))
       continue;
-    std::vector<std::string> lines{"OnSuccess: ACS::END"};
+    std::vector<NewEntry> jumps{{"OnSuccess", kEnd}};
     if (!before.onError)
-      lines.push_back("OnError: ACS::END");
+      jumps.push_back({"OnError", kEnd});
     const ir::Node *decl = ir::resolve(before.decl);
-    auto insertion = decl ? insertLinesAfter(facts.file, decl->entry("Name"), lines) : std::nullopt;
+    auto insertion = decl ? addEntries(facts.file, decl, decl->entry("Name"), jumps) : std::nullopt;
     if (insertion)
       edits.push_back({insertion->splice, insertion->splice.mapped(cut.name.range.begin),
                        "task '" + before.name.text + "' ends the execution before '" +
@@ -116,7 +119,7 @@ std::vector<Edit> readOutputAfterFailure(const TemplateFacts &facts) {
       continue;
     const ir::Node *decl = ir::resolve(producer.decl);
     auto insertion =
-        decl ? insertLinesAfter(facts.file, decl->entry("Name"), {"OnError: ACS::NEXT"}) : std::nullopt;
+        decl ? addEntries(facts.file, decl, decl->entry("Name"), {{"OnError", kNext}}) : std::nullopt;
     if (!insertion)
       continue;
     std::vector<bool> reached = reachedAvoiding(facts.flow, producer.index + 1, producer.index);

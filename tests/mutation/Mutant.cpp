@@ -10,8 +10,8 @@ TemplateFacts::TemplateFacts(const SourceFile &file, const ir::Template &tmpl)
       flow(analysis::flowGraph(tmpl, symbols)) {}
 
 bool isCounted(std::string_view kind) {
-  return std::find(std::begin(kKindsNotYetCounted), std::end(kKindsNotYetCounted), kind) ==
-         std::end(kKindsNotYetCounted);
+  return std::find(kKindsNotYetCounted.begin(), kKindsNotYetCounted.end(), kind) ==
+         kKindsNotYetCounted.end();
 }
 
 } // namespace oosc::mutation

@@ -14,6 +14,7 @@
 #include "analysis/SymbolTable.h"
 #include "support/Diagnostic.h"
 
+#include <array>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -79,8 +80,9 @@ inline constexpr Mutator kMutators[] = {
 
 /// Kinds whose rule is still empty on this branch: their mutants are made,
 /// linted and reported, but left out of the figure the test asserts on.
-/// Remove a kind from here when its rule lands.
-inline constexpr std::string_view kKindsNotYetCounted[] = {
+/// When a rule lands, remove its kind here (and lower the size: an empty
+/// list is `std::array<std::string_view, 0>`).
+inline constexpr std::array<std::string_view, 1> kKindsNotYetCounted = {
     "misspell-action-property",
 };
 

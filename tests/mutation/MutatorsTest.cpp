@@ -151,18 +151,61 @@ TEST(TextEditsTest, NoLinesAreInsertedIntoAFlowMapping) {
   driver::AnalyzedSource parsed = lintText(
       "flow.yaml", "FormatVersion: OOS-2019-06-01\nTasks:\n  - {Name: a, Action: ACS::Sleep}\n");
   const ir::Node *decl = ir::resolve(parsed.parsed->tmpl.tasks.at(0).decl);
-  EXPECT_FALSE(insertLinesAfter(*parsed.report.file, decl->entry("Name"), {"OnError: ACS::END"}));
+  EXPECT_FALSE(addEntries(*parsed.report.file, decl, decl->entry("Name"),
+                          {{"OnError", {Scalar::Kind::Word, "ACS::END"}}}));
 }
 
 TEST(TextEditsTest, CrLfLinesStayCrLf) {
   driver::AnalyzedSource parsed = lintText(
       "crlf.yaml", "FormatVersion: OOS-2019-06-01\r\nTasks:\r\n  - Name: a # why\r\n    Action: ACS::Sleep\r\n");
   const ir::Node *decl = ir::resolve(parsed.parsed->tmpl.tasks.at(0).decl);
-  auto insertion = insertLinesAfter(*parsed.report.file, decl->entry("Name"), {"OnError: ACS::END"});
+  auto insertion = addEntries(*parsed.report.file, decl, decl->entry("Name"),
+                              {{"OnError", {Scalar::Kind::Word, "ACS::END"}}});
   ASSERT_TRUE(insertion);
   EXPECT_EQ(insertion->splice.applyTo(parsed.report.file->text()),
             "FormatVersion: OOS-2019-06-01\r\nTasks:\r\n  - Name: a # why\r\n    OnError: ACS::END\r\n"
             "    Action: ACS::Sleep\r\n");
+}
+
+constexpr const char *kJsonTemplate = R"({
+  "FormatVersion": "OOS-2019-06-01",
+  "Parameters": {
+    "name": {
+      "Type": "String",
+      "MaxLength": 2
+    }
+  },
+  "Tasks": [
+    {
+      "Name": "wait",
+      "Action": "ACS::Sleep",
+      "Properties": {"Duration": "PT1S"}
+    },
+    {
+      "Name": "waitMore",
+      "Action": "ACS::Sleep",
+      "Properties": {"Duration": "{{ name }}"}
+    }
+  ]
+}
+)";
+
+TEST(JsonMutatorsTest, EntriesAreAddedAsMembersOnTheAnchorLine) {
+  driver::AnalyzedSource original = lintText("small.json", kJsonTemplate);
+  ASSERT_TRUE(usableAsBaseline(original));
+  TemplateFacts facts(*original.report.file, original.parsed->tmpl);
+
+  std::vector<Edit> defaults = makeDefaultViolateConstraint(facts);
+  ASSERT_EQ(defaults.size(), 1u);
+  EXPECT_EQ(defaults[0].splice.applyTo(kJsonTemplate),
+            replacedOnce(kJsonTemplate, R"("Type": "String")", R"("Default": "mmm", "Type": "String")"));
+
+  std::vector<Edit> cuts = makeTaskUnreachable(facts);
+  ASSERT_EQ(cuts.size(), 1u);
+  EXPECT_EQ(cuts[0].splice.applyTo(kJsonTemplate),
+            replacedOnce(kJsonTemplate, R"("Name": "wait",)",
+                         R"("OnSuccess": "ACS::END", "OnError": "ACS::END", "Name": "wait",)"));
+  EXPECT_TRUE(judge(original.report, cuts[0], RuleId::UnreachableTask).caught);
 }
 
 } // namespace

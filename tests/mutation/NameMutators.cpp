@@ -108,7 +108,7 @@ std::vector<Edit> misspellActionProperty(const TemplateFacts &facts) {
     if (!properties || !properties->isMapping())
       continue;
     for (const ir::MapEntry &entry : properties->entries) {
-      if (!entry.key || !entry.key->isPlainScalar() || !isMisspellableKey(task.action, entry.key->value))
+      if (!entry.key || !isMisspellableKey(task.action, entry.key->value))
         continue;
       // Drop the second letter: the first stays, as in a person's typo.
       const std::string &key = entry.key->value;

@@ -37,6 +37,18 @@ Splice replaceRange(SourceRange range, std::string replacement) {
   return {range.begin, range.end - range.begin, std::move(replacement)};
 }
 
+bool isFlowMapping(const SourceFile &file, const ir::Node *mapping) {
+  return mapping && mapping->isMapping() && mapping->range.begin < file.text().size() &&
+         file.text()[mapping->range.begin] == '{';
+}
+
+std::string rendered(const Scalar &value, bool flow) {
+  if (value.kind == Scalar::Kind::Number || (value.kind == Scalar::Kind::Word && !flow))
+    return value.text;
+  char quote = flow ? '"' : '\'';
+  return quote + value.text + quote;
+}
+
 namespace {
 
 bool onlyIndentation(std::string_view prefix) {
@@ -49,16 +61,13 @@ bool onlyCommentAfter(std::string_view rest) {
   return first == std::string_view::npos || rest[first] == '#';
 }
 
-} // namespace
-
-std::optional<LineInsertion> insertLinesAfter(const SourceFile &file, const ir::MapEntry *entry,
-                                              const std::vector<std::string> &lines) {
-  if (!entry || !entry->key || !entry->value || !entry->key->isPlainScalar() ||
-      !entry->value->isScalar())
+std::optional<EntryInsertion> addBlockLines(const SourceFile &file, const ir::MapEntry &anchor,
+                                            const std::vector<NewEntry> &entries) {
+  if (!anchor.key->isPlainScalar() || !anchor.value->isScalar())
     return std::nullopt;
   std::string_view text = file.text();
-  const SourceRange key = entry->key->range;
-  const SourceRange value = entry->value->range;
+  const SourceRange key = anchor.key->range;
+  const SourceRange value = anchor.value->range;
   uint32_t line = file.lineColumn(key.begin).line;
   if (file.lineColumn(value.end).line != line || value.end > text.size())
     return std::nullopt;
@@ -75,21 +84,40 @@ std::optional<LineInsertion> insertLinesAfter(const SourceFile &file, const ir::
 
   const std::string lineBreak = crlf ? "\r\n" : "\n";
   const std::string indent(key.begin - lineStart, ' ');
-  LineInsertion insertion;
+  EntryInsertion insertion;
   insertion.splice.offset = static_cast<uint32_t>(at);
-  for (const std::string &newLine : lines) {
+  for (const NewEntry &entry : entries) {
     insertion.splice.inserted += lineBreak;
-    insertion.lineOffsets.push_back(static_cast<uint32_t>(at + insertion.splice.inserted.size()));
-    insertion.splice.inserted += indent + newLine;
+    insertion.entryOffsets.push_back(static_cast<uint32_t>(at + insertion.splice.inserted.size()));
+    insertion.splice.inserted += indent + entry.key + ": " + rendered(entry.value, false);
   }
   return insertion;
 }
 
-std::string singleQuoted(std::string_view text) {
-  std::string quoted = "'";
-  for (char c : text)
-    quoted += c == '\'' ? std::string("''") : std::string(1, c);
-  return quoted + "'";
+std::optional<EntryInsertion> addFlowMembers(const SourceFile &file, const ir::MapEntry &anchor,
+                                             const std::vector<NewEntry> &entries) {
+  uint32_t at = anchor.key->range.begin;
+  if (anchor.key->style != ir::ScalarStyle::DoubleQuoted || file.text()[at] != '"')
+    return std::nullopt;
+  EntryInsertion insertion;
+  insertion.splice.offset = at;
+  for (const NewEntry &entry : entries) {
+    insertion.entryOffsets.push_back(at + static_cast<uint32_t>(insertion.splice.inserted.size()));
+    insertion.splice.inserted += "\"" + entry.key + "\": " + rendered(entry.value, true) + ", ";
+  }
+  return insertion;
+}
+
+} // namespace
+
+std::optional<EntryInsertion> addEntries(const SourceFile &file, const ir::Node *mapping,
+                                         const ir::MapEntry *anchor,
+                                         const std::vector<NewEntry> &entries) {
+  if (!mapping || !mapping->isMapping() || !anchor || !anchor->key || !anchor->value ||
+      !anchor->key->isScalar())
+    return std::nullopt;
+  return isFlowMapping(file, mapping) ? addFlowMembers(file, *anchor, entries)
+                                      : addBlockLines(file, *anchor, entries);
 }
 
 } // namespace oosc::mutation

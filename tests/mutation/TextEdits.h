@@ -1,9 +1,10 @@
-//===- TextEdits.h - Exact edits of YAML text at frontend byte ranges ------===//
+//===- TextEdits.h - Exact edits of template text at frontend byte ranges --===//
 //
 // The mutators only edit text they can prove is written verbatim (a scalar
-// without escapes or folds) or insert whole lines into a block mapping whose
-// layout they have checked; anything else is skipped, so a mutant never
-// breaks the YAML by accident.
+// without escapes or folds) or insert entries into a mapping whose layout
+// they have checked: new lines in a YAML block mapping, new members on the
+// anchor's line in a flow mapping (JSON); anything else is skipped, so a
+// mutant never breaks the file by accident.
 //
 //===----------------------------------------------------------------------===//
 #pragma once
@@ -24,19 +25,37 @@ std::optional<SourceRange> verbatimValue(const SourceFile &file, const ir::Node 
 /// A splice that replaces `range` by `replacement`.
 Splice replaceRange(SourceRange range, std::string replacement);
 
-/// New lines inserted after the line of a block mapping entry, indented like
-/// its key; `lineOffsets` are where each new line starts in the mutated text.
-struct LineInsertion {
-  Splice splice;
-  std::vector<uint32_t> lineOffsets;
+/// A scalar to write into a template, quoted as its file's syntax needs.
+struct Scalar {
+  enum class Kind : uint8_t { Word, Text, Number };
+  Kind kind = Kind::Text;
+  std::string text; ///< printable ASCII without quotes or backslashes
 };
 
-/// Nothing unless the entry is `key: scalar` on one line of a block mapping
-/// (only spaces and `- ` before the key, only a comment after the value).
-std::optional<LineInsertion> insertLinesAfter(const SourceFile &file, const ir::MapEntry *entry,
-                                              const std::vector<std::string> &lines);
+/// `{ ... }` (JSON, or YAML flow style) rather than a YAML block mapping.
+bool isFlowMapping(const SourceFile &file, const ir::Node *mapping);
 
-/// A YAML single-quoted scalar holding `text`.
-std::string singleQuoted(std::string_view text);
+/// YAML: words plain, text single-quoted; flow: JSON scalars.
+std::string rendered(const Scalar &value, bool flow);
+
+struct NewEntry {
+  std::string key;
+  Scalar value;
+};
+
+/// Entries added to a mapping; `entryOffsets` are where each new entry
+/// starts in the mutated text.
+struct EntryInsertion {
+  Splice splice;
+  std::vector<uint32_t> entryOffsets;
+};
+
+/// In a block mapping, new lines after the line of `anchor`, indented like
+/// its key, when `anchor` is `key: scalar` on one line (only spaces and `- `
+/// before the key, only a comment after the value). In a flow mapping, new
+/// members just before `anchor`'s key, on its line.
+std::optional<EntryInsertion> addEntries(const SourceFile &file, const ir::Node *mapping,
+                                         const ir::MapEntry *anchor,
+                                         const std::vector<NewEntry> &entries);
 
 } // namespace oosc::mutation

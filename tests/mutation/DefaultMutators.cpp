@@ -91,10 +91,10 @@ private:
     if (type_ == ParameterType::Number) {
       double highest = -INFINITY;
       for (const ir::Node *item : allowed->items) {
-        auto number = literalNumber(item);
-        if (!number)
+        auto listed = literalNumber(item);
+        if (!listed)
           return std::nullopt;
-        highest = std::max(highest, *number);
+        highest = std::max(highest, *listed);
       }
       return number(std::floor(highest) + 1);
     }
@@ -152,7 +152,7 @@ private:
 };
 
 /// Where a new Default goes: after the first `key: scalar` line of the
-/// parameter (usually Type).
+/// parameter (usually Type), or before its first member in JSON.
 std::optional<Edit> addDefault(const TemplateFacts &facts, const ir::Node *decl,
                                const Scalar &value) {
   for (const ir::MapEntry &entry : decl->entries)

@@ -93,7 +93,9 @@ void mutateTemplate(const driver::AnalyzedSource &original, const RunOptions &op
   TemplateFacts facts(*original.report.file, original.parsed->tmpl);
   for (const Mutator &mutator : kMutators) {
     Tally &tally = result.perKind[mutator.kind];
-    for (const Edit &edit : spreadSelection(mutator.mutate(facts), options.perKindPerFile)) {
+    std::vector<Edit> edits = mutator.mutate(facts);
+    tally.candidates += edits.size();
+    for (const Edit &edit : spreadSelection(std::move(edits), options.perKindPerFile)) {
       Verdict verdict = judge(original.report, edit, mutator.rule);
       ++tally.mutants;
       tally.caught += verdict.caught;
@@ -144,7 +146,8 @@ std::string describe(const RunResult &result) {
     Tally tally = it == result.perKind.end() ? Tally{} : it->second;
     text << "mutation kind " << mutator.kind << " [" << ruleInfo(mutator.rule).name
          << "]: " << tally.mutants << " mutants, " << tally.caught << " caught (" << percent(tally)
-         << ")" << (isCounted(mutator.kind) ? "" : " NOT COUNTED (rule not landed yet)") << "\n";
+         << ") of " << tally.candidates << " candidates"
+         << (isCounted(mutator.kind) ? "" : " NOT COUNTED (rule not landed yet)") << "\n";
   }
   // Kinds not counted yet miss by the hundred while their rule is empty;
   // their misses are listed once the kind is counted.

@@ -45,6 +45,7 @@ struct Miss {
 };
 
 struct Tally {
+  size_t candidates = 0; ///< edits proposed, before the per-file cap
   size_t mutants = 0;
   size_t caught = 0;
 };

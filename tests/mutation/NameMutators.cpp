@@ -54,7 +54,9 @@ void breakTarget(const TemplateFacts &facts, const std::optional<ir::JumpTarget>
   if (!target)
     return;
   analysis::JumpResolution resolution = analysis::resolveJump(*target, kind, facts.symbols);
-  if (resolution.kind != analysis::JumpResolution::Kind::Task || !resolution.exactCase)
+  // A target that names its task only when case is ignored counts too: the
+  // misspelling must still turn its reference-case warning into an error.
+  if (resolution.kind != analysis::JumpResolution::Kind::Task)
     return;
   auto range = verbatimValue(facts.file, target->node);
   auto spelling = misspelt(target->text, [&](std::string_view name) {

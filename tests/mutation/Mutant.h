@@ -82,9 +82,7 @@ inline constexpr Mutator kMutators[] = {
 /// linted and reported, but left out of the figure the test asserts on.
 /// When a rule lands, remove its kind here (and lower the size: an empty
 /// list is `std::array<std::string_view, 0>`).
-inline constexpr std::array<std::string_view, 1> kKindsNotYetCounted = {
-    "misspell-action-property",
-};
+inline constexpr std::array<std::string_view, 0> kKindsNotYetCounted = {};
 
 bool isCounted(std::string_view kind);
 

@@ -45,7 +45,9 @@ TEST_P(GoldenTest, DiagnosticsMatchExpectations) {
   // Paths are printed relative to tests/golden, as a user would see them.
   auto file = std::make_shared<const SourceFile>(GetParam(), text);
   driver::FileReport report = driver::lintSource(file);
-  std::string problems = verify(report, expected);
+  // The first directory below tests/golden names the rule the case is about.
+  std::string caseDirectory = fs::path(GetParam()).begin()->string();
+  std::string problems = verify(report, expected, caseDirectory);
   EXPECT_TRUE(problems.empty()) << GetParam() << ":\n" << problems;
 }
 

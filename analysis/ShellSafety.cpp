@@ -119,10 +119,13 @@ bool patternAllowsOnlyShellSafeText(std::string_view pattern) {
         return false; // named groups, flags: not understood
     } else if (c == '{') {
       i = quantifierEnd(pattern, i);
+    } else if (c == '.') {
+      return false; // any character, unescaped
+
     } else if (kStructure.find(c) != std::string_view::npos || isShellSafeCharacter(c)) {
       ++i;
     } else {
-      return false; // `.`, or a literal the shell would read
+      return false; // a literal the shell would read
     }
     if (i == std::string_view::npos)
       return false;

@@ -148,18 +148,21 @@ std::optional<std::string_view> setting(const Node *node, std::string_view fallb
   return std::string_view(node->value);
 }
 
-/// The script text when it is a plain-text shell script OOS fills in.
+/// The script text when it is a shell script OOS fills in: plain text, or
+/// the argument of `Fn::Base64Encode` (the text before encoding).
 const Node *shellScriptText(const Script &script) {
   auto type = setting(script.type, script.defaultType);
   auto enable = setting(script.enableParameter, "false");
-  auto encoding = setting(script.encoding, script.defaultEncoding);
-  if (!type || !equalsIgnoreCase(*type, kShellType) || !enable ||
-      !equalsIgnoreCase(*enable, "false") || !encoding || equalsIgnoreCase(*encoding, "Base64"))
+  if (!type || !equalsIgnoreCase(*type, kShellType) || !enable || !equalsIgnoreCase(*enable, "false"))
     return nullptr;
   const Node *content = script.content;
-  // `Fn::Base64Encode: script`: the text before encoding is the script.
-  if (content && content->functionName() == "Fn::Base64Encode")
+  if (content && content->functionName() == "Fn::Base64Encode") {
     content = ir::resolve(content->entries[0].value);
+  } else {
+    auto encoding = setting(script.encoding, script.defaultEncoding);
+    if (!encoding || equalsIgnoreCase(*encoding, "Base64"))
+      return nullptr; // encoded text: no quoting to follow
+  }
   if (!content || !content->isScalar() || !content->interpolation)
     return nullptr;
   return content;

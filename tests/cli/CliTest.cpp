@@ -125,6 +125,38 @@ TEST_F(CliTest, FixAppliesDidYouMeanAndCaseFixesKeepingComments) {
   EXPECT_EQ(lint({"--dry-run", path}).exitCode, 2) << "--dry-run needs --fix";
 }
 
+TEST_F(CliTest, FixQuotesAShellSpliceForEachScalarStyle) {
+  // Plain, single-quoted and block scalars take a bare '"'; a double-quoted
+  // scalar needs it escaped.
+  std::string path = write("shell.yaml", R"(FormatVersion: OOS-2019-06-01
+Parameters:
+  dir:
+    Type: String
+Tasks:
+  - Name: run
+    Action: ACS::ECS::RunCommand
+    Properties:
+      instanceId: i-1
+      commandType: RunShellScript
+      commandContent: "ls {{ dir }} && du '{{ dir }}'"
+  - Name: again
+    Action: ACS::ECS::RunCommand
+    Properties:
+      instanceId: i-1
+      commandType: RunShellScript
+      commandContent: |
+        mkdir -p {{dir}}/logs
+)");
+  RunResult fixed = lint({"--fix", path});
+  EXPECT_EQ(fixed.exitCode, 0) << fixed.out << fixed.err;
+  EXPECT_EQ(fixed.out, "") << "quoted, nothing is left to report";
+  std::ifstream after(path);
+  std::string now((std::istreambuf_iterator<char>(after)), std::istreambuf_iterator<char>());
+  EXPECT_NE(now.find(R"(commandContent: "ls \"{{ dir }}\" && du '{{ dir }}'")"), std::string::npos)
+      << now;
+  EXPECT_NE(now.find(R"(        mkdir -p "{{dir}}"/logs)"), std::string::npos) << now;
+}
+
 TEST_F(CliTest, BaselineHidesKnownDiagnosticsEvenWhenLinesMove) {
   std::string path = write("legacy.yaml", kOneError);
   std::string baseline = (dir_ / "baseline.json").string();

@@ -327,7 +327,8 @@ TEST_F(CliTest, SamplesLintAsDocumented) {
   RunResult broken = lint({kSamples + "/broken"});
   EXPECT_EQ(broken.exitCode, 1);
   for (const char *rule : {"[parameter-constraint]", "[undefined-jump-target]", "[reference-case]",
-                           "[undefined-reference]", "[unreachable-task]", "[schema]"})
+                           "[undefined-reference]", "[unreachable-task]", "[schema]",
+                           "[unused-parameter]"})
     EXPECT_NE(broken.out.find(rule), std::string::npos) << rule;
 }
 

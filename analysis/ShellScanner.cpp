@@ -35,6 +35,8 @@ ShellContext ShellScanner::splice() {
   // after the value.
   bool quoted = singleQuoted_ || !frameIsUnquoted();
   escapedSplice_ = escaped_;
+  commandSplice_ = commandPosition_ && !escaped_ && !quoted && arrayDepth_ == 0;
+  commandPosition_ = false;
   escaped_ = false;
   if (quoted)
     return ShellContext::Quoted;
@@ -57,6 +59,7 @@ void ShellScanner::character(char c, std::string_view rest, size_t &skip) {
   if (escaped_) {
     escaped_ = false;
     wordStart_ = false;
+    commandPosition_ = false; // an escaped newline continues the command
     return;
   }
   if (singleQuoted_) {
@@ -71,7 +74,13 @@ void ShellScanner::character(char c, std::string_view rest, size_t &skip) {
 
 void ShellScanner::unquotedCharacter(char c, std::string_view rest, size_t &skip) {
   bool wasWordStart = wordStart_;
+  char before = previous_;
   wordStart_ = endsWord(c);
+  previous_ = c;
+  if (c == ';' || c == '&' || c == '|')
+    commandPosition_ = true;
+  else if (c != ' ' && c != '\t' && c != '\n')
+    commandPosition_ = false;
   switch (c) {
   case '\\':
     escaped_ = true;
@@ -102,8 +111,12 @@ void ShellScanner::unquotedCharacter(char c, std::string_view rest, size_t &skip
   case '(':
     if (frames_.back() == Frame::CommandSubstitution)
       ++parenDepth_.back();
+    else if (before == '=')
+      ++arrayDepth_; // name=( words... )
     return;
   case ')':
+    if (frames_.back() != Frame::CommandSubstitution && arrayDepth_ > 0)
+      --arrayDepth_;
     if (frames_.back() == Frame::CommandSubstitution && --parenDepth_.back() == 0) {
       frames_.pop_back();
       parenDepth_.pop_back();
@@ -175,6 +188,7 @@ size_t ShellScanner::readHereDocumentOperator(std::string_view rest) {
 
 void ShellScanner::endOfLine() {
   wordStart_ = true;
+  commandPosition_ = true;
   if (pending_.empty())
     return;
   bodies_ = std::move(pending_);
@@ -197,6 +211,7 @@ void ShellScanner::hereDocumentCharacter(char c) {
     bodies_.erase(bodies_.begin());
   line_.clear();
   wordStart_ = true;
+  commandPosition_ = true;
 }
 
 } // namespace oosc::analysis

@@ -37,6 +37,9 @@ public:
   /// The character before the splice was a backslash: its first character
   /// is escaped, which a quote inserted there would break.
   bool escaped() const { return escapedSplice_; }
+  /// The splice stood where a command starts (a new line, or after `;`,
+  /// `&` or `|`), not in a continued line or an array's `( )`.
+  bool startedCommand() const { return commandSplice_; }
 
 private:
   enum class Frame : uint8_t { Top, Double, CommandSubstitution, Backtick };
@@ -60,6 +63,10 @@ private:
   bool singleQuoted_ = false;
   bool escaped_ = false;
   bool escapedSplice_ = false;
+  bool commandPosition_ = true; ///< nothing but blanks since a command start
+  bool commandSplice_ = false;
+  int arrayDepth_ = 0;          ///< inside `name=( ... )`
+  char previous_ = '\0';        ///< the last unquoted character
   bool comment_ = false;
   bool wordStart_ = true;       ///< the next character would start a word
   std::vector<PendingHereDocument> pending_;

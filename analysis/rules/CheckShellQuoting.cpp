@@ -15,8 +15,9 @@
 //   addresses, the region), not text a caller types; parameter store
 //   references (`{{ oos:... }}`), which hold whole scripts by design;
 // * parameters that are code: the whole script (`commandContent:
-//   '{{ commandContent }}'`), a reference alone on its line, or a parameter
-//   whose AssociationProperty is a command-content editor;
+//   '{{ commandContent }}'`), a reference where a command starts (a line of
+//   its own, after `;`, `&&` or `|`), or a parameter whose
+//   AssociationProperty is a command-content editor;
 // * references in comments and here-document bodies (data, never split);
 // * scripts that are not shell (RunBatScript, RunPowerShellScript,
 //   RunPythonScript...) or whose type is computed, and commands with
@@ -82,6 +83,12 @@ constexpr CommandApi kCommandApis[] = {
     {"ECS", "CreateCommand", "Base64"},
     {"ECD", "RunCommand", "PlainText"},
 };
+
+/// Endings of parameter names that say the value is several words on
+/// purpose (`dockerRunOptions: -p 80:80`): quoting would join them, so no
+/// fix is offered.
+constexpr std::string_view kWordListEndings[] = {"options", "args", "arguments", "flags", "params",
+                                                 "parameters"};
 
 /// AssociationProperty values of parameters that hold code to run.
 constexpr std::string_view kCodeEditors[] = {"ALIYUN::OOS::Command::CommandContent", "Code"};
@@ -194,29 +201,13 @@ bool mayCarryShellText(const ir::Parameter &parameter) {
   return !(pattern && pattern->isScalar() && patternAllowsOnlyShellSafeText(pattern->value));
 }
 
-bool isBlank(std::string_view text) {
-  return std::all_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\t' || c == '\r'; });
-}
-
-/// The reference at `index` stands alone on its line: it splices a command,
-/// or a block of them, into the script on purpose.
-bool standsAlone(const ir::Interpolation &script, size_t index) {
-  const auto &pieces = script.pieces;
-  bool before = index == 0;
-  if (!before && std::holds_alternative<std::string>(pieces[index - 1])) {
-    std::string_view text = std::get<std::string>(pieces[index - 1]);
-    size_t newline = text.rfind('\n');
-    before = isBlank(newline == std::string_view::npos ? text : text.substr(newline + 1)) &&
-             (newline != std::string_view::npos || index == 1);
-  }
-  bool after = index + 1 == pieces.size();
-  if (!after && std::holds_alternative<std::string>(pieces[index + 1])) {
-    std::string_view text = std::get<std::string>(pieces[index + 1]);
-    size_t newline = text.find('\n');
-    after = isBlank(text.substr(0, newline)) &&
-            (newline != std::string_view::npos || index + 2 == pieces.size());
-  }
-  return before && after;
+bool namesWordList(std::string_view name) {
+  std::string folded = foldCase(name);
+  return std::any_of(std::begin(kWordListEndings), std::end(kWordListEndings),
+                     [&](std::string_view ending) {
+                       return folded.size() >= ending.size() &&
+                              folded.compare(folded.size() - ending.size(), ending.size(), ending) == 0;
+                     });
 }
 
 void report(AnalysisContext &context, const Node &script, const ir::Reference &reference,
@@ -228,7 +219,8 @@ void report(AnalysisContext &context, const Node &script, const ir::Reference &r
           "into words, one with ';', '|' or '$(' runs commands; wrap it in double quotes");
   // List and Json values are JSON text full of double quotes: quoting them
   // does not help. After a backslash, a quote would be escaped instead.
-  if (escaped || equalsIgnoreCase(parameter.type, "List") || equalsIgnoreCase(parameter.type, "Json"))
+  if (escaped || equalsIgnoreCase(parameter.type, "List") || equalsIgnoreCase(parameter.type, "Json") ||
+      namesWordList(parameter.name.text))
     return;
   // In a double-quoted YAML or JSON string the quote itself needs escaping.
   std::string quote = script.style == ir::ScalarStyle::DoubleQuoted ? "\\\"" : "\"";
@@ -250,8 +242,10 @@ void checkScript(AnalysisContext &context, const Node &script) {
     const auto &reference = std::get<ir::Reference>(piece);
     if (scanner.splice() != ShellContext::Unquoted)
       continue;
+    // Where a command starts, the value is meant as a command (a hook, a
+    // block of script), not as an argument; quoting would break it.
     if (reference.kind != ir::RefKind::Name || reference.parts.size() != 1 ||
-        reference.hasPathSyntax || standsAlone(pieces, index))
+        reference.hasPathSyntax || scanner.startedCommand())
       continue;
     auto parameter = context.symbols.parameter(reference.parts[0].text);
     if (parameter && mayCarryShellText(*parameter.decl) && !holdsCode(*parameter.decl))

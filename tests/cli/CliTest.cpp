@@ -127,10 +127,12 @@ TEST_F(CliTest, FixAppliesDidYouMeanAndCaseFixesKeepingComments) {
 
 TEST_F(CliTest, FixQuotesAShellSpliceForEachScalarStyle) {
   // Plain, single-quoted and block scalars take a bare '"'; a double-quoted
-  // scalar needs it escaped.
+  // scalar needs it escaped. Options meant as several words get no fix.
   std::string path = write("shell.yaml", R"(FormatVersion: OOS-2019-06-01
 Parameters:
   dir:
+    Type: String
+  tarOptions:
     Type: String
 Tasks:
   - Name: run
@@ -146,15 +148,18 @@ Tasks:
       commandType: RunShellScript
       commandContent: |
         mkdir -p {{dir}}/logs
+        tar {{ tarOptions }} -cf /tmp/logs.tar "{{dir}}"
 )");
   RunResult fixed = lint({"--fix", path});
   EXPECT_EQ(fixed.exitCode, 0) << fixed.out << fixed.err;
-  EXPECT_EQ(fixed.out, "") << "quoted, nothing is left to report";
+  EXPECT_NE(fixed.out.find("parameter 'tarOptions' is spliced"), std::string::npos) << fixed.out;
+  EXPECT_EQ(fixed.out.find("parameter 'dir'"), std::string::npos) << "quoted: " << fixed.out;
   std::ifstream after(path);
   std::string now((std::istreambuf_iterator<char>(after)), std::istreambuf_iterator<char>());
   EXPECT_NE(now.find(R"(commandContent: "ls \"{{ dir }}\" && du '{{ dir }}'")"), std::string::npos)
       << now;
   EXPECT_NE(now.find(R"(        mkdir -p "{{dir}}"/logs)"), std::string::npos) << now;
+  EXPECT_NE(now.find(R"(        tar {{ tarOptions }} -cf)"), std::string::npos) << now;
 }
 
 TEST_F(CliTest, BaselineHidesKnownDiagnosticsEvenWhenLinesMove) {

@@ -127,7 +127,9 @@ void ShellScanner::unquotedCharacter(char c, std::string_view rest, size_t &skip
     comment_ = wasWordStart;
     return;
   case '<':
-    if (startsWith(rest, '<') && !startsWith(rest.substr(1), '<'))
+    if (rest.substr(0, 2) == "<<")
+      skip = 2; // `<<<word`: a here-string, one word on the same line
+    else if (startsWith(rest, '<'))
       skip = readHereDocumentOperator(rest);
     return;
   case '\n':

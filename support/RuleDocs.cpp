@@ -136,17 +136,43 @@ const RuleDoc kDocs[] = {
      "TODO why",
      "TODO example"},
     {RuleId::UnusedParameter,
-     "TODO what",
-     "TODO why",
-     "TODO example"},
+     "Each parameter is read: by a {{ name }} OOS evaluates (a Default, RamRole, a task's "
+     "properties, When, Loop, Outputs or jump target, a template output, Fn:: arguments), inside "
+     "an inline child template, or by the console through another parameter's "
+     "AssociationPropertyMetadata (RegionId: regionId, a Visible condition on '${name}'). "
+     "Descriptions, labels, Auto Scaling ${name} placeholders and Metadata ParameterGroups are no "
+     "reads. Names fold case, as OOS resolves them.",
+     "A parameter nothing reads is a control that does nothing: the caller fills it in (the form "
+     "shows it) and the execution ignores the value. Often it is the trace of a typo or of a "
+     "task that was removed, such as a rateControl left behind when a Loop was.",
+     "Parameters:\n  rateControl:   # no Loop reads it\n    Type: Json\n    AssociationProperty: "
+     "RateControl"},
     {RuleId::UnusedOutput,
-     "TODO what",
-     "TODO why",
-     "TODO example"},
+     "Each task output (task Outputs and a Loop's aggregated Outputs) is read: by a "
+     "{{ task.output }} in another task, a template output or anything else OOS evaluates, or, for "
+     "a task output, by its Loop's AggregateField. Template Outputs are the template's interface "
+     "and are never reported.",
+     "An output nothing reads is dead: its ValueSelector runs and its value goes nowhere, or a "
+     "reference meant to read it names something else. The console does list each task's "
+     "outputs: an output kept only to be seen there (a command's output, a failure reason) can "
+     "be kept with # oosc-disable-next-line unused-output.",
+     "    Outputs:\n      keyPairName:   # no later task or template output reads it\n"
+     "        Type: String\n        ValueSelector: Instances.Instance[0].KeyPairName"},
     {RuleId::UnquotedShellParameter,
-     "TODO what",
-     "TODO why",
-     "TODO example"},
+     "No {{ parameter }} is spliced outside quotes into a shell script OOS fills in: "
+     "commandContent of ACS::ECS::RunCommand and the other Cloud Assistant product actions with "
+     "commandType RunShellScript, and CommandContent of ExecuteAPI ECS RunCommand and "
+     "CreateCommand. Quoting is followed through the script (quotes, escapes, $( ), backticks, "
+     "comments, here-documents). Not reported: Number and Boolean parameters, AllowedValues of "
+     "plain words, an AllowedPattern of safe characters, task outputs and pseudo parameters, a "
+     "parameter that is the whole script or a line of it, other interpreters, enableParameter. "
+     "The fix wraps the reference in double quotes; it changes the script if the value was "
+     "meant to be split into several words.",
+     "OOS substitutes the value as text before the shell reads it: a space splits it into "
+     "words, and ';', '|' or '$( )' run commands on the instance with the agent's rights, "
+     "chosen by whoever may start the execution.",
+     "      commandType: RunShellScript\n      commandContent: useradd {{ userName }}   "
+     "# write useradd \"{{ userName }}\""},
     {RuleId::UnusedSuppression,
      "Each # oosc-disable-next-line, oosc-disable/oosc-enable and oosc-disable-file comment names "
      "rules and silences at least one diagnostic.",

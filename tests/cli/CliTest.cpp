@@ -125,6 +125,43 @@ TEST_F(CliTest, FixAppliesDidYouMeanAndCaseFixesKeepingComments) {
   EXPECT_EQ(lint({"--dry-run", path}).exitCode, 2) << "--dry-run needs --fix";
 }
 
+TEST_F(CliTest, FixQuotesAShellSpliceForEachScalarStyle) {
+  // Plain, single-quoted and block scalars take a bare '"'; a double-quoted
+  // scalar needs it escaped. Options meant as several words get no fix.
+  std::string path = write("shell.yaml", R"(FormatVersion: OOS-2019-06-01
+Parameters:
+  dir:
+    Type: String
+  tarOptions:
+    Type: String
+Tasks:
+  - Name: run
+    Action: ACS::ECS::RunCommand
+    Properties:
+      instanceId: i-1
+      commandType: RunShellScript
+      commandContent: "ls {{ dir }} && du '{{ dir }}'"
+  - Name: again
+    Action: ACS::ECS::RunCommand
+    Properties:
+      instanceId: i-1
+      commandType: RunShellScript
+      commandContent: |
+        mkdir -p {{dir}}/logs
+        tar {{ tarOptions }} -cf /tmp/logs.tar "{{dir}}"
+)");
+  RunResult fixed = lint({"--fix", path});
+  EXPECT_EQ(fixed.exitCode, 0) << fixed.out << fixed.err;
+  EXPECT_NE(fixed.out.find("parameter 'tarOptions' is spliced"), std::string::npos) << fixed.out;
+  EXPECT_EQ(fixed.out.find("parameter 'dir'"), std::string::npos) << "quoted: " << fixed.out;
+  std::ifstream after(path);
+  std::string now((std::istreambuf_iterator<char>(after)), std::istreambuf_iterator<char>());
+  EXPECT_NE(now.find(R"(commandContent: "ls \"{{ dir }}\" && du '{{ dir }}'")"), std::string::npos)
+      << now;
+  EXPECT_NE(now.find(R"(        mkdir -p "{{dir}}"/logs)"), std::string::npos) << now;
+  EXPECT_NE(now.find(R"(        tar {{ tarOptions }} -cf)"), std::string::npos) << now;
+}
+
 TEST_F(CliTest, BaselineHidesKnownDiagnosticsEvenWhenLinesMove) {
   std::string path = write("legacy.yaml", kOneError);
   std::string baseline = (dir_ / "baseline.json").string();
@@ -295,7 +332,8 @@ TEST_F(CliTest, SamplesLintAsDocumented) {
   RunResult broken = lint({kSamples + "/broken"});
   EXPECT_EQ(broken.exitCode, 1);
   for (const char *rule : {"[parameter-constraint]", "[undefined-jump-target]", "[reference-case]",
-                           "[undefined-reference]", "[unreachable-task]", "[schema]"})
+                           "[undefined-reference]", "[unreachable-task]", "[schema]",
+                           "[unused-parameter]"})
     EXPECT_NE(broken.out.find(rule), std::string::npos) << rule;
 }
 

@@ -54,7 +54,9 @@ TEST_P(GoldenTest, DiagnosticsMatchExpectations) {
   std::sort(siblings.begin(), siblings.end());
   driver::RunTemplates run(siblings);
   driver::FileReport report = driver::lintSource(file, nullptr, &run);
-  std::string problems = verify(report, expected);
+  // The first directory below tests/golden names the rule the case is about.
+  std::string caseDirectory = fs::path(GetParam()).begin()->string();
+  std::string problems = verify(report, expected, caseDirectory);
   EXPECT_TRUE(problems.empty()) << GetParam() << ":\n" << problems;
 }
 

@@ -5,6 +5,7 @@
 
 #include <llvm/Support/raw_ostream.h>
 
+#include <map>
 #include <regex>
 #include <sstream>
 
@@ -15,12 +16,18 @@ namespace {
 const std::regex kDirective(
     R"(#\s*expect(@([+-]?)(\d+))?(:(\d+)(-(\d+))?)?:\s*(error|warning|note)\[([a-z-]*)\]\s*(.*)$)");
 
+// # expect-ignore: unused-parameter, unused-output
+const std::regex kIgnoreDirective(R"(#\s*expect-ignore:(.*)$)");
+
 struct Actual {
   uint32_t line, column, endLine, endColumn;
   std::string severity, rule, message;
 };
 
-std::vector<Actual> flatten(const driver::FileReport &report) {
+/// Diagnostics of ignored rules per rule name; each is counted as dropped.
+using IgnoreCounts = std::map<std::string, size_t, std::less<>>;
+
+std::vector<Actual> flatten(const driver::FileReport &report, IgnoreCounts &ignored) {
   std::vector<Actual> actual;
   auto add = [&](SourceRange range, Severity severity, std::string_view rule,
                  const std::string &message) {
@@ -30,6 +37,10 @@ std::vector<Actual> flatten(const driver::FileReport &report) {
                       message});
   };
   for (const Diagnostic &diagnostic : report.diagnostics) {
+    if (auto it = ignored.find(ruleInfo(diagnostic.rule).name); it != ignored.end()) {
+      ++it->second; // its notes go with it
+      continue;
+    }
     add(diagnostic.range, diagnostic.severity, ruleInfo(diagnostic.rule).name, diagnostic.message);
     for (const DiagnosticNote &note : diagnostic.notes)
       add(note.range.value_or(diagnostic.range), Severity::Note, "", note.message);
@@ -61,6 +72,50 @@ std::string describe(const Expectation &expected) {
          "   (directive on line " + std::to_string(expected.directiveLine) + ")";
 }
 
+std::string trimmed(std::string text) {
+  size_t begin = text.find_first_not_of(" \t");
+  size_t end = text.find_last_not_of(" \t");
+  return begin == std::string::npos ? std::string() : text.substr(begin, end - begin + 1);
+}
+
+void parseIgnore(const std::string &rules, uint32_t number, ParsedExpectations &parsed) {
+  std::istringstream names(rules);
+  std::string name;
+  size_t count = 0;
+  while (std::getline(names, name, ',')) {
+    name = trimmed(name);
+    if (!findRule(name)) {
+      parsed.errors.push_back("line " + std::to_string(number) + ": expect-ignore of unknown rule '" +
+                              name + "'");
+      continue;
+    }
+    parsed.ignored.push_back({name, number});
+    ++count;
+  }
+  if (count == 0 && parsed.errors.empty())
+    parsed.errors.push_back("line " + std::to_string(number) + ": expect-ignore names no rule");
+}
+
+/// Directive problems that need the file's diagnostics or its place.
+std::string checkIgnores(const ParsedExpectations &expected, const IgnoreCounts &dropped,
+                         std::string_view caseDirectory) {
+  std::string problems;
+  for (const IgnoredRule &ignore : expected.ignored) {
+    std::string where = "  line " + std::to_string(ignore.directiveLine) + ": ";
+    if (ignore.rule == caseDirectory)
+      problems += where + "a case under tests/golden/" + ignore.rule + " may not ignore '" +
+                  ignore.rule + "'\n";
+    else if (dropped.at(ignore.rule) == 0)
+      problems += where + "expect-ignore of '" + ignore.rule +
+                  "', which reports nothing in this file: remove it\n";
+  }
+  for (const Expectation &expectation : expected.expectations)
+    if (dropped.count(expectation.rule))
+      problems += "  line " + std::to_string(expectation.directiveLine) + ": expects a '" +
+                  expectation.rule + "' diagnostic, but the file ignores that rule\n";
+  return problems;
+}
+
 } // namespace
 
 ParsedExpectations parseExpectations(const std::string &directives, bool allowRelative) {
@@ -74,10 +129,14 @@ ParsedExpectations parseExpectations(const std::string &directives, bool allowRe
       parsed.noDiagnostics = true;
       continue;
     }
+    std::smatch match;
+    if (std::regex_search(line, match, kIgnoreDirective)) {
+      parseIgnore(match[1], number, parsed);
+      continue;
+    }
     size_t hash = line.find("# expect");
     if (hash == std::string::npos)
       continue;
-    std::smatch match;
     std::string directive = line.substr(hash);
     if (!std::regex_match(directive, match, kDirective)) {
       parsed.errors.push_back("line " + std::to_string(number) + ": malformed directive: " + directive);
@@ -107,13 +166,18 @@ ParsedExpectations parseExpectations(const std::string &directives, bool allowRe
   return parsed;
 }
 
-std::string verify(const driver::FileReport &report, const ParsedExpectations &expected) {
+std::string verify(const driver::FileReport &report, const ParsedExpectations &expected,
+                   std::string_view caseDirectory) {
   std::string problems;
   for (const std::string &error : expected.errors)
     problems += "  " + error + "\n";
   if (expected.expectations.empty() && !expected.noDiagnostics)
     problems += "  the file has no '# expect' directive and no '# expect-no-diagnostics'\n";
-  std::vector<Actual> actual = flatten(report);
+  IgnoreCounts dropped;
+  for (const IgnoredRule &ignore : expected.ignored)
+    dropped.emplace(ignore.rule, 0);
+  std::vector<Actual> actual = flatten(report, dropped);
+  problems += checkIgnores(expected, dropped, caseDirectory);
   std::vector<bool> used(actual.size(), false);
   std::string missing, extra;
   for (const Expectation &expectation : expected.expectations) {

@@ -15,6 +15,15 @@
 // Every diagnostic must match exactly one directive and every directive one
 // diagnostic; a note is matched by `note[]` right after its diagnostic's.
 //
+//   # expect-ignore: RULE[, RULE...]
+//
+// anywhere in the file (or its .expect) leaves the diagnostics of those rules,
+// and their notes, out of the comparison: a case about one rule need not
+// restate what other rules say of its incidental parts (a parameter it
+// declares only to have one). Each ignored rule must report something in the
+// file, so the directive cannot go stale; a case under tests/golden/RULE may
+// not ignore RULE; and an `# expect` of an ignored rule is a contradiction.
+//
 //===----------------------------------------------------------------------===//
 #pragma once
 
@@ -35,8 +44,15 @@ struct Expectation {
   uint32_t directiveLine = 0;
 };
 
+/// A rule named by `# expect-ignore:`.
+struct IgnoredRule {
+  std::string rule;
+  uint32_t directiveLine = 0;
+};
+
 struct ParsedExpectations {
   std::vector<Expectation> expectations;
+  std::vector<IgnoredRule> ignored;
   bool noDiagnostics = false;
   std::vector<std::string> errors; ///< malformed directives
 };
@@ -46,7 +62,9 @@ struct ParsedExpectations {
 ParsedExpectations parseExpectations(const std::string &directives, bool allowRelative);
 
 /// Compares; returns a readable report of what is missing and what is extra,
-/// empty when everything matches.
-std::string verify(const driver::FileReport &report, const ParsedExpectations &expected);
+/// empty when everything matches. `caseDirectory` is the golden directory
+/// holding the case (a rule name, or "ok"...): its rule cannot be ignored.
+std::string verify(const driver::FileReport &report, const ParsedExpectations &expected,
+                   std::string_view caseDirectory = {});
 
 } // namespace oosc::testing

@@ -104,7 +104,12 @@ const char *kTemplate = "FormatVersion: OOS-2019-06-01\n"
                         "      Service: ECS\n"
                         "      API: DescribeInstances\n"
                         "      Parameters:\n"
-                        "        RegionId: '{{ regoinId }}'\n";
+                        "        RegionId: '{{ regoinId }}'\n"
+                        // Read here too, so the typo above is the only finding.
+                        "Outputs:\n"
+                        "  region:\n"
+                        "    Type: String\n"
+                        "    Value: '{{ regionId }}'\n";
 
 TEST(Server, LifecycleAndCapabilities) {
   Client client;

@@ -118,8 +118,9 @@ const RuleDoc kDocs[] = {
     {RuleId::TypeMismatch,
      "A value whose kind is known is of the kind its place needs: When and ACS::Choice When are "
      "true or false; Loop Items (when computed) and the DesiredValues, NotDesiredValues and "
-     "StopRetryValues of ACS::WaitFor and ACS::CheckFor are lists; Retries, Delay, BackOff and "
-     "MaxRetryInterval (when computed) are numbers; Fn:: arguments are what the function takes "
+     "StopRetryValues of ACS::WaitFor and ACS::CheckFor are lists; a computed RateControl is a "
+     "mapping; Concurrency, MaxErrors, Retries, Delay, BackOff and MaxRetryInterval (when "
+     "computed) are numbers; Fn:: arguments are what the function takes "
      "(lists for Fn::Join and Fn::Select, mappings for Fn::MergeMap, conditions for Fn::If, "
      "Fn::And, Fn::Or and Fn::Not, ...); an Fn::Select index into a list is a number. Kinds come "
      "from literals, the Type of a parameter in a whole '{{ p }}', List task outputs, Loop "

@@ -2,9 +2,10 @@
 //
 // A value whose kind is known (TypeInference) where OOS needs another: a
 // When that is not a condition, Loop Items or WaitFor/CheckFor values that
-// are not lists, retry counts that are not numbers, Fn:: arguments of the
-// wrong kind (Functions.def's Expects letters) and an Fn::Select index of
-// the wrong kind for what it picks from.
+// are not lists, a RateControl that is not a mapping, loop and retry counts
+// that are not numbers, Fn:: arguments of the wrong kind (Functions.def's
+// Expects letters) and an Fn::Select index of the wrong kind for what it
+// picks from.
 //
 // What other rules report is left to them: a literal Loop Items (`loop`),
 // a literal retry count or a literal Fn:: argument of the wrong shape as a
@@ -90,6 +91,9 @@ constexpr std::array<std::string_view, 3> kValueLists = {"DesiredValues", "NotDe
 constexpr std::array<std::string_view, 4> kRetryCounts = {"Retries", "Delay", "BackOff",
                                                           "MaxRetryInterval"};
 
+/// Loop counts: a number, or a percentage string (oos-spec.md 5.4).
+constexpr std::array<std::string_view, 2> kLoopCounts = {"Concurrency", "MaxErrors"};
+
 /// Values of these keys are another template (ROS or an inline OOS child),
 /// whose names and functions are not this template's.
 bool holdsOtherTemplate(const Node *key) {
@@ -125,8 +129,8 @@ public:
       requireKind(task.when, needOf('B'), "When");
     for (const ir::ChoiceBranch &choice : task.choices)
       requireKind(choice.when, needOf('B'), "a Choices When");
-    if (task.loop && isComputed(task.loop->items))
-      requireKind(task.loop->items, needOf('L'), "Loop Items");
+    if (task.loop)
+      checkLoop(*task.loop);
     checkRetryCounts(task);
     if (equalsIgnoreCase(task.action, "ACS::WaitFor") || equalsIgnoreCase(task.action, "ACS::CheckFor"))
       checkValueLists(task);
@@ -173,6 +177,23 @@ private:
     if (type.declaration)
       diagnostic.note(type.declaration->range, type.declarationNote);
     return diagnostic;
+  }
+
+  /// Literal values are the `loop` rule's; computed ones are checked here.
+  void checkLoop(const ir::Loop &loop) {
+    if (isComputed(loop.items))
+      requireKind(loop.items, needOf('L'), "Loop Items");
+    const Node *rate = loop.decl ? loop.decl->get("RateControl") : nullptr;
+    if (isComputed(rate))
+      requireKind(rate, needOf('M'), "RateControl");
+    // The legacy flat form keeps the counts in Loop itself.
+    for (const Node *map : {ir::resolve(rate), loop.decl}) {
+      if (!map || !map->isMapping() || isComputed(map))
+        continue;
+      for (std::string_view key : kLoopCounts)
+        if (const Node *value = map->get(key); isComputed(value))
+          requireKind(value, needOf('N'), std::string(key));
+    }
   }
 
   void checkRetryCounts(const ir::Task &task) {

@@ -177,7 +177,8 @@ InferredType TypeInference::ofReference(const ir::Reference &reference) const {
     const PseudoParameter *pseudo = findPseudoParameter(reference.parts[1].text);
     if (!pseudo || pseudo->kinds.isAny())
       return anything();
-    return known(pseudo->kinds, "ACS::" + std::string(pseudo->name) + " is " + describeKinds(pseudo->kinds));
+    return known(pseudo->kinds,
+                 "ACS::" + std::string(pseudo->name) + " is " + describeKinds(pseudo->kinds));
   }
   // Paths into raw results and parameter store values are not typed here.
   if (reference.kind != ir::RefKind::Name || reference.hasPathSyntax)
@@ -200,13 +201,14 @@ InferredType TypeInference::ofParameter(const ir::Parameter &parameter) const {
   std::optional<KindSet> kinds = declaredKinds(parameter.type);
   if (!kinds)
     return anything(); // an unknown Type is the schema rule's
-  InferredType type = known(*kinds, "parameter '" + parameter.name.text + "' is a " + parameter.type);
+  const std::string &name = parameter.name.text;
+  InferredType type = known(*kinds, "parameter '" + name + "' is a " + parameter.type);
   if (parameter.typeNode) {
     type.declaration = parameter.typeNode;
-    type.declarationNote = "'" + parameter.name.text + "' is declared a " + parameter.type + " here";
+    type.declarationNote = "'" + name + "' is declared a " + parameter.type + " here";
   } else {
     type.declaration = parameter.name.node;
-    type.declarationNote = "'" + parameter.name.text + "' has no Type, so it is a String";
+    type.declarationNote = "'" + name + "' has no Type, so it is a String";
   }
   return type;
 }
@@ -215,20 +217,23 @@ InferredType TypeInference::ofOutput(const ir::Task &task, const ir::OutputDecl 
   std::string name = "output '" + output.name.text + "' of task '" + task.name.text + "'";
   if (task.loop) {
     // Outside a looping task its outputs are the Loop's aggregates.
-    const ir::Node *aggregate = ir::resolve(output.decl ? output.decl->get("AggregateType") : nullptr);
+    const ir::Node *aggregate =
+        ir::resolve(output.decl ? output.decl->get("AggregateType") : nullptr);
     if (!aggregate || !aggregate->isScalar())
       return anything();
     for (const Aggregate &aggregated : kAggregates)
       if (aggregate->value == aggregated.function)
         return known(aggregated.kinds, name + " is " + describeKinds(aggregated.kinds) +
-                                           " (AggregateType " + std::string(aggregated.function) + ")");
+                                           " (AggregateType " +
+                                           std::string(aggregated.function) + ")");
     return anything();
   }
   // Only a List output is sure of its kind: OOS wraps the selected values
   // in a list, and uses the selection as it is for every other Type
   // (oos-runtime.md 1.2), so a String output may hold a list.
   const ir::Node *typeNode = ir::resolve(output.type);
-  if (!typeNode || !typeNode->isScalar() || declaredKinds(typeNode->value) != KindSet(KindSet::List))
+  if (!typeNode || !typeNode->isScalar() ||
+      declaredKinds(typeNode->value) != KindSet(KindSet::List))
     return anything();
   InferredType type = known(KindSet::List, name + " is a " + typeNode->value);
   type.declaration = typeNode;

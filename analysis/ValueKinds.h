@@ -27,6 +27,8 @@ public:
   constexpr KindSet(uint8_t bits = Any) : bits_(bits) {}
 
   constexpr bool mayBe(uint8_t kinds) const { return (bits_ & kinds) != 0; }
+  /// Nothing but `kinds` (and not unknown).
+  constexpr bool isOnly(uint8_t kinds) const { return (bits_ & ~kinds) == 0; }
   constexpr bool isAny() const { return bits_ == Any; }
   constexpr uint8_t bits() const { return bits_; }
   constexpr KindSet operator|(KindSet other) const { return KindSet(bits_ | other.bits_); }

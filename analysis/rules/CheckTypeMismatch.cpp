@@ -132,7 +132,8 @@ public:
     if (task.loop)
       checkLoop(*task.loop);
     checkRetryCounts(task);
-    if (equalsIgnoreCase(task.action, "ACS::WaitFor") || equalsIgnoreCase(task.action, "ACS::CheckFor"))
+    if (equalsIgnoreCase(task.action, "ACS::WaitFor") ||
+        equalsIgnoreCase(task.action, "ACS::CheckFor"))
       checkValueLists(task);
   }
 
@@ -282,22 +283,27 @@ private:
       return;
     InferredType container = types_.infer(from);
     std::string name(function.name);
-    bool fromList = !container.kinds.isAny() && !container.kinds.mayBe(static_cast<uint8_t>(KindSet::Any & ~KindSet::List));
-    if (fromList) {
-      bool integer = index.kinds.mayBe(KindSet::Number) ||
-                     (index.kinds.mayBe(KindSet::String) && (!index.literal || isIntegerText(*index.literal)));
-      if (integer)
+    if (container.kinds.isOnly(KindSet::List)) {
+      if (mayBeInteger(index))
         return;
       Diagnostic &diagnostic =
-          report(written->range, name + "'s index into a list must be a number, but " + index.origin, index);
+          report(written->range,
+                 name + "'s index into a list must be a number, but " + index.origin, index);
       if (container.declaration)
-        diagnostic.note(container.declaration->range, "it picks from a list: " + container.origin);
+        diagnostic.note(container.declaration->range,
+                        "it picks from a list: " + container.origin);
       return;
     }
-    if (index.kinds.mayBe(KindSet::Scalar))
-      return;
-    report(written->range, name + "'s index or key must be a number or a string, but " + index.origin,
-           index);
+    if (!index.kinds.mayBe(KindSet::Scalar))
+      report(written->range,
+             name + "'s index or key must be a number or a string, but " + index.origin, index);
+  }
+
+  /// A number, or a string that may hold one ('1' is a valid index).
+  static bool mayBeInteger(const InferredType &index) {
+    if (index.kinds.mayBe(KindSet::Number))
+      return true;
+    return index.kinds.mayBe(KindSet::String) && (!index.literal || isIntegerText(*index.literal));
   }
 
   AnalysisContext &context_;

@@ -5,8 +5,9 @@ namespace oosc::analysis {
 
 const std::vector<FunctionInfo> &allFunctions() {
   static const std::vector<FunctionInfo> functions = {
-#define OOSC_FUNCTION(Name, Arguments, Min, Max, Documented)                               \
-  {"Fn::" #Name, FunctionArguments::Arguments, Min, Max, Documented},
+#define OOSC_FUNCTION(Name, Arguments, Min, Max, Documented, Result, Expects)              \
+  {"Fn::" #Name, FunctionArguments::Arguments, Min, Max, Documented, FunctionResult::Result,      \
+   Expects},
 #include "analysis/Functions.def"
   };
   return functions;

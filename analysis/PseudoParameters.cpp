@@ -7,14 +7,14 @@ namespace oosc::analysis {
 
 const std::vector<PseudoParameter> &allPseudoParameters() {
   static const std::vector<PseudoParameter> parameters = {
-      {"RegionId", "the region the execution runs in", false},
-      {"ExecutionId", "the id of the current execution (exec-...)", false},
-      {"TaskLoopItem", "the current item of the task's Loop", true},
-      {"AccountId", "the id of the account that runs the execution", false},
-      {"CurrentUTCTime", "the current UTC time", false},
-      {"CurrentDate", "the current date", false},
-      {"ExecuteUser", "the user that started the execution", false},
-      {"OOSUtilVersion", "the version of the OOSUtil agent package", false},
+      {"RegionId", "the region the execution runs in", false, KindSet::String},
+      {"ExecutionId", "the id of the current execution (exec-...)", false, KindSet::String},
+      {"TaskLoopItem", "the current item of the task's Loop", true, KindSet::Any},
+      {"AccountId", "the id of the account that runs the execution", false, KindSet::String},
+      {"CurrentUTCTime", "the current UTC time", false, KindSet::String},
+      {"CurrentDate", "the current date", false, KindSet::String},
+      {"ExecuteUser", "the user that started the execution", false, KindSet::String},
+      {"OOSUtilVersion", "the version of the OOSUtil agent package", false, KindSet::String},
   };
   return parameters;
 }

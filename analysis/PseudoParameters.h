@@ -1,6 +1,8 @@
 //===- PseudoParameters.h - The ACS:: names OOS defines itself -------------===//
 #pragma once
 
+#include "analysis/ValueKinds.h"
+
 #include <string_view>
 #include <vector>
 
@@ -10,6 +12,7 @@ struct PseudoParameter {
   std::string_view name; ///< without the ACS:: prefix
   std::string_view description;
   bool onlyInLoop;       ///< defined only inside a task with a Loop
+  KindSet kinds;         ///< what it holds; Any for the loop item
 };
 
 /// The pseudo parameters real templates and the OOS documentation use

@@ -132,9 +132,21 @@ const RuleDoc kDocs[] = {
      "TODO why",
      "TODO example"},
     {RuleId::TypeMismatch,
-     "TODO what",
-     "TODO why",
-     "TODO example"},
+     "A value whose kind is known is of the kind its place needs: When and ACS::Choice When are "
+     "true or false; Loop Items (when computed) and the DesiredValues, NotDesiredValues and "
+     "StopRetryValues of ACS::WaitFor and ACS::CheckFor are lists; a computed RateControl is a "
+     "mapping; Concurrency, MaxErrors, Retries, Delay, BackOff and MaxRetryInterval (when "
+     "computed) are numbers; Fn:: arguments are what the function takes "
+     "(lists for Fn::Join and Fn::Select, mappings for Fn::MergeMap, conditions for Fn::If, "
+     "Fn::And, Fn::Or and Fn::Not, ...); an Fn::Select index into a list is a number. Kinds come "
+     "from literals, the Type of a parameter in a whole '{{ p }}', List task outputs, Loop "
+     "aggregates, pseudo parameters and Fn:: results; a value of unknown kind, and a string that "
+     "may read 'true' or a number, is never reported.",
+     "OOS finds these only when it evaluates the value, in the middle of an execution, after the "
+     "tasks before it have run and changed resources.",
+     "Parameters:\n  instanceIds:\n    Type: String\n...\n    Loop:\n"
+     "      Items: '{{ instanceIds }}'   # a String, not a list\n"
+     "    When:\n      Fn::Join: ['', [a, b]]   # a string, not true or false"},
     {RuleId::UnusedParameter,
      "Each parameter is read: by a {{ name }} OOS evaluates (a Default, RamRole, a task's "
      "properties, When, Loop, Outputs or jump target, a template output, Fn:: arguments), inside "

@@ -24,6 +24,15 @@ using runtime::PropertyType;
 /// templates hand it to product actions that do not declare it.
 constexpr std::string_view kAssumeRoleParameter = "OOSAssumeRole";
 
+/// Values `type-mismatch` checks, literal or computed, with a fix; one
+/// report is enough.
+bool ownedByTypeMismatch(std::string_view property) {
+  for (std::string_view owned : {"DesiredValues", "NotDesiredValues", "StopRetryValues"})
+    if (equalsIgnoreCase(owned, property))
+      return true;
+  return false;
+}
+
 struct CallChecker {
   AnalysisContext &context;
   const PropertyCall &call;
@@ -84,6 +93,8 @@ struct CallChecker {
   }
 
   void knownProperty(const CalleeProperty &property, const ir::MapEntry &given) {
+    if (ownedByTypeMismatch(property.name))
+      return;
     if (property.type == PropertyType::Map)
       mappingValue(property, given);
     else if (property.constraints)

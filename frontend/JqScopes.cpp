@@ -1,0 +1,395 @@
+//===- JqScopes.cpp - Names a jq script uses, against what it binds --------===//
+//
+// jq's scoping, as jq 1.6 compiles it:
+// - `def f(g; $x): body;` makes f/2 visible in its own body and after it;
+//   inside the body g/0 is a function, and $x is both a variable and x/0.
+// - `Term as $x | body` binds in body only; `reduce Term as $x (init;
+//   update)` in update only; foreach in its update and extract.
+// - With `?//` alternatives every variable of every pattern is bound.
+// - `label $name | body` lets body `break $name`, also from a def inside it.
+// - `$ENV` is always bound; `$__loc__` is syntax.
+//
+//===----------------------------------------------------------------------===//
+#include "frontend/JqScopes.h"
+
+#include "frontend/JqBuiltins.h"
+#include "support/Spelling.h"
+
+namespace oosc::frontend {
+namespace {
+
+using grammar::JqParser;
+using antlr4::ParserRuleContext;
+using antlr4::tree::TerminalNode;
+
+struct DefinedFunction {
+  std::string name;
+  unsigned arity = 0;
+};
+
+/// The kinds of constants jq folds at compile time and refuses as object keys.
+enum class ConstantKind { None, Number, Boolean, Null, String };
+
+class ScopeChecker {
+public:
+  explicit ScopeChecker(std::string_view script) : script(script) {}
+
+  std::optional<JqSyntaxError> run(JqParser::ProgramContext &program) {
+    if (!program.importDirective().empty())
+      return fail(program.importDirective(0), "jq modules cannot be loaded in OOS: 'import' and "
+                                              "'include' find no module");
+    if (program.moduleDecl())
+      visit(program.moduleDecl());
+    for (JqParser::FuncDefContext *definition : program.funcDef())
+      define(definition);
+    if (program.pipe())
+      visit(program.pipe());
+    return error;
+  }
+
+private:
+  std::string_view script;
+  std::vector<DefinedFunction> functions;
+  std::vector<std::string> variables;
+  std::vector<std::string> labels;
+  std::optional<JqSyntaxError> error;
+
+  //===--------------------------------------------------------------------===//
+  // Reporting
+  //===--------------------------------------------------------------------===//
+
+  std::optional<JqSyntaxError> fail(ParserRuleContext *where, std::string message) {
+    size_t begin = where->getStart()->getStartIndex();
+    size_t end = where->getStop() ? where->getStop()->getStopIndex() + 1 : begin;
+    return fail(begin, end, std::move(message));
+  }
+
+  std::optional<JqSyntaxError> fail(size_t begin, size_t end, std::string message,
+                                    std::optional<std::string> suggestion = std::nullopt) {
+    if (!error)
+      error = JqSyntaxError{static_cast<uint32_t>(begin), static_cast<uint32_t>(std::max(begin, end) - begin),
+                            std::move(message), std::move(suggestion)};
+    return error;
+  }
+
+  //===--------------------------------------------------------------------===//
+  // Traversal
+  //===--------------------------------------------------------------------===//
+
+  void visit(antlr4::tree::ParseTree *tree) {
+    if (error || !tree)
+      return;
+    auto *rule = dynamic_cast<ParserRuleContext *>(tree);
+    if (!rule || visitSpecial(rule))
+      return;
+    for (antlr4::tree::ParseTree *child : rule->children)
+      visit(child);
+  }
+
+  /// Handles the rules that bind or use names; false for the others.
+  /// Dispatches on the rule and its first tokens rather than trying a
+  /// dynamic_cast per alternative: those dominated the checker's time.
+  bool visitSpecial(ParserRuleContext *rule) {
+    switch (rule->getRuleIndex()) {
+    case JqParser::RuleOperand:
+      return visitOperand(rule);
+    case JqParser::RulePrimary:
+      return visitPrimary(rule);
+    case JqParser::RuleObjectEntry:
+      visitObjectEntry(static_cast<JqParser::ObjectEntryContext *>(rule));
+      return true;
+    default:
+      return false;
+    }
+  }
+
+  static size_t tokenAt(ParserRuleContext *rule, size_t index) {
+    if (index >= rule->children.size())
+      return antlr4::Token::INVALID_TYPE;
+    auto *terminal = dynamic_cast<TerminalNode *>(rule->children[index]);
+    return terminal ? terminal->getSymbol()->getType() : antlr4::Token::INVALID_TYPE;
+  }
+
+  bool visitOperand(ParserRuleContext *rule) {
+    size_t first = tokenAt(rule, 0);
+    if (first == JqParser::REDUCE) {
+      auto *reduction = static_cast<JqParser::ReductionContext *>(rule);
+      visit(reduction->term());
+      visit(reduction->pipe(0));
+      withPatterns(reduction->patterns(), [&] { visit(reduction->pipe(1)); });
+    } else if (first == JqParser::FOREACH) {
+      auto *iteration = static_cast<JqParser::IterationContext *>(rule);
+      visit(iteration->term());
+      visit(iteration->pipe(0));
+      withPatterns(iteration->patterns(), [&] {
+        for (size_t i = 1; i < iteration->pipe().size(); ++i)
+          visit(iteration->pipe(i));
+      });
+    } else if (first == JqParser::LABEL) {
+      auto *labelled = static_cast<JqParser::LabelledContext *>(rule);
+      labels.push_back(labelled->IDENT()->getText());
+      visit(labelled->pipe());
+      labels.pop_back();
+    } else if (tokenAt(rule, 1) == JqParser::AS) {
+      auto *binding = static_cast<JqParser::PlainContext *>(rule);
+      visit(binding->term());
+      withPatterns(binding->patterns(), [&] { visit(binding->pipe()); });
+    } else if (auto *definition = dynamic_cast<JqParser::DefinitionContext *>(rule)) {
+      size_t mark = functions.size();
+      define(definition->funcDef());
+      visit(definition->pipe());
+      functions.resize(mark);
+    } else {
+      return false;
+    }
+    return true;
+  }
+
+  bool visitPrimary(ParserRuleContext *rule) {
+    size_t first = tokenAt(rule, 0);
+    if (first == JqParser::BREAK) {
+      checkLabel(static_cast<JqParser::BreakOutContext *>(rule));
+    } else if (first == JqParser::DOLLAR && tokenAt(rule, 1) == JqParser::IDENT) {
+      auto *variable = static_cast<JqParser::VariableContext *>(rule);
+      checkVariable(variable->DOLLAR(), variable->IDENT());
+    } else if (first == JqParser::IDENT) {
+      auto *call = static_cast<JqParser::CallContext *>(rule);
+      checkCall(call);
+      for (JqParser::PipeContext *argument : call->pipe())
+        visit(argument);
+    } else {
+      return false;
+    }
+    return true;
+  }
+
+  void visitObjectEntry(JqParser::ObjectEntryContext *entry) {
+    if (entry->DOLLAR()) {
+      checkVariable(entry->DOLLAR(), entry->IDENT());
+      return;
+    }
+    if (entry->LPAREN())
+      checkObjectKey(entry->pipe());
+    for (antlr4::tree::ParseTree *child : entry->children)
+      visit(child);
+  }
+
+  //===--------------------------------------------------------------------===//
+  // Functions
+  //===--------------------------------------------------------------------===//
+
+  /// Checks a definition's body and leaves the function defined.
+  void define(JqParser::FuncDefContext *definition) {
+    std::vector<JqParser::ParamContext *> params = definition->param();
+    functions.push_back({definition->IDENT()->getText(), static_cast<unsigned>(params.size())});
+    size_t functionMark = functions.size(), variableMark = variables.size();
+    for (JqParser::ParamContext *param : params) {
+      // `$x` binds the variable and also x/0, which yields it.
+      functions.push_back({param->IDENT()->getText(), 0});
+      if (param->DOLLAR())
+        variables.push_back(param->IDENT()->getText());
+    }
+    visit(definition->pipe());
+    functions.resize(functionMark);
+    variables.resize(variableMark);
+  }
+
+  bool isDefined(std::string_view name, unsigned arity) const {
+    for (auto it = functions.rbegin(); it != functions.rend(); ++it)
+      if (it->name == name && it->arity == arity)
+        return true;
+    if (arity == 0 && (name == "true" || name == "false" || name == "null"))
+      return true;
+    return isJqBuiltin(name, arity);
+  }
+
+  void checkCall(JqParser::CallContext *call) {
+    std::string name = call->IDENT()->getText();
+    unsigned arity = static_cast<unsigned>(call->pipe().size());
+    if (isDefined(name, arity))
+      return;
+    antlr4::Token *token = call->IDENT()->getSymbol();
+    size_t begin = token->getStartIndex(), end = token->getStopIndex() + 1;
+    std::string called = "'" + name + "/" + std::to_string(arity) + "'";
+    if (std::string arities = knownArities(name); !arities.empty()) {
+      fail(begin, end, "jq function " + called + " is not defined: '" + name + "' takes " + arities);
+      return;
+    }
+    std::vector<std::string_view> candidates;
+    for (std::string_view builtin : jqBuiltinNames())
+      if (isJqBuiltin(builtin, arity))
+        candidates.push_back(builtin);
+    for (const DefinedFunction &function : functions)
+      if (function.arity == arity)
+        candidates.push_back(function.name);
+    std::optional<std::string> suggestion = suggestName(name, candidates);
+    std::string message = "jq function " + called + " is not defined";
+    if (suggestion)
+      message += "; did you mean '" + *suggestion + "'?";
+    fail(begin, end, std::move(message), suggestion);
+  }
+
+  /// "1 argument" or "0 or 1 arguments": how \p name may be called.
+  std::string knownArities(std::string_view name) const {
+    std::vector<unsigned> arities = jqBuiltinArities(name);
+    for (const DefinedFunction &function : functions)
+      if (function.name == name)
+        arities.push_back(function.arity);
+    std::sort(arities.begin(), arities.end());
+    arities.erase(std::unique(arities.begin(), arities.end()), arities.end());
+    std::string text;
+    for (size_t i = 0; i < arities.size(); ++i) {
+      if (i > 0)
+        text += i + 1 == arities.size() ? " or " : ", ";
+      text += std::to_string(arities[i]);
+    }
+    if (!text.empty())
+      text += arities.size() == 1 && arities[0] == 1 ? " argument" : " arguments";
+    return text;
+  }
+
+  //===--------------------------------------------------------------------===//
+  // Variables and labels
+  //===--------------------------------------------------------------------===//
+
+  void checkVariable(TerminalNode *dollar, TerminalNode *ident) {
+    std::string name = ident->getText();
+    if (name == "ENV")
+      return;
+    for (const std::string &variable : variables)
+      if (variable == name)
+        return;
+    std::vector<std::string_view> candidates(variables.begin(), variables.end());
+    std::optional<std::string> suggestion = suggestName(name, candidates);
+    std::string message = "jq variable '$" + name + "' is not defined";
+    if (suggestion) {
+      message += "; did you mean '$" + *suggestion + "'?";
+    } else if (variables.empty()) {
+      message += ": bind it first with '... as $" + name + " | ...'";
+    }
+    size_t begin = dollar->getSymbol()->getStartIndex();
+    size_t end = ident->getSymbol()->getStopIndex() + 1;
+    antlr4::Token *nameToken = ident->getSymbol();
+    fail(begin, end, std::move(message),
+         suggestion ? std::optional<std::string>(std::string(script.substr(begin, nameToken->getStartIndex() - begin)) +
+                                                 *suggestion)
+                    : std::nullopt);
+  }
+
+  void checkLabel(JqParser::BreakOutContext *breakOut) {
+    std::string name = breakOut->IDENT()->getText();
+    for (const std::string &label : labels)
+      if (label == name)
+        return;
+    fail(breakOut, "'break $" + name + "' has no enclosing 'label $" + name + " | ...' to break out of");
+  }
+
+  /// Runs \p body with the variables of \p patterns bound; the key
+  /// expressions of object patterns are checked in the enclosing scope.
+  template <typename Body> void withPatterns(JqParser::PatternsContext *patterns, Body &&body) {
+    size_t mark = variables.size();
+    std::vector<std::string> bound;
+    for (JqParser::PatternContext *pattern : patterns->pattern())
+      collectPattern(pattern, bound);
+    variables.insert(variables.end(), bound.begin(), bound.end());
+    body();
+    variables.resize(mark);
+  }
+
+  void collectPattern(JqParser::PatternContext *pattern, std::vector<std::string> &bound) {
+    if (pattern->IDENT())
+      bound.push_back(pattern->IDENT()->getText());
+    for (JqParser::PatternContext *element : pattern->pattern())
+      collectPattern(element, bound);
+    for (JqParser::ObjectPatternContext *entry : pattern->objectPattern()) {
+      if (entry->DOLLAR())
+        bound.push_back(entry->IDENT()->getText());
+      if (entry->LPAREN()) {
+        checkObjectKey(entry->pipe());
+        visit(entry->pipe());
+      }
+      if (entry->string())
+        visit(entry->string());
+      if (entry->pattern())
+        collectPattern(entry->pattern(), bound);
+    }
+  }
+
+  //===--------------------------------------------------------------------===//
+  // Constant object keys
+  //===--------------------------------------------------------------------===//
+
+  /// jq folds constant keys and refuses numbers, booleans and null.
+  void checkObjectKey(JqParser::PipeContext *key) {
+    ConstantKind kind = constantKind(key);
+    static constexpr const char *Names[] = {"", "a number", "a boolean", "null", ""};
+    if (kind == ConstantKind::None || kind == ConstantKind::String)
+      return;
+    fail(key, "jq object keys are strings: '" + key->getText() + "' is " +
+                  Names[static_cast<int>(kind)]);
+  }
+
+  ConstantKind constantKind(JqParser::PipeContext *pipe) {
+    if (!pipe || pipe->pipe() || pipe->comma()->alternative().size() != 1)
+      return ConstantKind::None;
+    JqParser::AlternativeContext *alternative = pipe->comma()->alternative(0);
+    JqParser::UpdateContext *update = alternative->update();
+    if (alternative->alternative() || update->updateOp())
+      return ConstantKind::None;
+    JqParser::OrExpContext *orExp = update->orExp(0);
+    if (orExp->andExp().size() != 1 || orExp->andExp(0)->comparison().size() != 1)
+      return ConstantKind::None;
+    JqParser::ComparisonContext *comparison = orExp->andExp(0)->comparison(0);
+    std::vector<ConstantKind> sides;
+    for (JqParser::AdditiveContext *additive : comparison->additive())
+      sides.push_back(constantKind(additive));
+    if (comparison->comparisonOp())
+      return sides[0] == ConstantKind::Number && sides[1] == ConstantKind::Number ? ConstantKind::Boolean
+                                                                                  : ConstantKind::None;
+    return sides[0];
+  }
+
+  /// Sums and products fold only when every operand is a number constant
+  /// (a lone operand keeps its own kind).
+  ConstantKind constantKind(JqParser::AdditiveContext *additive) {
+    std::vector<ConstantKind> kinds;
+    for (JqParser::MultiplicativeContext *product : additive->multiplicative()) {
+      std::vector<JqParser::OptionalContext *> factors = product->optional();
+      for (JqParser::OptionalContext *factor : factors)
+        kinds.push_back(factor->QUESTION().empty() ? constantKind(factor->operand()) : ConstantKind::None);
+    }
+    if (kinds.size() == 1)
+      return kinds[0];
+    for (ConstantKind kind : kinds)
+      if (kind != ConstantKind::Number)
+        return ConstantKind::None;
+    return ConstantKind::Number;
+  }
+
+  ConstantKind constantKind(JqParser::OperandContext *operand) {
+    auto *plain = dynamic_cast<JqParser::PlainContext *>(operand);
+    if (!plain || plain->AS() || !plain->term()->suffix().empty())
+      return ConstantKind::None;
+    JqParser::PrimaryContext *primary = plain->term()->primary();
+    if (dynamic_cast<JqParser::NumberContext *>(primary))
+      return ConstantKind::Number;
+    if (auto *parenthesized = dynamic_cast<JqParser::ParenthesizedContext *>(primary))
+      return constantKind(parenthesized->pipe());
+    if (auto *call = dynamic_cast<JqParser::CallContext *>(primary); call && call->pipe().empty()) {
+      std::string name = call->IDENT()->getText();
+      if (name == "true" || name == "false")
+        return ConstantKind::Boolean;
+      if (name == "null")
+        return ConstantKind::Null;
+    }
+    return ConstantKind::None;
+  }
+};
+
+} // namespace
+
+std::optional<JqSyntaxError> checkJqScopes(JqParser::ProgramContext &program, std::string_view script) {
+  return ScopeChecker(script).run(program);
+}
+
+} // namespace oosc::frontend

@@ -54,6 +54,14 @@ private:
   std::vector<std::string> labels;
   std::optional<JqSyntaxError> error;
 
+  /// A token's text straight from the script: Token::getText() would
+  /// re-encode it from ANTLR's UTF-32 copy.
+  std::string textOf(TerminalNode *node) const {
+    antlr4::Token *token = node->getSymbol();
+    size_t begin = token->getStartIndex(), end = token->getStopIndex() + 1;
+    return begin < end && end <= script.size() ? std::string(script.substr(begin, end - begin)) : std::string();
+  }
+
   //===--------------------------------------------------------------------===//
   // Reporting
   //===--------------------------------------------------------------------===//
@@ -91,6 +99,9 @@ private:
   /// dynamic_cast per alternative: those dominated the checker's time.
   bool visitSpecial(ParserRuleContext *rule) {
     switch (rule->getRuleIndex()) {
+    case JqParser::RulePipe:
+      checkAssociativity(rule);
+      return false;
     case JqParser::RuleOperand:
       return visitOperand(rule);
     case JqParser::RulePrimary:
@@ -127,7 +138,7 @@ private:
       });
     } else if (first == JqParser::LABEL) {
       auto *labelled = static_cast<JqParser::LabelledContext *>(rule);
-      labels.push_back(labelled->IDENT()->getText());
+      labels.push_back(textOf(labelled->IDENT()));
       visit(labelled->pipe());
       labels.pop_back();
     } else if (tokenAt(rule, 1) == JqParser::AS) {
@@ -175,19 +186,46 @@ private:
   }
 
   //===--------------------------------------------------------------------===//
+  // Non-associative operators
+  //===--------------------------------------------------------------------===//
+
+  /// The comparison or assignment operator of a binary `pipe`, if it is one:
+  /// jq's grammar does not chain these (`a == b == c`, `.a = 1 = 2`).
+  static ParserRuleContext *nonAssociativeOperator(ParserRuleContext *pipe) {
+    if (pipe->children.size() != 3)
+      return nullptr;
+    auto *op = dynamic_cast<ParserRuleContext *>(pipe->children[1]);
+    if (!op)
+      return nullptr;
+    size_t index = op->getRuleIndex();
+    return index == JqParser::RuleComparisonOp || index == JqParser::RuleUpdateOp ? op : nullptr;
+  }
+
+  void checkAssociativity(ParserRuleContext *pipe) {
+    ParserRuleContext *op = nonAssociativeOperator(pipe);
+    if (!op)
+      return;
+    auto *left = dynamic_cast<ParserRuleContext *>(pipe->children[0]);
+    ParserRuleContext *inner = left ? nonAssociativeOperator(left) : nullptr;
+    if (inner && inner->getRuleIndex() == op->getRuleIndex())
+      fail(op, "jq syntax error: unexpected '" + op->getText() + "' ('" + inner->getText() + "' and '" +
+                   op->getText() + "' do not chain; add parentheses)");
+  }
+
+  //===--------------------------------------------------------------------===//
   // Functions
   //===--------------------------------------------------------------------===//
 
   /// Checks a definition's body and leaves the function defined.
   void define(JqParser::FuncDefContext *definition) {
     std::vector<JqParser::ParamContext *> params = definition->param();
-    functions.push_back({definition->IDENT()->getText(), static_cast<unsigned>(params.size())});
+    functions.push_back({textOf(definition->IDENT()), static_cast<unsigned>(params.size())});
     size_t functionMark = functions.size(), variableMark = variables.size();
     for (JqParser::ParamContext *param : params) {
       // `$x` binds the variable and also x/0, which yields it.
-      functions.push_back({param->IDENT()->getText(), 0});
+      functions.push_back({textOf(param->IDENT()), 0});
       if (param->DOLLAR())
-        variables.push_back(param->IDENT()->getText());
+        variables.push_back(textOf(param->IDENT()));
     }
     visit(definition->pipe());
     functions.resize(functionMark);
@@ -204,7 +242,7 @@ private:
   }
 
   void checkCall(JqParser::CallContext *call) {
-    std::string name = call->IDENT()->getText();
+    std::string name = textOf(call->IDENT());
     unsigned arity = static_cast<unsigned>(call->pipe().size());
     if (isDefined(name, arity))
       return;
@@ -253,7 +291,7 @@ private:
   //===--------------------------------------------------------------------===//
 
   void checkVariable(TerminalNode *dollar, TerminalNode *ident) {
-    std::string name = ident->getText();
+    std::string name = textOf(ident);
     if (name == "ENV")
       return;
     for (const std::string &variable : variables)
@@ -277,7 +315,7 @@ private:
   }
 
   void checkLabel(JqParser::BreakOutContext *breakOut) {
-    std::string name = breakOut->IDENT()->getText();
+    std::string name = textOf(breakOut->IDENT());
     for (const std::string &label : labels)
       if (label == name)
         return;
@@ -298,12 +336,12 @@ private:
 
   void collectPattern(JqParser::PatternContext *pattern, std::vector<std::string> &bound) {
     if (pattern->IDENT())
-      bound.push_back(pattern->IDENT()->getText());
+      bound.push_back(textOf(pattern->IDENT()));
     for (JqParser::PatternContext *element : pattern->pattern())
       collectPattern(element, bound);
     for (JqParser::ObjectPatternContext *entry : pattern->objectPattern()) {
       if (entry->DOLLAR())
-        bound.push_back(entry->IDENT()->getText());
+        bound.push_back(textOf(entry->IDENT()));
       if (entry->LPAREN()) {
         checkObjectKey(entry->pipe());
         visit(entry->pipe());
@@ -329,41 +367,21 @@ private:
                   Names[static_cast<int>(kind)]);
   }
 
+  /// What jq folds: number literals, true, false, null, and arithmetic or
+  /// comparisons of number constants.
   ConstantKind constantKind(JqParser::PipeContext *pipe) {
-    if (!pipe || pipe->pipe() || pipe->comma()->alternative().size() != 1)
+    if (auto *single = dynamic_cast<JqParser::SingleContext *>(pipe))
+      return constantKind(single->operand());
+    bool arithmetic = dynamic_cast<JqParser::SumContext *>(pipe) || dynamic_cast<JqParser::ProductContext *>(pipe);
+    bool comparison = dynamic_cast<JqParser::ComparisonContext *>(pipe);
+    if (!arithmetic && !comparison)
       return ConstantKind::None;
-    JqParser::AlternativeContext *alternative = pipe->comma()->alternative(0);
-    JqParser::UpdateContext *update = alternative->update();
-    if (alternative->alternative() || update->updateOp())
+    auto *left = dynamic_cast<JqParser::PipeContext *>(pipe->children[0]);
+    auto *right = dynamic_cast<JqParser::PipeContext *>(pipe->children[2]);
+    if (!left || !right || constantKind(left) != ConstantKind::Number ||
+        constantKind(right) != ConstantKind::Number)
       return ConstantKind::None;
-    JqParser::OrExpContext *orExp = update->orExp(0);
-    if (orExp->andExp().size() != 1 || orExp->andExp(0)->comparison().size() != 1)
-      return ConstantKind::None;
-    JqParser::ComparisonContext *comparison = orExp->andExp(0)->comparison(0);
-    std::vector<ConstantKind> sides;
-    for (JqParser::AdditiveContext *additive : comparison->additive())
-      sides.push_back(constantKind(additive));
-    if (comparison->comparisonOp())
-      return sides[0] == ConstantKind::Number && sides[1] == ConstantKind::Number ? ConstantKind::Boolean
-                                                                                  : ConstantKind::None;
-    return sides[0];
-  }
-
-  /// Sums and products fold only when every operand is a number constant
-  /// (a lone operand keeps its own kind).
-  ConstantKind constantKind(JqParser::AdditiveContext *additive) {
-    std::vector<ConstantKind> kinds;
-    for (JqParser::MultiplicativeContext *product : additive->multiplicative()) {
-      std::vector<JqParser::OptionalContext *> factors = product->optional();
-      for (JqParser::OptionalContext *factor : factors)
-        kinds.push_back(factor->QUESTION().empty() ? constantKind(factor->operand()) : ConstantKind::None);
-    }
-    if (kinds.size() == 1)
-      return kinds[0];
-    for (ConstantKind kind : kinds)
-      if (kind != ConstantKind::Number)
-        return ConstantKind::None;
-    return ConstantKind::Number;
+    return arithmetic ? ConstantKind::Number : ConstantKind::Boolean;
   }
 
   ConstantKind constantKind(JqParser::OperandContext *operand) {
@@ -376,7 +394,7 @@ private:
     if (auto *parenthesized = dynamic_cast<JqParser::ParenthesizedContext *>(primary))
       return constantKind(parenthesized->pipe());
     if (auto *call = dynamic_cast<JqParser::CallContext *>(primary); call && call->pipe().empty()) {
-      std::string name = call->IDENT()->getText();
+      std::string name = textOf(call->IDENT());
       if (name == "true" || name == "false")
         return ConstantKind::Boolean;
       if (name == "null")

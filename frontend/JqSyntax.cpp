@@ -13,16 +13,18 @@ namespace {
 using grammar::JqLexer;
 using grammar::JqParser;
 
-/// jq reads its program as bytes and accepts bytes >= 0x80 only inside
-/// strings, like control characters; 0x01 behaves the same everywhere and
-/// keeps ANTLR from decoding UTF-8, so ANTLR's offsets are byte offsets.
-std::string asciiBytes(std::string_view script) {
-  std::string bytes(script);
-  for (char &c : bytes)
-    if (static_cast<unsigned char>(c) >= 0x80)
-      c = '\x01';
-  return bytes;
-}
+/// The script's bytes as ANTLR's characters, one each: jq reads its program
+/// as bytes and accepts bytes >= 0x80 only inside strings, which the lexer
+/// does too, and offsets in tokens are then byte offsets. (ANTLRInputStream
+/// would decode UTF-8, count code points, and cost more than the lexer.)
+class ByteStream : public antlr4::ANTLRInputStream {
+public:
+  explicit ByteStream(std::string_view script) {
+    _data.reserve(script.size());
+    for (char byte : script)
+      _data.push_back(static_cast<unsigned char>(byte));
+  }
+};
 
 /// How a token reads in a message: its text from the script, or what it is.
 std::string describeToken(std::string_view script, const antlr4::Token *token) {
@@ -65,12 +67,12 @@ public:
 
 /// Lexer, tokens and parser for one script.
 struct JqParse {
-  explicit JqParse(const std::string &bytes, std::string_view script)
-      : input(bytes), lexer(&input), tokens(&lexer), parser(&tokens), errors(script) {
+  explicit JqParse(std::string_view script)
+      : input(script), lexer(&input), tokens(&lexer), parser(&tokens), errors(script) {
     lexer.removeErrorListeners();
     parser.removeErrorListeners();
   }
-  antlr4::ANTLRInputStream input;
+  ByteStream input;
   JqLexer lexer;
   antlr4::CommonTokenStream tokens;
   JqParser parser;
@@ -217,8 +219,7 @@ std::optional<JqSyntaxError> checkJqSyntax(std::string_view script) {
   if (size_t nul = script.find('\0'); nul != std::string_view::npos)
     return JqSyntaxError{static_cast<uint32_t>(nul), 1, "a jq script cannot contain a NUL character",
                          std::nullopt};
-  std::string bytes = asciiBytes(script);
-  JqParse parse(bytes, script);
+  JqParse parse(script);
   std::optional<JqSyntaxError> badEscape = checkAllEscapes(script, parse.tokens);
   JqParser::ProgramContext *program = parseProgram(parse);
   std::optional<JqSyntaxError> &syntax = parse.errors.error;

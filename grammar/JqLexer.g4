@@ -3,9 +3,9 @@
 //
 // Strings are lexed in their own mode so that `\(...)` interpolations can
 // nest: an interpolation and every '(' push the default mode, ')' pops it.
-// The checker feeds bytes, not UTF-8: every byte >= 0x80 arrives as 0x01, so
-// token offsets are byte offsets (jq itself only accepts such bytes inside
-// strings, where any character but '"' and '\' is text).
+// The checker feeds bytes, not UTF-8 (each byte one character), so token
+// offsets are byte offsets; like jq, the lexer accepts bytes >= 0x80 only
+// inside strings, where any character but '"' and '\' is text.
 lexer grammar JqLexer;
 
 // Keywords (a word is a keyword only when it is not part of a longer name).

@@ -1,15 +1,16 @@
 // The jq 1.6 language (its src/parser.y), for syntax checks only.
 //
-// Bison resolves jq's grammar with a precedence table; here the same
-// precedence is spelled as one rule per level, lowest first:
+// Bison resolves jq's grammar with a precedence table, here the order of the
+// alternatives of `pipe`, loosest last:
 //   '|' (right)  ','  '//' (right)  '=' '|=' '+=' ... (non-associative)
 //   'or'  'and'  '==' '!=' '<' ... (non-associative)  '+' '-'  '*' '/' '%'
 //   postfix '?'  then 'try' and 'catch', which bind tightest of all: their
 //   bodies are single operands (`try 1 + 2` is `(try 1) + 2`).
 // Forms that end in an expression (`def`, `Term as $x | ...`, `label`) take
 // everything to their right, as in jq, and may stand wherever an operand
-// may (`1 + . as $x | $x` is valid jq). Non-associative levels take at most
-// one operator, so `a == b == c` is a syntax error as in jq.
+// may (`1 + . as $x | $x` is valid jq). ANTLR has no non-associative
+// operators: `a == b == c` parses here, and the checker (JqScopes.cpp)
+// rejects a comparison or assignment whose left side is another, as jq does.
 parser grammar JqParser;
 
 options { tokenVocab = JqLexer; }
@@ -38,62 +39,42 @@ param
     | IDENT
     ;
 
+// The whole expression, one left-recursive rule whose alternatives go from
+// the tightest binding to the loosest (ANTLR's precedence climbing): one
+// rule invocation per operand instead of one per precedence level.
 pipe
-    : comma (PIPE pipe)?
-    ;
-
-comma
-    : alternative (COMMA alternative)*
-    ;
-
-alternative
-    : update (DEFINEDOR alternative)?
-    ;
-
-update
-    : orExp (updateOp orExp)?
+    : pipe QUESTION                                  # optionalExp
+    | pipe (STAR | SLASH | PERCENT) pipe             # product
+    | pipe (PLUS | MINUS) pipe                       # sum
+    | pipe comparisonOp pipe                         # comparison
+    | pipe AND pipe                                  # conjunction
+    | pipe OR pipe                                   # disjunction
+    | pipe updateOp pipe                             # update
+    | <assoc=right> pipe DEFINEDOR pipe              # alternative
+    | pipe COMMA pipe                                # comma
+    | <assoc=right> pipe PIPE pipe                   # pipeline
+    | operand                                        # single
     ;
 
 updateOp
     : ASSIGN | SETPIPE | SETPLUS | SETMINUS | SETMULT | SETDIV | SETMOD | SETDEFINEDOR
     ;
 
-orExp
-    : andExp (OR andExp)*
-    ;
-
-andExp
-    : comparison (AND comparison)*
-    ;
-
-comparison
-    : additive (comparisonOp additive)?
-    ;
-
 comparisonOp
     : EQ | NEQ | LESS | GREATER | LESSEQ | GREATEREQ
-    ;
-
-additive
-    : multiplicative ((PLUS | MINUS) multiplicative)*
-    ;
-
-multiplicative
-    : optional ((STAR | SLASH | PERCENT) optional)*
-    ;
-
-optional
-    : operand QUESTION*
     ;
 
 // What an operator may apply to. `Term as $x | body` is written as a term
 // with an optional binding so that choosing costs one token of lookahead,
 // not a scan over the whole term (which made nested terms quadratic).
+// Negation binds tighter here than in jq (where `-1 * 2` is `-(1 * 2)`);
+// that accepts the same scripts, since what jq lets '-' take in ('*', '/',
+// '%', '?') never contains a non-associative operator.
 operand
     : funcDef pipe                                          # definition
     | term (AS patterns PIPE pipe)?                         # plain
     | LABEL DOLLAR IDENT PIPE pipe                          # labelled
-    | MINUS multiplicative                                  # negation
+    | MINUS operand                                         # negation
     | REDUCE term AS patterns LPAREN pipe SEMI pipe RPAREN  # reduction
     | FOREACH term AS patterns LPAREN pipe SEMI pipe (SEMI pipe)? RPAREN # iteration
     | IF pipe THEN pipe (ELIF pipe THEN pipe)* ELSE pipe END # conditional

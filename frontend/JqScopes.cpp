@@ -8,12 +8,19 @@
 // - With `?//` alternatives every variable of every pattern is bound.
 // - `label $name | body` lets body `break $name`, also from a def inside it.
 // - `$ENV` is always bound; `$__loc__` is syntax.
+// - Names are resolved only in live code: jq drops a definition nothing
+//   calls before it resolves the names in its body (`def f: nosuch; 1`
+//   compiles), so a body is checked when a call first reaches it, in the
+//   scope of its definition. What the grammar already decides (constant
+//   object keys, chained comparisons) is checked everywhere.
 //
 //===----------------------------------------------------------------------===//
 #include "frontend/JqScopes.h"
 
 #include "frontend/JqBuiltins.h"
 #include "support/Spelling.h"
+
+#include <deque>
 
 namespace oosc::frontend {
 namespace {
@@ -25,6 +32,17 @@ using antlr4::tree::TerminalNode;
 struct DefinedFunction {
   std::string name;
   unsigned arity = 0;
+  /// Index into ScopeChecker::bodies; npos for a parameter.
+  size_t body = std::string::npos;
+};
+
+/// What a `def` body sees, kept until a call makes jq check the body.
+struct PendingBody {
+  JqParser::FuncDefContext *definition = nullptr;
+  std::vector<DefinedFunction> functions;
+  std::vector<std::string> variables;
+  std::vector<std::string> labels;
+  bool checked = false;
 };
 
 /// The kinds of constants jq folds at compile time and refuses as object keys.
@@ -38,6 +56,9 @@ public:
     if (!program.importDirective().empty())
       return fail(program.importDirective(0), "jq modules cannot be loaded in OOS: 'import' and "
                                               "'include' find no module");
+    checkStructure(&program);
+    if (error)
+      return error;
     if (program.moduleDecl())
       visit(program.moduleDecl());
     for (JqParser::FuncDefContext *definition : program.funcDef())
@@ -52,6 +73,9 @@ private:
   std::vector<DefinedFunction> functions;
   std::vector<std::string> variables;
   std::vector<std::string> labels;
+  /// Definitions seen so far (a deque: entries are referred to by index
+  /// while new ones are added).
+  std::deque<PendingBody> bodies;
   std::optional<JqSyntaxError> error;
 
   /// A token's text straight from the script: Token::getText() would
@@ -99,9 +123,6 @@ private:
   /// dynamic_cast per alternative: those dominated the checker's time.
   bool visitSpecial(ParserRuleContext *rule) {
     switch (rule->getRuleIndex()) {
-    case JqParser::RulePipe:
-      checkAssociativity(rule);
-      return false;
     case JqParser::RuleOperand:
       return visitOperand(rule);
     case JqParser::RulePrimary:
@@ -179,15 +200,34 @@ private:
       checkVariable(entry->DOLLAR(), entry->IDENT());
       return;
     }
-    if (entry->LPAREN())
-      checkObjectKey(entry->pipe());
     for (antlr4::tree::ParseTree *child : entry->children)
       visit(child);
   }
 
   //===--------------------------------------------------------------------===//
-  // Non-associative operators
+  // What jq rejects while parsing, live code or not
   //===--------------------------------------------------------------------===//
+
+  void checkStructure(antlr4::tree::ParseTree *tree) {
+    auto *rule = dynamic_cast<ParserRuleContext *>(tree);
+    if (error || !rule)
+      return;
+    size_t index = rule->getRuleIndex();
+    if (index == JqParser::RulePipe)
+      checkAssociativity(rule);
+    else if (index == JqParser::RuleObjectEntry || index == JqParser::RuleObjectPattern)
+      checkObjectKey(rule);
+    for (antlr4::tree::ParseTree *child : rule->children)
+      checkStructure(child);
+  }
+
+  /// `{(key): value}` and `{(key): $pattern}`.
+  void checkObjectKey(ParserRuleContext *entry) {
+    if (entry->children.size() < 3 || tokenAt(entry, 0) != JqParser::LPAREN)
+      return;
+    if (auto *key = dynamic_cast<JqParser::PipeContext *>(entry->children[1]))
+      checkObjectKey(key);
+  }
 
   /// The comparison or assignment operator of a binary `pipe`, if it is one:
   /// jq's grammar does not chain these (`a == b == c`, `.a = 1 = 2`).
@@ -216,26 +256,46 @@ private:
   // Functions
   //===--------------------------------------------------------------------===//
 
-  /// Checks a definition's body and leaves the function defined.
+  /// Leaves the function defined; its body waits for a call (see above).
   void define(JqParser::FuncDefContext *definition) {
-    std::vector<JqParser::ParamContext *> params = definition->param();
-    functions.push_back({textOf(definition->IDENT()), static_cast<unsigned>(params.size())});
-    size_t functionMark = functions.size(), variableMark = variables.size();
-    for (JqParser::ParamContext *param : params) {
+    unsigned arity = static_cast<unsigned>(definition->param().size());
+    functions.push_back({textOf(definition->IDENT()), arity, bodies.size()});
+    // The body sees the function itself (recursion) and what is bound here.
+    bodies.push_back({definition, functions, variables, labels});
+  }
+
+  /// Checks a body the first time a call reaches it, in its own scope.
+  void checkBody(size_t index) {
+    if (bodies[index].checked)
+      return;
+    bodies[index].checked = true;
+    std::vector<DefinedFunction> callerFunctions = std::move(functions);
+    std::vector<std::string> callerVariables = std::move(variables), callerLabels = std::move(labels);
+    functions = bodies[index].functions;
+    variables = bodies[index].variables;
+    labels = bodies[index].labels;
+    JqParser::FuncDefContext *definition = bodies[index].definition;
+    for (JqParser::ParamContext *param : definition->param()) {
       // `$x` binds the variable and also x/0, which yields it.
       functions.push_back({textOf(param->IDENT()), 0});
       if (param->DOLLAR())
         variables.push_back(textOf(param->IDENT()));
     }
     visit(definition->pipe());
-    functions.resize(functionMark);
-    variables.resize(variableMark);
+    functions = std::move(callerFunctions);
+    variables = std::move(callerVariables);
+    labels = std::move(callerLabels);
   }
 
-  bool isDefined(std::string_view name, unsigned arity) const {
+  /// The innermost definition of name/arity, or null.
+  const DefinedFunction *lookUp(std::string_view name, unsigned arity) const {
     for (auto it = functions.rbegin(); it != functions.rend(); ++it)
       if (it->name == name && it->arity == arity)
-        return true;
+        return &*it;
+    return nullptr;
+  }
+
+  bool isBuiltin(std::string_view name, unsigned arity) const {
     if (arity == 0 && (name == "true" || name == "false" || name == "null"))
       return true;
     return isJqBuiltin(name, arity);
@@ -244,7 +304,12 @@ private:
   void checkCall(JqParser::CallContext *call) {
     std::string name = textOf(call->IDENT());
     unsigned arity = static_cast<unsigned>(call->pipe().size());
-    if (isDefined(name, arity))
+    if (const DefinedFunction *function = lookUp(name, arity)) {
+      if (function->body != std::string::npos)
+        checkBody(function->body);
+      return;
+    }
+    if (isBuiltin(name, arity))
       return;
     antlr4::Token *token = call->IDENT()->getSymbol();
     size_t begin = token->getStartIndex(), end = token->getStopIndex() + 1;
@@ -342,10 +407,8 @@ private:
     for (JqParser::ObjectPatternContext *entry : pattern->objectPattern()) {
       if (entry->DOLLAR())
         bound.push_back(textOf(entry->IDENT()));
-      if (entry->LPAREN()) {
-        checkObjectKey(entry->pipe());
+      if (entry->LPAREN())
         visit(entry->pipe());
-      }
       if (entry->string())
         visit(entry->string());
       if (entry->pattern())

@@ -210,10 +210,32 @@ bool isPlainPath(std::string_view script) {
   return true;
 }
 
+/// ANTLR parses by recursive descent, one level of C++ recursion per
+/// bracket and per '|'. Real selectors are a few hundred bytes; beyond
+/// these bounds a script is not checked at all rather than risk the stack
+/// of a lint thread.
+constexpr size_t MaxCheckedLength = 8192;
+constexpr unsigned MaxCheckedNesting = 256;
+
+bool tooDeepToCheck(std::string_view script) {
+  if (script.size() > MaxCheckedLength)
+    return true;
+  unsigned depth = 0;
+  for (char c : script) {
+    if (c == '(' || c == '[' || c == '{') {
+      if (++depth > MaxCheckedNesting)
+        return true;
+    } else if ((c == ')' || c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return false;
+}
+
 } // namespace
 
 std::optional<JqSyntaxError> checkJqSyntax(std::string_view script) {
-  if (isPlainPath(script))
+  if (isPlainPath(script) || tooDeepToCheck(script))
     return std::nullopt;
   // libjq takes the program as a C string: a NUL would end it early.
   if (size_t nul = script.find('\0'); nul != std::string_view::npos)

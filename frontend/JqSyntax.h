@@ -36,6 +36,8 @@ struct JqSyntaxError {
 /// Checks \p script as jq 1.6 would compile it: std::nullopt when libjq
 /// accepts it, else the first error. The script is taken as it is: OOS's
 /// preparation (normalizeSelector, `{{ }}` substitution) comes first.
+/// Scripts longer than 8 KiB or nested deeper than 256 brackets are not
+/// checked (std::nullopt), to bound the parser's recursion.
 std::optional<JqSyntaxError> checkJqSyntax(std::string_view script);
 
 /// Stands in for each `{{ ... }}` of \p script with text of the same length

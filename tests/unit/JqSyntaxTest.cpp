@@ -66,6 +66,12 @@ const std::vector<std::string> Scripts = {
     "def f: def g: 3; g; f", "def f: g; def g: 1; f", "1 as $x | def f: $x; f",
     "def f: $x; 1 as $x | f", "def f: f; f", "def f: 1; def f(a): 2; f, f(1)",
     "def map(f): 1; map(.)", "def f: 1", "def f 1; f", "def: 1; f", "def f(): 1; f",
+    // jq resolves names only in definitions something calls; syntax everywhere.
+    "def f: nosuch; 1", "def f: $nosuch; 1", "def f: break $nosuch; 1", "def f: nosuch;",
+    "def f: nosuch; f", "def f: g; def h: f; 1", "def f: g; def h: f; h",
+    "def f: def g: nosuch; 1; f", "def f(g): 1; f(nosuch)", "def f($a): 1; f($nosuch)",
+    "def f: 1; def f: nosuch; 1", "def f: nosuch; def f: 1; f", "def f: {(1): 2}; 1",
+    "def f: \"\\q\"; 1", "def f: 1 == 2 == 3; 1", "def f(x): x; def g: f(nosuch); g",
     // Builtins by name and arity.
     "map(.)", "map", "map(.; .)", "mapp(.)", "select(.a)", "length", "keys | length",
     "to_entries", "from_entries", "with_entries(.)", "tostring", "tonumber", "fromjson",
@@ -181,6 +187,16 @@ TEST(JqSyntaxTest, StandsInForReferencesWhereTheyAppear) {
       EXPECT_NE(error->message.find("'$x'"), std::string::npos) << script << ": " << error->message;
     }
   }
+}
+
+TEST(JqSyntaxTest, LeavesScriptsTooDeepToParseSafelyUnchecked) {
+  // Valid and invalid alike: the parser's recursion is bounded, not the stack.
+  std::string deep = std::string(5000, '(') + "1" + std::string(5000, ')');
+  EXPECT_FALSE(checkJqSyntax(deep).has_value());
+  EXPECT_FALSE(checkJqSyntax(std::string(5000, '[')).has_value());
+  std::string moderate = std::string(200, '(') + "1" + std::string(200, ')');
+  EXPECT_FALSE(checkJqSyntax(moderate).has_value());
+  EXPECT_TRUE(checkJqSyntax(moderate + ")").has_value());
 }
 
 TEST(JqSyntaxTest, TakesMicrosecondsPerScript) {

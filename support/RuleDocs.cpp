@@ -128,9 +128,18 @@ const RuleDoc kDocs[] = {
      "  - Name: createImage\n    Action: ACS::ECS::CreateImage\n    ...\n    Outputs:\n"
      "      imageId:\n        ValueSelector: ImageId   # the output is imageId"},
     {RuleId::JqSyntax,
-     "TODO what",
-     "TODO why",
-     "TODO example"},
+     "Every literal ValueSelector (task outputs of any action, product actions and ACS::Template "
+     "included), PropertySelector (ACS::WaitFor, ACS::CheckFor and the CheckFor/WaitFor Rules of "
+     "ACS::ExecuteHttpRequest) and Fn::Jq script compiles with jq 1.6: its grammar and string "
+     "escapes, functions called with an arity jq defines, $variables bound by 'as', reduce, "
+     "foreach or a def, 'break' inside its 'label'. The script is checked as OOS runs it: "
+     "{{ }} references rendered (stood in for by neutral text), and a leading dot added to "
+     "selectors that start with a field name. Misspelt builtins get a did-you-mean fix.",
+     "OOS hands these scripts to jq only when the task runs, after the tasks before it: a "
+     "script that does not compile fails the execution at that point, often after resources "
+     "were created.",
+     "    Outputs:\n      ids:\n        Type: List\n"
+     "        ValueSelector: Instances.Instance | mapp(.InstanceId)   # map"},
     {RuleId::TypeMismatch,
      "A value whose kind is known is of the kind its place needs: When and ACS::Choice When are "
      "true or false; Loop Items (when computed) and the DesiredValues, NotDesiredValues and "

@@ -10,6 +10,7 @@
 #include "analysis/Rules.h"
 #include "analysis/SchemaWalk.h"
 #include "analysis/TaskCalls.h"
+#include "oosc/runtime/Selector.h"
 #include "support/Spelling.h"
 
 #include <cctype>
@@ -21,44 +22,24 @@ bool isNameCharacter(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
 }
 
-/// jq keywords: a selector starting with one is an expression.
-constexpr std::string_view kJqKeywords[] = {"if",     "try",     "reduce", "foreach", "def",
-                                            "label",  "import",  "include", "true",  "false",
-                                            "null",   "__loc__"};
-
-/// Bare words OOS leaves alone when it adds the leading dot: jq builtins
-/// and keywords that real selectors use whole.
-constexpr std::string_view kBareJqWords[] = {"length", "keys", "empty", "null", "true", "false",
-                                             "add", "first", "last", "not", "values", "type",
-                                             "tostring", "tojson", "flatten", "unique", "sort"};
-
 /// The output name a selector starts with and its offset, if it starts
-/// with a plain name: `name`, `.name`, `  .name[0]`, `.name | length`.
+/// with a field: `.name`, `  .name[0]`, `.name | length`, or a bare `name`
+/// that OOS turns into `.name` (runtime::normalizeSelector decides, as for
+/// a runner).
 std::optional<std::pair<std::string, size_t>> leadingName(std::string_view selector) {
   size_t start = selector.find_first_not_of(" \t");
   if (start == std::string_view::npos)
     return std::nullopt;
   bool dotted = selector[start] == '.';
+  if (!dotted && runtime::normalizeSelector(selector) == selector)
+    return std::nullopt; // a call, keyword, literal or builtin: not a field
   start += dotted;
   size_t end = start;
   while (end < selector.size() && isNameCharacter(selector[end]))
     ++end;
   if (end == start || std::isdigit(static_cast<unsigned char>(selector[start])))
     return std::nullopt;
-  std::string_view word = selector.substr(start, end - start);
-  size_t next = selector.find_first_not_of(" \t", end);
-  char follower = next == std::string_view::npos ? '\0' : selector[next];
-  if (follower == '(' || follower == ':')
-    return std::nullopt; // a function call or a module path
-  if (!dotted)
-    for (std::string_view keyword : kJqKeywords)
-      if (word == keyword)
-        return std::nullopt;
-  if (!dotted && follower != '.' && follower != '[')
-    for (std::string_view bare : kBareJqWords)
-      if (word == bare)
-        return std::nullopt;
-  return std::make_pair(std::string(word), start);
+  return std::make_pair(std::string(selector.substr(start, end - start)), start);
 }
 
 void checkSelector(AnalysisContext &context, const ir::Task &task, const Callee &callee,

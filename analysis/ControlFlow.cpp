@@ -37,7 +37,7 @@ private:
   size_t end() const { return tmpl_.tasks.size(); }
 
   void add(const ir::Task &from, size_t to, EdgeKind edge, bool guessed = false) {
-    edges_[from.index].push_back({to, edge, guessed});
+    edges_[from.index].push_back({to, edge, guessed, branch_});
   }
 
   void addJump(const ir::Task &from, const std::optional<ir::JumpTarget> &target,
@@ -70,11 +70,12 @@ private:
 
   void addTaskEdges(const ir::Task &task) {
     if (task.isChoice()) {
-      for (const ir::ChoiceBranch &branch : task.choices)
-        if (branch.next)
-          addJump(task, branch.next, JumpKind::Choice, true);
+      for (branch_ = 0; branch_ < task.choices.size(); ++branch_)
+        if (task.choices[branch_].next)
+          addJump(task, task.choices[branch_].next, JumpKind::Choice, true);
       // Without DefaultTask an unmatched choice carries on with the next task.
       addJump(task, task.defaultTask, JumpKind::Choice, true);
+      branch_ = 0;
     } else {
       addJump(task, task.onSuccess, JumpKind::OnSuccess, true);
     }
@@ -87,6 +88,8 @@ private:
   const ir::Template &tmpl_;
   const SymbolTable &symbols_;
   std::vector<std::vector<FlowEdge>> edges_;
+  /// The Choice branch whose edges are being added.
+  uint32_t branch_ = 0;
 };
 
 } // namespace

@@ -36,6 +36,9 @@ struct FlowEdge {
   /// The target is a `{{ }}` expression or undefined: the edge stands for
   /// "any task", not for a jump the template writes.
   bool guessed = false;
+  /// A Choice's Success edge: the index in `choices` of the branch taken,
+  /// or `choices.size()` for DefaultTask (or the fall-through without one).
+  uint32_t branch = 0;
 };
 
 /// The task graph with how each edge is taken, by task index.

@@ -1,56 +1,46 @@
-//===- CheckOutputBeforeTask.cpp - Outputs read after their task may have failed ===//
+//===- CheckOutputBeforeTask.cpp - Outputs read where their task may not have succeeded ===//
 //
-// Rule `output-before-task`: `{{ task.output }}` read in a task that some
-// path from the first task reaches after that task failed and its OnError
-// carried on: the output was never produced.
+// Rule `output-before-task`: `{{ task.output }}` read where some path from
+// the first task arrives without that task having succeeded: it failed and
+// its OnError carried on, its When skipped it, or a Choice (or a jump) led
+// around it. The output was then never produced.
 //
-// For each task whose outputs other tasks read and whose OnError leads to a
-// task, one reachability pass from its OnError targets over the task graph
-// with the task itself removed (running it again may succeed and produce
-// the output): linear in the graph, never an enumeration of paths. Edges
-// guessed for a `{{ }}` or undefined jump target stand for "anywhere" and
-// are left out.
+// Two passes, both linear-ish in the task graph. First a dominator tree
+// over the graph with each task split into "entered" and "succeeded": a read
+// whose producer's success dominates it is fine, which settles nearly every
+// read. For the rest, one conditional data flow per producer
+// (MissingOutputFlow.h) finds the paths on which the output is missing and
+// the conditions they were taken under; a read is reported only when those
+// conditions can hold together with the conditions guarding the read
+// itself: its task's When and the enclosing Fn::If branches. Real
+// templates read a skipped task's output under the very condition that
+// skipped it, and those reads stay quiet.
 //
-// Skipped tasks (When) and Choice branches around a task are not reported
-// yet: real templates read such outputs under the same condition (a
-// consumer with the same When, an Fn::If on it), and telling those apart
-// needs the conditions compared, not just the graph. Template outputs are
-// read only when the execution succeeds, and a failure routed by OnError
-// ends it Failed (oos-runtime.md), so they are not checked either.
+// Template outputs are read when the execution ends successfully, so paths
+// on which a task failed (the execution then ends Failed, oos-runtime.md)
+// are not held against them.
 //
 //===----------------------------------------------------------------------===//
-#include "analysis/ControlFlow.h"
+#include "analysis/Dominators.h"
+#include "analysis/MissingOutputFlow.h"
 #include "analysis/Rules.h"
 
+#include <algorithm>
 #include <map>
 
 namespace oosc::analysis {
 namespace {
 
 using Graph = std::vector<std::vector<FlowEdge>>;
+using Facts = std::vector<std::vector<MissingOutputFact>>;
 
-/// The tasks reached after `producer` failed, before it runs again.
-std::vector<bool> reachedAfterFailure(const Graph &graph, size_t producer) {
-  std::vector<bool> reached(graph.size() + 1, false);
-  std::vector<size_t> stack;
-  auto visit = [&](const FlowEdge &edge) {
-    if (!edge.guessed && edge.to != producer && !reached[edge.to]) {
-      reached[edge.to] = true;
-      stack.push_back(edge.to);
-    }
-  };
-  for (const FlowEdge &edge : graph[producer])
-    if (edge.kind == EdgeKind::Failure)
-      visit(edge);
-  while (!stack.empty()) {
-    size_t node = stack.back();
-    stack.pop_back();
-    if (node < graph.size())
-      for (const FlowEdge &edge : graph[node])
-        visit(edge);
-  }
-  return reached;
-}
+/// A read of a producer's output: in a task, or (consumer == tasks.size())
+/// in the template outputs.
+struct Read {
+  const ReferenceSite *site = nullptr;
+  size_t producer = 0;
+  size_t consumer = 0;
+};
 
 /// The task whose output `site` reads, if it reads one.
 const ir::Task *producerOf(const ReferenceSite &site, const SymbolTable &symbols) {
@@ -61,31 +51,275 @@ const ir::Task *producerOf(const ReferenceSite &site, const SymbolTable &symbols
   return task ? task.decl : nullptr;
 }
 
+/// Reads by producer index. A task reading its own output (in its Outputs)
+/// reads what it just made.
+std::map<size_t, std::vector<Read>> readsByProducer(const AnalysisContext &context) {
+  std::map<size_t, std::vector<Read>> reads;
+  size_t end = context.tmpl.tasks.size();
+  for (const ReferenceSite &site : context.references) {
+    const ir::Task *producer = producerOf(site, context.symbols);
+    if (!producer || producer == site.task || (!site.task && !site.inTemplateOutputs))
+      continue;
+    reads[producer->index].push_back({&site, producer->index, site.task ? site.task->index : end});
+  }
+  return reads;
+}
+
+/// The task graph with each task split in two: node i is task i entered,
+/// node n is the end, node n + 1 + i is task i succeeded. Success edges
+/// leave the second, skips and failures the first.
+std::vector<std::vector<size_t>> successSplitGraph(const Graph &graph) {
+  size_t count = graph.size();
+  std::vector<std::vector<size_t>> split(2 * count + 1);
+  for (size_t task = 0; task < count; ++task) {
+    split[task].push_back(count + 1 + task);
+    for (const FlowEdge &edge : graph[task])
+      if (!edge.guessed)
+        split[edge.kind == EdgeKind::Success ? count + 1 + task : task].push_back(edge.to);
+  }
+  return split;
+}
+
+/// By task index: the task is on no cycle, counting guessed edges (a
+/// computed jump may go back anywhere).
+std::vector<bool> tasksRunningOnce(const Graph &graph) {
+  // Kosaraju, iteratively: the tasks alone in their strongly connected
+  // component, without a self loop.
+  size_t count = graph.size();
+  auto targets = [&](size_t node) {
+    std::vector<size_t> out;
+    for (const FlowEdge &edge : graph[node])
+      if (edge.to < count)
+        out.push_back(edge.to);
+    return out;
+  };
+  std::vector<std::vector<size_t>> forward(count), backward(count);
+  for (size_t node = 0; node < count; ++node)
+    for (size_t to : targets(node)) {
+      forward[node].push_back(to);
+      backward[to].push_back(node);
+    }
+  std::vector<size_t> finished;
+  std::vector<bool> seen(count, false);
+  for (size_t root = 0; root < count; ++root) {
+    if (seen[root])
+      continue;
+    std::vector<std::pair<size_t, size_t>> stack{{root, 0}};
+    seen[root] = true;
+    while (!stack.empty()) {
+      auto &[node, next] = stack.back();
+      if (next < forward[node].size()) {
+        size_t to = forward[node][next++];
+        if (!seen[to]) {
+          seen[to] = true;
+          stack.push_back({to, 0});
+        }
+        continue;
+      }
+      finished.push_back(node);
+      stack.pop_back();
+    }
+  }
+  std::vector<size_t> component(count, SIZE_MAX);
+  std::vector<size_t> componentSize;
+  for (auto it = finished.rbegin(); it != finished.rend(); ++it) {
+    if (component[*it] != SIZE_MAX)
+      continue;
+    size_t id = componentSize.size();
+    componentSize.push_back(0);
+    std::vector<size_t> stack{*it};
+    component[*it] = id;
+    while (!stack.empty()) {
+      size_t node = stack.back();
+      stack.pop_back();
+      ++componentSize[id];
+      for (size_t from : backward[node])
+        if (component[from] == SIZE_MAX) {
+          component[from] = id;
+          stack.push_back(from);
+        }
+    }
+  }
+  std::vector<bool> once(count, true);
+  for (size_t node = 0; node < count; ++node) {
+    bool selfLoop = std::find(forward[node].begin(), forward[node].end(), node) !=
+                    forward[node].end();
+    once[node] = componentSize[component[node]] == 1 && !selfLoop;
+  }
+  return once;
+}
+
+/// Where a read is evaluated under which conditions, per consumer.
+class Guards {
+public:
+  Guards(const ir::Template &tmpl, ConditionTable &table) : tmpl_(tmpl), table_(table) {}
+
+  const LiteralSet &of(const Read &read) {
+    auto [entry, computed] = byConsumer_.try_emplace(read.consumer);
+    if (computed)
+      entry->second = collect(read.consumer);
+    auto found = entry->second.find(read.site->reference);
+    return found == entry->second.end() ? unguarded_ : found->second;
+  }
+
+private:
+  using Map = std::unordered_map<const ir::Reference *, LiteralSet>;
+
+  Map collect(size_t consumer) {
+    if (consumer >= tmpl_.tasks.size()) {
+      Map guards;
+      for (const ir::OutputDecl &output : tmpl_.outputs)
+        guards.merge(referenceGuards(output.value, table_));
+      return guards;
+    }
+    const ir::Task &task = tmpl_.tasks[consumer];
+    Map guards = referenceGuards(task.decl, table_);
+    if (!task.when)
+      return guards;
+    // Everything but the When itself is evaluated only when it held.
+    LiteralSet ran;
+    table_.assume(task.when, true, ran);
+    Map inWhen = referenceGuards(task.when, table_);
+    for (auto &[reference, guard] : guards)
+      if (!inWhen.count(reference)) {
+        guard.insert(guard.end(), ran.begin(), ran.end());
+        std::sort(guard.begin(), guard.end());
+      }
+    return guards;
+  }
+
+  const ir::Template &tmpl_;
+  ConditionTable &table_;
+  std::map<size_t, Map> byConsumer_;
+  const LiteralSet unguarded_;
+};
+
+class Reporter {
+public:
+  explicit Reporter(AnalysisContext &context) : context_(context) {}
+
+  void report(const Read &read, const ir::Task &producer, const MissingOutputFact &fact) {
+    const ir::Reference &reference = *read.site->reference;
+    bool own = fact.causeTask == producer.index;
+    const char *what = fact.producerFailed            ? "may have failed"
+                       : own && isSkip(*fact.cause)   ? "may have been skipped by its When"
+                                                      : "may not have run";
+    std::string when = read.site->task ? "before task '" + read.site->task->name.text + "' runs"
+                                       : "when the template outputs are read";
+    Diagnostic &diagnostic = context_.diagnostics.report(
+        RuleId::OutputBeforeTask, reference.range,
+        "'{{ " + reference.spelling + " }}' reads an output of task '" + producer.name.text +
+            "', which " + what + " " + when + ": its output is then never produced");
+    addCauseNote(diagnostic, producer, fact);
+  }
+
+private:
+  static bool isSkip(const FlowEdge &edge) { return edge.kind == EdgeKind::Skipped; }
+
+  void addCauseNote(Diagnostic &diagnostic, const ir::Task &producer,
+                    const MissingOutputFact &fact) {
+    const ir::Task &task = context_.tmpl.tasks[fact.causeTask];
+    const FlowEdge &edge = *fact.cause;
+    std::string name = "'" + task.name.text + "'";
+    std::string past = "task '" + producer.name.text + "' does not run";
+    if (&task == &producer && edge.kind == EdgeKind::Failure)
+      diagnostic.note(task.onError->range, "when task " + name + " fails, its OnError leads here");
+    else if (&task == &producer)
+      diagnostic.note(ir::resolve(task.when)->range,
+                      "task " + name + " is skipped when this condition is false");
+    else if (edge.kind == EdgeKind::Failure)
+      diagnostic.note(task.onError->range,
+                      "when task " + name + " fails, its OnError leads on and " + past);
+    else if (edge.kind == EdgeKind::Skipped)
+      diagnostic.note(ir::resolve(task.when)->range,
+                      "when task " + name + " is skipped here, " + past);
+    else if (task.isChoice())
+      noteChoice(diagnostic, task, edge, past);
+    else
+      diagnostic.note(task.onSuccess ? task.onSuccess->range : task.name.range,
+                      "after task " + name + ", " + past);
+  }
+
+  void noteChoice(Diagnostic &diagnostic, const ir::Task &task, const FlowEdge &edge,
+                  const std::string &past) {
+    std::string name = "'" + task.name.text + "'";
+    if (edge.branch < task.choices.size() && task.choices[edge.branch].next)
+      diagnostic.note(task.choices[edge.branch].next->range,
+                      "when choice " + name + " takes this branch, " + past);
+    else if (task.defaultTask)
+      diagnostic.note(task.defaultTask->range,
+                      "when no branch of choice " + name + " matches, " + past);
+    else
+      diagnostic.note(task.name.range, "when no branch of choice " + name + " matches, " + past);
+  }
+
+  AnalysisContext &context_;
+};
+
+/// `fact` is the producer's own When skipping it, on a path on which no
+/// task failed (after a failure no template output is read).
+bool skippedItself(const MissingOutputFact &fact, const Read &read) {
+  return !fact.executionFailed && fact.cause->kind == EdgeKind::Skipped &&
+         fact.causeTask == read.producer;
+}
+
+/// The first fact under which `read` finds the output missing, or null.
+const MissingOutputFact *missingAt(const Read &read, const Facts &facts, const LiteralSet &guard,
+                                   const ConditionTable &table) {
+  bool templateOutput = read.site->task == nullptr;
+  // Official templates list outputs of tasks that an early exit or an OS
+  // switch left out, read as empty. Only a template output that picks among
+  // task outputs with Fn::If says which task ran, and is held to that when
+  // the task's own When skipped it.
+  if (templateOutput && guard.empty())
+    return nullptr;
+  for (const MissingOutputFact &fact : facts[read.consumer]) {
+    // Without a cause the producer still runs later on this path: a read
+    // before its producer in the list, which other checks are about.
+    if (!fact.cause || (templateOutput && !skippedItself(fact, read)))
+      continue;
+    if (table.consistent(fact.assumptions, guard))
+      return &fact;
+  }
+  return nullptr;
+}
+
 } // namespace
 
 void checkOutputBeforeTask(AnalysisContext &context) {
-  if (context.tmpl.tasks.empty())
+  const ir::Template &tmpl = context.tmpl;
+  if (tmpl.tasks.empty())
     return;
-  Graph graph = flowGraph(context.tmpl, context.symbols);
-  // Computed on first use: most read tasks have no OnError to a task.
-  std::map<size_t, std::vector<bool>> afterFailure;
-  for (const ReferenceSite &site : context.references) {
-    const ir::Task *producer = producerOf(site, context.symbols);
-    // A task reading its own output (in its Outputs) reads what it just made.
-    if (!producer || !site.task || producer == site.task || !producer->onError)
-      continue;
-    auto [entry, computed] = afterFailure.try_emplace(producer->index);
-    if (computed)
-      entry->second = reachedAfterFailure(graph, producer->index);
-    if (!entry->second[site.task->index])
-      continue;
-    context.diagnostics
-        .report(RuleId::OutputBeforeTask, site.reference->range,
-                "'{{ " + site.reference->spelling + " }}' reads an output of task '" +
-                    producer->name.text + "', which may have failed before task '" +
-                    site.task->name.text + "' runs: its output is then never produced")
-        .note(producer->onError->range,
-              "when task '" + producer->name.text + "' fails, its OnError leads here");
+  std::map<size_t, std::vector<Read>> reads = readsByProducer(context);
+  if (reads.empty())
+    return;
+  Graph graph = flowGraph(tmpl, context.symbols);
+  size_t count = tmpl.tasks.size();
+  DominatorTree dominators(successSplitGraph(graph), 0);
+  // Reads the producer's success does not dominate: only these need the
+  // conditions compared.
+  std::map<size_t, std::vector<Read>> suspect;
+  for (const auto &[producer, producerReads] : reads)
+    for (const Read &read : producerReads) {
+      size_t succeeded = count + 1 + producer;
+      if (!dominators.reachable(read.consumer) ||
+          (dominators.reachable(succeeded) && dominators.dominates(succeeded, read.consumer)))
+        continue;
+      suspect[producer].push_back(read);
+    }
+  if (suspect.empty())
+    return;
+  ConditionTable table(tmpl, context.symbols, ConditionOptions{tasksRunningOnce(graph)});
+  ConditionalGraph conditional = conditionalGraph(tmpl, graph, table);
+  Guards guards(tmpl, table);
+  Reporter reporter(context);
+  for (const auto &[producer, producerReads] : suspect) {
+    std::optional<Facts> facts = missingOutputFacts(conditional, producer);
+    if (!facts)
+      continue; // out of budget: say nothing rather than guess
+    for (const Read &read : producerReads)
+      if (const MissingOutputFact *fact = missingAt(read, *facts, guards.of(read), table))
+        reporter.report(read, tmpl.tasks[producer], *fact);
   }
 }
 

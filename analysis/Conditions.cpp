@@ -133,16 +133,10 @@ void ConditionTable::assume(const Node *condition, bool holds, LiteralSet &out) 
     return; // a constant tells nothing about the execution
   std::string_view function = condition->functionName();
   const Node *argument = function.empty() ? nullptr : argumentOf(condition);
-  bool conjunction = (function == "Fn::And" && holds) || (function == "Fn::Or" && !holds);
   if (function == "Fn::Not") {
     assume(notOperand(argument), !holds, out);
-  } else if (function == "Fn::And" || function == "Fn::Or") {
-    // The whole condition is a literal of its own, so a failed And meets
-    // the And that held; its operands also are when they all held alike.
-    assumeOpaque(condition, holds, out);
-    if (conjunction && argument && argument->isSequence())
-      for (const Node *operand : argument->items)
-        assume(operand, holds, out);
+  } else if (function == "Fn::And" || function == "Fn::Or" || function == "Fn::If") {
+    assumeCompound(condition, holds, out);
   } else if (function == "Fn::Equals") {
     assumeEquals(argument, holds, out);
   } else if (const ir::Reference *reference = wholeReference(condition)) {
@@ -151,6 +145,47 @@ void ConditionTable::assume(const Node *condition, bool holds, LiteralSet &out) 
   } else {
     assumeOpaque(condition, holds, out);
   }
+}
+
+void ConditionTable::assumeCompound(const Node *condition, bool holds, LiteralSet &out) {
+  // The whole condition is a literal of its own, which the literals of its
+  // opposite, when that is a conjunction, contradict together: a failed
+  // And meets its operands all held.
+  if (stable(condition)) {
+    LiteralSet opposite;
+    if (!asConjunction(condition, !holds, opposite))
+      opposite.clear();
+    std::sort(opposite.begin(), opposite.end());
+    LiteralId whole = add(canonical(condition), "true", holds, out);
+    if (literals_[whole].contradictedByAll.empty())
+      literals_[whole].contradictedByAll = std::move(opposite);
+  }
+  asConjunction(condition, holds, out);
+}
+
+bool ConditionTable::asConjunction(const Node *condition, bool holds, LiteralSet &out) {
+  std::string_view function = condition->functionName();
+  const Node *argument = argumentOf(condition);
+  if (!argument || !argument->isSequence())
+    return false;
+  if ((function == "Fn::And" && holds) || (function == "Fn::Or" && !holds)) {
+    for (const Node *operand : argument->items)
+      assume(operand, holds, out);
+    return true;
+  }
+  if (function != "Fn::If" || argument->items.size() != 3)
+    return false;
+  // `Fn::If: [c, x, false]` is "c and x", the way templates write a When
+  // that reads an output only when c held; likewise the other branch.
+  for (bool branch : {true, false}) {
+    const Node *other = ir::resolve(argument->items[branch ? 2 : 1]);
+    if (isBooleanConstant(other) && equalsIgnoreCase(other->value, holds ? "false" : "true")) {
+      assume(argument->items[0], branch, out);
+      assume(argument->items[branch ? 1 : 2], holds, out);
+      return true;
+    }
+  }
+  return false;
 }
 
 void ConditionTable::assumeEquals(const Node *arguments, bool holds, LiteralSet &out) {
@@ -225,14 +260,15 @@ void ConditionTable::setDomain(const std::string &subject, const std::vector<std
     domains_[intern(subject)] = std::move(ids);
 }
 
-void ConditionTable::add(const std::string &subject, const std::string &value, bool positive,
-                         LiteralSet &out) {
-  Literal literal{intern(subject), intern(value), positive};
+LiteralId ConditionTable::add(const std::string &subject, const std::string &value, bool positive,
+                              LiteralSet &out) {
+  Literal literal{intern(subject), intern(value), positive, {}};
   uint64_t key = (uint64_t(literal.subject) << 33) | (uint64_t(literal.value) << 1) | positive;
   auto [it, inserted] = literalIds_.try_emplace(key, LiteralId(literals_.size()));
   if (inserted)
     literals_.push_back(literal);
   out.push_back(it->second);
+  return it->second;
 }
 
 uint32_t ConditionTable::intern(const std::string &text) {
@@ -284,7 +320,22 @@ bool ConditionTable::consistent(const LiteralSet &a, const LiteralSet &b) const 
     for (LiteralId second : b)
       if (contradicts(first, second))
         return false;
-  return !excludesWholeDomain(a, b);
+  return !excludesWholeDomain(a, b) && !meetsOpposite(a, b);
+}
+
+bool ConditionTable::meetsOpposite(const LiteralSet &a, const LiteralSet &b) const {
+  auto holdsAll = [&](const LiteralSet &required) {
+    for (LiteralId literal : required)
+      if (std::find(a.begin(), a.end(), literal) == a.end() &&
+          std::find(b.begin(), b.end(), literal) == b.end())
+        return false;
+    return true;
+  };
+  for (const LiteralSet *set : {&a, &b})
+    for (LiteralId id : *set)
+      if (!literals_[id].contradictedByAll.empty() && holdsAll(literals_[id].contradictedByAll))
+        return true;
+  return false;
 }
 
 bool ConditionTable::excludesWholeDomain(const LiteralSet &a, const LiteralSet &b) const {

@@ -56,16 +56,27 @@ private:
     uint32_t subject = 0;
     uint32_t value = 0;
     bool positive = true;
+    /// Literals that together say the opposite (sorted; empty: unknown).
+    LiteralSet contradictedByAll;
   };
 
+  /// Fn::And, Fn::Or and Fn::If: a literal for the whole, plus its parts
+  /// when they all hold alike.
+  void assumeCompound(const ir::Node *condition, bool holds, LiteralSet &out);
+  /// Adds the literals whose conjunction is "`condition` is `holds`", or
+  /// returns false when it is no conjunction.
+  bool asConjunction(const ir::Node *condition, bool holds, LiteralSet &out);
   void assumeEquals(const ir::Node *arguments, bool holds, LiteralSet &out);
   void assumeOpaque(const ir::Node *condition, bool holds, LiteralSet &out);
-  void add(const std::string &subject, const std::string &value, bool positive, LiteralSet &out);
+  LiteralId add(const std::string &subject, const std::string &value, bool positive,
+                LiteralSet &out);
   void learnDomains(const ir::Template &tmpl);
   void setDomain(const std::string &subject, const std::vector<std::string> &values,
                  bool declared);
   /// `a` and `b` together say "!=" to every value a subject can have.
   bool excludesWholeDomain(const LiteralSet &a, const LiteralSet &b) const;
+  /// `a` and `b` hold a compound literal and every literal of its opposite.
+  bool meetsOpposite(const LiteralSet &a, const LiteralSet &b) const;
   bool stable(const ir::Node *node) const;
   bool stable(const ir::Reference &reference) const;
   bool contradicts(LiteralId a, LiteralId b) const;

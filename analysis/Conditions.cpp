@@ -263,7 +263,18 @@ void ConditionTable::setDomain(const std::string &subject, const std::vector<std
 LiteralId ConditionTable::add(const std::string &subject, const std::string &value, bool positive,
                               LiteralSet &out) {
   Literal literal{intern(subject), intern(value), positive, {}};
-  uint64_t key = (uint64_t(literal.subject) << 33) | (uint64_t(literal.value) << 1) | positive;
+  // With two possible values, "!= one" is "== the other": one literal for
+  // both spellings, so that they meet (and subsume) each other.
+  if (auto domain = domains_.find(literal.subject);
+      !positive && domain != domains_.end() && domain->second.size() == 2) {
+    const std::vector<uint32_t> &values = domain->second;
+    if (literal.value == values[0] || literal.value == values[1]) {
+      literal.value = literal.value == values[0] ? values[1] : values[0];
+      literal.positive = true;
+    }
+  }
+  uint64_t key =
+      (uint64_t(literal.subject) << 33) | (uint64_t(literal.value) << 1) | literal.positive;
   auto [it, inserted] = literalIds_.try_emplace(key, LiteralId(literals_.size()));
   if (inserted)
     literals_.push_back(literal);

@@ -20,6 +20,13 @@ public:
   bool dominates(size_t dominator, size_t node) const {
     return enter_[dominator] <= enter_[node] && exit_[node] <= exit_[dominator];
   }
+  /// The nearest node dominating both (both reachable); costs the distance
+  /// up the tree from `a`.
+  size_t commonDominator(size_t a, size_t b) const {
+    while (!dominates(a, b))
+      a = idom_[a];
+    return a;
+  }
 
 private:
   static constexpr size_t kNone = SIZE_MAX;

@@ -12,9 +12,6 @@ namespace {
 constexpr size_t kMaxAssumptions = 8;
 /// Facts of one kind kept at one task before they are widened into one.
 constexpr size_t kMaxFacts = 8;
-/// Facts offered per task before the flow gives up on a producer: a guard
-/// against pathological graphs, far above what real templates need.
-constexpr size_t kOffersPerTask = 64;
 
 void sortUnique(LiteralSet &set) {
   std::sort(set.begin(), set.end());
@@ -41,23 +38,6 @@ EdgeCondition edgeCondition(const ir::Task &task, const FlowEdge &edge, Conditio
   return condition;
 }
 
-/// The tasks from which `target` can still be reached.
-std::vector<bool> reaching(const ConditionalGraph &graph, size_t target) {
-  std::vector<bool> seen(graph.predecessors.size(), false);
-  std::vector<size_t> stack{target};
-  seen[target] = true;
-  while (!stack.empty()) {
-    size_t node = stack.back();
-    stack.pop_back();
-    for (size_t from : graph.predecessors[node])
-      if (!seen[from]) {
-        seen[from] = true;
-        stack.push_back(from);
-      }
-  }
-  return seen;
-}
-
 bool sameKind(const MissingOutputFact &a, const MissingOutputFact &b) {
   return a.producerFailed == b.producerFailed && a.executionFailed == b.executionFailed;
 }
@@ -69,33 +49,97 @@ bool subsumes(const MissingOutputFact &general, const MissingOutputFact &specifi
                        general.assumptions.begin(), general.assumptions.end());
 }
 
-class Flow {
-public:
-  Flow(const ConditionalGraph &graph, size_t producer)
-      : graph_(graph), edges_(*graph.edges), producer_(producer),
-        nodeCount_(graph.predecessors.size()), facts_(nodeCount_), pending_(nodeCount_),
-        queued_(nodeCount_, false), reachesProducer_(reaching(graph, producer)),
-        budget_(kOffersPerTask * nodeCount_) {}
+void addAssumptions(LiteralSet &assumptions, const LiteralSet &added) {
+  for (LiteralId literal : added) {
+    auto at = std::lower_bound(assumptions.begin(), assumptions.end(), literal);
+    if ((at == assumptions.end() || *at != literal) && assumptions.size() < kMaxAssumptions)
+      assumptions.insert(at, literal);
+  }
+}
 
-  std::optional<std::vector<std::vector<MissingOutputFact>>> run() {
-    offer(0, MissingOutputFact{});
+/// Replaces the facts of `fact`'s kind by one assuming only what they all
+/// assume, and returns it.
+MissingOutputFact widen(std::vector<MissingOutputFact> &facts, const MissingOutputFact &fact) {
+  MissingOutputFact wide = fact;
+  for (const MissingOutputFact &known : facts) {
+    if (!sameKind(known, fact))
+      continue;
+    LiteralSet shared;
+    std::set_intersection(wide.assumptions.begin(), wide.assumptions.end(),
+                          known.assumptions.begin(), known.assumptions.end(),
+                          std::back_inserter(shared));
+    wide.assumptions = std::move(shared);
+  }
+  facts.erase(std::remove_if(facts.begin(), facts.end(),
+                             [&](const MissingOutputFact &known) { return sameKind(known, fact); }),
+              facts.end());
+  facts.push_back(wide);
+  return wide;
+}
+
+} // namespace
+
+/// One producer's flow over the storage of a MissingOutputFlow.
+class FlowRun {
+public:
+  FlowRun(MissingOutputFlow &flow, size_t producer, const FlowScope &scope)
+      : flow_(flow), graph_(flow.graph_), edges_(*flow.graph_.edges), producer_(producer),
+        scope_(scope) {}
+
+  bool run() {
+    ++flow_.stamp_;
+    for (size_t node : flow_.touched_)
+      flow_.facts_[node].clear();
+    flow_.touched_.clear();
+    markBackward(scope_.reads, flow_.inRegion_);
+    markBackward({producer_}, flow_.reachesProducer_);
+    offer(scope_.start, MissingOutputFact{});
     seedFailures();
-    while (!work_.empty() && budget_ > 0) {
+    while (!work_.empty() && flow_.budget_ > 0) {
       size_t node = work_.front();
       work_.pop_front();
-      queued_[node] = false;
-      std::vector<MissingOutputFact> facts = std::move(pending_[node]);
-      pending_[node].clear();
+      flow_.queued_[node] = false;
+      std::vector<MissingOutputFact> facts = std::move(flow_.pending_[node]);
+      flow_.pending_[node].clear();
       if (node < edges_.size())
         for (const MissingOutputFact &fact : facts)
           propagate(node, fact);
     }
-    if (budget_ == 0)
-      return std::nullopt;
-    return std::move(facts_);
+    for (size_t node : work_) { // left over when the budget ran out
+      flow_.queued_[node] = false;
+      flow_.pending_[node].clear();
+    }
+    return flow_.budget_ > 0;
   }
 
 private:
+  bool spend() {
+    if (flow_.budget_ == 0)
+      return false;
+    --flow_.budget_;
+    return true;
+  }
+
+  /// Marks the tasks inside the scope from which one of `targets` can be
+  /// reached.
+  void markBackward(const std::vector<size_t> &targets, std::vector<uint32_t> &marks) {
+    std::vector<size_t> stack;
+    auto visit = [&](size_t node) {
+      if (marks[node] != flow_.stamp_ && scope_.inside(node) && spend()) {
+        marks[node] = flow_.stamp_;
+        stack.push_back(node);
+      }
+    };
+    for (size_t target : targets)
+      visit(target);
+    while (!stack.empty()) {
+      size_t node = stack.back();
+      stack.pop_back();
+      for (size_t from : graph_.predecessors[node])
+        visit(from);
+    }
+  }
+
   /// P's OnError targets start with "P failed" under P's own When.
   void seedFailures() {
     for (size_t i = 0; i < edges_[producer_].size(); ++i) {
@@ -119,7 +163,7 @@ private:
       MissingOutputFact next = fact;
       next.executionFailed = next.executionFailed || edge.kind == EdgeKind::Failure;
       addAssumptions(next.assumptions, condition.literals);
-      bool leavesProducer = edge.to >= nodeCount_ || !reachesProducer_[edge.to];
+      bool leavesProducer = flow_.reachesProducer_[edge.to] != flow_.stamp_;
       if (!next.cause && (node == producer_ || leavesProducer)) {
         next.cause = &edge;
         next.causeTask = node;
@@ -128,22 +172,15 @@ private:
     }
   }
 
-  static void addAssumptions(LiteralSet &assumptions, const LiteralSet &added) {
-    for (LiteralId literal : added) {
-      auto at = std::lower_bound(assumptions.begin(), assumptions.end(), literal);
-      if ((at == assumptions.end() || *at != literal) && assumptions.size() < kMaxAssumptions)
-        assumptions.insert(at, literal);
-    }
-  }
-
   void offer(size_t node, MissingOutputFact fact) {
-    if (node >= nodeCount_ || budget_ == 0)
+    if (flow_.inRegion_[node] != flow_.stamp_ || !spend())
       return;
-    --budget_;
-    std::vector<MissingOutputFact> &facts = facts_[node];
+    std::vector<MissingOutputFact> &facts = flow_.facts_[node];
     for (const MissingOutputFact &known : facts)
       if (subsumes(known, fact))
         return;
+    if (facts.empty())
+      flow_.touched_.push_back(node);
     facts.erase(std::remove_if(facts.begin(), facts.end(),
                                [&](const MissingOutputFact &known) { return subsumes(fact, known); }),
                 facts.end());
@@ -152,47 +189,20 @@ private:
                       [&](const MissingOutputFact &known) { return sameKind(known, fact); }) >
         long(kMaxFacts))
       fact = widen(facts, fact);
-    pending_[node].push_back(std::move(fact));
-    if (!queued_[node]) {
-      queued_[node] = true;
+    flow_.pending_[node].push_back(std::move(fact));
+    if (!flow_.queued_[node]) {
+      flow_.queued_[node] = true;
       work_.push_back(node);
     }
   }
 
-  /// Replaces the facts of `fact`'s kind by one assuming only what they all
-  /// assume, and returns it.
-  static MissingOutputFact widen(std::vector<MissingOutputFact> &facts,
-                                 const MissingOutputFact &fact) {
-    MissingOutputFact wide = fact;
-    for (const MissingOutputFact &known : facts) {
-      if (!sameKind(known, fact))
-        continue;
-      LiteralSet shared;
-      std::set_intersection(wide.assumptions.begin(), wide.assumptions.end(),
-                            known.assumptions.begin(), known.assumptions.end(),
-                            std::back_inserter(shared));
-      wide.assumptions = std::move(shared);
-    }
-    facts.erase(std::remove_if(facts.begin(), facts.end(),
-                               [&](const MissingOutputFact &known) { return sameKind(known, fact); }),
-                facts.end());
-    facts.push_back(wide);
-    return wide;
-  }
-
+  MissingOutputFlow &flow_;
   const ConditionalGraph &graph_;
   const std::vector<std::vector<FlowEdge>> &edges_;
   size_t producer_;
-  size_t nodeCount_;
-  std::vector<std::vector<MissingOutputFact>> facts_;
-  std::vector<std::vector<MissingOutputFact>> pending_;
-  std::vector<bool> queued_;
+  const FlowScope &scope_;
   std::deque<size_t> work_;
-  std::vector<bool> reachesProducer_;
-  size_t budget_;
 };
-
-} // namespace
 
 ConditionalGraph conditionalGraph(const ir::Template &tmpl,
                                   const std::vector<std::vector<FlowEdge>> &edges,
@@ -211,9 +221,17 @@ ConditionalGraph conditionalGraph(const ir::Template &tmpl,
   return graph;
 }
 
-std::optional<std::vector<std::vector<MissingOutputFact>>>
-missingOutputFacts(const ConditionalGraph &graph, size_t producer) {
-  return Flow(graph, producer).run();
+MissingOutputFlow::MissingOutputFlow(const ConditionalGraph &graph, size_t budget)
+    : graph_(graph), budget_(budget), inRegion_(graph.predecessors.size(), 0),
+      reachesProducer_(graph.predecessors.size(), 0), facts_(graph.predecessors.size()),
+      pending_(graph.predecessors.size()), queued_(graph.predecessors.size(), false) {}
+
+bool MissingOutputFlow::run(size_t producer, const FlowScope &scope) {
+  return budget_ > 0 && FlowRun(*this, producer, scope).run();
+}
+
+const std::vector<MissingOutputFact> &MissingOutputFlow::factsAt(size_t node) const {
+  return facts_[node];
 }
 
 } // namespace oosc::analysis

@@ -20,7 +20,7 @@
 #include "analysis/Conditions.h"
 #include "analysis/ControlFlow.h"
 
-#include <optional>
+#include <functional>
 
 namespace oosc::analysis {
 
@@ -56,9 +56,38 @@ ConditionalGraph conditionalGraph(const ir::Template &tmpl,
                                   const std::vector<std::vector<FlowEdge>> &edges,
                                   ConditionTable &table);
 
-/// The facts at each task's entry (index `tasks.size()` is the end) for
-/// producer `producer`, or nothing when the bounded work budget ran out.
-std::optional<std::vector<std::vector<MissingOutputFact>>>
-missingOutputFacts(const ConditionalGraph &graph, size_t producer);
+/// Where one producer's flow runs: from `start`, a task every path to the
+/// producer and to its reads passes (the first time there the producer has
+/// not run), over the tasks `inside` says are past it (dominated by it) and
+/// can still reach one of `reads` (task indexes, `tasks.size()` for the end).
+struct FlowScope {
+  size_t start = 0;
+  std::vector<size_t> reads;
+  std::function<bool(size_t)> inside;
+};
+
+/// Runs producers' flows one after another, reusing its storage so that
+/// each costs only the tasks of its scope, never a pass over the template.
+class MissingOutputFlow {
+public:
+  /// `budget`: steps of work for all producers together.
+  MissingOutputFlow(const ConditionalGraph &graph, size_t budget);
+
+  /// The flow for `producer`; false when the budget ran out (then nothing
+  /// more is known).
+  bool run(size_t producer, const FlowScope &scope);
+  /// After run(): the facts at a task's entry (`tasks.size()`: the end).
+  const std::vector<MissingOutputFact> &factsAt(size_t node) const;
+
+private:
+  friend class FlowRun;
+  const ConditionalGraph &graph_;
+  size_t budget_;
+  uint32_t stamp_ = 0;
+  std::vector<uint32_t> inRegion_, reachesProducer_; ///< == stamp_: yes
+  std::vector<std::vector<MissingOutputFact>> facts_, pending_;
+  std::vector<size_t> touched_; ///< nodes whose facts the last run set
+  std::vector<bool> queued_;
+};
 
 } // namespace oosc::analysis

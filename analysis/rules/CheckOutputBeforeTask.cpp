@@ -31,8 +31,14 @@
 namespace oosc::analysis {
 namespace {
 
+/// Steps of data-flow work per template, shared by all its producers: each
+/// producer's flow costs a pass over the graph plus its facts, so a template
+/// where every task is skipped and read unguarded would be quadratic. Real
+/// templates need a small fraction; past it the check says nothing more.
+constexpr size_t kWorkPerTask = 256;
+constexpr size_t kWorkPerTemplate = size_t(1) << 16;
+
 using Graph = std::vector<std::vector<FlowEdge>>;
-using Facts = std::vector<std::vector<MissingOutputFact>>;
 
 /// A read of a producer's output: in a task, or (consumer == tasks.size())
 /// in the template outputs.
@@ -198,6 +204,8 @@ class Reporter {
 public:
   explicit Reporter(AnalysisContext &context) : context_(context) {}
 
+  const ir::Task *task(size_t index) const { return &context_.tmpl.tasks[index]; }
+
   void report(const Read &read, const ir::Task &producer, const MissingOutputFact &fact) {
     const ir::Reference &reference = *read.site->reference;
     bool own = fact.causeTask == producer.index;
@@ -264,8 +272,8 @@ bool skippedItself(const MissingOutputFact &fact, const Read &read) {
 }
 
 /// The first fact under which `read` finds the output missing, or null.
-const MissingOutputFact *missingAt(const Read &read, const Facts &facts, const LiteralSet &guard,
-                                   const ConditionTable &table) {
+const MissingOutputFact *missingAt(const Read &read, const std::vector<MissingOutputFact> &facts,
+                                   const LiteralSet &guard, const ConditionTable &table) {
   bool templateOutput = read.site->task == nullptr;
   // Official templates list outputs of tasks that an early exit or an OS
   // switch left out, read as empty. Only a template output that picks among
@@ -273,7 +281,7 @@ const MissingOutputFact *missingAt(const Read &read, const Facts &facts, const L
   // the task's own When skipped it.
   if (templateOutput && guard.empty())
     return nullptr;
-  for (const MissingOutputFact &fact : facts[read.consumer]) {
+  for (const MissingOutputFact &fact : facts) {
     // Without a cause the producer still runs later on this path: a read
     // before its producer in the list, which other checks are about.
     if (!fact.cause || (templateOutput && !skippedItself(fact, read)))
@@ -284,11 +292,79 @@ const MissingOutputFact *missingAt(const Read &read, const Facts &facts, const L
   return nullptr;
 }
 
+/// The scope of a producer's flow: from the nearest task that every path to
+/// the producer and to its reads passes. The conditions of paths before it
+/// are shared by all of them and left out, so each flow costs only the part
+/// of the template between the producer and its reads.
+FlowScope scopeOf(const DominatorTree &dominators, size_t producer,
+                  const std::vector<Read> &reads, size_t count) {
+  size_t start = producer;
+  for (const Read &read : reads)
+    start = dominators.commonDominator(start, read.consumer);
+  FlowScope scope;
+  // A "succeeded" node stands for its task: the flow starts at task entries.
+  scope.start = start > count ? start - count - 1 : start;
+  for (const Read &read : reads)
+    scope.reads.push_back(read.consumer);
+  scope.inside = [&dominators, start = scope.start](size_t node) {
+    return dominators.reachable(node) && dominators.dominates(start, node);
+  };
+  return scope;
+}
+
+/// The tasks reached after `producer` failed, before it runs again.
+std::vector<bool> reachedAfterFailure(const Graph &graph, size_t producer) {
+  std::vector<bool> reached(graph.size() + 1, false);
+  std::vector<size_t> stack;
+  auto visit = [&](const FlowEdge &edge) {
+    if (!edge.guessed && edge.to != producer && !reached[edge.to]) {
+      reached[edge.to] = true;
+      stack.push_back(edge.to);
+    }
+  };
+  for (const FlowEdge &edge : graph[producer])
+    if (edge.kind == EdgeKind::Failure)
+      visit(edge);
+  while (!stack.empty()) {
+    size_t node = stack.back();
+    stack.pop_back();
+    if (node < graph.size())
+      for (const FlowEdge &edge : graph[node])
+        visit(edge);
+  }
+  return reached;
+}
+
+/// Reads in tasks that `producer`'s OnError leads to, conditions aside.
+void reportReadsAfterFailure(const Graph &graph, size_t producer, const std::vector<Read> &reads,
+                             Reporter &reporter) {
+  auto failure = std::find_if(graph[producer].begin(), graph[producer].end(),
+                              [](const FlowEdge &edge) {
+                                return edge.kind == EdgeKind::Failure && !edge.guessed;
+                              });
+  if (failure == graph[producer].end())
+    return;
+  std::vector<bool> reached = reachedAfterFailure(graph, producer);
+  MissingOutputFact fact{true, true, {}, &*failure, producer};
+  for (const Read &read : reads)
+    if (read.site->task && reached[read.consumer])
+      reporter.report(read, *reporter.task(producer), fact);
+}
+
+/// No task branches, jumps, fails over or is skipped: control runs down the
+/// list, every earlier task has succeeded, and a later one has not run yet
+/// (a case for other checks).
+bool runsStraightDown(const ir::Template &tmpl) {
+  return std::all_of(tmpl.tasks.begin(), tmpl.tasks.end(), [](const ir::Task &task) {
+    return !task.when && !task.onError && !task.onSuccess && !task.isChoice();
+  });
+}
+
 } // namespace
 
 void checkOutputBeforeTask(AnalysisContext &context) {
   const ir::Template &tmpl = context.tmpl;
-  if (tmpl.tasks.empty())
+  if (tmpl.tasks.empty() || runsStraightDown(tmpl))
     return;
   std::map<size_t, std::vector<Read>> reads = readsByProducer(context);
   if (reads.empty())
@@ -302,7 +378,8 @@ void checkOutputBeforeTask(AnalysisContext &context) {
   for (const auto &[producer, producerReads] : reads)
     for (const Read &read : producerReads) {
       size_t succeeded = count + 1 + producer;
-      if (!dominators.reachable(read.consumer) ||
+      // An unreachable producer never runs, a case for unreachable-task.
+      if (!dominators.reachable(producer) || !dominators.reachable(read.consumer) ||
           (dominators.reachable(succeeded) && dominators.dominates(succeeded, read.consumer)))
         continue;
       suspect[producer].push_back(read);
@@ -313,12 +390,20 @@ void checkOutputBeforeTask(AnalysisContext &context) {
   ConditionalGraph conditional = conditionalGraph(tmpl, graph, table);
   Guards guards(tmpl, table);
   Reporter reporter(context);
+  MissingOutputFlow flow(conditional, kWorkPerTask * (count + 1) + kWorkPerTemplate);
+  bool withinBudget = true;
   for (const auto &[producer, producerReads] : suspect) {
-    std::optional<Facts> facts = missingOutputFacts(conditional, producer);
-    if (!facts)
-      continue; // out of budget: say nothing rather than guess
+    FlowScope scope = scopeOf(dominators, producer, producerReads, count);
+    withinBudget = withinBudget && flow.run(producer, scope);
+    if (!withinBudget) {
+      // Out of budget: still the plain failure check, one reachability
+      // per producer, but no guesses about skips and bypasses.
+      reportReadsAfterFailure(graph, producer, producerReads, reporter);
+      continue;
+    }
     for (const Read &read : producerReads)
-      if (const MissingOutputFact *fact = missingAt(read, *facts, guards.of(read), table))
+      if (const MissingOutputFact *fact =
+              missingAt(read, flow.factsAt(read.consumer), guards.of(read), table))
         reporter.report(read, tmpl.tasks[producer], *fact);
   }
 }

@@ -54,4 +54,9 @@ std::vector<std::vector<size_t>> successors(const ir::Template &tmpl, const Symb
 std::vector<bool> reachableFrom(size_t start, const std::vector<std::vector<size_t>> &graph,
                                 size_t nodeCount);
 
+/// By task index: the task is on no cycle of `graph`, so it runs at most
+/// once per execution. Guessed edges count (a computed jump may go back
+/// anywhere).
+std::vector<bool> tasksOnNoCycle(const std::vector<std::vector<FlowEdge>> &graph);
+
 } // namespace oosc::analysis

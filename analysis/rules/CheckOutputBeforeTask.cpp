@@ -16,9 +16,17 @@
 // templates read a skipped task's output under the very condition that
 // skipped it, and those reads stay quiet.
 //
-// Template outputs are read when the execution ends successfully, so paths
-// on which a task failed (the execution then ends Failed, oos-runtime.md)
-// are not held against them.
+// Conditions (Conditions.h) are compared only over values that cannot
+// change during the execution, in any equivalent spelling, with the values a
+// template compares a subject with taken as its domain.
+//
+// Template outputs are read when the execution ends successfully (a task
+// failure ends it Failed, oos-runtime.md). Official templates list outputs of
+// tasks that an early exit or an OS switch left out, read as empty, so only
+// an Fn::If that picks the output of a task its own When skipped is reported.
+//
+// A per-template work budget keeps adversarial graphs linear: past it, only
+// the plain failure reachability of each producer is checked.
 //
 //===----------------------------------------------------------------------===//
 #include "analysis/Dominators.h"
@@ -32,9 +40,9 @@ namespace oosc::analysis {
 namespace {
 
 /// Steps of data-flow work per template, shared by all its producers: each
-/// producer's flow costs a pass over the graph plus its facts, so a template
-/// where every task is skipped and read unguarded would be quadratic. Real
-/// templates need a small fraction; past it the check says nothing more.
+/// producer's flow costs the part of the graph between it and its reads
+/// plus its facts, which in a graph full of jumps can be most of it. Real
+/// templates need a small fraction.
 constexpr size_t kWorkPerTask = 256;
 constexpr size_t kWorkPerTemplate = size_t(1) << 16;
 
@@ -84,75 +92,6 @@ std::vector<std::vector<size_t>> successSplitGraph(const Graph &graph) {
         split[edge.kind == EdgeKind::Success ? count + 1 + task : task].push_back(edge.to);
   }
   return split;
-}
-
-/// By task index: the task is on no cycle, counting guessed edges (a
-/// computed jump may go back anywhere).
-std::vector<bool> tasksRunningOnce(const Graph &graph) {
-  // Kosaraju, iteratively: the tasks alone in their strongly connected
-  // component, without a self loop.
-  size_t count = graph.size();
-  auto targets = [&](size_t node) {
-    std::vector<size_t> out;
-    for (const FlowEdge &edge : graph[node])
-      if (edge.to < count)
-        out.push_back(edge.to);
-    return out;
-  };
-  std::vector<std::vector<size_t>> forward(count), backward(count);
-  for (size_t node = 0; node < count; ++node)
-    for (size_t to : targets(node)) {
-      forward[node].push_back(to);
-      backward[to].push_back(node);
-    }
-  std::vector<size_t> finished;
-  std::vector<bool> seen(count, false);
-  for (size_t root = 0; root < count; ++root) {
-    if (seen[root])
-      continue;
-    std::vector<std::pair<size_t, size_t>> stack{{root, 0}};
-    seen[root] = true;
-    while (!stack.empty()) {
-      auto &[node, next] = stack.back();
-      if (next < forward[node].size()) {
-        size_t to = forward[node][next++];
-        if (!seen[to]) {
-          seen[to] = true;
-          stack.push_back({to, 0});
-        }
-        continue;
-      }
-      finished.push_back(node);
-      stack.pop_back();
-    }
-  }
-  std::vector<size_t> component(count, SIZE_MAX);
-  std::vector<size_t> componentSize;
-  for (auto it = finished.rbegin(); it != finished.rend(); ++it) {
-    if (component[*it] != SIZE_MAX)
-      continue;
-    size_t id = componentSize.size();
-    componentSize.push_back(0);
-    std::vector<size_t> stack{*it};
-    component[*it] = id;
-    while (!stack.empty()) {
-      size_t node = stack.back();
-      stack.pop_back();
-      ++componentSize[id];
-      for (size_t from : backward[node])
-        if (component[from] == SIZE_MAX) {
-          component[from] = id;
-          stack.push_back(from);
-        }
-    }
-  }
-  std::vector<bool> once(count, true);
-  for (size_t node = 0; node < count; ++node) {
-    bool selfLoop = std::find(forward[node].begin(), forward[node].end(), node) !=
-                    forward[node].end();
-    once[node] = componentSize[component[node]] == 1 && !selfLoop;
-  }
-  return once;
 }
 
 /// Where a read is evaluated under which conditions, per consumer.
@@ -386,7 +325,7 @@ void checkOutputBeforeTask(AnalysisContext &context) {
     }
   if (suspect.empty())
     return;
-  ConditionTable table(tmpl, context.symbols, ConditionOptions{tasksRunningOnce(graph)});
+  ConditionTable table(tmpl, context.symbols, ConditionOptions{tasksOnNoCycle(graph)});
   ConditionalGraph conditional = conditionalGraph(tmpl, graph, table);
   Guards guards(tmpl, table);
   Reporter reporter(context);

@@ -5,6 +5,7 @@
 #include "support/Spelling.h"
 
 #include <algorithm>
+#include <array>
 
 namespace oosc::analysis {
 namespace {
@@ -262,7 +263,7 @@ void ConditionTable::setDomain(const std::string &subject, const std::vector<std
 
 LiteralId ConditionTable::add(const std::string &subject, const std::string &value, bool positive,
                               LiteralSet &out) {
-  Literal literal{intern(subject), intern(value), positive, {}};
+  Literal literal{intern(subject), intern(value), positive, 0, {}};
   // With two possible values, "!= one" is "== the other": one literal for
   // both spellings, so that they meet (and subsume) each other.
   if (auto domain = domains_.find(literal.subject);
@@ -276,8 +277,13 @@ LiteralId ConditionTable::add(const std::string &subject, const std::string &val
   uint64_t key =
       (uint64_t(literal.subject) << 33) | (uint64_t(literal.value) << 1) | literal.positive;
   auto [it, inserted] = literalIds_.try_emplace(key, LiteralId(literals_.size()));
-  if (inserted)
+  if (inserted) {
+    auto domain = domains_.find(literal.subject);
+    if (!literal.positive && domain != domains_.end() &&
+        std::binary_search(domain->second.begin(), domain->second.end(), literal.value))
+      literal.domainSize = uint32_t(domain->second.size());
     literals_.push_back(literal);
+  }
   out.push_back(it->second);
   return it->second;
 }
@@ -327,6 +333,8 @@ bool ConditionTable::contradicts(LiteralId a, LiteralId b) const {
 }
 
 bool ConditionTable::consistent(const LiteralSet &a, const LiteralSet &b) const {
+  if (a.empty() || b.empty())
+    return true; // each is consistent by itself
   for (LiteralId first : a)
     for (LiteralId second : b)
       if (contradicts(first, second))
@@ -350,26 +358,30 @@ bool ConditionTable::meetsOpposite(const LiteralSet &a, const LiteralSet &b) con
 }
 
 bool ConditionTable::excludesWholeDomain(const LiteralSet &a, const LiteralSet &b) const {
-  // (subject, value) of every "!=" on a subject with a known domain.
-  std::vector<std::pair<uint32_t, uint32_t>> excluded;
+  // (subject, value) of every "!=" to a value of its subject's domain; a
+  // few at most, so a fixed buffer (past it, no contradiction is claimed).
+  std::array<std::pair<uint32_t, uint32_t>, 32> excluded;
+  size_t count = 0;
   for (const LiteralSet *set : {&a, &b})
     for (LiteralId id : *set) {
       const Literal &literal = literals_[id];
-      if (!literal.positive && domains_.count(literal.subject))
-        excluded.push_back({literal.subject, literal.value});
+      if (literal.domainSize == 0)
+        continue;
+      if (count == excluded.size())
+        return false;
+      excluded[count++] = {literal.subject, literal.value};
     }
-  if (excluded.empty())
+  if (count == 0)
     return false;
-  std::sort(excluded.begin(), excluded.end());
-  excluded.erase(std::unique(excluded.begin(), excluded.end()), excluded.end());
-  for (size_t begin = 0; begin < excluded.size();) {
-    const std::vector<uint32_t> &domain = domains_.at(excluded[begin].first);
-    size_t covered = 0, end = begin;
-    for (; end < excluded.size() && excluded[end].first == excluded[begin].first; ++end)
-      covered += std::binary_search(domain.begin(), domain.end(), excluded[end].second);
-    if (covered == domain.size())
+  std::sort(excluded.begin(), excluded.begin() + count);
+  size_t distinct = 0;
+  for (size_t i = 0; i < count; ++i) {
+    bool sameSubject = i > 0 && excluded[i].first == excluded[i - 1].first;
+    if (sameSubject && excluded[i].second == excluded[i - 1].second)
+      continue;
+    distinct = sameSubject ? distinct + 1 : 1;
+    if (distinct == domains_.at(excluded[i].first).size())
       return true;
-    begin = end;
   }
   return false;
 }

@@ -56,6 +56,8 @@ private:
     uint32_t subject = 0;
     uint32_t value = 0;
     bool positive = true;
+    /// "!=" to a value of the subject's domain: the domain's size, else 0.
+    uint32_t domainSize = 0;
     /// Literals that together say the opposite (sorted; empty: unknown).
     LiteralSet contradictedByAll;
   };

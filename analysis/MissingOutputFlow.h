@@ -2,9 +2,9 @@
 //
 // A forward data flow over the task graph for one producer task P: at each
 // task's entry, the facts "P may not have succeeded, on some path along
-// which the conditions `assumptions` held". A fact starts at the first task
-// (P has not run) and at P's OnError targets (P failed); P's success edges
-// kill it. Every edge adds the conditions it is taken under (a When true or
+// which the conditions `assumptions` held". A fact starts where the flow
+// starts (P has not run yet) and at P's OnError targets (P failed); P's
+// success edges kill it. Every edge adds the conditions it is taken under (a When true or
 // false, a Choice branch's When true and the earlier ones false), and a
 // path whose conditions contradict is dropped: that is how a read guarded
 // by the producer's own condition stays quiet.
@@ -12,7 +12,9 @@
 // Bounded, never an enumeration of paths: a fact keeps at most
 // kMaxAssumptions conditions, a task keeps at most kMaxFacts facts per kind
 // (more are widened to the conditions they share), and facts that assume a
-// superset of another's conditions are dropped as subsumed.
+// superset of another's conditions are dropped as subsumed. Each flow
+// covers only its scope (FlowScope), and all flows of a template share one
+// work budget.
 //
 //===----------------------------------------------------------------------===//
 #pragma once

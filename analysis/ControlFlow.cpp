@@ -3,6 +3,9 @@
 
 #include "support/Spelling.h"
 
+#include <algorithm>
+#include <cstdint>
+
 namespace oosc::analysis {
 
 JumpResolution resolveJump(const ir::JumpTarget &target, JumpKind kind,
@@ -37,7 +40,7 @@ private:
   size_t end() const { return tmpl_.tasks.size(); }
 
   void add(const ir::Task &from, size_t to, EdgeKind edge, bool guessed = false) {
-    edges_[from.index].push_back({to, edge, guessed});
+    edges_[from.index].push_back({to, edge, guessed, branch_});
   }
 
   void addJump(const ir::Task &from, const std::optional<ir::JumpTarget> &target,
@@ -70,11 +73,12 @@ private:
 
   void addTaskEdges(const ir::Task &task) {
     if (task.isChoice()) {
-      for (const ir::ChoiceBranch &branch : task.choices)
-        if (branch.next)
-          addJump(task, branch.next, JumpKind::Choice, true);
+      for (branch_ = 0; branch_ < task.choices.size(); ++branch_)
+        if (task.choices[branch_].next)
+          addJump(task, task.choices[branch_].next, JumpKind::Choice, true);
       // Without DefaultTask an unmatched choice carries on with the next task.
       addJump(task, task.defaultTask, JumpKind::Choice, true);
+      branch_ = 0;
     } else {
       addJump(task, task.onSuccess, JumpKind::OnSuccess, true);
     }
@@ -87,6 +91,8 @@ private:
   const ir::Template &tmpl_;
   const SymbolTable &symbols_;
   std::vector<std::vector<FlowEdge>> edges_;
+  /// The Choice branch whose edges are being added.
+  uint32_t branch_ = 0;
 };
 
 } // namespace
@@ -120,6 +126,73 @@ std::vector<bool> reachableFrom(size_t start, const std::vector<std::vector<size
         }
   }
   return seen;
+}
+
+std::vector<bool> tasksOnNoCycle(const std::vector<std::vector<FlowEdge>> &graph) {
+  // Kosaraju, iteratively: the tasks alone in their strongly connected
+  // component, without a self loop.
+  size_t count = graph.size();
+  auto targets = [&](size_t node) {
+    std::vector<size_t> out;
+    for (const FlowEdge &edge : graph[node])
+      if (edge.to < count)
+        out.push_back(edge.to);
+    return out;
+  };
+  std::vector<std::vector<size_t>> forward(count), backward(count);
+  for (size_t node = 0; node < count; ++node)
+    for (size_t to : targets(node)) {
+      forward[node].push_back(to);
+      backward[to].push_back(node);
+    }
+  std::vector<size_t> finished;
+  std::vector<bool> seen(count, false);
+  for (size_t root = 0; root < count; ++root) {
+    if (seen[root])
+      continue;
+    std::vector<std::pair<size_t, size_t>> stack{{root, 0}};
+    seen[root] = true;
+    while (!stack.empty()) {
+      auto &[node, next] = stack.back();
+      if (next < forward[node].size()) {
+        size_t to = forward[node][next++];
+        if (!seen[to]) {
+          seen[to] = true;
+          stack.push_back({to, 0});
+        }
+        continue;
+      }
+      finished.push_back(node);
+      stack.pop_back();
+    }
+  }
+  std::vector<size_t> component(count, SIZE_MAX);
+  std::vector<size_t> componentSize;
+  for (auto it = finished.rbegin(); it != finished.rend(); ++it) {
+    if (component[*it] != SIZE_MAX)
+      continue;
+    size_t id = componentSize.size();
+    componentSize.push_back(0);
+    std::vector<size_t> stack{*it};
+    component[*it] = id;
+    while (!stack.empty()) {
+      size_t node = stack.back();
+      stack.pop_back();
+      ++componentSize[id];
+      for (size_t from : backward[node])
+        if (component[from] == SIZE_MAX) {
+          component[from] = id;
+          stack.push_back(from);
+        }
+    }
+  }
+  std::vector<bool> once(count, true);
+  for (size_t node = 0; node < count; ++node) {
+    bool selfLoop = std::find(forward[node].begin(), forward[node].end(), node) !=
+                    forward[node].end();
+    once[node] = componentSize[component[node]] == 1 && !selfLoop;
+  }
+  return once;
 }
 
 } // namespace oosc::analysis

@@ -36,6 +36,9 @@ struct FlowEdge {
   /// The target is a `{{ }}` expression or undefined: the edge stands for
   /// "any task", not for a jump the template writes.
   bool guessed = false;
+  /// A Choice's Success edge: the index in `choices` of the branch taken,
+  /// or `choices.size()` for DefaultTask (or the fall-through without one).
+  uint32_t branch = 0;
 };
 
 /// The task graph with how each edge is taken, by task index.
@@ -50,5 +53,10 @@ std::vector<std::vector<size_t>> successors(const ir::Template &tmpl, const Symb
 /// included); nodes past the end of `graph` have no edges of their own.
 std::vector<bool> reachableFrom(size_t start, const std::vector<std::vector<size_t>> &graph,
                                 size_t nodeCount);
+
+/// By task index: the task is on no cycle of `graph`, so it runs at most
+/// once per execution. Guessed edges count (a computed jump may go back
+/// anywhere).
+std::vector<bool> tasksOnNoCycle(const std::vector<std::vector<FlowEdge>> &graph);
 
 } // namespace oosc::analysis

@@ -81,16 +81,23 @@ const RuleDoc kDocs[] = {
      "    Loop:\n      Items: i-123   # a string, not a list\n      RateControl: {Mode: Concurrency, "
      "Concurrency: many}"},
     {RuleId::OutputBeforeTask,
-     "No {{ task.output }} is read in a task that some path reaches after that task failed and "
-     "its OnError carried on (a data flow over the task graph, not path enumeration). Outputs of "
-     "tasks skipped by When or bypassed by a Choice are not checked yet: templates read them "
-     "under the same condition.",
+     "No {{ task.output }} is read where some path from the first task arrives without that "
+     "task having succeeded: it failed and its OnError carried on, its When skipped it, or a "
+     "Choice (or a jump) led around it. A data flow over the task graph, not path enumeration, "
+     "that compares conditions: a path is dropped when the conditions it was taken under (When "
+     "true or false, the Choice branch taken) contradict each other or the read's own guard (its "
+     "task's When, the enclosing Fn::If branches). Conditions on parameters, pseudo parameters "
+     "and outputs of tasks that run once are compared, in any equivalent spelling. Template "
+     "outputs are checked only where an Fn::If picks a task whose own When skipped it.",
      "On such a path the output was never produced, so OOS fails the execution when it renders "
-     "the reference, often in a clean-up task that was meant to run after a failure.",
-     "  - Name: createImage\n    Action: ACS::ECS::CreateImage\n    OnError: cleanUp\n    Outputs:\n"
-     "      imageId: {Type: String, ValueSelector: ImageId}\n  - Name: cleanUp\n"
-     "    Action: ACS::ECS::DeleteImage\n    Properties:\n"
-     "      imageId: '{{ createImage.imageId }}'   # createImage may have failed"},
+     "the reference, often in a clean-up task meant to run after a failure, or past a handler "
+     "that falls through the task list.",
+     "  - Name: createSnapshot\n    Action: ACS::ECS::CreateSnapshot\n"
+     "    When: '{{ takeSnapshot }}'\n    Outputs:\n"
+     "      snapshotId: {Type: String, ValueSelector: SnapshotId}\n  - Name: tagSnapshot\n"
+     "    Action: ACS::ExecuteAPI\n    Properties:\n"
+     "      ResourceId: '{{ createSnapshot.snapshotId }}'   # skipped when takeSnapshot is false\n"
+     "      # fine with the same When on tagSnapshot, or inside an Fn::If on takeSnapshot"},
     {RuleId::SecretDefault,
      "No parameter Default holds an AccessKey ID (LTAI...), and no parameter named like a "
      "password, secret, private key, access key or token has a plain-text Default (names ending "

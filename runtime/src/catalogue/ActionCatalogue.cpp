@@ -2,6 +2,8 @@
 #include "oosc/runtime/ActionCatalogue.h"
 
 #include <cctype>
+#include <string>
+#include <unordered_map>
 
 namespace oosc::runtime {
 namespace {
@@ -52,6 +54,13 @@ std::vector<std::string_view> splitBars(std::string_view text) {
     text = bar == std::string_view::npos ? std::string_view() : text.substr(bar + 1);
   }
   return parts;
+}
+
+std::string folded(std::string_view name) {
+  std::string lower(name);
+  for (char &c : lower)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return lower;
 }
 
 bool sameName(std::string_view a, std::string_view b) {
@@ -120,10 +129,15 @@ const std::vector<ActionDoc> &actionCatalogue() {
 }
 
 const ActionDoc *findAction(std::string_view name) {
-  for (const ActionDoc &action : actionCatalogue())
-    if (sameName(action.name, name))
-      return &action;
-  return nullptr;
+  // Every task looks its action up several times: index the names once.
+  static const std::unordered_map<std::string, const ActionDoc *> byName = [] {
+    std::unordered_map<std::string, const ActionDoc *> index;
+    for (const ActionDoc &action : actionCatalogue())
+      index.emplace(folded(action.name), &action);
+    return index;
+  }();
+  auto found = byName.find(folded(name));
+  return found == byName.end() ? nullptr : found->second;
 }
 
 } // namespace oosc::runtime

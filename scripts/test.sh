@@ -11,3 +11,7 @@ if [[ -x "$tools/setup.sh" ]]; then
 fi
 cd "$root/build"
 ctest --output-on-failure -j "$(nproc)" "$@"
+# The measured figures some tests print (mutation harness, jq against libjq,
+# corpus sweeps), gathered from ctest's log so CI shows them.
+echo "Figures:"
+grep -h -E '^(mutation: |\[ (corpus|jq corpus) +\])' Testing/Temporary/LastTest.log || true

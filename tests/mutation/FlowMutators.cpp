@@ -47,13 +47,16 @@ bool canBeEnded(const ir::Task &task, const analysis::SymbolTable &symbols) {
 
 /// Tasks reached from `start` along edges the template writes, without
 /// passing through `avoided`.
-std::vector<bool> reachedAvoiding(const Graph &graph, size_t start, size_t avoided) {
+std::vector<bool> reachedAvoiding(const Graph &graph, size_t start, size_t avoided,
+                                  const std::vector<bool> &stops = {}) {
   std::vector<bool> reached(graph.size() + 1, false);
   std::vector<size_t> stack{start};
   reached[start] = true;
   while (!stack.empty()) {
     size_t node = stack.back();
     stack.pop_back();
+    if (node < stops.size() && stops[node])
+      continue; // reached, but control does not go on from here
     if (node < graph.size())
       for (const FlowEdge &edge : graph[node])
         if (!edge.guessed && edge.to != avoided && !reached[edge.to]) {
@@ -122,7 +125,13 @@ std::vector<Edit> readOutputAfterFailure(const TemplateFacts &facts) {
         decl ? addEntries(facts.file, decl, decl->entry("Name"), {{"OnError", kNext}}) : std::nullopt;
     if (!insertion)
       continue;
-    std::vector<bool> reached = reachedAvoiding(facts.flow, producer.index + 1, producer.index);
+    // A task that reads the missing output fails there, so only the first
+    // reader on each path is where the defect shows.
+    std::vector<bool> readers(tasks.size(), false);
+    for (size_t task = 0; task < tasks.size(); ++task)
+      readers[task] = reads[task] != nullptr;
+    std::vector<bool> reached =
+        reachedAvoiding(facts.flow, producer.index + 1, producer.index, readers);
     for (size_t reader = producer.index + 1; reader < tasks.size(); ++reader)
       if (reads[reader] && reached[reader])
         edits.push_back({insertion->splice, insertion->splice.mapped(reads[reader]->range.begin),

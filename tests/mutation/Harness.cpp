@@ -56,6 +56,10 @@ Verdict judge(const driver::FileReport &original, const Edit &edit, RuleId expec
       lintText(original.file->path(), edit.splice.applyTo(original.file->text())).report;
   Verdict verdict;
   verdict.line = mutant.file->lineColumn(edit.expectedOffset).line;
+  for (const Diagnostic &diagnostic : original.diagnostics)
+    if (diagnostic.rule == expected &&
+        mutant.file->lineColumn(edit.splice.mapped(diagnostic.range.begin)).line == verdict.line)
+      verdict.alreadyPresent = true;
   std::map<LineKey, int> added = newDiagnostics(original, edit.splice, mutant);
   bool expectedIsNew = added.count({expected, verdict.line}) != 0;
   bool otherIsNew = false;
@@ -97,6 +101,10 @@ void mutateTemplate(const driver::AnalyzedSource &original, const RunOptions &op
     tally.candidates += edits.size();
     for (const Edit &edit : spreadSelection(std::move(edits), options.perKindPerFile)) {
       Verdict verdict = judge(original.report, edit, mutator.rule);
+      if (verdict.alreadyPresent) {
+        ++tally.alreadyPresent;
+        continue;
+      }
       ++tally.mutants;
       tally.caught += verdict.caught;
       if (!verdict.caught)
@@ -146,7 +154,8 @@ std::string describe(const RunResult &result) {
     Tally tally = it == result.perKind.end() ? Tally{} : it->second;
     text << "mutation kind " << mutator.kind << " [" << ruleInfo(mutator.rule).name
          << "]: " << tally.mutants << " mutants, " << tally.caught << " caught (" << percent(tally)
-         << ") of " << tally.candidates << " candidates"
+         << ") of " << tally.candidates << " candidates, " << tally.alreadyPresent
+         << " not counted (the original already has that defect on that line)"
          << (isCounted(mutator.kind) ? "" : " NOT COUNTED (rule not landed yet)") << "\n";
   }
   // Kinds not counted yet miss by the hundred while their rule is empty;

@@ -26,6 +26,10 @@ bool usableAsBaseline(const driver::AnalyzedSource &original);
 
 struct Verdict {
   bool caught = false;
+  /// The original already has a diagnostic of the expected rule on the
+  /// expected line: the injected defect is one the template already had, so
+  /// the mutant tells nothing and is not counted.
+  bool alreadyPresent = false;
   uint32_t line = 0;    ///< the expected line, 1-based, in the mutant
   std::string reported; ///< what the mutant has on that line, for a miss
 };
@@ -48,6 +52,7 @@ struct Tally {
   size_t candidates = 0; ///< edits proposed, before the per-file cap
   size_t mutants = 0;
   size_t caught = 0;
+  size_t alreadyPresent = 0; ///< mutants repeating a defect the original has
 };
 
 struct RunOptions {

@@ -39,6 +39,10 @@ void checkItems(AnalysisContext &context, const ir::Loop &loop) {
   const Node *items = ir::resolve(loop.items);
   if (!items || isComputed(items))
     return;
+  // Auto Scaling substitutes `${instanceIds}` with a list before OOS runs
+  // the template (oos-spec.md section 9).
+  if (items->isScalar() && items->value.find("${") != std::string::npos)
+    return;
   if (!items->isSequence()) {
     context.diagnostics.report(RuleId::Loop, items->range,
                                "Loop Items must be a list, or an expression that gives one, not " +

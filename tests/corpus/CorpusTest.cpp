@@ -8,6 +8,8 @@
 #include "driver/Linter.h"
 #include "report/Printers.h"
 
+#include "support/CorpusFiles.h"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -19,22 +21,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string corpusDir() {
-  if (const char *dir = std::getenv("OOSC_CORPUS_DIR"))
-    return dir;
-  return OOSC_CORPUS_DIR_DEFAULT;
-}
-
-std::vector<std::string> corpusFiles(const std::string &root) {
-  std::vector<std::string> files;
-  for (const auto &entry : fs::recursive_directory_iterator(root)) {
-    std::string extension = entry.path().extension().string();
-    if (entry.is_regular_file() && (extension == ".yml" || extension == ".yaml" || extension == ".json"))
-      files.push_back(entry.path().string());
-  }
-  std::sort(files.begin(), files.end());
-  return files;
-}
+using oosc::testing::corpusDir;
 
 /// "file | line:col | rule" keys of the table rows in errors.md.
 std::set<std::string> reportedErrors() {
@@ -62,7 +49,7 @@ protected:
 };
 
 TEST_F(CorpusTest, ErrorsMatchReport) {
-  std::vector<std::string> files = corpusFiles(root_);
+  std::vector<std::string> files = oosc::testing::templateFilesBelow(root_);
   ASSERT_GT(files.size(), 1000u) << "the corpus looks incomplete";
   std::vector<oosc::driver::FileReport> reports = oosc::driver::lintFiles(files, {});
   ASSERT_EQ(reports.size(), files.size());

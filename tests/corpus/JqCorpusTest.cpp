@@ -11,6 +11,8 @@
 #include "frontend/JqSyntax.h"
 #include "oosc/runtime/Jq.h"
 
+#include "support/CorpusFiles.h"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -22,11 +24,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string corpusDir() {
-  if (const char *dir = std::getenv("OOSC_CORPUS_DIR"))
-    return dir;
-  return OOSC_CORPUS_DIR_DEFAULT;
-}
+using oosc::testing::corpusDir;
 
 std::string readFile(const fs::path &path) {
   std::ifstream in(path, std::ios::binary);
@@ -38,12 +36,9 @@ std::string readFile(const fs::path &path) {
 /// The prepared scripts of every template under \p root, once each.
 std::set<std::string> preparedScripts(const std::string &root, size_t &files) {
   std::set<std::string> scripts;
-  for (const auto &entry : fs::recursive_directory_iterator(root)) {
-    std::string extension = entry.path().extension().string();
-    if (!entry.is_regular_file() || (extension != ".yml" && extension != ".yaml" && extension != ".json"))
-      continue;
+  for (const std::string &path : oosc::testing::templateFilesBelow(root)) {
     ++files;
-    oosc::SourceFile file(entry.path().string(), readFile(entry.path()));
+    oosc::SourceFile file(path, readFile(path));
     oosc::DiagnosticEngine diagnostics(file);
     oosc::frontend::ParsedTemplate parsed = oosc::frontend::parseTemplate(file, diagnostics);
     for (const oosc::analysis::JqScriptSite &site : oosc::analysis::collectJqScripts(parsed.tmpl))

@@ -10,6 +10,8 @@
 //===----------------------------------------------------------------------===//
 #include "Harness.h"
 
+#include "support/CorpusFiles.h"
+
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -25,21 +27,10 @@ constexpr size_t kMinimumMutants = 500;
 constexpr double kMinimumCaughtShare = 0.99;
 
 std::string templatesDir() {
-  const char *corpus = std::getenv("OOSC_CORPUS_DIR");
   // Normal form: misses are printed with these paths.
-  return (fs::path(corpus ? corpus : OOSC_CORPUS_DIR_DEFAULT) / "oos-templates").lexically_normal().string();
+  return (fs::path(oosc::testing::corpusDir()) / "oos-templates").lexically_normal().string();
 }
 
-std::vector<std::string> templateFiles(const std::string &root) {
-  std::vector<std::string> files;
-  for (const auto &entry : fs::recursive_directory_iterator(root)) {
-    std::string extension = entry.path().extension().string();
-    if (entry.is_regular_file() && (extension == ".yml" || extension == ".yaml" || extension == ".json"))
-      files.push_back(entry.path().string());
-  }
-  std::sort(files.begin(), files.end());
-  return files;
-}
 
 TEST(MutationTest, InjectedDefectsAreReportedByTheirRuleOnTheirLine) {
   std::string root = templatesDir();
@@ -47,7 +38,7 @@ TEST(MutationTest, InjectedDefectsAreReportedByTheirRuleOnTheirLine) {
     GTEST_SKIP() << "corpus templates not found at " << root
                  << " (set OOSC_CORPUS_DIR): no mutation figure without them";
   auto start = std::chrono::steady_clock::now();
-  RunResult result = runMutants(templateFiles(root), RunOptions{});
+  RunResult result = runMutants(oosc::testing::templateFilesBelow(root), RunOptions{});
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::cout << describe(result) << "mutation: run time " << seconds << " s\n" << std::flush;
 

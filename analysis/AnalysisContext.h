@@ -7,6 +7,7 @@
 #include "support/DiagnosticEngine.h"
 
 namespace oosc::runtime {
+class JqEngine;
 class PatternCache;
 }
 
@@ -23,6 +24,8 @@ struct AnalysisContext {
   runtime::PatternCache &patterns;
   /// The other templates of the lint run, for ACS::Template; may be null.
   const TemplateLibrary *templates = nullptr;
+  /// libjq, the authority on jq errors; may be null.
+  runtime::JqEngine *jq = nullptr;
 };
 
 } // namespace oosc::analysis

@@ -47,7 +47,8 @@ void analyze(const ir::Template &tmpl, DiagnosticEngine &diagnostics,
     return;
   SymbolTable symbols(tmpl);
   std::vector<ReferenceSite> references = collectReferences(tmpl);
-  AnalysisContext context{tmpl, symbols, references, diagnostics, patterns, options.templates};
+  AnalysisContext context{tmpl,     symbols,          references, diagnostics,
+                          patterns, options.templates, options.jq};
   for (const RuleRun &run : kRuleRuns)
     if (options.documentComplete || !run.needsCompleteDocument)
       run.check(context);

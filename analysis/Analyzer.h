@@ -5,6 +5,7 @@
 #include "support/DiagnosticEngine.h"
 
 namespace oosc::runtime {
+class JqEngine;
 class PatternCache;
 }
 
@@ -19,6 +20,9 @@ struct AnalysisOptions {
   bool documentComplete = true;
   /// The templates an ACS::Template task may name; null: none known.
   const TemplateLibrary *templates = nullptr;
+  /// libjq, to confirm a jq-syntax error before it is reported; null: the
+  /// linter's own jq checker decides alone.
+  runtime::JqEngine *jq = nullptr;
 };
 
 /// Runs every rule of the rule table in table order.

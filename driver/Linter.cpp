@@ -7,6 +7,7 @@
 #include "analysis/Analyzer.h"
 #include "analysis/Suppressions.h"
 #include "frontend/Frontend.h"
+#include "oosc/runtime/Jq.h"
 #include "oosc/runtime/ParameterConstraints.h"
 
 #include <llvm/Support/ThreadPool.h>
@@ -32,11 +33,15 @@ AnalyzedSource analyzeSource(std::shared_ptr<const SourceFile> file, const Confi
                              const analysis::TemplateLibrary *templates) {
   // PCRE2 patterns compiled once per worker thread, reused across its files.
   thread_local runtime::PatternCache patterns;
+  // libjq confirms jq errors; it compiles only scripts the linter's own
+  // checker rejects (rare), each once per worker thread.
+  thread_local runtime::JqEngine jq;
   DiagnosticEngine diagnostics(*file);
   auto parsed = std::make_shared<frontend::ParsedTemplate>(frontend::parseTemplate(*file, diagnostics));
   analysis::AnalysisOptions options;
   options.documentComplete = parsed->complete;
   options.templates = templates;
+  options.jq = &jq;
   analysis::analyze(parsed->tmpl, diagnostics, patterns, options);
   std::vector<Diagnostic> sorted = diagnostics.takeSorted();
   analysis::applySuppressions(*file, sorted);

@@ -4,12 +4,15 @@
 // ValueSelector, PropertySelector and Fn::Jq script compiles with jq 1.6, as
 // the runner will prepare it (`{{ }}` rendered, a leading dot added to
 // selectors). The check is frontend/JqSyntax.h, held to libjq's verdicts by
-// tests/unit/JqSyntaxTest.cpp: libjq itself costs 15-20 ms a script.
+// tests/unit/JqSyntaxTest.cpp, because libjq costs 15-20 ms a script; a
+// script it rejects is then compiled with libjq, which has the last word,
+// and the error is reported at the character the checker found.
 //
 //===----------------------------------------------------------------------===//
 #include "analysis/JqScripts.h"
 #include "analysis/Rules.h"
 #include "frontend/JqSyntax.h"
+#include "oosc/runtime/Jq.h"
 
 namespace oosc::analysis {
 namespace {
@@ -30,7 +33,7 @@ SourceRange scriptRange(const ir::Node &scalar, const PreparedJqScript &prepared
 void checkScript(AnalysisContext &context, const JqScriptSite &site) {
   PreparedJqScript prepared = prepareJqScript(site);
   std::optional<frontend::JqSyntaxError> error = frontend::checkJqSyntax(prepared.text);
-  if (!error)
+  if (!error || (context.jq && !context.jq->compileError(prepared.text)))
     return;
   SourceRange where = scriptRange(*site.scalar, prepared, error->offset, error->offset + error->length);
   Diagnostic &diagnostic =

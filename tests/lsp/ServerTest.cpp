@@ -231,6 +231,15 @@ TEST(Server, NestedTemplatesInTheSameFolderResolve) {
   std::string markdown = text(hover->getObject("contents"), "value");
   EXPECT_NE(markdown.find("`greeting` (String, required)"), std::string::npos) << markdown;
   EXPECT_NE(markdown.find("`message` (String)"), std::string::npos) << markdown;
+  // The sibling is also the child the task's Parameters are checked against.
+  auto published = client.notifications("textDocument/publishDiagnostics");
+  ASSERT_FALSE(published.empty());
+  std::vector<std::string> messages;
+  for (const llvm::json::Value &diagnostic : *published.back()->getArray("diagnostics"))
+    if (text(diagnostic.getAsObject(), "code") == "action-properties")
+      messages.push_back(text(diagnostic.getAsObject(), "message"));
+  ASSERT_EQ(messages.size(), 1u);
+  EXPECT_EQ(messages[0], "template 'child' needs parameter 'greeting'");
 }
 
 TEST(Server, LargeDocumentDoesNotBreakTheServer) {

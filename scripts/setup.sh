@@ -13,6 +13,7 @@ packages=(
   libgtest-dev                      # unit and golden tests
   libpcre2-dev                      # AllowedPattern: lookahead/lookbehind need a backtracking engine
   libjq-dev                         # runners: ValueSelector, PropertySelector and Fn::Jq are jq
+  libsqlite3-dev                    # runners: the execution journal (WAL, a commit per step)
 )
 
 missing=()

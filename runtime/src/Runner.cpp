@@ -1,15 +1,21 @@
 //===- Runner.cpp - A generated runner's command line ----------------------===//
 #include "oosc/runtime/Runner.h"
 
+#include "journal/ExecutionsCommand.h"
+#include "oosc/runtime/Journal.h"
+
 #include "executor/Actions.h"
 #include "executor/Executor.h"
 #include "executor/Progress.h"
+#include "executor/StepRecords.h"
 #include "oosc/runtime/Simulator.h"
 
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <sstream>
 #include <unistd.h>
 
@@ -27,6 +33,7 @@ struct RunnerOptions {
   bool realTime = false;
   std::string stateFile;
   std::string worldFile;
+  std::string journalFile; ///< empty: journal.sqlite beside the state file
   std::string region = "cn-hangzhou";
   std::chrono::milliseconds latency{0};
   std::vector<FaultRule> faults;
@@ -46,6 +53,8 @@ std::string usage(const std::string &program, const TemplateDef &def) {
           "  --state FILE                the simulated world, kept between runs\n"
           "                              (default $XDG_STATE_HOME/oosc/simulator.json)\n"
           "  --world FILE                seed a new world from this JSON file\n"
+          "  --journal FILE              record the execution in this SQLite file\n"
+          "                              (default journal.sqlite beside the state file)\n"
           "  --region ID                 ACS::RegionId (default cn-hangzhou)\n"
           "  --latency MS                simulated latency of each API call\n"
           "  --real-time                 really wait (Sleep, WaitFor, latency) instead of a virtual clock\n"
@@ -53,6 +62,8 @@ std::string usage(const std::string &program, const TemplateDef &def) {
           "                              probability P (seeded: runs repeat), or every call\n"
           "  --log text|json             progress format on stderr (default text)\n"
           "  -h, --help                  show this help\n"
+          "\n       " << program << " executions list|show EXECUTION_ID [--journal FILE]\n"
+          "                              the recorded executions, or one with its tasks and loop items\n"
           "\nexit status: 0 Success, 1 Failed, 2 bad usage or parameters, 3 Cancelled\n";
   return text.str();
 }
@@ -204,13 +215,16 @@ std::optional<std::string> parseArguments(const TemplateDef &def, int argc, char
         return error;
     } else if (argument.rfind("--state", 0) == 0 || argument.rfind("--world", 0) == 0 ||
                argument.rfind("--region", 0) == 0 || argument.rfind("--latency", 0) == 0 ||
-               argument.rfind("--fail", 0) == 0 || argument.rfind("--log", 0) == 0) {
+               argument.rfind("--fail", 0) == 0 || argument.rfind("--log", 0) == 0 ||
+               argument.rfind("--journal", 0) == 0) {
       std::string name = argument.substr(0, argument.find('='));
       auto text = value();
       if (!text)
         return name + " needs a value";
       if (name == "--state")
         options.stateFile = *text;
+      else if (name == "--journal")
+        options.journalFile = *text;
       else if (name == "--world")
         options.worldFile = *text;
       else if (name == "--region")
@@ -307,8 +321,21 @@ const TemplateDef *findByName(const std::vector<const TemplateDef *> &defs, std:
   return nullptr;
 }
 
+/// Opens the journal, or says why not and runs without one.
+std::unique_ptr<Journal> openJournal(const std::string &program, const std::string &file) {
+  auto journal = Journal::open(file);
+  if (!journal) {
+    std::cerr << program << ": warning: " << journal.error().message
+              << "; the execution is not recorded\n";
+    return nullptr;
+  }
+  return std::move(journal.value());
+}
+
 int runTemplate(const TemplateDef &def, const RunnerImage &image, const std::string &program,
                 int argc, char **argv, int first) {
+  if (first < argc && std::string(argv[first]) == "executions")
+    return executionsCommand(program, argc, argv, first + 1, defaultJournalFile(defaultStateFile()));
   RunnerOptions options;
   if (auto error = parseArguments(def, argc, argv, first, options)) {
     std::cerr << program << ": error: " << *error << "\n(see " << program << " --help)\n";
@@ -354,8 +381,13 @@ int runTemplate(const TemplateDef &def, const RunnerImage &image, const std::str
   }
   // Ids continue across runs that share a simulated world.
   std::string executionId = cloud.newId("exec");
+  std::unique_ptr<Journal> journal = openJournal(
+      program, options.journalFile.empty() ? defaultJournalFile(simulator.stateFile) : options.journalFile);
+  environment.journal = journal.get();
+  executionStarted(environment, def, parameters.value(), executionId, "");
   progress.start(def, cloud.describe(), executionId);
   ExecutionOutcome outcome = runExecution(def, std::move(parameters.value()), environment, executionId);
+  executionEnded(environment, executionId, outcome);
   if (auto saved = cloud.save(); !saved)
     std::cerr << program << ": warning: the simulated world was not saved: " << saved.error().message
               << '\n';
@@ -382,6 +414,8 @@ int runnerMain(int argc, char **argv, const RunnerImage &image) {
     bool named = argc > 1 && sameName(argv[1], image.templates[0]->name);
     return runTemplate(*image.templates[0], image, program, argc, argv, named ? 2 : 1);
   }
+  if (argc > 1 && std::string(argv[1]) == "executions")
+    return executionsCommand(program, argc, argv, 2, defaultJournalFile(defaultStateFile()));
   // Several templates: busybox style, `RUNNER NAME [options]`.
   if (argc < 2 || argv[1][0] == '-') {
     std::cerr << "usage: " << program << " TEMPLATE [options]\n\ntemplates:\n";

@@ -104,6 +104,28 @@ TEST_F(BuildTest, UpdateImageMakesTheImageAndReleasesTheInstance) {
   EXPECT_NE(result.err.find("Success  createImage (ACS::ECS::CreateImage)"), std::string::npos) << result.err;
 }
 
+TEST_F(BuildTest, JournalRecordsTheExecutionItsTasksLoopItemsAndChildren) {
+  std::string runner = build({"tests/build/journal.yaml"});
+  RunResult result = run(runner, {});
+  EXPECT_EQ(result.exitCode, 1) << result.err; // startInstance fails, OnError goes on
+  std::string journal = (dir_ / "journal.sqlite").string();
+  RunResult list = runProgram(runner, {"executions", "list", "--journal", journal});
+  ASSERT_EQ(list.exitCode, 0) << list.err;
+  EXPECT_NE(list.out.find("exec-sim000000000001     journal"), std::string::npos) << list.out;
+  EXPECT_NE(list.out.find("Failed"), std::string::npos) << list.out;
+  EXPECT_EQ(list.out.find("exec-sim000000000001/"), std::string::npos) << "children only under show";
+  RunResult show = runProgram(runner, {"executions", "show", "exec-sim000000000001", "--journal", journal});
+  ASSERT_EQ(show.exitCode, 0) << show.err;
+  for (const char *expected : {"status     Failed", "\"adminPassword\":\"******\"", "describeZones[0]",
+                               "describeZones[1]", "InvalidInstanceId.NotFound",
+                               "\"regions\":[\"cn-hangzhou\"", "exec-sim000000000001/startInstance"})
+    EXPECT_NE(show.out.find(expected), std::string::npos) << expected << " in\n" << show.out;
+  EXPECT_EQ(show.out.find("Journal-Secret-4711"), std::string::npos) << "the secret is in the journal";
+  RunResult missing = runProgram(runner, {"executions", "show", "exec-nope", "--journal", journal});
+  EXPECT_EQ(missing.exitCode, 1);
+  EXPECT_NE(missing.err.find("no execution 'exec-nope'"), std::string::npos) << missing.err;
+}
+
 TEST_F(BuildTest, UpdateImageReleasesTheInstanceWhenTheCommandFails) {
   std::string runner = build({"samples/update-image/update-image.yaml"});
   RunResult result = run(runner, {"-p", "commandContent=echo updating\nexit 3"});

@@ -3,6 +3,7 @@
 
 #include "executor/Executor.h"
 #include "executor/Progress.h"
+#include "executor/StepRecords.h"
 
 namespace oosc::runtime {
 namespace {
@@ -21,7 +22,11 @@ Outcome<Value> runChild(ActionCall &call, const TemplateDef &child, const Value 
   if (!values)
     return fail(child.name + ": " + values.error().message);
   std::string id = call.state.executionId + "/" + call.task.name;
+  if (call.task.loop) // one child per item: number them so each is its own
+    id += "." + std::to_string(++call.state.childrenStarted);
+  executionStarted(environment, child, values.value(), id, call.state.executionId);
   ExecutionOutcome outcome = runExecution(child, std::move(values.value()), environment, id);
+  executionEnded(environment, id, outcome);
   if (outcome.status != ExecutionStatus::Success)
     return fail(child.name + " " + std::string(executionStatusName(outcome.status)) + ": " +
                 outcome.error);

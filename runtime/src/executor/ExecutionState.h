@@ -6,6 +6,7 @@
 #include "oosc/runtime/Context.h"
 #include "oosc/runtime/Program.h"
 
+#include <atomic>
 #include <functional>
 #include <map>
 #include <mutex>
@@ -33,6 +34,7 @@ struct TaskResult {
   std::string error;
 };
 
+class Journal;
 class Progress;
 
 /// Finds the template behind ACS::Template's TemplateName or a product action.
@@ -45,6 +47,8 @@ struct RunEnvironment {
   Progress &progress;
   TemplateLookup findTemplate;
   TemplateLookup findAction;
+  /// Where executions, tasks and loop items are recorded; null: nowhere.
+  Journal *journal = nullptr;
   std::string regionId = "cn-hangzhou";
   std::string accountId = "1234567890123456";
   std::string user = "oosc";
@@ -67,6 +71,8 @@ public:
   RunEnvironment &environment;
   std::string executionId;
   std::mutex mutex;
+  /// Child executions started by looping tasks, to give each its own id.
+  std::atomic<unsigned> childrenStarted{0};
 };
 
 } // namespace oosc::runtime

@@ -1,5 +1,6 @@
 //===- Executor.cpp - Tasks in order, jumps, statuses ----------------------===//
 #include "executor/Executor.h"
+#include "executor/StepRecords.h"
 
 #include "executor/Actions.h"
 #include "executor/Loops.h"
@@ -83,7 +84,7 @@ private:
         return afterFailure(task, index, "When: " + run.error().message, start);
       if (!run.value()) {
         setStatus(index, TaskStatus::Skipped);
-        state_.environment.progress.task(state_, task, TaskStatus::Skipped, elapsed(start), "");
+        taskEnded(state_, task, index, TaskStatus::Skipped, elapsed(start), "");
         return index + 1;
       }
     }
@@ -94,7 +95,7 @@ private:
     if (!done.ok())
       return afterFailure(task, index, done.error().message, start);
     setStatus(index, TaskStatus::Success);
-    state_.environment.progress.task(state_, task, TaskStatus::Success, elapsed(start), "");
+    taskEnded(state_, task, index, TaskStatus::Success, elapsed(start), "");
     return follow(task.onSuccess.value_or(Jump{}), index, context);
   }
 
@@ -127,12 +128,12 @@ private:
         return afterFailure(task, index, "When: " + taken.error().message, start);
       if (taken.value()) {
         setStatus(index, TaskStatus::Success);
-        state_.environment.progress.task(state_, task, TaskStatus::Success, elapsed(start), "");
+        taskEnded(state_, task, index, TaskStatus::Success, elapsed(start), "");
         return follow(choice.next, index, context);
       }
     }
     setStatus(index, TaskStatus::Success);
-    state_.environment.progress.task(state_, task, TaskStatus::Success, elapsed(start), "");
+    taskEnded(state_, task, index, TaskStatus::Success, elapsed(start), "");
     return follow(task.defaultTask.value_or(Jump{}), index, context);
   }
 
@@ -150,7 +151,7 @@ private:
       state_.tasks[index].status = TaskStatus::Failed;
       state_.tasks[index].error = error;
     }
-    state_.environment.progress.task(state_, task, TaskStatus::Failed, elapsed(start), error);
+    taskEnded(state_, task, index, TaskStatus::Failed, elapsed(start), error);
     recordFailure("task '" + task.name + "' failed: " + error);
     Context context(state_);
     // Default OnError is ACS::END: the execution ends, Failed.

@@ -1,5 +1,6 @@
 //===- Loops.cpp ------------------------------------------------------------===//
 #include "executor/Loops.h"
+#include "executor/StepRecords.h"
 
 #include "executor/Actions.h"
 #include "executor/Progress.h"
@@ -7,6 +8,7 @@
 #include "oosc/runtime/Functions.h"
 
 #include <atomic>
+#include <chrono>
 #include <cmath>
 #include <thread>
 
@@ -110,6 +112,17 @@ public:
 
 private:
   ItemResult runItem(size_t i) {
+    auto start = std::chrono::steady_clock::now();
+    ItemResult result = runItemUntimed(i);
+    Value outputs(Value::Map{});
+    for (const auto &[name, value] : result.outputs)
+      outputs.set(name, value);
+    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    loopItemEnded(state_, task_, i, items_.size(), result.ok, result.error, outputs, seconds);
+    return result;
+  }
+
+  ItemResult runItemUntimed(size_t i) {
     Context context = Context(state_).withLoopItem(&items_[i]);
     ItemResult result;
     Value properties(Value::Map{});
@@ -117,7 +130,7 @@ private:
       auto evaluated = task_.properties(context);
       if (!evaluated) {
         result.error = evaluated.error().message;
-        return report(i, std::move(result));
+        return result;
       }
       properties = std::move(evaluated.value());
     }
@@ -125,22 +138,18 @@ private:
     auto outcome = runAction(call);
     if (!outcome) {
       result.error = outcome.error().message;
-      return report(i, std::move(result));
+      return result;
     }
     auto outputs = extractOutputs(task_, outcome.value(), context);
     if (!outputs) {
       result.error = outputs.error().message;
-      return report(i, std::move(result));
+      return result;
     }
     result.ok = true;
     result.outputs = std::move(outputs.value());
-    return report(i, std::move(result));
-  }
-
-  ItemResult report(size_t i, ItemResult result) {
-    state_.environment.progress.loopItem(state_, task_, i, items_.size(), result.ok, result.error);
     return result;
   }
+
 
   const TaskDef &task_;
   size_t index_;

@@ -1,0 +1,83 @@
+// Journal.h - Every execution recorded in an SQLite database.
+//
+// A runner records each execution (template, parameters with secrets masked,
+// status, outputs), each task and each loop item (status, outputs, start,
+// end, error) as it goes. Every record is its own transaction, committed
+// before the runner moves on, in WAL mode with full sync, so a crash or a
+// kill -9 loses nothing that was recorded. `RUNNER executions list|show`
+// read it back.
+#ifndef OOSC_RUNTIME_JOURNAL_H
+#define OOSC_RUNTIME_JOURNAL_H
+
+#include "oosc/runtime/Outcome.h"
+
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+struct sqlite3;
+
+namespace oosc::runtime {
+
+/// One execution as the journal holds it.
+struct JournalExecution {
+  std::string id;
+  std::string templateName;
+  std::string parametersJson; ///< secret values replaced by "******"
+  std::string mode;
+  std::string status;
+  std::string parentId; ///< empty for a top-level execution
+  std::string outputsJson;
+  std::string error;
+  double started = 0, ended = 0; ///< seconds since the epoch; ended 0: not ended
+};
+
+/// One task, or one item of a task's loop (`loopItem` >= 0).
+struct JournalStep {
+  std::string task;
+  int loopItem = -1;
+  std::string status;
+  std::string outputsJson;
+  std::string error;
+  double started = 0, ended = 0;
+};
+
+class Journal {
+public:
+  /// Opens or creates the database at \p path (its folder too) and its
+  /// schema; the error names the file and says what failed.
+  static Outcome<std::unique_ptr<Journal>> open(const std::string &path);
+  ~Journal();
+  Journal(const Journal &) = delete;
+  Journal &operator=(const Journal &) = delete;
+
+  Outcome<bool> beginExecution(const JournalExecution &execution);
+  Outcome<bool> finishExecution(const std::string &id, const std::string &status,
+                                const std::string &outputsJson, const std::string &error,
+                                double ended);
+  /// Inserts the step or replaces the earlier record of the same step.
+  Outcome<bool> recordStep(const std::string &executionId, const JournalStep &step);
+
+  /// Newest first.
+  Outcome<std::vector<JournalExecution>> executions();
+  Outcome<std::optional<JournalExecution>> execution(const std::string &id);
+  /// In the order they were first recorded.
+  Outcome<std::vector<JournalStep>> steps(const std::string &executionId);
+
+  const std::string &path() const { return path_; }
+
+private:
+  Journal(std::string path, sqlite3 *db) : path_(std::move(path)), db_(db) {}
+  Outcome<bool> execute(const std::string &sql);
+
+  std::string path_;
+  sqlite3 *db_ = nullptr;
+  /// Loop items finish on several threads; one connection, one writer.
+  std::mutex mutex_;
+};
+
+} // namespace oosc::runtime
+
+#endif // OOSC_RUNTIME_JOURNAL_H

@@ -1,0 +1,136 @@
+//===- ExecutionsCommand.cpp ------------------------------------------------===//
+#include "journal/ExecutionsCommand.h"
+
+#include "oosc/runtime/Journal.h"
+
+#include <cstdio>
+#include <ctime>
+#include <filesystem>
+#include <iostream>
+#include <utility>
+
+namespace oosc::runtime {
+namespace {
+
+constexpr int kExitSuccess = 0, kExitFailed = 1, kExitUsage = 2;
+
+std::string utcTime(double seconds) {
+  if (seconds <= 0)
+    return "-";
+  std::time_t whole = static_cast<std::time_t>(seconds);
+  std::tm parts{};
+  gmtime_r(&whole, &parts);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &parts);
+  return text;
+}
+
+std::string duration(double started, double ended) {
+  if (ended <= 0)
+    return "running";
+  char text[32];
+  std::snprintf(text, sizeof text, "%.2fs", ended - started);
+  return text;
+}
+
+int list(Journal &journal) {
+  auto executions = journal.executions();
+  if (!executions) {
+    std::cerr << executions.error().message << '\n';
+    return kExitFailed;
+  }
+  std::printf("%-24s %-32s %-10s %-21s %s\n", "EXECUTION", "TEMPLATE", "STATUS", "STARTED", "DURATION");
+  for (const JournalExecution &execution : executions.value())
+    if (execution.parentId.empty()) // children are listed by `show`
+      std::printf("%-24s %-32s %-10s %-21s %s\n", execution.id.c_str(), execution.templateName.c_str(),
+                execution.status.c_str(), utcTime(execution.started).c_str(),
+                duration(execution.started, execution.ended).c_str());
+  return kExitSuccess;
+}
+
+int show(Journal &journal, const std::string &id) {
+  auto execution = journal.execution(id);
+  auto steps = journal.steps(id);
+  if (!execution || !steps) {
+    std::cerr << (!execution ? execution.error() : steps.error()).message << '\n';
+    return kExitFailed;
+  }
+  if (!execution.value()) {
+    std::cerr << "no execution '" << id << "' in " << journal.path() << '\n';
+    return kExitFailed;
+  }
+  const JournalExecution &run = *execution.value();
+  std::cout << "execution  " << run.id << "\ntemplate   " << run.templateName << "\nmode       "
+            << run.mode << "\nstatus     " << run.status << "\nstarted    " << utcTime(run.started)
+            << "\nduration   " << duration(run.started, run.ended) << "\nparameters " << run.parametersJson
+            << "\noutputs    " << run.outputsJson << '\n';
+  if (!run.parentId.empty())
+    std::cout << "parent     " << run.parentId << '\n';
+  if (!run.error.empty())
+    std::cout << "error      " << run.error << '\n';
+  std::cout << "\ntasks:\n";
+  for (const JournalStep &step : steps.value()) {
+    std::string name = step.task + (step.loopItem >= 0 ? "[" + std::to_string(step.loopItem) + "]" : "");
+    std::printf("  %-32s %-9s %8s  %s", name.c_str(), step.status.c_str(),
+                duration(step.started, step.ended).c_str(), step.outputsJson.c_str());
+    std::cout << (step.error.empty() ? "" : "  error: " + step.error) << '\n';
+  }
+  auto all = journal.executions();
+  if (!all)
+    return kExitFailed;
+  bool header = false;
+  for (auto child = all.value().rbegin(); child != all.value().rend(); ++child) // oldest first
+    if (child->parentId == run.id) {
+      if (!std::exchange(header, true))
+        std::cout << "\nchild executions:\n";
+      std::printf("  %-40s %-32s %-9s %s\n", child->id.c_str(), child->templateName.c_str(),
+                  child->status.c_str(), duration(child->started, child->ended).c_str());
+    }
+  return kExitSuccess;
+}
+
+void usage(const std::string &program) {
+  std::cerr << "usage: " << program << " executions list [--journal FILE]\n"
+            << "       " << program << " executions show EXECUTION_ID [--journal FILE]\n";
+}
+
+} // namespace
+
+std::string defaultJournalFile(const std::string &stateFile) {
+  return (std::filesystem::path(stateFile).parent_path() / "journal.sqlite").string();
+}
+
+int executionsCommand(const std::string &program, int argc, char **argv, int first,
+                      const std::string &defaultJournal) {
+  std::string verb, id, file = defaultJournal;
+  for (int i = first; i < argc; ++i) {
+    std::string argument = argv[i];
+    if (argument == "--journal" && i + 1 < argc)
+      file = argv[++i];
+    else if (argument.rfind("--journal=", 0) == 0)
+      file = argument.substr(10);
+    else if (argument == "-h" || argument == "--help") {
+      usage(program);
+      return kExitSuccess;
+    } else if (verb.empty())
+      verb = argument;
+    else if (id.empty())
+      id = argument;
+    else {
+      usage(program);
+      return kExitUsage;
+    }
+  }
+  if (verb != "list" && !(verb == "show" && !id.empty())) {
+    usage(program);
+    return kExitUsage;
+  }
+  auto journal = Journal::open(file);
+  if (!journal) {
+    std::cerr << program << ": error: " << journal.error().message << '\n';
+    return kExitFailed;
+  }
+  return verb == "list" ? list(*journal.value()) : show(*journal.value(), id);
+}
+
+} // namespace oosc::runtime

@@ -1,0 +1,196 @@
+//===- Journal.cpp - The execution journal on SQLite ------------------------===//
+#include "oosc/runtime/Journal.h"
+
+#include <sqlite3.h>
+
+#include <filesystem>
+
+namespace oosc::runtime {
+namespace {
+
+constexpr const char *kSchema = R"sql(
+CREATE TABLE IF NOT EXISTS executions (
+  id TEXT PRIMARY KEY,
+  template TEXT NOT NULL,
+  parameters TEXT NOT NULL,
+  mode TEXT NOT NULL,
+  status TEXT NOT NULL,
+  parent_id TEXT NOT NULL DEFAULT '',
+  outputs TEXT NOT NULL DEFAULT '{}',
+  error TEXT NOT NULL DEFAULT '',
+  started REAL NOT NULL,
+  ended REAL NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS steps (
+  execution_id TEXT NOT NULL REFERENCES executions(id),
+  task TEXT NOT NULL,
+  loop_item INTEGER NOT NULL,
+  status TEXT NOT NULL,
+  outputs TEXT NOT NULL DEFAULT '{}',
+  error TEXT NOT NULL DEFAULT '',
+  started REAL NOT NULL,
+  ended REAL NOT NULL,
+  PRIMARY KEY (execution_id, task, loop_item)
+);
+)sql";
+
+/// A prepared statement, finalized when it goes out of scope.
+class Statement {
+public:
+  Statement(sqlite3 *db, const char *sql) { sqlite3_prepare_v2(db, sql, -1, &statement_, nullptr); }
+  ~Statement() { sqlite3_finalize(statement_); }
+  Statement(const Statement &) = delete;
+  Statement &operator=(const Statement &) = delete;
+
+  bool ok() const { return statement_ != nullptr; }
+  Statement &text(int index, const std::string &value) {
+    sqlite3_bind_text(statement_, index, value.c_str(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
+    return *this;
+  }
+  Statement &number(int index, double value) {
+    sqlite3_bind_double(statement_, index, value);
+    return *this;
+  }
+  int step() { return sqlite3_step(statement_); }
+  std::string column(int index) {
+    const unsigned char *value = sqlite3_column_text(statement_, index);
+    return value ? reinterpret_cast<const char *>(value) : "";
+  }
+  double real(int index) { return sqlite3_column_double(statement_, index); }
+  int integer(int index) { return sqlite3_column_int(statement_, index); }
+
+private:
+  sqlite3_stmt *statement_ = nullptr;
+};
+
+Failure failure(sqlite3 *db, const std::string &path, const std::string &what) {
+  return fail("journal " + path + ": " + what + ": " + sqlite3_errmsg(db));
+}
+
+constexpr const char *kExecutionColumns =
+    "id, template, parameters, mode, status, parent_id, outputs, error, started, ended";
+
+JournalExecution readExecution(Statement &row) {
+  return {row.column(0), row.column(1), row.column(2), row.column(3), row.column(4),
+          row.column(5), row.column(6), row.column(7), row.real(8),   row.real(9)};
+}
+
+} // namespace
+
+Outcome<std::unique_ptr<Journal>> Journal::open(const std::string &path) {
+  std::error_code error;
+  std::filesystem::path folder = std::filesystem::path(path).parent_path();
+  if (!folder.empty())
+    std::filesystem::create_directories(folder, error);
+  sqlite3 *db = nullptr;
+  if (sqlite3_open(path.c_str(), &db) != SQLITE_OK) {
+    Failure why = failure(db, path, "cannot open");
+    sqlite3_close(db);
+    return why;
+  }
+  std::unique_ptr<Journal> journal(new Journal(path, db));
+  sqlite3_busy_timeout(db, 5000); // another runner may be writing
+  // WAL: readers do not block the runner; FULL: a committed step survives
+  // a crash of the machine, not only of the process.
+  for (const char *setup : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL",
+                            "PRAGMA foreign_keys=ON", kSchema})
+    if (auto done = journal->execute(setup); !done)
+      return done.error();
+  return std::move(journal);
+}
+
+Journal::~Journal() { sqlite3_close(db_); }
+
+Outcome<bool> Journal::execute(const std::string &sql) {
+  char *message = nullptr;
+  if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+    std::string text = message ? message : "unknown error";
+    sqlite3_free(message);
+    return fail("journal " + path_ + ": " + text);
+  }
+  return true;
+}
+
+Outcome<bool> Journal::beginExecution(const JournalExecution &execution) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Statement insert(db_, "INSERT OR REPLACE INTO executions (id, template, parameters, mode, status, "
+                        "parent_id, started) VALUES (?, ?, ?, ?, ?, ?, ?)");
+  if (!insert.ok())
+    return failure(db_, path_, "cannot record the execution");
+  insert.text(1, execution.id).text(2, execution.templateName).text(3, execution.parametersJson);
+  insert.text(4, execution.mode).text(5, execution.status).text(6, execution.parentId);
+  insert.number(7, execution.started);
+  if (insert.step() != SQLITE_DONE)
+    return failure(db_, path_, "cannot record execution " + execution.id);
+  return true;
+}
+
+Outcome<bool> Journal::finishExecution(const std::string &id, const std::string &status,
+                                       const std::string &outputsJson, const std::string &error,
+                                       double ended) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Statement update(db_, "UPDATE executions SET status = ?, outputs = ?, error = ?, ended = ? WHERE id = ?");
+  if (!update.ok())
+    return failure(db_, path_, "cannot record the end of execution " + id);
+  update.text(1, status).text(2, outputsJson).text(3, error).number(4, ended).text(5, id);
+  if (update.step() != SQLITE_DONE)
+    return failure(db_, path_, "cannot record the end of execution " + id);
+  return true;
+}
+
+Outcome<bool> Journal::recordStep(const std::string &executionId, const JournalStep &step) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Statement upsert(db_, "INSERT INTO steps (execution_id, task, loop_item, status, outputs, error, "
+                        "started, ended) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                        "ON CONFLICT (execution_id, task, loop_item) DO UPDATE SET "
+                        "status = excluded.status, outputs = excluded.outputs, "
+                        "error = excluded.error, started = excluded.started, ended = excluded.ended");
+  if (!upsert.ok())
+    return failure(db_, path_, "cannot record task " + step.task);
+  upsert.text(1, executionId).text(2, step.task).number(3, step.loopItem).text(4, step.status);
+  upsert.text(5, step.outputsJson).text(6, step.error).number(7, step.started).number(8, step.ended);
+  if (upsert.step() != SQLITE_DONE)
+    return failure(db_, path_, "cannot record task " + step.task + " of " + executionId);
+  return true;
+}
+
+Outcome<std::vector<JournalExecution>> Journal::executions() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Statement select(db_, (std::string("SELECT ") + kExecutionColumns +
+                         " FROM executions ORDER BY started DESC, rowid DESC")
+                            .c_str());
+  if (!select.ok())
+    return failure(db_, path_, "cannot list executions");
+  std::vector<JournalExecution> rows;
+  while (select.step() == SQLITE_ROW)
+    rows.push_back(readExecution(select));
+  return rows;
+}
+
+Outcome<std::optional<JournalExecution>> Journal::execution(const std::string &id) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Statement select(db_, (std::string("SELECT ") + kExecutionColumns + " FROM executions WHERE id = ?")
+                            .c_str());
+  if (!select.ok())
+    return failure(db_, path_, "cannot read execution " + id);
+  select.text(1, id);
+  if (select.step() != SQLITE_ROW)
+    return std::optional<JournalExecution>();
+  return std::optional<JournalExecution>(readExecution(select));
+}
+
+Outcome<std::vector<JournalStep>> Journal::steps(const std::string &executionId) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Statement select(db_, "SELECT task, loop_item, status, outputs, error, started, ended FROM steps "
+                        "WHERE execution_id = ? ORDER BY rowid");
+  if (!select.ok())
+    return failure(db_, path_, "cannot read the tasks of " + executionId);
+  select.text(1, executionId);
+  std::vector<JournalStep> rows;
+  while (select.step() == SQLITE_ROW)
+    rows.push_back({select.column(0), select.integer(1), select.column(2), select.column(3),
+                    select.column(4), select.real(5), select.real(6)});
+  return rows;
+}
+
+} // namespace oosc::runtime

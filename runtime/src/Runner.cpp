@@ -34,6 +34,7 @@ struct RunnerOptions {
   std::string stateFile;
   std::string worldFile;
   std::string journalFile; ///< empty: journal.sqlite beside the state file
+  bool noJournal = false;
   std::string region = "cn-hangzhou";
   std::chrono::milliseconds latency{0};
   std::vector<FaultRule> faults;
@@ -55,6 +56,7 @@ std::string usage(const std::string &program, const TemplateDef &def) {
           "  --world FILE                seed a new world from this JSON file\n"
           "  --journal FILE              record the execution in this SQLite file\n"
           "                              (default journal.sqlite beside the state file)\n"
+          "  --no-journal                record nothing (a throwaway run)\n"
           "  --region ID                 ACS::RegionId (default cn-hangzhou)\n"
           "  --latency MS                simulated latency of each API call\n"
           "  --real-time                 really wait (Sleep, WaitFor, latency) instead of a virtual clock\n"
@@ -195,6 +197,8 @@ std::optional<std::string> parseArguments(const TemplateDef &def, int argc, char
     };
     if (argument == "-h" || argument == "--help") {
       options.help = true;
+    } else if (argument == "--no-journal") {
+      options.noJournal = true;
     } else if (argument == "--dry-run") {
       options.dryRun = true;
     } else if (argument == "--placeholders") {
@@ -381,8 +385,11 @@ int runTemplate(const TemplateDef &def, const RunnerImage &image, const std::str
   }
   // Ids continue across runs that share a simulated world.
   std::string executionId = cloud.newId("exec");
-  std::unique_ptr<Journal> journal = openJournal(
-      program, options.journalFile.empty() ? defaultJournalFile(simulator.stateFile) : options.journalFile);
+  std::unique_ptr<Journal> journal =
+      options.noJournal ? nullptr
+                        : openJournal(program, options.journalFile.empty()
+                                                   ? defaultJournalFile(simulator.stateFile)
+                                                   : options.journalFile);
   environment.journal = journal.get();
   executionStarted(environment, def, parameters.value(), executionId, "");
   progress.start(def, cloud.describe(), executionId);

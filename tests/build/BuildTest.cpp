@@ -118,9 +118,17 @@ TEST_F(BuildTest, JournalRecordsTheExecutionItsTasksLoopItemsAndChildren) {
   ASSERT_EQ(show.exitCode, 0) << show.err;
   for (const char *expected : {"status     Failed", "\"adminPassword\":\"******\"", "describeZones[0]",
                                "describeZones[1]", "InvalidInstanceId.NotFound",
-                               "\"regions\":[\"cn-hangzhou\"", "exec-sim000000000001/startInstance"})
+                               "\"regions\":[\"cn-hangzhou\"", "exec-sim000000000001/startInstance",
+                               "ECS.DescribeZones", "ECS.DescribeRegions"})
     EXPECT_NE(show.out.find(expected), std::string::npos) << expected << " in\n" << show.out;
   EXPECT_EQ(show.out.find("Journal-Secret-4711"), std::string::npos) << "the secret is in the journal";
+  // The failed call is recorded under the child execution that made it.
+  RunResult child = runProgram(runner, {"executions", "show", "exec-sim000000000001/startInstance",
+                                        "--journal", journal});
+  ASSERT_EQ(child.exitCode, 0) << child.err;
+  EXPECT_NE(child.out.find("ECS.StartInstance"), std::string::npos) << child.out;
+  EXPECT_NE(child.out.find("InvalidInstanceId.NotFound"), std::string::npos) << child.out;
+  EXPECT_NE(child.out.find("parent     exec-sim000000000001"), std::string::npos) << child.out;
   RunResult missing = runProgram(runner, {"executions", "show", "exec-nope", "--journal", journal});
   EXPECT_EQ(missing.exitCode, 1);
   EXPECT_NE(missing.err.find("no execution 'exec-nope'"), std::string::npos) << missing.err;

@@ -36,6 +36,8 @@ TEST_F(JournalTest, RecordsSurviveClosingAndReopening) {
     // The same step again replaces its record.
     ASSERT_TRUE(j.recordStep("exec-1", {"loop", -1, "Failed", R"({"x":2})", "an item failed", 101, 104}));
     ASSERT_TRUE(j.beginExecution({"exec-1/child", "child", "{}", "Automatic", "Running", "exec-1", "{}", "", 102, 0}));
+    ASSERT_TRUE(j.recordApiCall("exec-1", {"loop", "ECS", "DescribeZones", "req-1", "Success", 101.5}));
+    ASSERT_TRUE(j.recordApiCall("exec-1", {"loop", "ECS", "DescribeZones", "req-2", "Throttling", 102.5}));
     ASSERT_TRUE(j.finishExecution("exec-1", "Failed", R"({"out":true})", "an item failed", 105));
   }
   auto reopened = Journal::open(file());
@@ -54,6 +56,11 @@ TEST_F(JournalTest, RecordsSurviveClosingAndReopening) {
   EXPECT_EQ(steps.value()[2].loopItem, -1);
   EXPECT_EQ(steps.value()[2].status, "Failed");
   EXPECT_EQ(steps.value()[2].outputsJson, R"({"x":2})");
+  auto calls = j.apiCalls("exec-1");
+  ASSERT_TRUE(calls);
+  ASSERT_EQ(calls.value().size(), 2u);
+  EXPECT_EQ(calls.value()[1].requestId, "req-2");
+  EXPECT_EQ(calls.value()[1].result, "Throttling");
   auto all = j.executions();
   ASSERT_TRUE(all);
   ASSERT_EQ(all.value().size(), 2u);

@@ -3,6 +3,7 @@
 
 #include "executor/Jq.h"
 #include "executor/Retry.h"
+#include "executor/StepRecords.h"
 
 namespace oosc::runtime {
 namespace {
@@ -12,6 +13,16 @@ struct ApiRequest {
   std::string api;
   Value parameters = Value(Value::Map{});
 };
+
+/// One cloud call, journaled with its request id and result.
+Outcome<Value, ApiError> callCloud(ActionCall &call, const ApiRequest &request) {
+  auto response = call.state.environment.cloud.call(request.service, request.api, request.parameters);
+  const Value *requestId = response ? response.value().find("RequestId") : nullptr;
+  apiCalled(call.state, call.task, request.service, request.api,
+            response ? (requestId ? requestId->toDisplayString() : "") : response.error().requestId,
+            response ? "Success" : response.error().code);
+  return response;
+}
 
 Outcome<ApiRequest> readRequest(const Value &properties) {
   ApiRequest request;
@@ -48,8 +59,7 @@ Value *pagedList(Value &response) {
 /// AutoPaging (default on): follows PageNumber/TotalCount and NextToken,
 /// appending each page's list to the first page's.
 Outcome<Value> callWithPaging(ActionCall &call, ApiRequest request, bool autoPaging) {
-  CloudBackend &cloud = call.state.environment.cloud;
-  auto first = cloud.call(request.service, request.api, request.parameters);
+  auto first = callCloud(call, request);
   if (!first)
     return fail(describeError(request, first.error()));
   Value response = std::move(first.value());
@@ -67,7 +77,7 @@ Outcome<Value> callWithPaging(ActionCall &call, ApiRequest request, bool autoPag
     } else {
       break;
     }
-    auto next = cloud.call(request.service, request.api, request.parameters);
+    auto next = callCloud(call, request);
     if (!next)
       return fail(describeError(request, next.error()));
     Value *more = pagedList(next.value());
@@ -103,7 +113,7 @@ Outcome<std::pair<Check, Value>> poll(ActionCall &call, const ApiRequest &reques
   const Value *selector = properties.findCaseInsensitive("PropertySelector");
   if (!selector)
     return fail("PropertySelector is required");
-  auto response = call.state.environment.cloud.call(request.service, request.api, request.parameters);
+  auto response = callCloud(call, request);
   Value body = response ? std::move(response.value()) : response.error().body();
   auto selected = threadJqEngine().run(normalizeSelector(selector->toDisplayString()), body);
   if (!selected)

@@ -67,6 +67,13 @@ void taskEnded(ExecutionState &state, const TaskDef &task, size_t index, TaskSta
                  now - seconds, now});
 }
 
+void apiCalled(ExecutionState &state, const TaskDef &task, const std::string &service,
+               const std::string &api, const std::string &requestId, const std::string &result) {
+  if (Journal *journal = state.environment.journal)
+    warnIfFailed(journal->recordApiCall(state.executionId,
+                                        {task.name, service, api, requestId, result, wallClockNow()}));
+}
+
 void loopItemEnded(ExecutionState &state, const TaskDef &task, size_t item, size_t items, bool ok,
                    const std::string &error, const Value &outputs, double seconds) {
   state.environment.progress.loopItem(state, task, item, items, ok, error);

@@ -19,6 +19,11 @@ void executionEnded(RunEnvironment &environment, const std::string &id,
 void taskEnded(ExecutionState &state, const TaskDef &task, size_t index, TaskStatus status,
                double seconds, const std::string &error);
 
+/// A task called a cloud API (\p requestId and \p result: "Success" or the
+/// error code).
+void apiCalled(ExecutionState &state, const TaskDef &task, const std::string &service,
+               const std::string &api, const std::string &requestId, const std::string &result);
+
 /// One item of a task's loop ended.
 void loopItemEnded(ExecutionState &state, const TaskDef &task, size_t item, size_t items, bool ok,
                    const std::string &error, const Value &outputs, double seconds);

@@ -75,6 +75,14 @@ int show(Journal &journal, const std::string &id) {
                 duration(step.started, step.ended).c_str(), step.outputsJson.c_str());
     std::cout << (step.error.empty() ? "" : "  error: " + step.error) << '\n';
   }
+  auto calls = journal.apiCalls(id);
+  if (!calls)
+    return kExitFailed;
+  if (!calls.value().empty())
+    std::cout << "\nAPI calls:\n";
+  for (const JournalApiCall &call : calls.value())
+    std::printf("  %-32s %-40s %-30s %s\n", call.task.c_str(), (call.service + "." + call.api).c_str(),
+                call.result.c_str(), call.requestId.c_str());
   auto all = journal.executions();
   if (!all)
     return kExitFailed;

@@ -32,13 +32,28 @@ CREATE TABLE IF NOT EXISTS steps (
   ended REAL NOT NULL,
   PRIMARY KEY (execution_id, task, loop_item)
 );
+CREATE TABLE IF NOT EXISTS api_calls (
+  execution_id TEXT NOT NULL REFERENCES executions(id),
+  task TEXT NOT NULL,
+  service TEXT NOT NULL,
+  api TEXT NOT NULL,
+  request_id TEXT NOT NULL,
+  result TEXT NOT NULL,
+  at REAL NOT NULL
+);
 )sql";
 
-/// A prepared statement, finalized when it goes out of scope.
+/// One use of a cached prepared statement: reset and unbound afterwards, so
+/// the next use starts clean.
 class Statement {
 public:
-  Statement(sqlite3 *db, const char *sql) { sqlite3_prepare_v2(db, sql, -1, &statement_, nullptr); }
-  ~Statement() { sqlite3_finalize(statement_); }
+  explicit Statement(sqlite3_stmt *statement) : statement_(statement) {}
+  ~Statement() {
+    if (statement_) {
+      sqlite3_reset(statement_);
+      sqlite3_clear_bindings(statement_);
+    }
+  }
   Statement(const Statement &) = delete;
   Statement &operator=(const Statement &) = delete;
 
@@ -90,16 +105,32 @@ Outcome<std::unique_ptr<Journal>> Journal::open(const std::string &path) {
   }
   std::unique_ptr<Journal> journal(new Journal(path, db));
   sqlite3_busy_timeout(db, 5000); // another runner may be writing
-  // WAL: readers do not block the runner; FULL: a committed step survives
-  // a crash of the machine, not only of the process.
-  for (const char *setup : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL",
+  // WAL: readers do not block the runner, and a committed record survives
+  // the process being killed. NORMAL syncs at checkpoints, not per commit
+  // (see Journal.h for what that trades).
+  for (const char *setup : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
                             "PRAGMA foreign_keys=ON", kSchema})
     if (auto done = journal->execute(setup); !done)
       return done.error();
   return std::move(journal);
 }
 
-Journal::~Journal() { sqlite3_close(db_); }
+Journal::~Journal() {
+  for (auto &[sql, statement] : statements_)
+    sqlite3_finalize(statement);
+  sqlite3_close(db_);
+}
+
+sqlite3_stmt *Journal::prepared(const char *sql) {
+  auto found = statements_.find(sql);
+  if (found != statements_.end())
+    return found->second;
+  sqlite3_stmt *statement = nullptr;
+  if (sqlite3_prepare_v2(db_, sql, -1, &statement, nullptr) != SQLITE_OK)
+    return nullptr;
+  statements_.emplace(sql, statement);
+  return statement;
+}
 
 Outcome<bool> Journal::execute(const std::string &sql) {
   char *message = nullptr;
@@ -113,8 +144,8 @@ Outcome<bool> Journal::execute(const std::string &sql) {
 
 Outcome<bool> Journal::beginExecution(const JournalExecution &execution) {
   std::lock_guard<std::mutex> lock(mutex_);
-  Statement insert(db_, "INSERT OR REPLACE INTO executions (id, template, parameters, mode, status, "
-                        "parent_id, started) VALUES (?, ?, ?, ?, ?, ?, ?)");
+  Statement insert(prepared("INSERT OR REPLACE INTO executions (id, template, parameters, mode, status, "
+                        "parent_id, started) VALUES (?, ?, ?, ?, ?, ?, ?)"));
   if (!insert.ok())
     return failure(db_, path_, "cannot record the execution");
   insert.text(1, execution.id).text(2, execution.templateName).text(3, execution.parametersJson);
@@ -129,7 +160,7 @@ Outcome<bool> Journal::finishExecution(const std::string &id, const std::string 
                                        const std::string &outputsJson, const std::string &error,
                                        double ended) {
   std::lock_guard<std::mutex> lock(mutex_);
-  Statement update(db_, "UPDATE executions SET status = ?, outputs = ?, error = ?, ended = ? WHERE id = ?");
+  Statement update(prepared("UPDATE executions SET status = ?, outputs = ?, error = ?, ended = ? WHERE id = ?"));
   if (!update.ok())
     return failure(db_, path_, "cannot record the end of execution " + id);
   update.text(1, status).text(2, outputsJson).text(3, error).number(4, ended).text(5, id);
@@ -140,11 +171,11 @@ Outcome<bool> Journal::finishExecution(const std::string &id, const std::string 
 
 Outcome<bool> Journal::recordStep(const std::string &executionId, const JournalStep &step) {
   std::lock_guard<std::mutex> lock(mutex_);
-  Statement upsert(db_, "INSERT INTO steps (execution_id, task, loop_item, status, outputs, error, "
+  Statement upsert(prepared("INSERT INTO steps (execution_id, task, loop_item, status, outputs, error, "
                         "started, ended) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
                         "ON CONFLICT (execution_id, task, loop_item) DO UPDATE SET "
                         "status = excluded.status, outputs = excluded.outputs, "
-                        "error = excluded.error, started = excluded.started, ended = excluded.ended");
+                        "error = excluded.error, started = excluded.started, ended = excluded.ended"));
   if (!upsert.ok())
     return failure(db_, path_, "cannot record task " + step.task);
   upsert.text(1, executionId).text(2, step.task).number(3, step.loopItem).text(4, step.status);
@@ -154,11 +185,38 @@ Outcome<bool> Journal::recordStep(const std::string &executionId, const JournalS
   return true;
 }
 
+Outcome<bool> Journal::recordApiCall(const std::string &executionId, const JournalApiCall &call) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Statement insert(prepared("INSERT INTO api_calls (execution_id, task, service, api, request_id, result, "
+                        "at) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+  if (!insert.ok())
+    return failure(db_, path_, "cannot record an API call");
+  insert.text(1, executionId).text(2, call.task).text(3, call.service).text(4, call.api);
+  insert.text(5, call.requestId).text(6, call.result).number(7, call.at);
+  if (insert.step() != SQLITE_DONE)
+    return failure(db_, path_, "cannot record " + call.service + "." + call.api + " of " + executionId);
+  return true;
+}
+
+Outcome<std::vector<JournalApiCall>> Journal::apiCalls(const std::string &executionId) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Statement select(prepared("SELECT task, service, api, request_id, result, at FROM api_calls "
+                        "WHERE execution_id = ? ORDER BY rowid"));
+  if (!select.ok())
+    return failure(db_, path_, "cannot read the API calls of " + executionId);
+  select.text(1, executionId);
+  std::vector<JournalApiCall> rows;
+  while (select.step() == SQLITE_ROW)
+    rows.push_back({select.column(0), select.column(1), select.column(2), select.column(3),
+                    select.column(4), select.real(5)});
+  return rows;
+}
+
 Outcome<std::vector<JournalExecution>> Journal::executions() {
   std::lock_guard<std::mutex> lock(mutex_);
-  Statement select(db_, (std::string("SELECT ") + kExecutionColumns +
+  Statement select(prepared((std::string("SELECT ") + kExecutionColumns +
                          " FROM executions ORDER BY started DESC, rowid DESC")
-                            .c_str());
+                            .c_str()));
   if (!select.ok())
     return failure(db_, path_, "cannot list executions");
   std::vector<JournalExecution> rows;
@@ -169,8 +227,8 @@ Outcome<std::vector<JournalExecution>> Journal::executions() {
 
 Outcome<std::optional<JournalExecution>> Journal::execution(const std::string &id) {
   std::lock_guard<std::mutex> lock(mutex_);
-  Statement select(db_, (std::string("SELECT ") + kExecutionColumns + " FROM executions WHERE id = ?")
-                            .c_str());
+  Statement select(prepared((std::string("SELECT ") + kExecutionColumns + " FROM executions WHERE id = ?")
+                            .c_str()));
   if (!select.ok())
     return failure(db_, path_, "cannot read execution " + id);
   select.text(1, id);
@@ -181,8 +239,8 @@ Outcome<std::optional<JournalExecution>> Journal::execution(const std::string &i
 
 Outcome<std::vector<JournalStep>> Journal::steps(const std::string &executionId) {
   std::lock_guard<std::mutex> lock(mutex_);
-  Statement select(db_, "SELECT task, loop_item, status, outputs, error, started, ended FROM steps "
-                        "WHERE execution_id = ? ORDER BY rowid");
+  Statement select(prepared("SELECT task, loop_item, status, outputs, error, started, ended FROM steps "
+                        "WHERE execution_id = ? ORDER BY rowid"));
   if (!select.ok())
     return failure(db_, path_, "cannot read the tasks of " + executionId);
   select.text(1, executionId);

@@ -3,14 +3,18 @@
 // A runner records each execution (template, parameters with secrets masked,
 // status, outputs), each task and each loop item (status, outputs, start,
 // end, error) as it goes. Every record is its own transaction, committed
-// before the runner moves on, in WAL mode with full sync, so a crash or a
-// kill -9 loses nothing that was recorded. `RUNNER executions list|show`
+// before the runner moves on, in WAL mode: a crash of the runner or a kill -9
+// loses nothing that was recorded. (synchronous=NORMAL: an operating-system
+// crash or power cut may lose the last records, never the database's
+// consistency; FULL would cost an fsync a record, about 0.4 ms.) Each cloud API call is recorded
+// too (service, API, request id, result). `RUNNER executions list|show`
 // read it back.
 #ifndef OOSC_RUNTIME_JOURNAL_H
 #define OOSC_RUNTIME_JOURNAL_H
 
 #include "oosc/runtime/Outcome.h"
 
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -18,6 +22,7 @@
 #include <vector>
 
 struct sqlite3;
+struct sqlite3_stmt;
 
 namespace oosc::runtime {
 
@@ -44,6 +49,17 @@ struct JournalStep {
   double started = 0, ended = 0;
 };
 
+/// One cloud API call a task made (parameters and responses are not kept:
+/// they may hold secrets, and the cloud keeps its own record by request id).
+struct JournalApiCall {
+  std::string task;
+  std::string service;
+  std::string api;
+  std::string requestId;
+  std::string result; ///< "Success" or the error code
+  double at = 0;
+};
+
 class Journal {
 public:
   /// Opens or creates the database at \p path (its folder too) and its
@@ -60,22 +76,30 @@ public:
   /// Inserts the step or replaces the earlier record of the same step.
   Outcome<bool> recordStep(const std::string &executionId, const JournalStep &step);
 
+  Outcome<bool> recordApiCall(const std::string &executionId, const JournalApiCall &call);
+
   /// Newest first.
   Outcome<std::vector<JournalExecution>> executions();
   Outcome<std::optional<JournalExecution>> execution(const std::string &id);
   /// In the order they were first recorded.
   Outcome<std::vector<JournalStep>> steps(const std::string &executionId);
+  /// In the order they were made.
+  Outcome<std::vector<JournalApiCall>> apiCalls(const std::string &executionId);
 
   const std::string &path() const { return path_; }
 
 private:
   Journal(std::string path, sqlite3 *db) : path_(std::move(path)), db_(db) {}
   Outcome<bool> execute(const std::string &sql);
+  /// The statement for \p sql, prepared once and reset for each use; null
+  /// when it does not compile. Called with the mutex held.
+  sqlite3_stmt *prepared(const char *sql);
 
   std::string path_;
   sqlite3 *db_ = nullptr;
   /// Loop items finish on several threads; one connection, one writer.
   std::mutex mutex_;
+  std::map<std::string, sqlite3_stmt *> statements_;
 };
 
 } // namespace oosc::runtime

@@ -10,7 +10,9 @@
 #include "executor/StepRecords.h"
 #include "oosc/runtime/Simulator.h"
 
+#include <atomic>
 #include <chrono>
+#include <csignal>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -325,6 +327,21 @@ const TemplateDef *findByName(const std::vector<const TemplateDef *> &defs, std:
   return nullptr;
 }
 
+/// Set by SIGINT and SIGTERM. A signal handler can only reach static
+/// storage, so this one flag is global; executions read it through their
+/// Cancellation.
+std::atomic<bool> cancelSignalled{false};
+
+extern "C" void onCancelSignal(int) { cancelSignalled.store(true); }
+
+void installCancelHandlers() {
+  struct sigaction action {};
+  action.sa_handler = onCancelSignal;
+  sigemptyset(&action.sa_mask);
+  sigaction(SIGINT, &action, nullptr);
+  sigaction(SIGTERM, &action, nullptr);
+}
+
 /// Opens the journal, or says why not and runs without one.
 std::unique_ptr<Journal> openJournal(const std::string &program, const std::string &file) {
   auto journal = Journal::open(file);
@@ -391,6 +408,10 @@ int runTemplate(const TemplateDef &def, const RunnerImage &image, const std::str
                                                    ? defaultJournalFile(simulator.stateFile)
                                                    : options.journalFile);
   environment.journal = journal.get();
+  Cancellation cancellation;
+  cancellation.requested = &cancelSignalled;
+  environment.cancellation = &cancellation;
+  installCancelHandlers();
   executionStarted(environment, def, parameters.value(), executionId, "");
   progress.start(def, cloud.describe(), executionId);
   ExecutionOutcome outcome = runExecution(def, std::move(parameters.value()), environment, executionId);

@@ -11,6 +11,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -132,6 +133,24 @@ TEST_F(BuildTest, JournalRecordsTheExecutionItsTasksLoopItemsAndChildren) {
   RunResult missing = runProgram(runner, {"executions", "show", "exec-nope", "--journal", journal});
   EXPECT_EQ(missing.exitCode, 1);
   EXPECT_NE(missing.err.find("no execution 'exec-nope'"), std::string::npos) << missing.err;
+}
+
+TEST_F(BuildTest, SigtermCancelsRunsTheCleanupAndEndsCancelled) {
+  std::string runner = build({"tests/build/cancel.yaml"});
+  // A real signal to a real runner: SIGTERM one second into a four-second
+  // Sleep (real time), well after the runner installed its handlers.
+  std::string code = (dir_ / "code").string();
+  std::string script = runner + " --state " + state() + " --real-time >/dev/null 2>" +
+                       (dir_ / "err").string() + " & pid=$!; sleep 1; kill -TERM $pid; wait $pid; echo $? >" + code;
+  ASSERT_EQ(std::system(script.c_str()), 0);
+  std::string err = slurp((dir_ / "err").string());
+  EXPECT_EQ(slurp(code), "3\n") << err;
+  EXPECT_NE(err.find("Cancelled  useInstance"), std::string::npos) << err;
+  EXPECT_NE(err.find("Success  deleteInstance"), std::string::npos) << "the cleanup did not run\n" << err;
+  EXPECT_EQ(instancesNamed(world(), "oos-cancel-test"), 0u) << "the instance was left behind";
+  RunResult show = runProgram(runner, {"executions", "show", "exec-sim000000000001", "--journal",
+                                       (dir_ / "journal.sqlite").string()});
+  EXPECT_NE(show.out.find("status     Cancelled"), std::string::npos) << show.out;
 }
 
 TEST_F(BuildTest, UpdateImageReleasesTheInstanceWhenTheCommandFails) {

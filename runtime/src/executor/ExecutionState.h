@@ -37,6 +37,19 @@ struct TaskResult {
 class Journal;
 class Progress;
 
+/// A request to cancel the execution (SIGINT, SIGTERM) and whether an
+/// executor has acted on it: the first one to start a task after the request
+/// does not start it and takes its OnError route instead, so the template's
+/// cleanup still runs; every task after that runs as usual.
+struct Cancellation {
+  const std::atomic<bool> *requested = nullptr;
+  std::atomic<bool> handled{false};
+
+  bool isRequested() const { return requested && requested->load(); }
+  /// True for the one caller that acts on the request.
+  bool take() { return isRequested() && !handled.exchange(true); }
+};
+
 /// Finds the template behind ACS::Template's TemplateName or a product action.
 using TemplateLookup = std::function<const TemplateDef *(std::string_view name)>;
 
@@ -49,6 +62,8 @@ struct RunEnvironment {
   TemplateLookup findAction;
   /// Where executions, tasks and loop items are recorded; null: nowhere.
   Journal *journal = nullptr;
+  /// Shared by the execution and its children; null: cannot be cancelled.
+  Cancellation *cancellation = nullptr;
   std::string regionId = "cn-hangzhou";
   std::string accountId = "1234567890123456";
   std::string user = "oosc";

@@ -78,6 +78,8 @@ private:
   std::optional<size_t> step(const TaskDef &task, size_t index) {
     auto start = std::chrono::steady_clock::now();
     Context context(state_);
+    if (Cancellation *cancel = state_.environment.cancellation; cancel && cancel->take())
+      return cancelBefore(task, index, context);
     if (task.when) {
       Outcome<bool> run = evaluateCondition(task.when, context);
       if (!run.ok())
@@ -158,6 +160,23 @@ private:
     return follow(task.onError.value_or(Jump{Jump::Kind::End}), index, context);
   }
 
+  /// Cancelled before \p task started: it does not run, and its OnError
+  /// route (the template's cleanup) is taken instead.
+  std::optional<size_t> cancelBefore(const TaskDef &task, size_t index, Context &context) {
+    cancelled_ = true;
+    setStatus(index, TaskStatus::Cancelled);
+    taskEnded(state_, task, index, TaskStatus::Cancelled, 0, "cancelled before it started");
+    recordFailure("cancelled before task '" + task.name + "' started");
+    return follow(task.onError.value_or(Jump{Jump::Kind::End}), index, context);
+  }
+
+  /// Cancelled: this execution acted on the request, or it is the top-level
+  /// one and a request came (its children may have acted on it).
+  bool wasCancelled() const {
+    const Cancellation *cancel = state_.environment.cancellation;
+    return cancelled_ || (state_.environment.depth == 0 && cancel && cancel->isRequested());
+  }
+
   std::optional<size_t> follow(const Jump &jump, size_t index, Context &context) {
     switch (jump.kind) {
     case Jump::Kind::Next:
@@ -226,13 +245,16 @@ private:
       outputs.emplace_back(output.name, std::move(typed.value()));
     }
     outcome.outputs = Value(std::move(outputs));
-    outcome.status = failed_ ? ExecutionStatus::Failed : ExecutionStatus::Success;
+    outcome.status = wasCancelled() ? ExecutionStatus::Cancelled
+                     : failed_      ? ExecutionStatus::Failed
+                                    : ExecutionStatus::Success;
     outcome.error = firstError_;
     return outcome;
   }
 
   ExecutionState &state_;
   bool failed_ = false;
+  bool cancelled_ = false;
   std::string firstError_;
 };
 

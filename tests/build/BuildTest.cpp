@@ -153,6 +153,22 @@ TEST_F(BuildTest, SigtermCancelsRunsTheCleanupAndEndsCancelled) {
   EXPECT_NE(show.out.find("status     Cancelled"), std::string::npos) << show.out;
 }
 
+TEST_F(BuildTest, JournalKeepsWhatWasCommittedWhenTheRunnerIsKilled) {
+  std::string runner = build({"tests/build/cancel.yaml"});
+  // kill -9 one second into the four-second Sleep: nothing can be flushed
+  // at exit, so what the journal holds is what was committed step by step.
+  std::string script = runner + " --state " + state() + " --real-time >/dev/null 2>&1 & pid=$!; " +
+                       "sleep 1; kill -KILL $pid; wait $pid; true";
+  ASSERT_EQ(std::system(script.c_str()), 0);
+  RunResult show = runProgram(runner, {"executions", "show", "exec-sim000000000001", "--journal",
+                                       (dir_ / "journal.sqlite").string()});
+  ASSERT_EQ(show.exitCode, 0) << show.err;
+  EXPECT_NE(show.out.find("status     Running"), std::string::npos) << show.out;
+  EXPECT_NE(show.out.find("createInstance"), std::string::npos) << show.out;
+  EXPECT_NE(show.out.find("ECS.RunInstances"), std::string::npos) << show.out;
+  EXPECT_EQ(show.out.find("longWait"), std::string::npos) << "the killed task has no record\n" << show.out;
+}
+
 TEST_F(BuildTest, UpdateImageReleasesTheInstanceWhenTheCommandFails) {
   std::string runner = build({"samples/update-image/update-image.yaml"});
   RunResult result = run(runner, {"-p", "commandContent=echo updating\nexit 3"});

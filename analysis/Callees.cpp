@@ -107,18 +107,16 @@ Callee calleeOf(const ir::Template &tmpl, std::string_view name) {
 }
 
 const Callee *findActionCallee(std::string_view name) {
-  // Built once from the immutable catalogue; thread-safe initialisation.
+  // Built once from the immutable catalogue, in its order, so an action's
+  // index in the catalogue is its callee's; thread-safe initialisation.
   static const std::vector<Callee> callees = [] {
     std::vector<Callee> all;
     for (const runtime::ActionDoc &action : runtime::actionCatalogue())
       all.push_back(calleeOf(action));
     return all;
   }();
-  const std::vector<runtime::ActionDoc> &catalogue = runtime::actionCatalogue();
-  for (size_t i = 0; i < catalogue.size(); ++i)
-    if (equalsIgnoreCase(catalogue[i].name, name))
-      return &callees[i];
-  return nullptr;
+  const runtime::ActionDoc *doc = runtime::findAction(name);
+  return doc ? &callees[static_cast<size_t>(doc - runtime::actionCatalogue().data())] : nullptr;
 }
 
 } // namespace oosc::analysis

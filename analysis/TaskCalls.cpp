@@ -30,9 +30,8 @@ const Callee *childOf(const ir::Task &task, const TemplateLibrary *templates) {
   if (templates)
     if (const Callee *child = templates->find(name->value))
       return child;
-  const Callee *action = findActionCallee(name->value);
   const runtime::ActionDoc *doc = runtime::findAction(name->value);
-  return doc && runtime::isProductAction(*doc) ? action : nullptr;
+  return doc && runtime::isProductAction(*doc) ? findActionCallee(name->value) : nullptr;
 }
 
 /// A task without Properties but with a key that is a misspelling of it:

@@ -120,7 +120,7 @@ TEST_F(BuildTest, JournalRecordsTheExecutionItsTasksLoopItemsAndChildren) {
   for (const char *expected : {"status     Failed", "\"adminPassword\":\"******\"", "describeZones[0]",
                                "describeZones[1]", "InvalidInstanceId.NotFound",
                                "\"regions\":[\"cn-hangzhou\"", "exec-sim000000000001/startInstance",
-                               "ECS.DescribeZones", "ECS.DescribeRegions"})
+                               "ECS.DescribeZones", "ECS.DescribeRegions", "OOS.NotifyWebhook"})
     EXPECT_NE(show.out.find(expected), std::string::npos) << expected << " in\n" << show.out;
   EXPECT_EQ(show.out.find("Journal-Secret-4711"), std::string::npos) << "the secret is in the journal";
   // The failed call is recorded under the child execution that made it.
@@ -130,6 +130,16 @@ TEST_F(BuildTest, JournalRecordsTheExecutionItsTasksLoopItemsAndChildren) {
   EXPECT_NE(child.out.find("ECS.StartInstance"), std::string::npos) << child.out;
   EXPECT_NE(child.out.find("InvalidInstanceId.NotFound"), std::string::npos) << child.out;
   EXPECT_NE(child.out.find("parent     exec-sim000000000001"), std::string::npos) << child.out;
+  // ACS::Notify's webhook is in the simulated world, rendered.
+  Value after = world();
+  const Value *notifications = after.find("Notifications");
+  ASSERT_NE(notifications, nullptr);
+  ASSERT_EQ(notifications->size(), 1u);
+  const Value &posted = notifications->getList()[0];
+  EXPECT_EQ(posted.find("URI")->toDisplayString(), "https://example.com/hooks/oosc-test");
+  EXPECT_NE(posted.find("Content")->toJson().find("regions: "), std::string::npos)
+      << posted.find("Content")->toJson();
+  EXPECT_EQ(posted.find("Content")->toJson().find("{{"), std::string::npos) << "not rendered";
   RunResult missing = runProgram(runner, {"executions", "show", "exec-nope", "--journal", journal});
   EXPECT_EQ(missing.exitCode, 1);
   EXPECT_NE(missing.err.find("no execution 'exec-nope'"), std::string::npos) << missing.err;
@@ -220,7 +230,7 @@ TEST_F(BuildTest, UnsupportedActionsFailClearlyNamingTheTask) {
   std::string runner = build({"tests/build/unsupported.yaml"});
   RunResult result = run(runner, {});
   EXPECT_EQ(result.exitCode, 1);
-  EXPECT_NE(result.err.find("task 'tellTheTeam' failed: action ACS::Notify is not supported yet"),
+  EXPECT_NE(result.err.find("task 'askTheTeam' failed: action ACS::Approve is not supported yet"),
             std::string::npos)
       << result.err;
 }

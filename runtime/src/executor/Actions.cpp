@@ -34,6 +34,7 @@ constexpr ActionEntry kHandlers[] = {
     {"ACS::ExecuteAPI", executeApi}, {"ACS::WaitFor", waitFor},
     {"ACS::CheckFor", checkFor},     {"ACS::Sleep", sleep},
     {"ACS::Template", runNestedTemplate},
+    {"ACS::Notify", notify},
 };
 
 Handler findHandler(std::string_view action) {

@@ -183,6 +183,23 @@ Outcome<Value> executeApi(ActionCall &call) {
 
 Outcome<Value> waitFor(ActionCall &call) { return pollUntil(call, true); }
 
+Outcome<Value> notify(ActionCall &call) {
+  const Value *type = call.properties.findCaseInsensitive("NotifyType");
+  if (type && !sameName(type->toDisplayString(), "WebHook"))
+    return fail("ACS::Notify with NotifyType " + type->toDisplayString() + " is not supported yet");
+  const Value *webhook = call.properties.findCaseInsensitive("WebHook");
+  if (!webhook || !webhook->isMap())
+    return fail("ACS::Notify needs WebHook: {URI, Headers, Content}");
+  ApiRequest request{"OOS", "NotifyWebhook", Value(Value::Map{})};
+  for (std::string_view key : {"URI", "Headers", "Content"})
+    if (const Value *value = webhook->findCaseInsensitive(key))
+      request.parameters.set(std::string(key), *value);
+  auto posted = callCloud(call, request);
+  if (!posted)
+    return fail("ACS::Notify: " + describeError(request, posted.error()));
+  return Value(Value::Map{});
+}
+
 Outcome<Value> checkFor(ActionCall &call) { return pollUntil(call, false); }
 
 } // namespace oosc::runtime

@@ -1,4 +1,4 @@
-//===- ApiActions.h - ACS::ExecuteAPI, ACS::WaitFor, ACS::CheckFor --------===//
+//===- ApiActions.h - The actions that call the cloud ----------------------===//
 #pragma once
 
 #include "executor/Actions.h"
@@ -8,5 +8,8 @@ namespace oosc::runtime {
 Outcome<Value> executeApi(ActionCall &call);
 Outcome<Value> waitFor(ActionCall &call);
 Outcome<Value> checkFor(ActionCall &call);
+/// ACS::Notify with a WebHook: posted through the cloud backend (the
+/// simulator records it in its world).
+Outcome<Value> notify(ActionCall &call);
 
 } // namespace oosc::runtime

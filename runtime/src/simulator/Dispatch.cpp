@@ -7,6 +7,8 @@ const std::vector<ApiSpec> &apiTable() {
   // Service and API names are matched ignoring case, as OOS matches them.
   // `true` marks APIs that change resources (the world is saved after them).
   static const std::vector<ApiSpec> Table = {
+      // ACS::Notify's webhook, recorded rather than posted.
+      {"OOS", "NotifyWebhook", oos::notifyWebhook, true},
       // ECS geography and network (read-only, seeded).
       {"ECS", "DescribeRegions", ecs::describeRegions, false},
       {"ECS", "DescribeZones", ecs::describeZones, false},

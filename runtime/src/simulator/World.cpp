@@ -38,6 +38,7 @@ constexpr SectionSpec Sections[] = {
     {section::ScalingConfigurations, "ScalingConfigurationId", false},
     {section::ScalingInstances, "InstanceId", false},
     {section::ScalingActivities, "ScalingActivityId", false},
+    {section::Notifications, "NotificationId", false},
 };
 
 /// Merges the timeline steps of \p record that are due at \p now.

@@ -64,6 +64,7 @@ constexpr std::string_view ScalingGroups = "ScalingGroups";
 constexpr std::string_view ScalingConfigurations = "ScalingConfigurations";
 constexpr std::string_view ScalingInstances = "ScalingInstances";
 constexpr std::string_view ScalingActivities = "ScalingActivities";
+constexpr std::string_view Notifications = "Notifications";
 } // namespace section
 
 //===-- Value helpers
@@ -317,6 +318,11 @@ Result tagResources(World &, const Request &);
 Result untagResources(World &, const Request &);
 Result listTagResources(World &, const Request &);
 } // namespace ecs
+
+namespace oos {
+/// The webhooks ACS::Notify posts: recorded in the world instead of sent.
+Result notifyWebhook(World &, const Request &);
+} // namespace oos
 
 namespace ess {
 /// Adds the seeded scaling group: two configurations (the active one uses

@@ -30,13 +30,6 @@ struct Parsed {
   std::string name;
 };
 
-/// Built-in actions are implemented by the runtime; every other ACS::X::Y
-/// may be a product action from the library.
-bool isBuiltIn(std::string_view action) {
-  const runtime::ActionDoc *doc = runtime::findAction(action);
-  return doc && !runtime::isProductAction(*doc);
-}
-
 /// `ACS::ECS::RunInstances` -> `<actions>/ECS/RunInstances.yaml`.
 std::optional<std::string> actionFile(const std::string &actionsDir, std::string_view action) {
   if (action.size() < 6 || !equalsIgnoreCase(action.substr(0, 5), "ACS::"))
@@ -121,7 +114,7 @@ BuildResult buildRunner(const BuildOptions &options) {
     pending.push_back(&parsed);
   for (size_t i = 0; i < pending.size(); ++i)
     for (const ir::Task &task : pending[i]->parsed.tmpl.tasks) {
-      if (isBuiltIn(task.action) || !seen.insert(foldCase(task.action)).second)
+      if (runtime::isBuiltInAction(task.action) || !seen.insert(foldCase(task.action)).second)
         continue;
       auto file = actionFile(options.runtime.actionsDir, task.action);
       if (!file)

@@ -8,13 +8,12 @@
 //===----------------------------------------------------------------------===//
 #include "analysis/Rules.h"
 #include "analysis/SchemaWalk.h"
+#include "oosc/runtime/ActionCatalogue.h"
 #include "support/Spelling.h"
 
 #include <cstdlib>
 
 namespace oosc::analysis {
-
-bool isTriggerAction(std::string_view action);
 
 namespace {
 
@@ -109,12 +108,11 @@ void checkAggregateFields(AnalysisContext &context, const ir::Task &task) {
   }
 }
 
-/// Functional actions run once; OOS loops API and product actions only.
+/// Functional actions run once; OOS loops API and product actions only
+/// (the catalogue's `loops`, which is false for triggers too).
 bool cannotLoop(std::string_view action) {
-  for (std::string_view once : {"ACS::Sleep", "ACS::Choice", "ACS::Approve", "ACS::Pause"})
-    if (equalsIgnoreCase(action, once))
-      return true;
-  return isTriggerAction(action);
+  const runtime::ActionDoc *doc = runtime::findAction(action);
+  return doc && !doc->loops;
 }
 
 } // namespace

@@ -5,16 +5,17 @@
 //
 //===----------------------------------------------------------------------===//
 #include "analysis/Rules.h"
-#include "support/Spelling.h"
+#include "oosc/runtime/ActionCatalogue.h"
 
 namespace oosc::analysis {
+namespace {
 
 bool isTriggerAction(std::string_view action) {
-  for (std::string_view trigger : {"ACS::TimerTrigger", "ACS::EventTrigger", "ACS::AlarmTrigger"})
-    if (equalsIgnoreCase(action, trigger))
-      return true;
-  return false;
+  const runtime::ActionDoc *doc = runtime::findAction(action);
+  return doc && doc->kind == runtime::ActionKind::Trigger;
 }
+
+} // namespace
 
 void checkTriggers(AnalysisContext &context) {
   const ir::Task *first = nullptr;

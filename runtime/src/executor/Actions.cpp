@@ -44,24 +44,19 @@ Handler findHandler(std::string_view action) {
   return nullptr;
 }
 
-bool isBuiltIn(std::string_view action) {
-  const ActionDoc *doc = findAction(action);
-  return doc && !isProductAction(*doc);
-}
-
 } // namespace
 
 bool isSupportedAction(std::string_view action, const RunEnvironment &environment) {
   if (sameName(action, "ACS::Choice"))
     return true;
-  if (isBuiltIn(action))
+  if (isBuiltInAction(action))
     return findHandler(action) != nullptr;
   return environment.findAction(action) != nullptr;
 }
 
 Outcome<Value> runAction(ActionCall &call) {
   const std::string &action = call.task.action;
-  if (isBuiltIn(action)) {
+  if (isBuiltInAction(action)) {
     Handler handler = findHandler(action);
     if (!handler)
       return fail("action " + action + " is not supported yet");

@@ -70,6 +70,13 @@ const ActionDoc *findAction(std::string_view name);
 /// True for actions of the form ACS::<Product>::<Name>.
 inline bool isProductAction(const ActionDoc &action) { return action.kind == ActionKind::Product; }
 
+/// A built-in action of the catalogue (any case): one the runtime itself
+/// provides, not a product action a template implements.
+inline bool isBuiltInAction(std::string_view name) {
+  const ActionDoc *action = findAction(name);
+  return action && !isProductAction(*action);
+}
+
 } // namespace oosc::runtime
 
 #endif

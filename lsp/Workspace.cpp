@@ -3,6 +3,7 @@
 
 #include "driver/RunTemplates.h"
 #include "support/Spelling.h"
+#include "support/Uri.h"
 
 #include "lsp/Positions.h"
 
@@ -26,20 +27,7 @@ std::string pathOfUri(const std::string &uri) {
   return path;
 }
 
-std::string uriOfPath(const std::string &path) {
-  static const char *hex = "0123456789ABCDEF";
-  std::string uri = "file://";
-  for (unsigned char c : path) {
-    if (std::isalnum(c) || std::string_view("/-._~").find(static_cast<char>(c)) != std::string_view::npos) {
-      uri += static_cast<char>(c);
-    } else {
-      uri += '%';
-      uri += hex[c >> 4];
-      uri += hex[c & 15];
-    }
-  }
-  return uri;
-}
+std::string uriOfPath(const std::string &path) { return "file://" + percentEncodePath(path); }
 
 namespace {
 

@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "report/Printers.h"
+#include "support/Uri.h"
 
 #include <llvm/Support/FormatVariadic.h>
 #include <llvm/Support/JSON.h>
@@ -20,18 +21,7 @@ using llvm::json::Value;
 /// A file path as a URI reference: unreserved characters and '/' stay, the
 /// rest is percent-encoded; absolute paths become file:// URIs.
 std::string toUri(std::string_view path) {
-  std::string uri = !path.empty() && path[0] == '/' ? "file://" : "";
-  static const char *hex = "0123456789ABCDEF";
-  for (unsigned char c : path) {
-    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
-      uri += static_cast<char>(c);
-    } else {
-      uri += '%';
-      uri += hex[c >> 4];
-      uri += hex[c & 15];
-    }
-  }
-  return uri;
+  return (!path.empty() && path[0] == '/' ? "file://" : "") + percentEncodePath(path);
 }
 
 /// SARIF's level names are oosc's severity names.

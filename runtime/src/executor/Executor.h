@@ -11,12 +11,21 @@ struct ExecutionOutcome {
   std::string error; ///< why it failed: the first failing task and its error
 };
 
+struct ExecutionHistory;
+
+/// How an execution starts.
+struct ExecutionOptions {
+  /// Resume: what the journal says the execution already did (see History.h).
+  const ExecutionHistory *history = nullptr;
+};
+
 /// Runs `def` with resolved parameter values: tasks in order, following
 /// OnSuccess, OnError, When and Choice; returns the status and the template
 /// outputs. `executionId` names the execution in messages and pseudo
 /// parameters.
 ExecutionOutcome runExecution(const TemplateDef &def, std::vector<Value> parameters,
-                              RunEnvironment &environment, std::string executionId);
+                              RunEnvironment &environment, std::string executionId,
+                              const ExecutionOptions &options = {});
 
 /// Evaluates defaults for parameters not given and checks every value
 /// against its constraints; `given` maps names (any case) to values. Values

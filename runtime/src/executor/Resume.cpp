@@ -5,8 +5,6 @@
 #include "executor/StepRecords.h"
 #include "oosc/runtime/Journal.h"
 
-#include <cerrno>
-#include <csignal>
 #include <unistd.h>
 
 namespace oosc::runtime {
@@ -19,10 +17,8 @@ bool isFinal(const std::string &status) {
 /// Another process on this machine still runs it (a resume would run every
 /// step twice at once).
 bool runningElsewhere(const JournalExecution &execution) {
-  if (execution.runnerPid <= 0 || execution.runnerPid == getpid() ||
-      execution.runnerHost != hostName())
-    return false;
-  return kill(execution.runnerPid, 0) == 0 || errno == EPERM;
+  return execution.runnerPid != getpid() && execution.runnerHost == runnerHostName() &&
+         runnerIsAlive(execution);
 }
 
 Outcome<bool> checkResumable(const JournalExecution &execution, const TemplateDef &def,

@@ -45,20 +45,14 @@ void executionStarted(RunEnvironment &environment, const TemplateDef &def,
   if (Journal *journal = environment.journal)
     warnIfFailed(journal->beginExecution({id, def.name, maskedParameters(def, parameters),
                                           "Automatic", "Running", parentId, "{}", "",
-                                          wallClockNow(), 0, 0, getpid(), hostName()}));
+                                          wallClockNow(), 0, 0, getpid(), runnerHostName()}));
 }
 
 void executionResumed(RunEnvironment &environment, const std::string &id) {
   if (Journal *journal = environment.journal)
-    warnIfFailed(journal->reopenExecution(id, getpid(), hostName()));
+    warnIfFailed(journal->reopenExecution(id, getpid(), runnerHostName()));
 }
 
-std::string hostName() {
-  char name[256] = {};
-  if (gethostname(name, sizeof name - 1) != 0)
-    return "";
-  return name;
-}
 
 void executionEnded(RunEnvironment &environment, const std::string &id,
                     const ExecutionOutcome &outcome) {

@@ -13,8 +13,6 @@ void executionStarted(RunEnvironment &environment, const TemplateDef &def,
                       const std::string &parentId);
 /// A resumed execution (top level or child) runs again, in this process.
 void executionResumed(RunEnvironment &environment, const std::string &id);
-/// This machine's name, recorded with the runner's process id.
-std::string hostName();
 void executionEnded(RunEnvironment &environment, const std::string &id,
                     const ExecutionOutcome &outcome);
 

@@ -4,6 +4,9 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <csignal>
+#include <unistd.h>
 #include <filesystem>
 
 namespace oosc::runtime {
@@ -120,6 +123,21 @@ Outcome<int> schemaVersion(sqlite3 *db, const std::string &path) {
 }
 
 } // namespace
+
+std::string runnerHostName() {
+  char name[256] = {};
+  if (gethostname(name, sizeof name - 1) != 0)
+    return "";
+  return name;
+}
+
+bool runnerIsAlive(const JournalExecution &execution) {
+  if (execution.runnerPid <= 0)
+    return false;
+  if (execution.runnerHost != runnerHostName())
+    return true;
+  return kill(execution.runnerPid, 0) == 0 || errno == EPERM;
+}
 
 Outcome<std::unique_ptr<Journal>> Journal::open(const std::string &path) {
   std::error_code error;

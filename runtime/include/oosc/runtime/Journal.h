@@ -73,6 +73,13 @@ struct JournalApiCall {
   std::string key;
 };
 
+/// This machine's name, as the journal records runners.
+std::string runnerHostName();
+
+/// Whether the process recorded as running \p execution is alive on this
+/// machine (a runner on another machine counts as alive: it cannot be told).
+bool runnerIsAlive(const JournalExecution &execution);
+
 class Journal {
 public:
   /// Opens or creates the database at \p path (its folder too) and its

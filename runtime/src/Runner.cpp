@@ -2,6 +2,7 @@
 #include "oosc/runtime/Runner.h"
 
 #include "journal/ExecutionsCommand.h"
+#include "journal/JournalApi.h"
 #include "oosc/runtime/Journal.h"
 
 #include "executor/Actions.h"
@@ -372,14 +373,18 @@ int runTemplate(const TemplateDef &def, const RunnerImage &image, const std::str
   simulator.realLatency = options.realTime;
   simulator.faults = options.faults;
   simulator.clock = &clock;
-  std::filesystem::create_directories(std::filesystem::path(simulator.stateFile).parent_path());
+  // `--state world.json` has no folder to create (and an empty path throws).
+  if (auto folder = std::filesystem::path(simulator.stateFile).parent_path(); !folder.empty())
+    std::filesystem::create_directories(folder);
   SimulatedCloud cloud(simulator);
   if (!cloud.loadError().empty()) {
     std::cerr << program << ": error: " << cloud.loadError() << '\n';
     return kExitUsage;
   }
   Progress progress(std::cerr, {options.jsonLog, static_cast<bool>(isatty(STDERR_FILENO))});
-  RunEnvironment environment{cloud, clock, progress,
+  // OOS.ListExecutions and ListTaskExecutions are answered from the journal.
+  JournalApi journalApi(cloud);
+  RunEnvironment environment{journalApi, clock, progress,
                              [&](std::string_view name) { return findByName(image.templates, name); },
                              [&](std::string_view name) { return findByName(image.actions, name); }};
   environment.regionId = options.region;
@@ -408,6 +413,7 @@ int runTemplate(const TemplateDef &def, const RunnerImage &image, const std::str
                                                    ? defaultJournalFile(simulator.stateFile)
                                                    : options.journalFile);
   environment.journal = journal.get();
+  journalApi.attach(journal.get());
   Cancellation cancellation;
   cancellation.requested = &cancelSignalled;
   environment.cancellation = &cancellation;

@@ -237,6 +237,20 @@ Outcome<std::optional<JournalExecution>> Journal::execution(const std::string &i
   return std::optional<JournalExecution>(readExecution(select));
 }
 
+Outcome<std::vector<JournalExecution>> Journal::children(const std::string &parentId) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Statement select(prepared((std::string("SELECT ") + kExecutionColumns +
+                             " FROM executions WHERE parent_id = ? ORDER BY started, rowid")
+                                .c_str()));
+  if (!select.ok())
+    return failure(db_, path_, "cannot list the children of " + parentId);
+  select.text(1, parentId);
+  std::vector<JournalExecution> rows;
+  while (select.step() == SQLITE_ROW)
+    rows.push_back(readExecution(select));
+  return rows;
+}
+
 Outcome<std::vector<JournalStep>> Journal::steps(const std::string &executionId) {
   std::lock_guard<std::mutex> lock(mutex_);
   Statement select(prepared("SELECT task, loop_item, status, outputs, error, started, ended FROM steps "

@@ -81,6 +81,8 @@ public:
   /// Newest first.
   Outcome<std::vector<JournalExecution>> executions();
   Outcome<std::optional<JournalExecution>> execution(const std::string &id);
+  /// The executions whose parent is \p parentId, in the order they started.
+  Outcome<std::vector<JournalExecution>> children(const std::string &parentId);
   /// In the order they were first recorded.
   Outcome<std::vector<JournalStep>> steps(const std::string &executionId);
   /// In the order they were made.

@@ -449,6 +449,32 @@ TEST_F(FleetTest, ExtensionsReportAFailingInstanceAndMaxErrorsDecides) {
             parse(R"(["i-simfleet01","i-simfleet02","i-simfleet04","i-simfleet05"])"));
 }
 
+TEST_F(FleetTest, RollingUpdateByCommandRollsBackWithTheScriptItKept) {
+  std::string runner = buildRollingUpdate();
+  RunResult update = runOnFleet(runner, {"rolling-update", "-p", "scalingGroupId=asg-simfleet", "-p",
+                                         "updateType=command", "-p", "invokeScript=echo app v2", "-p",
+                                         "rollbackScript=echo app back to v1", "-p", "batchNumber=3"});
+  ASSERT_EQ(update.exitCode, 0) << update.err;
+  Value updated = world();
+  expectFleetInService(updated);
+  Value scripts = lastScripts(updated);
+  ASSERT_EQ(scripts.size(), kFleet.size()) << scripts.toJson();
+  for (const auto &[id, script] : scripts.getMap())
+    EXPECT_EQ(script, Value("RunShellScript: echo app v2")) << id;
+  expectEveryFleetInstance(updated, ".Simulated.SystemDiskId // \"\"", Value("")); // no disk replaced
+  // The rollback needs no script of its own: it runs the one the update kept.
+  RunResult rollback = runOnFleet(runner, {"rolling-update", "-p", "invokeType=rollback", "-p",
+                                           "scalingGroupId=asg-simfleet", "-p",
+                                           "sourceExecutionId=exec-sim000000000001"});
+  ASSERT_EQ(rollback.exitCode, 0) << rollback.err;
+  Value restored = world();
+  expectFleetInService(restored);
+  Value rolledBack = lastScripts(restored);
+  for (const auto &[id, script] : rolledBack.getMap())
+    EXPECT_EQ(script, Value("RunShellScript: echo app back to v1")) << id;
+  EXPECT_EQ(perFleetInstance(restored, ".ImageId"), parse(kSeedImages));
+}
+
 TEST_F(BuildTest, LibraryActionsLookUpSwapAndDelete) {
   std::string runner = build({"tests/build/actions.yaml"});
   RunResult result = run(runner, {});

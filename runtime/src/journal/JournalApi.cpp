@@ -69,6 +69,48 @@ Value executionView(const JournalExecution &execution) {
                           {"ExecutedBy", "oosc"}});
 }
 
+struct TaskFilter {
+  std::string taskName, status, taskExecutionId;
+  bool loopItems = false; ///< IncludeChildTaskExecution
+};
+
+/// The task executions of one execution that pass \p filter, appended to
+/// \p items. Task execution ids number the tasks in the order they were
+/// recorded ("exec-1.t2"); a loop item's extends its task's ("exec-1.t2.0").
+void appendTaskExecutions(const std::string &executionId, const std::vector<JournalStep> &steps,
+                          const TaskFilter &filter, Value::List &items) {
+  std::map<std::string, std::string> taskIds;
+  for (const JournalStep &step : steps)
+    if (step.loopItem < 0)
+      taskIds.emplace(step.task, executionId + ".t" + std::to_string(taskIds.size() + 1));
+  for (const JournalStep &step : steps) {
+    if ((step.loopItem >= 0 && !filter.loopItems) || !passes(filter.taskName, step.task) ||
+        !passes(filter.status, step.status))
+      continue;
+    auto parentTask = taskIds.find(step.task);
+    std::string parentTaskId = parentTask == taskIds.end() ? executionId + ".t0" : parentTask->second;
+    std::string taskId =
+        step.loopItem < 0 ? parentTaskId : parentTaskId + "." + std::to_string(step.loopItem);
+    if (!filter.taskExecutionId.empty() && taskId != filter.taskExecutionId)
+      continue;
+    Value view(Value::Map{{"ExecutionId", executionId},
+                          {"TaskExecutionId", taskId},
+                          {"TaskName", step.task},
+                          {"Status", step.status},
+                          {"StatusMessage", step.error},
+                          {"Outputs", jsonObject(step.outputsJson)},
+                          {"StartDate", isoDate(step.started)},
+                          {"EndDate", isoDate(step.ended)},
+                          {"CreateDate", isoDate(step.started)},
+                          {"UpdateDate", isoDate(step.ended)}});
+    if (step.loopItem >= 0) {
+      view.set("LoopItem", static_cast<int64_t>(step.loopItem));
+      view.set("ParentTaskExecutionId", parentTaskId);
+    }
+    items.push_back(std::move(view));
+  }
+}
+
 ApiError journalError(std::string code, std::string message) {
   ApiError error;
   error.code = std::move(code);
@@ -168,13 +210,11 @@ Outcome<Value, ApiError> JournalApi::listExecutions(const Value &parameters) {
 }
 
 Outcome<Value, ApiError> JournalApi::listTaskExecutions(const Value &parameters) {
-  std::string id = textParameter(parameters, "ExecutionId");
-  std::string taskName = textParameter(parameters, "TaskName");
-  std::string status = textParameter(parameters, "Status");
-  std::string taskExecutionId = textParameter(parameters, "TaskExecutionId");
-  bool loopItems = flagParameter(parameters, "IncludeChildTaskExecution");
+  TaskFilter filter{textParameter(parameters, "TaskName"), textParameter(parameters, "Status"),
+                    textParameter(parameters, "TaskExecutionId"),
+                    flagParameter(parameters, "IncludeChildTaskExecution")};
   std::vector<std::string> ids;
-  if (!id.empty()) {
+  if (std::string id = textParameter(parameters, "ExecutionId"); !id.empty()) {
     ids.push_back(id);
   } else {
     auto all = journal_->executions();
@@ -188,38 +228,7 @@ Outcome<Value, ApiError> JournalApi::listTaskExecutions(const Value &parameters)
     auto steps = journal_->steps(executionId);
     if (!steps)
       return journalError("ExecutionJournal.Unreadable", steps.error().message);
-    // Task execution ids number the tasks in the order they were recorded;
-    // a loop item's id extends its task's.
-    std::map<std::string, std::string> taskIds;
-    for (const JournalStep &step : steps.value())
-      if (step.loopItem < 0)
-        taskIds.emplace(step.task, executionId + ".t" + std::to_string(taskIds.size() + 1));
-    for (const JournalStep &step : steps.value()) {
-      if ((step.loopItem >= 0 && !loopItems) || !passes(taskName, step.task) ||
-          !passes(status, step.status))
-        continue;
-      auto parentTask = taskIds.find(step.task);
-      std::string parentTaskId = parentTask == taskIds.end() ? executionId + ".t0" : parentTask->second;
-      std::string taskId =
-          step.loopItem < 0 ? parentTaskId : parentTaskId + "." + std::to_string(step.loopItem);
-      if (!taskExecutionId.empty() && taskId != taskExecutionId)
-        continue;
-      Value view(Value::Map{{"ExecutionId", executionId},
-                            {"TaskExecutionId", taskId},
-                            {"TaskName", step.task},
-                            {"Status", step.status},
-                            {"StatusMessage", step.error},
-                            {"Outputs", jsonObject(step.outputsJson)},
-                            {"StartDate", isoDate(step.started)},
-                            {"EndDate", isoDate(step.ended)},
-                            {"CreateDate", isoDate(step.started)},
-                            {"UpdateDate", isoDate(step.ended)}});
-      if (step.loopItem >= 0) {
-        view.set("LoopItem", static_cast<int64_t>(step.loopItem));
-        view.set("ParentTaskExecutionId", parentTaskId);
-      }
-      items.push_back(std::move(view));
-    }
+    appendTaskExecutions(executionId, steps.value(), filter, items);
   }
   return page(parameters, "TaskExecutions", std::move(items));
 }

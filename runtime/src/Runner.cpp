@@ -2,6 +2,7 @@
 #include "oosc/runtime/Runner.h"
 
 #include "journal/ExecutionsCommand.h"
+#include "journal/JournalApi.h"
 #include "oosc/runtime/Journal.h"
 
 #include "executor/Actions.h"
@@ -423,14 +424,18 @@ int runTemplate(const TemplateDef &def, const RunnerImage &image, const std::str
   simulator.realLatency = options.realTime;
   simulator.faults = options.faults;
   simulator.clock = &clock;
-  std::filesystem::create_directories(std::filesystem::path(simulator.stateFile).parent_path());
+  // `--state world.json` has no folder to create (and an empty path throws).
+  if (auto folder = std::filesystem::path(simulator.stateFile).parent_path(); !folder.empty())
+    std::filesystem::create_directories(folder);
   SimulatedCloud cloud(simulator);
   if (!cloud.loadError().empty()) {
     std::cerr << program << ": error: " << cloud.loadError() << '\n';
     return kExitUsage;
   }
   Progress progress(std::cerr, {options.jsonLog, static_cast<bool>(isatty(STDERR_FILENO))});
-  RunEnvironment environment{cloud, clock, progress,
+  // OOS.ListExecutions and ListTaskExecutions are answered from the journal.
+  JournalApi journalApi(cloud);
+  RunEnvironment environment{journalApi, clock, progress,
                              [&](std::string_view name) { return findByName(image.templates, name); },
                              [&](std::string_view name) { return findByName(image.actions, name); }};
   environment.regionId = options.region;
@@ -448,6 +453,7 @@ int runTemplate(const TemplateDef &def, const RunnerImage &image, const std::str
           : openJournal(program, options.journalFile.empty() ? defaultJournalFile(simulator.stateFile)
                                                              : options.journalFile);
   environment.journal = journal.get();
+  journalApi.attach(journal.get());
   if (!options.resumeId.empty() && !journal)
     return usageError(program, "--resume needs the journal, which could not be opened");
   std::optional<ResumePlan> resume;

@@ -480,8 +480,12 @@ int runTemplate(const TemplateDef &def, const RunnerImage &image, const std::str
       return kExitSuccess;
     }
     values = std::move(parameters.value());
-    // Ids continue across runs that share a simulated world.
+    // Ids continue across runs that share a simulated world; saved at once,
+    // so a runner killed before its first change cannot hand the id out twice.
     executionId = cloud.newId("exec");
+    if (auto saved = cloud.save(); !saved)
+      std::cerr << program << ": warning: the simulated world was not saved: "
+                << saved.error().message << '\n';
   }
   Cancellation cancellation;
   cancellation.requested = &cancelSignalled;

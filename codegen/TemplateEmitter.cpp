@@ -12,6 +12,11 @@
 namespace oosc::codegen {
 namespace {
 
+/// AssociationProperty values whose parameter holds a secret (the console
+/// asks for them as passwords).
+constexpr std::string_view kSecretAssociations[] = {"ALIYUN::OOS::SecretParameter::Value",
+                                                    "ALIYUN::ECS::Instance::Password"};
+
 const ir::Node *field(const ir::Node *map, std::string_view key) {
   map = ir::resolve(map);
   return map && map->isMapping() ? ir::resolve(map->get(key)) : nullptr;
@@ -103,7 +108,6 @@ private:
     std::string maxLength = optionalNumber(parameter.maxLength, hasMaxLength);
     std::string minValue = optionalNumber(parameter.minValue, hasMinValue);
     std::string maxValue = optionalNumber(parameter.maxValue, hasMaxValue);
-    const ir::Node *noEcho = field(parameter.decl, "NoEcho");
     const ir::Node *described = field(parameter.decl, "Description");
     std::string descriptionText = described && described->isMapping() ? scalarText(field(described, "en"))
                                                                       : scalarText(described);
@@ -112,8 +116,21 @@ private:
            view(hasPattern ? pattern->value : "") + ", " + hasMinLength + ", " + hasMaxLength + ", " +
            hasMinValue + ", " + hasMaxValue + ", " + minLength + ", " + maxLength + ", " + minValue + ", " +
            maxValue + ", " + (parameter.defaultValue ? exprs_.function(parameter.defaultValue) : "nullptr") +
-           ", " + view(descriptionText) + ", " + (noEcho && scalarText(noEcho) == "true" ? "true" : "false") +
-           "}";
+           ", " + view(descriptionText) + ", " + (isSecret(parameter) ? "true" : "false") + "}";
+  }
+
+  /// A value never to be shown in clear (runners mask it in the journal,
+  /// plans and help): NoEcho, a secret-valued AssociationProperty, or a
+  /// Default read from the encrypted parameter store.
+  static bool isSecret(const ir::Parameter &parameter) {
+    const ir::Node *noEcho = field(parameter.decl, "NoEcho");
+    if (noEcho && scalarText(noEcho) == "true")
+      return true;
+    std::string association = scalarText(field(parameter.decl, "AssociationProperty"));
+    for (std::string_view secret : kSecretAssociations)
+      if (association == secret)
+        return true;
+    return scalarText(ir::resolve(parameter.defaultValue)).find("oos-secret:") != std::string::npos;
   }
 
   std::string jumpRow(const std::optional<ir::JumpTarget> &target, analysis::JumpKind kind) {

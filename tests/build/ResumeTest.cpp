@@ -179,30 +179,35 @@ TEST_F(ResumeTest, ResumeRefusesWhatItCannotResume) {
 
 TEST_F(ResumeTest, SecretParametersMustBeGivenAgainAndNeverReachTheJournal) {
   std::string runner = build({"tests/build/resume-secret.yaml"});
-  RunResult killed = run(runner, {"-p", "apiKey=Resume-Secret-31337", "--kill-after", "record:2"});
+  const std::string key = "apiKey=Resume-Secret-31337", password = "instancePassword=Pass-Word-2718";
+  RunResult killed = run(runner, {"-p", key, "-p", password, "--kill-after", "record:2"});
   ASSERT_EQ(killed.signal, 9) << killed.err;
-  RunResult without = run(runner, {"--resume", "exec-sim000000000001"});
+  RunResult without = run(runner, {"--resume", "exec-sim000000000001", "-p", password});
   EXPECT_EQ(without.exitCode, 2);
   EXPECT_NE(without.err.find("secret parameter 'apiKey' is not kept in the journal: give it again "
                              "with -p apiKey=VALUE"),
             std::string::npos)
       << without.err;
-  RunResult changed = run(runner, {"--resume", "exec-sim000000000001", "-p", "apiKey=x",
+  RunResult changed = run(runner, {"--resume", "exec-sim000000000001", "-p", key, "-p", password,
                                    "-p", "zone=cn-hangzhou-i"});
   EXPECT_EQ(changed.exitCode, 2);
   EXPECT_NE(changed.err.find("parameter 'zone' was \"cn-hangzhou-h\""), std::string::npos)
       << changed.err;
-  RunResult resumed = run(runner, {"--resume", "exec-sim000000000001", "-p",
-                                   "apiKey=Resume-Secret-31337"});
+  RunResult resumed = run(runner, {"--resume", "exec-sim000000000001", "-p", key, "-p", password});
   ASSERT_EQ(resumed.exitCode, 0) << resumed.err;
   EXPECT_NE(resumed.err.find("resuming exec-sim000000000001: 2 of 3 tasks ended, going on at "
                              "'notify'"),
             std::string::npos)
       << resumed.err;
-  EXPECT_EQ(slurp(journal()).find("Resume-Secret-31337"), std::string::npos);
-  EXPECT_EQ(slurp(dir_ / "journal.sqlite-wal").find("Resume-Secret-31337"), std::string::npos);
-  // The webhook carries the secret, as the template says: proof it came back.
-  EXPECT_NE(world().find("Notifications")->toJson().find("Resume-Secret-31337"), std::string::npos);
+  for (const char *secret : {"Resume-Secret-31337", "Pass-Word-2718"}) {
+    EXPECT_EQ(slurp(journal()).find(secret), std::string::npos) << secret;
+    EXPECT_EQ(slurp(dir_ / "journal.sqlite-wal").find(secret), std::string::npos) << secret;
+    EXPECT_EQ(resumed.err.find(secret), std::string::npos) << secret;
+    // The webhook carries them, as the template says: proof they came back.
+    EXPECT_NE(world().find("Notifications")->toJson().find(secret), std::string::npos) << secret;
+  }
+  RunResult plan = run(runner, {"--dry-run", "-p", key, "-p", password});
+  EXPECT_NE(plan.out.find("parameter instancePassword = (secret)"), std::string::npos) << plan.out;
 }
 
 } // namespace

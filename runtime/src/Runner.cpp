@@ -9,6 +9,8 @@
 #include "executor/Progress.h"
 #include "executor/StepRecords.h"
 #include "oosc/runtime/Simulator.h"
+#include "schedule/Calendar.h"
+#include "schedule/TimerTrigger.h"
 
 #include <atomic>
 #include <chrono>
@@ -40,6 +42,8 @@ struct RunnerOptions {
   std::string region = "cn-hangzhou";
   std::chrono::milliseconds latency{0};
   std::vector<FaultRule> faults;
+  std::optional<std::chrono::system_clock::time_point> now; ///< --now: the virtual clock's start
+  std::string resumeSchedule; ///< --resume-schedule: the trigger execution to continue
 };
 
 std::string usage(const std::string &program, const TemplateDef &def) {
@@ -62,6 +66,10 @@ std::string usage(const std::string &program, const TemplateDef &def) {
           "  --region ID                 ACS::RegionId (default cn-hangzhou)\n"
           "  --latency MS                simulated latency of each API call\n"
           "  --real-time                 really wait (Sleep, WaitFor, latency) instead of a virtual clock\n"
+          "  --now TIME                  start the virtual clock at TIME (e.g. 2026-11-21T00:00:00Z;\n"
+          "                              default 2024-01-01T00:00:00Z)\n"
+          "  --resume-schedule EXECUTION_ID  continue an ACS::TimerTrigger execution whose runner\n"
+          "                              stopped: firings that passed meanwhile are reported Missed\n"
           "  --fail SERVICE.API[:CODE][@N|~P]  make an API fail: its Nth call, each call with\n"
           "                              probability P (seeded: runs repeat), or every call\n"
           "  --log text|json             progress format on stderr (default text)\n"
@@ -183,6 +191,15 @@ std::string defaultStateFile() {
   return base + "/oosc/simulator.json";
 }
 
+/// --now: a time stamp with its zone (Z, +08:00) or a UTC date.
+std::optional<std::chrono::system_clock::time_point> parseNow(const std::string &text) {
+  auto date = schedule::parseDateText(text);
+  if (!date || (!date->offsetSeconds && text.size() > 10))
+    return std::nullopt;
+  std::int64_t seconds = schedule::toSeconds(date->civil) - date->offsetSeconds.value_or(0);
+  return std::chrono::system_clock::time_point(std::chrono::seconds(seconds));
+}
+
 std::optional<std::string> parseArguments(const TemplateDef &def, int argc, char **argv, int first,
                                           RunnerOptions &options) {
   for (int i = first; i < argc; ++i) {
@@ -219,10 +236,14 @@ std::optional<std::string> parseArguments(const TemplateDef &def, int argc, char
         return "--parameters needs a JSON object or @FILE";
       if (auto error = readParametersJson(*json, options.parameters))
         return error;
+    } else if (argument == "--now" || argument.rfind("--now=", 0) == 0) {
+      auto text = value();
+      if (!text || !(options.now = parseNow(*text)))
+        return "--now takes a UTC time such as 2026-11-21T00:00:00Z, not '" + text.value_or("") + "'";
     } else if (argument.rfind("--state", 0) == 0 || argument.rfind("--world", 0) == 0 ||
                argument.rfind("--region", 0) == 0 || argument.rfind("--latency", 0) == 0 ||
                argument.rfind("--fail", 0) == 0 || argument.rfind("--log", 0) == 0 ||
-               argument.rfind("--journal", 0) == 0) {
+               argument.rfind("--journal", 0) == 0 || argument.rfind("--resume-schedule", 0) == 0) {
       std::string name = argument.substr(0, argument.find('='));
       auto text = value();
       if (!text)
@@ -239,6 +260,8 @@ std::optional<std::string> parseArguments(const TemplateDef &def, int argc, char
         options.latency = std::chrono::milliseconds(std::atoll(text->c_str()));
       else if (name == "--log")
         options.jsonLog = *text == "json";
+      else if (name == "--resume-schedule")
+        options.resumeSchedule = *text;
       else if (auto rule = parseFault(*text))
         options.faults.push_back(*rule);
       else
@@ -247,6 +270,8 @@ std::optional<std::string> parseArguments(const TemplateDef &def, int argc, char
       return "unknown option '" + argument + "'";
     }
   }
+  if (options.now && options.realTime)
+    return "--now sets the virtual clock; it cannot be used with --real-time";
   return std::nullopt;
 }
 
@@ -362,7 +387,8 @@ int runTemplate(const TemplateDef &def, const RunnerImage &image, const std::str
     std::cerr << program << ": error: " << *error << "\n(see " << program << " --help)\n";
     return kExitUsage;
   }
-  VirtualClock virtualClock;
+  VirtualClock virtualClock(options.now.value_or(std::chrono::system_clock::time_point(
+      std::chrono::seconds(VirtualClock::DefaultEpochSeconds))));
   RealClock realClock;
   Clock &clock = options.realTime ? static_cast<Clock &>(realClock) : virtualClock;
   SimulatorOptions simulator;
@@ -388,6 +414,20 @@ int runTemplate(const TemplateDef &def, const RunnerImage &image, const std::str
     printParameters(std::cout, def, environment);
     return kExitSuccess;
   }
+  std::string journalFile =
+      options.journalFile.empty() ? defaultJournalFile(simulator.stateFile) : options.journalFile;
+  if (!options.resumeSchedule.empty()) {
+    std::optional<std::string> error;
+    if (options.noJournal)
+      error = "--resume-schedule reads the journal: it cannot be used with --no-journal";
+    else
+      error = schedule::restoreTriggerParameters(journalFile, options.resumeSchedule, def,
+                                                 options.parameters);
+    if (error) {
+      std::cerr << program << ": error: " << *error << '\n';
+      return kExitUsage;
+    }
+  }
   std::vector<std::string> placeholders;
   if (options.dryRun && options.placeholders)
     placeholders = fillPlaceholders(def, options.parameters);
@@ -401,20 +441,32 @@ int runTemplate(const TemplateDef &def, const RunnerImage &image, const std::str
     return kExitSuccess;
   }
   // Ids continue across runs that share a simulated world.
-  std::string executionId = cloud.newId("exec");
-  std::unique_ptr<Journal> journal =
-      options.noJournal ? nullptr
-                        : openJournal(program, options.journalFile.empty()
-                                                   ? defaultJournalFile(simulator.stateFile)
-                                                   : options.journalFile);
+  // A trigger's runner may be killed before any call saves the world: its
+  // ids are saved at once, so a runner started again never reuses them.
+  bool scheduled = schedule::startsWithTimerTrigger(def);
+  auto newTriggeredId = [&] {
+    std::string id = cloud.newId("exec");
+    (void)cloud.save();
+    return id;
+  };
+  std::string executionId = !options.resumeSchedule.empty() ? options.resumeSchedule
+                            : scheduled                      ? newTriggeredId()
+                                                             : cloud.newId("exec");
+  std::unique_ptr<Journal> journal = options.noJournal ? nullptr : openJournal(program, journalFile);
   environment.journal = journal.get();
   Cancellation cancellation;
   cancellation.requested = &cancelSignalled;
   environment.cancellation = &cancellation;
   installCancelHandlers();
-  executionStarted(environment, def, parameters.value(), executionId, "");
+  if (options.resumeSchedule.empty()) // a resumed trigger is journaled already
+    executionStarted(environment, def, parameters.value(), executionId, "");
   progress.start(def, cloud.describe(), executionId);
-  ExecutionOutcome outcome = runExecution(def, std::move(parameters.value()), environment, executionId);
+  // A timer trigger stays up: a child execution at each firing.
+  schedule::TriggerOptions trigger{std::chrono::milliseconds(options.realTime ? 200 : 0),
+                                   !options.resumeSchedule.empty(), newTriggeredId};
+  ExecutionOutcome outcome =
+      scheduled ? schedule::runTimerTrigger(def, parameters.value(), environment, executionId, trigger)
+          : runExecution(def, std::move(parameters.value()), environment, executionId);
   executionEnded(environment, executionId, outcome);
   if (auto saved = cloud.save(); !saved)
     std::cerr << program << ": warning: the simulated world was not saved: " << saved.error().message

@@ -56,9 +56,9 @@ class Executor {
 public:
   explicit Executor(ExecutionState &state) : state_(state) {}
 
-  ExecutionOutcome run() {
+  ExecutionOutcome run(size_t firstTask) {
     const std::vector<TaskDef> &tasks = state_.def.tasks;
-    size_t index = 0;
+    size_t index = firstTask;
     for (size_t runs = 0; index < tasks.size(); ++runs) {
       if (runs == kMaxTaskRuns) {
         recordFailure("stopped after " + std::to_string(kMaxTaskRuns) +
@@ -261,9 +261,10 @@ private:
 } // namespace
 
 ExecutionOutcome runExecution(const TemplateDef &def, std::vector<Value> parameters,
-                              RunEnvironment &environment, std::string executionId) {
+                              RunEnvironment &environment, std::string executionId,
+                              const ExecutionOptions &options) {
   ExecutionState state(def, std::move(parameters), environment, std::move(executionId));
-  return Executor(state).run();
+  return Executor(state).run(options.firstTask);
 }
 
 Outcome<std::vector<Value>> resolveParameters(const TemplateDef &def, const Value &given,

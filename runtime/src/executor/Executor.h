@@ -11,12 +11,20 @@ struct ExecutionOutcome {
   std::string error; ///< why it failed: the first failing task and its error
 };
 
+/// How an execution starts.
+struct ExecutionOptions {
+  /// The task to start at: 1 for the children a trigger (the first task)
+  /// starts.
+  size_t firstTask = 0;
+};
+
 /// Runs `def` with resolved parameter values: tasks in order, following
 /// OnSuccess, OnError, When and Choice; returns the status and the template
 /// outputs. `executionId` names the execution in messages and pseudo
 /// parameters.
 ExecutionOutcome runExecution(const TemplateDef &def, std::vector<Value> parameters,
-                              RunEnvironment &environment, std::string executionId);
+                              RunEnvironment &environment, std::string executionId,
+                              const ExecutionOptions &options = {});
 
 /// Evaluates defaults for parameters not given and checks every value
 /// against its constraints; `given` maps names (any case) to values. Values

@@ -48,6 +48,21 @@ int list(Journal &journal) {
   return kExitSuccess;
 }
 
+/// A timer trigger's schedule and each firing: the child it started, or
+/// why none was (Missed, Skipped).
+void printFirings(Journal &journal, const std::string &id) {
+  auto schedule = journal.schedule(id);
+  auto firings = journal.firings(id);
+  if (!schedule || !schedule.value() || !firings)
+    return;
+  const JournalSchedule &resolved = *schedule.value();
+  std::cout << "\nschedule   " << resolved.type << " '" << resolved.expression << "' in " << resolved.timeZone
+            << ", from " << utcTime(resolved.start) << " to " << utcTime(resolved.end) << "\n\nfirings:\n";
+  for (const JournalFiring &firing : firings.value())
+    std::printf("  %-21s %-12s %s\n", utcTime(firing.scheduledAt).c_str(), firing.status.c_str(),
+                firing.childId.c_str());
+}
+
 int show(Journal &journal, const std::string &id) {
   auto execution = journal.execution(id);
   auto steps = journal.steps(id);
@@ -94,6 +109,7 @@ int show(Journal &journal, const std::string &id) {
       std::printf("  %-40s %-32s %-9s %s\n", child->id.c_str(), child->templateName.c_str(),
                   child->status.c_str(), duration(child->started, child->ended).c_str());
     }
+  printFirings(journal, id);
   return kExitSuccess;
 }
 

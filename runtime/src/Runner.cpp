@@ -8,6 +8,7 @@
 #include "executor/Executor.h"
 #include "executor/Progress.h"
 #include "executor/StepRecords.h"
+#include "executor/Resume.h"
 #include "oosc/runtime/Simulator.h"
 #include "schedule/Calendar.h"
 #include "schedule/TimerTrigger.h"
@@ -39,6 +40,8 @@ struct RunnerOptions {
   std::string worldFile;
   std::string journalFile; ///< empty: journal.sqlite beside the state file
   bool noJournal = false;
+  std::string resumeId; ///< `--resume`: the interrupted execution to continue
+  unsigned killAfterCall = 0, killAfterRecord = 0;
   std::string region = "cn-hangzhou";
   std::chrono::milliseconds latency{0};
   std::vector<FaultRule> faults;
@@ -63,6 +66,9 @@ std::string usage(const std::string &program, const TemplateDef &def) {
           "  --journal FILE              record the execution in this SQLite file\n"
           "                              (default journal.sqlite beside the state file)\n"
           "  --no-journal                record nothing (a throwaway run)\n"
+          "  --resume EXECUTION_ID       continue an interrupted execution from the journal: ended\n"
+          "                              tasks and loop items are not run again (give secret\n"
+          "                              parameters again with -p; the others are recorded)\n"
           "  --region ID                 ACS::RegionId (default cn-hangzhou)\n"
           "  --latency MS                simulated latency of each API call\n"
           "  --real-time                 really wait (Sleep, WaitFor, latency) instead of a virtual clock\n"
@@ -73,6 +79,8 @@ std::string usage(const std::string &program, const TemplateDef &def) {
           "  --fail SERVICE.API[:CODE][@N|~P]  make an API fail: its Nth call, each call with\n"
           "                              probability P (seeded: runs repeat), or every call\n"
           "  --log text|json             progress format on stderr (default text)\n"
+          "  --kill-after call:N|record:N  for tests of --resume: SIGKILL this runner right after\n"
+          "                              the Nth cloud call is answered, or the Nth journal record\n"
           "  -h, --help                  show this help\n"
           "\n       " << program << " executions list|show EXECUTION_ID [--journal FILE]\n"
           "                              the recorded executions, or one with its tasks and loop items\n"
@@ -180,6 +188,17 @@ std::optional<FaultRule> parseFault(const std::string &text) {
   return rule;
 }
 
+/// `--kill-after call:N` or `record:N`.
+std::optional<std::string> parseKillAfter(const std::string &text, RunnerOptions &options) {
+  size_t colon = text.find(':');
+  std::string site = text.substr(0, colon);
+  long count = colon == std::string::npos ? 0 : std::atol(text.c_str() + colon + 1);
+  if (count <= 0 || (site != "call" && site != "record"))
+    return "--kill-after takes call:N or record:N (N >= 1), not '" + text + "'";
+  (site == "call" ? options.killAfterCall : options.killAfterRecord) = static_cast<unsigned>(count);
+  return std::nullopt;
+}
+
 std::string defaultStateFile() {
   std::string base;
   if (const char *state = std::getenv("XDG_STATE_HOME"); state && *state)
@@ -243,13 +262,20 @@ std::optional<std::string> parseArguments(const TemplateDef &def, int argc, char
     } else if (argument.rfind("--state", 0) == 0 || argument.rfind("--world", 0) == 0 ||
                argument.rfind("--region", 0) == 0 || argument.rfind("--latency", 0) == 0 ||
                argument.rfind("--fail", 0) == 0 || argument.rfind("--log", 0) == 0 ||
-               argument.rfind("--journal", 0) == 0 || argument.rfind("--resume-schedule", 0) == 0) {
+               argument.rfind("--journal", 0) == 0 || argument.rfind("--resume", 0) == 0 ||
+               argument.rfind("--kill-after", 0) == 0) {
       std::string name = argument.substr(0, argument.find('='));
       auto text = value();
       if (!text)
         return name + " needs a value";
       if (name == "--state")
         options.stateFile = *text;
+      else if (name == "--resume")
+        options.resumeId = *text;
+      else if (name == "--kill-after") {
+        if (auto error = parseKillAfter(*text, options))
+          return error;
+      }
       else if (name == "--journal")
         options.journalFile = *text;
       else if (name == "--world")
@@ -367,6 +393,22 @@ void installCancelHandlers() {
   sigaction(SIGTERM, &action, nullptr);
 }
 
+int usageError(const std::string &program, const std::string &message) {
+  std::cerr << program << ": error: " << message << '\n';
+  return kExitUsage;
+}
+
+/// ": 3 of 5 tasks ended, going on at 'createImage'".
+std::string describeResume(const TemplateDef &def, const ExecutionHistory &history) {
+  size_t ended = 0;
+  for (const auto &task : history.tasks)
+    ended += task.has_value();
+  std::string where = history.cursor ? "going on at '" + def.tasks[*history.cursor].name + "'"
+                                     : "only the outputs are left";
+  return ": " + std::to_string(ended) + " of " + std::to_string(def.tasks.size()) +
+         " tasks ended, " + where;
+}
+
 /// Opens the journal, or says why not and runs without one.
 std::unique_ptr<Journal> openJournal(const std::string &program, const std::string &file) {
   auto journal = Journal::open(file);
@@ -414,59 +456,90 @@ int runTemplate(const TemplateDef &def, const RunnerImage &image, const std::str
     printParameters(std::cout, def, environment);
     return kExitSuccess;
   }
+  if (!options.resumeId.empty() && (options.dryRun || options.noJournal))
+    return usageError(program, "--resume cannot go with " +
+                                   std::string(options.dryRun ? "--dry-run" : "--no-journal"));
+  // A timer trigger stays up: a child execution at each firing. One whose
+  // runner stopped is continued by --resume-schedule, not --resume.
+  bool scheduled = schedule::startsWithTimerTrigger(def);
+  if (scheduled && !options.resumeId.empty())
+    return usageError(program, "template '" + def.name + "' starts with ACS::TimerTrigger: continue its "
+                               "trigger execution with --resume-schedule " + options.resumeId);
   std::string journalFile =
       options.journalFile.empty() ? defaultJournalFile(simulator.stateFile) : options.journalFile;
   if (!options.resumeSchedule.empty()) {
     std::optional<std::string> error;
-    if (options.noJournal)
-      error = "--resume-schedule reads the journal: it cannot be used with --no-journal";
+    if (options.noJournal || options.dryRun)
+      error = "--resume-schedule cannot go with " + std::string(options.dryRun ? "--dry-run" : "--no-journal");
     else
       error = schedule::restoreTriggerParameters(journalFile, options.resumeSchedule, def,
                                                  options.parameters);
-    if (error) {
-      std::cerr << program << ": error: " << *error << '\n';
-      return kExitUsage;
-    }
+    if (error)
+      return usageError(program, *error);
   }
-  std::vector<std::string> placeholders;
-  if (options.dryRun && options.placeholders)
-    placeholders = fillPlaceholders(def, options.parameters);
-  auto parameters = resolveParameters(def, options.parameters, environment, placeholders);
-  if (!parameters) {
-    std::cerr << program << ": error: " << parameters.error().message << '\n';
-    return kExitUsage;
-  }
-  if (options.dryRun) {
-    printPlan(std::cout, def, parameters.value());
-    return kExitSuccess;
-  }
-  // Ids continue across runs that share a simulated world.
+  std::unique_ptr<Journal> journal =
+      options.noJournal || options.dryRun ? nullptr : openJournal(program, journalFile);
+  environment.journal = journal.get();
+  if (!options.resumeId.empty() && !journal)
+    return usageError(program, "--resume needs the journal, which could not be opened");
   // A trigger's runner may be killed before any call saves the world: its
   // ids are saved at once, so a runner started again never reuses them.
-  bool scheduled = schedule::startsWithTimerTrigger(def);
   auto newTriggeredId = [&] {
     std::string id = cloud.newId("exec");
     (void)cloud.save();
     return id;
   };
-  std::string executionId = !options.resumeSchedule.empty() ? options.resumeSchedule
-                            : scheduled                      ? newTriggeredId()
-                                                             : cloud.newId("exec");
-  std::unique_ptr<Journal> journal = options.noJournal ? nullptr : openJournal(program, journalFile);
-  environment.journal = journal.get();
+  std::optional<ResumePlan> resume;
+  std::vector<Value> values;
+  std::string executionId;
+  if (!options.resumeId.empty()) {
+    auto plan = planResume(*journal, options.resumeId, def, options.parameters, environment);
+    if (!plan)
+      return usageError(program, plan.error().message);
+    resume = std::move(plan.value());
+    values = std::move(resume->parameters);
+    executionId = options.resumeId;
+    for (const std::string &note : resume->notes)
+      std::cerr << program << ": note: " << note << '\n';
+  } else {
+    std::vector<std::string> placeholders;
+    if (options.dryRun && options.placeholders)
+      placeholders = fillPlaceholders(def, options.parameters);
+    auto parameters = resolveParameters(def, options.parameters, environment, placeholders);
+    if (!parameters)
+      return usageError(program, parameters.error().message);
+    if (options.dryRun) {
+      printPlan(std::cout, def, parameters.value());
+      return kExitSuccess;
+    }
+    values = std::move(parameters.value());
+    // Ids continue across runs that share a simulated world.
+    executionId = !options.resumeSchedule.empty() ? options.resumeSchedule
+                  : scheduled                      ? newTriggeredId()
+                                                   : cloud.newId("exec");
+  }
   Cancellation cancellation;
   cancellation.requested = &cancelSignalled;
   environment.cancellation = &cancellation;
+  KillSwitch killSwitch;
+  killSwitch.afterCall = options.killAfterCall;
+  killSwitch.afterRecord = options.killAfterRecord;
+  if (options.killAfterCall || options.killAfterRecord)
+    environment.killSwitch = &killSwitch;
   installCancelHandlers();
-  if (options.resumeSchedule.empty()) // a resumed trigger is journaled already
-    executionStarted(environment, def, parameters.value(), executionId, "");
+  if (resume || !options.resumeSchedule.empty())
+    executionResumed(environment, executionId);
+  else
+    executionStarted(environment, def, values, executionId, "");
   progress.start(def, cloud.describe(), executionId);
-  // A timer trigger stays up: a child execution at each firing.
+  if (resume)
+    std::cerr << "resuming " << executionId << describeResume(def, resume->history) << '\n';
   schedule::TriggerOptions trigger{std::chrono::milliseconds(options.realTime ? 200 : 0),
                                    !options.resumeSchedule.empty(), newTriggeredId};
   ExecutionOutcome outcome =
-      scheduled ? schedule::runTimerTrigger(def, parameters.value(), environment, executionId, trigger)
-          : runExecution(def, std::move(parameters.value()), environment, executionId);
+      scheduled ? schedule::runTimerTrigger(def, values, environment, executionId, trigger)
+                : runExecution(def, std::move(values), environment, executionId,
+                               {resume ? &resume->history : nullptr});
   executionEnded(environment, executionId, outcome);
   if (auto saved = cloud.save(); !saved)
     std::cerr << program << ": warning: the simulated world was not saved: " << saved.error().message

@@ -173,7 +173,7 @@ TEST_F(BuildTest, JournalKeepsWhatWasCommittedWhenTheRunnerIsKilled) {
   RunResult show = runProgram(runner, {"executions", "show", "exec-sim000000000001", "--journal",
                                        (dir_ / "journal.sqlite").string()});
   ASSERT_EQ(show.exitCode, 0) << show.err;
-  EXPECT_NE(show.out.find("status     Running"), std::string::npos) << show.out;
+  EXPECT_NE(show.out.find("status     Interrupted"), std::string::npos) << show.out;
   EXPECT_NE(show.out.find("createInstance"), std::string::npos) << show.out;
   EXPECT_NE(show.out.find("ECS.RunInstances"), std::string::npos) << show.out;
   EXPECT_EQ(show.out.find("longWait"), std::string::npos) << "the killed task has no record\n" << show.out;

@@ -183,12 +183,20 @@ TEST_F(ScheduleBuildTest, FiringsMissedWhileNoRunnerWasUpAreReportedThenTheSched
                                "waiting for the firing at 2099-01-01T00:00:00Z", 9);
   EXPECT_EQ(killed.exitCode, 128 + 9) << killed.err;
   RunResult before = show(runner, "exec-sim000000000001");
-  EXPECT_NE(before.out.find("status     Running"), std::string::npos) << before.out;
+  EXPECT_NE(before.out.find("status     Interrupted"), std::string::npos) << before.out;
+  EXPECT_NE(before.out.find("`--resume-schedule exec-sim000000000001` continues it"), std::string::npos)
+      << before.out;
+  RunResult wrongFlag = run(runner, {"--resume", "exec-sim000000000001"});
+  EXPECT_EQ(wrongFlag.exitCode, 2);
+  EXPECT_NE(wrongFlag.err.find("starts with ACS::TimerTrigger: continue its trigger execution with "
+                               "--resume-schedule exec-sim000000000001"),
+            std::string::npos)
+      << wrongFlag.err;
 
   // A new trigger of the same template is told about the unfinished one.
   RunResult fresh = run(runner, {"-p", "endDate=2024-01-02"});
-  EXPECT_NE(fresh.err.find("warning: trigger execution exec-sim000000000001 of this template is recorded as "
-                           "running; if its runner stopped, --resume-schedule exec-sim000000000001"),
+  EXPECT_NE(fresh.err.find("warning: trigger execution exec-sim000000000001 of this template was interrupted "
+                           "(its runner stopped); --resume-schedule exec-sim000000000001 reports"),
             std::string::npos)
       << fresh.err;
 

@@ -2,6 +2,7 @@
 #include "oosc/runtime/Journal.h"
 
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <filesystem>
 #include <unistd.h>
@@ -77,6 +78,62 @@ TEST_F(JournalTest, AStepOfAnUnknownExecutionIsRefused) {
   auto written = journal.value()->recordStep("exec-none", {"task", -1, "Success", "{}", "", 1, 2});
   ASSERT_FALSE(written);
   EXPECT_NE(written.error().message.find(file()), std::string::npos) << written.error().message;
+}
+
+TEST_F(JournalTest, TheCursorMovesWithItsStepOrNotAtAll) {
+  auto journal = Journal::open(file());
+  ASSERT_TRUE(journal) << journal.error().message;
+  Journal &j = *journal.value();
+  ASSERT_TRUE(j.beginExecution({"exec-1", "t", "{}", "Automatic", "Running", "", "{}", "", 1, 0}));
+  ASSERT_TRUE(j.recordStep("exec-1", {"first", -1, "Success", "{}", "", 1, 2, 1}, 1));
+  EXPECT_EQ(j.execution("exec-1").value()->cursor, 1);
+  ASSERT_TRUE(j.recordStep("exec-1", {"second", -1, "Success", "{}", "", 2, 3, 2}, -1));
+  EXPECT_EQ(j.execution("exec-1").value()->cursor, -1);
+  EXPECT_EQ(j.steps("exec-1").value()[1].run, 2);
+  // A step that cannot be written leaves the cursor where it was.
+  ASSERT_FALSE(j.recordStep("exec-none", {"x", -1, "Success", "{}", "", 3, 4}, 7));
+  EXPECT_EQ(j.execution("exec-1").value()->cursor, -1);
+}
+
+TEST_F(JournalTest, ACallIsSentThenAnswered) {
+  auto journal = Journal::open(file());
+  ASSERT_TRUE(journal) << journal.error().message;
+  Journal &j = *journal.value();
+  ASSERT_TRUE(j.beginExecution({"exec-1", "t", "{}", "Automatic", "Running", "", "{}", "", 1, 0}));
+  auto row = j.recordApiCall("exec-1", {"make", "ECS", "RunInstances", "", "Sent", 1, 2, "make#1[2]:1"});
+  ASSERT_TRUE(row) << row.error().message;
+  EXPECT_EQ(j.apiCalls("exec-1").value()[0].result, "Sent");
+  ASSERT_TRUE(j.finishApiCall(row.value(), "req-9", "Success"));
+  JournalApiCall call = j.apiCalls("exec-1").value()[0];
+  EXPECT_EQ(call.result, "Success");
+  EXPECT_EQ(call.requestId, "req-9");
+  EXPECT_EQ(call.loopItem, 2);
+  EXPECT_EQ(call.key, "make#1[2]:1");
+  ASSERT_TRUE(j.beginExecution({"exec-1/make.3", "c", "{}", "Automatic", "Running", "exec-1", "{}", "", 2, 0}));
+  ASSERT_TRUE(j.beginExecution({"exec-1/make.1", "c", "{}", "Automatic", "Running", "exec-1", "{}", "", 3, 0}));
+  auto children = j.children("exec-1");
+  ASSERT_TRUE(children);
+  ASSERT_EQ(children.value().size(), 2u);
+  EXPECT_EQ(children.value()[0].id, "exec-1/make.3"); // in the order they started
+}
+
+TEST_F(JournalTest, AJournalOfAnotherVersionIsRefusedNotMisread) {
+  fs::create_directories(dir_ / "nested");
+  {
+    auto journal = Journal::open(file());
+    ASSERT_TRUE(journal);
+  }
+  // Pretend an older runner wrote it.
+  sqlite3 *db = nullptr;
+  ASSERT_EQ(sqlite3_open(file().c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "PRAGMA user_version=1", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+  auto journal = Journal::open(file());
+  ASSERT_FALSE(journal);
+  EXPECT_NE(journal.error().message.find("journal version 1, this runner writes version 2"),
+            std::string::npos)
+      << journal.error().message;
+  EXPECT_NE(journal.error().message.find(file()), std::string::npos);
 }
 
 TEST_F(JournalTest, AnUnusableFileIsReportedWithItsPath) {

@@ -270,6 +270,24 @@ TEST_F(SimulatorTest, RunInstancesGoesPendingStartingRunning) {
   EXPECT_TRUE(at(instance, "Instances.Instance.0.Simulated").isNull());
 }
 
+TEST_F(SimulatorTest, AClientTokenMakesARepeatAnswerTheFirstCallAndMakeNothing) {
+  std::string first = runInstance(Centos7, params({{"ClientToken", "token-1"}}));
+  std::string again = runInstance(Centos7, params({{"ClientToken", "token-1"}}));
+  EXPECT_EQ(again, first);
+  Value all = call("ECS", "DescribeInstances");
+  EXPECT_EQ(at(all, "TotalCount"), Value(3)); // two seeded, one made
+  std::string other = runInstance(Centos7, params({{"ClientToken", "token-2"}}));
+  EXPECT_NE(other, first);
+  ApiError mismatch = callError("ECS", "RunInstances",
+                                params({{"RegionId", "cn-hangzhou"},
+                                        {"ImageId", Centos7},
+                                        {"InstanceType", "ecs.g6.xlarge"},
+                                        {"SecurityGroupId", SecurityGroup},
+                                        {"VSwitchId", VSwitchH},
+                                        {"ClientToken", "token-1"}}));
+  EXPECT_EQ(mismatch.code, "IdempotentParameterMismatch");
+}
+
 TEST_F(SimulatorTest,
        RunInstancesAcceptsNumbersAsStringsAndDefaultsTheNetwork) {
   Value response = call("ECS", "RunInstances",

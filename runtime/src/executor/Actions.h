@@ -13,6 +13,10 @@ struct ActionCall {
   const Value &properties;
   ExecutionState &state;
   Context context;
+  /// The item of the task's loop this call is for; -1 outside loops.
+  int loopItem = -1;
+  /// Calls that change resources made so far: numbers them (Idempotence.h).
+  unsigned changingCalls = 0;
 };
 
 /// Runs the task's action; a Failure says why, naming the task.

@@ -1,6 +1,7 @@
 //===- ApiActions.cpp - Calls to cloud APIs, once or until a value shows ---===//
 #include "executor/ApiActions.h"
 
+#include "executor/Idempotence.h"
 #include "executor/Jq.h"
 #include "executor/Retry.h"
 #include "executor/StepRecords.h"
@@ -14,14 +15,9 @@ struct ApiRequest {
   Value parameters = Value(Value::Map{});
 };
 
-/// One cloud call, journaled with its request id and result.
+/// One cloud call, journaled with its request id and result (Idempotence.h).
 Outcome<Value, ApiError> callCloud(ActionCall &call, const ApiRequest &request) {
-  auto response = call.state.environment.cloud.call(request.service, request.api, request.parameters);
-  const Value *requestId = response ? response.value().find("RequestId") : nullptr;
-  apiCalled(call.state, call.task, request.service, request.api,
-            response ? (requestId ? requestId->toDisplayString() : "") : response.error().requestId,
-            response ? "Success" : response.error().code);
-  return response;
+  return callCloudOnce(call, request.service, request.api, request.parameters);
 }
 
 Outcome<ApiRequest> readRequest(const Value &properties) {

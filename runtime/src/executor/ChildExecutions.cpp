@@ -4,12 +4,66 @@
 #include "executor/Executor.h"
 #include "executor/Progress.h"
 #include "executor/StepRecords.h"
+#include "executor/History.h"
+#include "oosc/runtime/Journal.h"
 
 namespace oosc::runtime {
 namespace {
 
 /// Templates may call templates; a cycle would recurse without end.
 constexpr unsigned kMaxNesting = 16;
+
+/// A child's id names its parent, task, run and loop item, so a resumed
+/// parent finds the child it started before: `exec-1/task`, `exec-1/task.3`
+/// (the third loop item), `exec-1/task#2` (the task's second run).
+std::string childId(const ActionCall &call) {
+  std::string id = call.state.executionId + "/" + call.task.name;
+  for (size_t i = 0; i < call.state.def.tasks.size(); ++i)
+    if (&call.state.def.tasks[i] == &call.task && call.state.taskRuns[i] > 1)
+      id += "#" + std::to_string(call.state.taskRuns[i]);
+  if (call.loopItem >= 0)
+    id += "." + std::to_string(call.loopItem + 1);
+  return id;
+}
+
+Outcome<Value> outcomeValue(const TemplateDef &child, const ExecutionOutcome &outcome) {
+  if (outcome.status != ExecutionStatus::Success)
+    return fail(child.name + " " + std::string(executionStatusName(outcome.status)) + ": " +
+                outcome.error);
+  return outcome.outputs;
+}
+
+/// A resumed parent meets a child it had started: an ended child gives its
+/// recorded result, an interrupted one is resumed. Nothing: not started.
+std::optional<Outcome<Value>> resumeChild(ActionCall &call, RunEnvironment &environment,
+                                          const TemplateDef &child, std::vector<Value> &values,
+                                          const std::string &id) {
+  Journal *journal = environment.journal;
+  if (!call.state.history || !journal)
+    return std::nullopt;
+  auto record = journal->execution(id);
+  if (!record || !record.value())
+    return std::nullopt;
+  const JournalExecution &earlier = *record.value();
+  if (earlier.status == "Success" || earlier.status == "Failed" || earlier.status == "Cancelled") {
+    ExecutionOutcome outcome;
+    outcome.status = earlier.status == "Success"  ? ExecutionStatus::Success
+                     : earlier.status == "Failed" ? ExecutionStatus::Failed
+                                                  : ExecutionStatus::Cancelled;
+    outcome.error = earlier.error;
+    if (std::optional<Value> outputs = parseJson(earlier.outputsJson))
+      outcome.outputs = std::move(*outputs);
+    return outcomeValue(child, outcome);
+  }
+  auto history = loadHistory(*journal, id, child);
+  if (!history)
+    return Outcome<Value>(history.error());
+  executionResumed(environment, id);
+  ExecutionOutcome outcome =
+      runExecution(child, std::move(values), environment, id, {&history.value()});
+  executionEnded(environment, id, outcome);
+  return outcomeValue(child, outcome);
+}
 
 Outcome<Value> runChild(ActionCall &call, const TemplateDef &child, const Value &parameters) {
   RunEnvironment &parent = call.state.environment;
@@ -21,16 +75,13 @@ Outcome<Value> runChild(ActionCall &call, const TemplateDef &child, const Value 
                                   environment);
   if (!values)
     return fail(child.name + ": " + values.error().message);
-  std::string id = call.state.executionId + "/" + call.task.name;
-  if (call.task.loop) // one child per item: number them so each is its own
-    id += "." + std::to_string(++call.state.childrenStarted);
+  std::string id = childId(call);
+  if (auto resumed = resumeChild(call, environment, child, values.value(), id))
+    return std::move(*resumed);
   executionStarted(environment, child, values.value(), id, call.state.executionId);
   ExecutionOutcome outcome = runExecution(child, std::move(values.value()), environment, id);
   executionEnded(environment, id, outcome);
-  if (outcome.status != ExecutionStatus::Success)
-    return fail(child.name + " " + std::string(executionStatusName(outcome.status)) + ": " +
-                outcome.error);
-  return outcome.outputs;
+  return outcomeValue(child, outcome);
 }
 
 } // namespace

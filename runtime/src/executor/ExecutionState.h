@@ -36,6 +36,20 @@ struct TaskResult {
 
 class Journal;
 class Progress;
+struct ExecutionHistory;
+
+/// For tests of `--resume`: the runner kills itself (SIGKILL) right after
+/// the Nth answered cloud call, before the answer is journaled (the worst
+/// moment), or right after the Nth journal record. 0: never.
+struct KillSwitch {
+  unsigned afterCall = 0;
+  unsigned afterRecord = 0;
+  std::atomic<unsigned> calls{0};
+  std::atomic<unsigned> records{0};
+
+  void callAnswered();
+  void recordWritten();
+};
 
 /// A request to cancel the execution (SIGINT, SIGTERM) and whether an
 /// executor has acted on it: the first one to start a task after the request
@@ -69,6 +83,8 @@ struct RunEnvironment {
   std::string user = "oosc";
   /// Nesting depth of child executions, to stop runaway recursion.
   unsigned depth = 0;
+  /// Null except in tests of `--resume`.
+  KillSwitch *killSwitch = nullptr;
 };
 
 /// The state of one execution: parameter values and task results. Loop items
@@ -78,16 +94,19 @@ public:
   ExecutionState(const TemplateDef &def, std::vector<Value> parameters, RunEnvironment &environment,
                  std::string executionId)
       : def(def), parameters(std::move(parameters)), tasks(def.tasks.size()),
-        environment(environment), executionId(std::move(executionId)) {}
+        taskRuns(def.tasks.size()), environment(environment), executionId(std::move(executionId)) {}
 
   const TemplateDef &def;
   std::vector<Value> parameters;
   std::vector<TaskResult> tasks;
+  /// How many times each task started (a backward jump runs one again):
+  /// part of the names of its loop items, children and calls.
+  std::vector<unsigned> taskRuns;
   RunEnvironment &environment;
   std::string executionId;
   std::mutex mutex;
-  /// Child executions started by looping tasks, to give each its own id.
-  std::atomic<unsigned> childrenStarted{0};
+  /// Set when the execution is resumed: what the journal says it did.
+  const ExecutionHistory *history = nullptr;
 };
 
 } // namespace oosc::runtime

@@ -1,6 +1,7 @@
 //===- Executor.cpp - Tasks in order, jumps, statuses ----------------------===//
 #include "executor/Executor.h"
 #include "executor/StepRecords.h"
+#include "executor/History.h"
 
 #include "executor/Actions.h"
 #include "executor/Loops.h"
@@ -52,53 +53,81 @@ constexpr size_t kMaxTaskRuns = 100000;
 
 bool isChoice(const TaskDef &task) { return sameName(task.action, "ACS::Choice"); }
 
+/// How a task ended and where the execution goes next (nothing: the end).
+struct StepEnd {
+  TaskStatus status;
+  std::optional<size_t> next;
+  std::string error;
+};
+
 class Executor {
 public:
   explicit Executor(ExecutionState &state) : state_(state) {}
 
   ExecutionOutcome run(size_t firstTask) {
     const std::vector<TaskDef> &tasks = state_.def.tasks;
-    size_t index = firstTask;
-    for (size_t runs = 0; index < tasks.size(); ++runs) {
+    std::optional<size_t> index =
+        state_.history ? restore(*state_.history) : std::optional<size_t>(firstTask);
+    for (size_t runs = 0; index && *index < tasks.size(); ++runs) {
       if (runs == kMaxTaskRuns) {
         recordFailure("stopped after " + std::to_string(kMaxTaskRuns) +
                       " task runs: the jumps between tasks never reach the end");
         break;
       }
-      std::optional<size_t> next = step(tasks[index], index);
-      if (!next)
-        break;
-      index = *next;
+      index = step(tasks[*index], *index);
     }
     return finish();
   }
 
 private:
+  /// A resumed execution: the results of the tasks that ended come back
+  /// from the journal, and the run goes on where it stopped.
+  std::optional<size_t> restore(const ExecutionHistory &history) {
+    for (size_t i = 0; i < history.tasks.size() && i < state_.tasks.size(); ++i) {
+      if (!history.tasks[i])
+        continue;
+      const StepHistory &ended = *history.tasks[i];
+      state_.tasks[i].status = ended.status;
+      state_.tasks[i].error = ended.error;
+      state_.taskRuns[i] = ended.run;
+      for (const auto &[name, value] : ended.outputs.getMap())
+        state_.tasks[i].outputs[name] = value;
+      if (ended.status == TaskStatus::Failed)
+        recordFailure("task '" + state_.def.tasks[i].name + "' failed: " + ended.error);
+      cancelled_ = cancelled_ || ended.status == TaskStatus::Cancelled;
+    }
+    return history.cursor;
+  }
+
   /// Runs one task; returns the index of the next, or nothing at the end.
+  /// The task's record and the new cursor are committed before that.
   std::optional<size_t> step(const TaskDef &task, size_t index) {
     auto start = std::chrono::steady_clock::now();
+    ++state_.taskRuns[index];
+    StepEnd end = runStep(task, index);
+    setStatus(index, end.status, end.error);
+    taskEnded(state_, task, index, end.status, elapsed(start), end.error, end.next);
+    return end.next;
+  }
+
+  StepEnd runStep(const TaskDef &task, size_t index) {
     Context context(state_);
     if (Cancellation *cancel = state_.environment.cancellation; cancel && cancel->take())
       return cancelBefore(task, index, context);
     if (task.when) {
       Outcome<bool> run = evaluateCondition(task.when, context);
       if (!run.ok())
-        return afterFailure(task, index, "When: " + run.error().message, start);
-      if (!run.value()) {
-        setStatus(index, TaskStatus::Skipped);
-        taskEnded(state_, task, index, TaskStatus::Skipped, elapsed(start), "");
-        return index + 1;
-      }
+        return afterFailure(task, index, "When: " + run.error().message);
+      if (!run.value())
+        return {TaskStatus::Skipped, index + 1, ""};
     }
     if (isChoice(task))
-      return choose(task, index, context, start);
-    setStatus(index, TaskStatus::Running);
+      return choose(task, index, context);
+    setStatus(index, TaskStatus::Running, "");
     Outcome<bool> done = task.loop ? runLoop(task, index, state_) : runOnce(task, index, context);
     if (!done.ok())
-      return afterFailure(task, index, done.error().message, start);
-    setStatus(index, TaskStatus::Success);
-    taskEnded(state_, task, index, TaskStatus::Success, elapsed(start), "");
-    return follow(task.onSuccess.value_or(Jump{}), index, context);
+      return afterFailure(task, index, done.error().message);
+    return {TaskStatus::Success, follow(task.onSuccess.value_or(Jump{}), index, context), ""};
   }
 
   Outcome<bool> runOnce(const TaskDef &task, size_t index, Context &context) {
@@ -122,21 +151,15 @@ private:
     return true;
   }
 
-  std::optional<size_t> choose(const TaskDef &task, size_t index, Context &context,
-                               std::chrono::steady_clock::time_point start) {
+  StepEnd choose(const TaskDef &task, size_t index, Context &context) {
     for (const ChoiceDef &choice : task.choices) {
       Outcome<bool> taken = evaluateCondition(choice.when, context);
       if (!taken.ok())
-        return afterFailure(task, index, "When: " + taken.error().message, start);
-      if (taken.value()) {
-        setStatus(index, TaskStatus::Success);
-        taskEnded(state_, task, index, TaskStatus::Success, elapsed(start), "");
-        return follow(choice.next, index, context);
-      }
+        return afterFailure(task, index, "When: " + taken.error().message);
+      if (taken.value())
+        return {TaskStatus::Success, follow(choice.next, index, context), ""};
     }
-    setStatus(index, TaskStatus::Success);
-    taskEnded(state_, task, index, TaskStatus::Success, elapsed(start), "");
-    return follow(task.defaultTask.value_or(Jump{}), index, context);
+    return {TaskStatus::Success, follow(task.defaultTask.value_or(Jump{}), index, context), ""};
   }
 
   static Outcome<bool> evaluateCondition(Expr expr, Context &context) {
@@ -146,28 +169,21 @@ private:
     return toCondition(value.value());
   }
 
-  std::optional<size_t> afterFailure(const TaskDef &task, size_t index, const std::string &error,
-                                     std::chrono::steady_clock::time_point start) {
-    {
-      std::lock_guard<std::mutex> lock(state_.mutex);
-      state_.tasks[index].status = TaskStatus::Failed;
-      state_.tasks[index].error = error;
-    }
-    taskEnded(state_, task, index, TaskStatus::Failed, elapsed(start), error);
+  StepEnd afterFailure(const TaskDef &task, size_t index, const std::string &error) {
     recordFailure("task '" + task.name + "' failed: " + error);
     Context context(state_);
     // Default OnError is ACS::END: the execution ends, Failed.
-    return follow(task.onError.value_or(Jump{Jump::Kind::End}), index, context);
+    return {TaskStatus::Failed, follow(task.onError.value_or(Jump{Jump::Kind::End}), index, context),
+            error};
   }
 
   /// Cancelled before \p task started: it does not run, and its OnError
   /// route (the template's cleanup) is taken instead.
-  std::optional<size_t> cancelBefore(const TaskDef &task, size_t index, Context &context) {
+  StepEnd cancelBefore(const TaskDef &task, size_t index, Context &context) {
     cancelled_ = true;
-    setStatus(index, TaskStatus::Cancelled);
-    taskEnded(state_, task, index, TaskStatus::Cancelled, 0, "cancelled before it started");
     recordFailure("cancelled before task '" + task.name + "' started");
-    return follow(task.onError.value_or(Jump{Jump::Kind::End}), index, context);
+    return {TaskStatus::Cancelled, follow(task.onError.value_or(Jump{Jump::Kind::End}), index, context),
+            "cancelled before it started"};
   }
 
   /// Cancelled: this execution acted on the request, or it is the top-level
@@ -208,9 +224,10 @@ private:
     return std::nullopt;
   }
 
-  void setStatus(size_t index, TaskStatus status) {
+  void setStatus(size_t index, TaskStatus status, const std::string &error) {
     std::lock_guard<std::mutex> lock(state_.mutex);
     state_.tasks[index].status = status;
+    state_.tasks[index].error = error;
   }
 
   void recordFailure(std::string error) {
@@ -264,6 +281,7 @@ ExecutionOutcome runExecution(const TemplateDef &def, std::vector<Value> paramet
                               RunEnvironment &environment, std::string executionId,
                               const ExecutionOptions &options) {
   ExecutionState state(def, std::move(parameters), environment, std::move(executionId));
+  state.history = options.history;
   return Executor(state).run(options.firstTask);
 }
 

@@ -11,8 +11,12 @@ struct ExecutionOutcome {
   std::string error; ///< why it failed: the first failing task and its error
 };
 
+struct ExecutionHistory;
+
 /// How an execution starts.
 struct ExecutionOptions {
+  /// Resume: what the journal says the execution already did (see History.h).
+  const ExecutionHistory *history = nullptr;
   /// The task to start at: 1 for the children a trigger (the first task)
   /// starts.
   size_t firstTask = 0;

@@ -1,6 +1,7 @@
 //===- Loops.cpp ------------------------------------------------------------===//
 #include "executor/Loops.h"
 #include "executor/StepRecords.h"
+#include "executor/History.h"
 
 #include "executor/Actions.h"
 #include "executor/Progress.h"
@@ -20,7 +21,12 @@ struct RateControl {
   size_t concurrency = 1;
   size_t maxErrors = 0;
   std::vector<size_t> batches;
-  size_t concurrencyInBatches = 20;
+  /// One per batch, the last repeating (a single number counts for all).
+  std::vector<size_t> concurrencyInBatches{20};
+
+  size_t concurrencyOfBatch(size_t batch) const {
+    return concurrencyInBatches[std::min(batch, concurrencyInBatches.size() - 1)];
+  }
 };
 
 /// A count written as a number or as a percentage of `total` ("25%").
@@ -65,9 +71,18 @@ Outcome<RateControl> readRateControl(const LoopDef &loop, Context &context, size
       return count.error();
     rate.maxErrors = count.value();
   }
-  if (const Value *inBatches = map.findCaseInsensitive("ConcurrencyInBatches"))
-    if (inBatches->isNumber())
-      rate.concurrencyInBatches = std::max<size_t>(1, static_cast<size_t>(inBatches->getNumber()));
+  if (const Value *inBatches = map.findCaseInsensitive("ConcurrencyInBatches")) {
+    Value::List counts = inBatches->isList() ? inBatches->getList() : Value::List{*inBatches};
+    rate.concurrencyInBatches.clear();
+    for (const Value &each : counts) {
+      auto count = countOf(each, items, "ConcurrencyInBatches", true);
+      if (!count)
+        return count.error();
+      rate.concurrencyInBatches.push_back(count.value());
+    }
+    if (rate.concurrencyInBatches.empty())
+      rate.concurrencyInBatches.push_back(20);
+  }
   if (const Value *batches = map.findCaseInsensitive("Batch"); batches && batches->isList())
     for (const Value &batch : batches->getList()) {
       auto count = countOf(batch, items, "Batch", true);
@@ -112,13 +127,27 @@ public:
 
 private:
   ItemResult runItem(size_t i) {
+    unsigned run = state_.taskRuns[index_];
+    if (state_.history)
+      if (const StepHistory *ended = state_.history->item(task_.name, i, run))
+        return restoredItem(*ended);
     auto start = std::chrono::steady_clock::now();
     ItemResult result = runItemUntimed(i);
     Value outputs(Value::Map{});
     for (const auto &[name, value] : result.outputs)
       outputs.set(name, value);
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    loopItemEnded(state_, task_, i, items_.size(), result.ok, result.error, outputs, seconds);
+    loopItemEnded(state_, task_, i, items_.size(), result.ok, result.error, outputs, seconds, run);
+    return result;
+  }
+
+  /// An item a resumed execution had finished: not run again.
+  static ItemResult restoredItem(const StepHistory &ended) {
+    ItemResult result;
+    result.ok = ended.status == TaskStatus::Success;
+    result.error = ended.error;
+    for (const auto &[name, value] : ended.outputs.getMap())
+      result.outputs.emplace_back(name, value);
     return result;
   }
 
@@ -134,7 +163,7 @@ private:
       }
       properties = std::move(evaluated.value());
     }
-    ActionCall call{task_, properties, state_, context};
+    ActionCall call{task_, properties, state_, context, static_cast<int>(i)};
     auto outcome = runAction(call);
     if (!outcome) {
       result.error = outcome.error().message;
@@ -208,7 +237,7 @@ Outcome<bool> runLoop(const TaskDef &task, size_t index, ExecutionState &state) 
       // The last batch size repeats until every item has run.
       size_t size = rate.value().batches[std::min(b, rate.value().batches.size() - 1)];
       size_t end = std::min(total, begin + size);
-      runner.runRange(begin, end, std::min(size, rate.value().concurrencyInBatches));
+      runner.runRange(begin, end, std::min(size, rate.value().concurrencyOfBatch(b)));
       begin = end;
     }
   } else {

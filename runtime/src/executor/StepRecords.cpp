@@ -5,7 +5,9 @@
 #include "oosc/runtime/Journal.h"
 
 #include <chrono>
+#include <csignal>
 #include <iostream>
+#include <unistd.h>
 
 namespace oosc::runtime {
 namespace {
@@ -20,9 +22,11 @@ void warnIfFailed(const Outcome<bool> &written) {
     std::cerr << "warning: " << written.error().message << '\n';
 }
 
-void record(ExecutionState &state, const JournalStep &step) {
+void record(ExecutionState &state, const JournalStep &step, std::optional<int> cursor = std::nullopt) {
   if (Journal *journal = state.environment.journal)
-    warnIfFailed(journal->recordStep(state.executionId, step));
+    warnIfFailed(journal->recordStep(state.executionId, step, cursor));
+  if (KillSwitch *kill = state.environment.killSwitch)
+    kill->recordWritten();
 }
 
 /// The parameters as the journal keeps them: secret values masked.
@@ -41,8 +45,14 @@ void executionStarted(RunEnvironment &environment, const TemplateDef &def,
   if (Journal *journal = environment.journal)
     warnIfFailed(journal->beginExecution({id, def.name, maskedParameters(def, parameters),
                                           "Automatic", "Running", parentId, "{}", "",
-                                          wallClockNow(), 0}));
+                                          wallClockNow(), 0, 0, getpid(), runnerHostName()}));
 }
+
+void executionResumed(RunEnvironment &environment, const std::string &id) {
+  if (Journal *journal = environment.journal)
+    warnIfFailed(journal->reopenExecution(id, getpid(), runnerHostName()));
+}
+
 
 void executionEnded(RunEnvironment &environment, const std::string &id,
                     const ExecutionOutcome &outcome) {
@@ -52,7 +62,7 @@ void executionEnded(RunEnvironment &environment, const std::string &id,
 }
 
 void taskEnded(ExecutionState &state, const TaskDef &task, size_t index, TaskStatus status,
-               double seconds, const std::string &error) {
+               double seconds, const std::string &error, std::optional<size_t> next) {
   state.environment.progress.task(state, task, status, seconds, error);
   if (!state.environment.journal)
     return;
@@ -63,23 +73,57 @@ void taskEnded(ExecutionState &state, const TaskDef &task, size_t index, TaskSta
       outputs.set(name, value);
   }
   double now = wallClockNow();
-  record(state, {task.name, -1, std::string(taskStatusName(status)), outputs.toJson(), error,
-                 now - seconds, now});
+  record(state,
+         {task.name, -1, std::string(taskStatusName(status)), outputs.toJson(), error, now - seconds,
+          now, static_cast<int>(state.taskRuns[index])},
+         next ? static_cast<int>(*next) : -1);
 }
 
-void apiCalled(ExecutionState &state, const TaskDef &task, const std::string &service,
-               const std::string &api, const std::string &requestId, const std::string &result) {
+long long apiCallSent(ExecutionState &state, const TaskDef &task, int loopItem,
+                      const std::string &service, const std::string &api, const std::string &key) {
+  Journal *journal = state.environment.journal;
+  if (!journal)
+    return 0;
+  auto row = journal->recordApiCall(
+      state.executionId, {task.name, service, api, "", "Sent", wallClockNow(), loopItem, key});
+  if (!row) {
+    warnIfFailed(row.error());
+    return 0;
+  }
+  return row.value();
+}
+
+void apiCallAnswered(ExecutionState &state, long long row, const std::string &requestId,
+                     const std::string &result) {
+  if (Journal *journal = state.environment.journal; journal && row != 0)
+    warnIfFailed(journal->finishApiCall(row, requestId, result));
+}
+
+void apiCallMade(ExecutionState &state, const TaskDef &task, int loopItem, const std::string &service,
+                 const std::string &api, const std::string &requestId, const std::string &result) {
   if (Journal *journal = state.environment.journal)
-    warnIfFailed(journal->recordApiCall(state.executionId,
-                                        {task.name, service, api, requestId, result, wallClockNow()}));
+    if (auto row = journal->recordApiCall(state.executionId, {task.name, service, api, requestId,
+                                                              result, wallClockNow(), loopItem});
+        !row)
+      warnIfFailed(row.error());
+}
+
+void KillSwitch::callAnswered() {
+  if (afterCall != 0 && ++calls == afterCall)
+    std::raise(SIGKILL);
+}
+
+void KillSwitch::recordWritten() {
+  if (afterRecord != 0 && ++records == afterRecord)
+    std::raise(SIGKILL);
 }
 
 void loopItemEnded(ExecutionState &state, const TaskDef &task, size_t item, size_t items, bool ok,
-                   const std::string &error, const Value &outputs, double seconds) {
+                   const std::string &error, const Value &outputs, double seconds, unsigned run) {
   state.environment.progress.loopItem(state, task, item, items, ok, error);
   double now = wallClockNow();
   record(state, {task.name, static_cast<int>(item), ok ? "Success" : "Failed", outputs.toJson(),
-                 error, now - seconds, now});
+                 error, now - seconds, now, static_cast<int>(run)});
 }
 
 } // namespace oosc::runtime

@@ -11,21 +11,31 @@ namespace oosc::runtime {
 void executionStarted(RunEnvironment &environment, const TemplateDef &def,
                       const std::vector<Value> &parameters, const std::string &id,
                       const std::string &parentId);
+/// A resumed execution (top level or child) runs again, in this process.
+void executionResumed(RunEnvironment &environment, const std::string &id);
 void executionEnded(RunEnvironment &environment, const std::string &id,
                     const ExecutionOutcome &outcome);
 
-/// A task ended (or was skipped): the progress line, then its journal record,
-/// committed before the executor moves on.
+/// A task ended (or was skipped): the progress line, then its journal record
+/// with the task to run next (\p next; nothing: the end), committed together
+/// before the executor moves on.
 void taskEnded(ExecutionState &state, const TaskDef &task, size_t index, TaskStatus status,
-               double seconds, const std::string &error);
+               double seconds, const std::string &error, std::optional<size_t> next);
 
-/// A task called a cloud API (\p requestId and \p result: "Success" or the
-/// error code).
-void apiCalled(ExecutionState &state, const TaskDef &task, const std::string &service,
-               const std::string &api, const std::string &requestId, const std::string &result);
+/// A task is about to call a cloud API: recorded as "Sent" before the call,
+/// so a resume knows it may have happened. Returns the record's row (0:
+/// not recorded). \p key names a call that changes resources (Idempotence.h).
+long long apiCallSent(ExecutionState &state, const TaskDef &task, int loopItem,
+                      const std::string &service, const std::string &api, const std::string &key);
+/// Its answer (\p result: "Success" or the error code).
+void apiCallAnswered(ExecutionState &state, long long row, const std::string &requestId,
+                     const std::string &result);
+/// A call that changes nothing (a read), recorded once, with its answer.
+void apiCallMade(ExecutionState &state, const TaskDef &task, int loopItem, const std::string &service,
+                 const std::string &api, const std::string &requestId, const std::string &result);
 
 /// One item of a task's loop ended.
 void loopItemEnded(ExecutionState &state, const TaskDef &task, size_t item, size_t items, bool ok,
-                   const std::string &error, const Value &outputs, double seconds);
+                   const std::string &error, const Value &outputs, double seconds, unsigned run);
 
 } // namespace oosc::runtime

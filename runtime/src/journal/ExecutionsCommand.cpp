@@ -33,17 +33,24 @@ std::string duration(double started, double ended) {
   return text;
 }
 
+/// The status, or "Interrupted" for an execution that says Running or
+/// Waiting but whose runner is gone: `--resume` takes it up.
+std::string shownStatus(const JournalExecution &execution) {
+  bool unfinished = execution.status == "Running" || execution.status == "Waiting";
+  return unfinished && !runnerIsAlive(execution) ? "Interrupted" : execution.status;
+}
+
 int list(Journal &journal) {
   auto executions = journal.executions();
   if (!executions) {
     std::cerr << executions.error().message << '\n';
     return kExitFailed;
   }
-  std::printf("%-24s %-32s %-10s %-21s %s\n", "EXECUTION", "TEMPLATE", "STATUS", "STARTED", "DURATION");
+  std::printf("%-24s %-32s %-11s %-21s %s\n", "EXECUTION", "TEMPLATE", "STATUS", "STARTED", "DURATION");
   for (const JournalExecution &execution : executions.value())
     if (execution.parentId.empty()) // children are listed by `show`
-      std::printf("%-24s %-32s %-10s %-21s %s\n", execution.id.c_str(), execution.templateName.c_str(),
-                execution.status.c_str(), utcTime(execution.started).c_str(),
+      std::printf("%-24s %-32s %-11s %-21s %s\n", execution.id.c_str(), execution.templateName.c_str(),
+                shownStatus(execution).c_str(), utcTime(execution.started).c_str(),
                 duration(execution.started, execution.ended).c_str());
   return kExitSuccess;
 }
@@ -76,13 +83,19 @@ int show(Journal &journal, const std::string &id) {
   }
   const JournalExecution &run = *execution.value();
   std::cout << "execution  " << run.id << "\ntemplate   " << run.templateName << "\nmode       "
-            << run.mode << "\nstatus     " << run.status << "\nstarted    " << utcTime(run.started)
+            << run.mode << "\nstatus     " << shownStatus(run) << "\nstarted    " << utcTime(run.started)
             << "\nduration   " << duration(run.started, run.ended) << "\nparameters " << run.parametersJson
             << "\noutputs    " << run.outputsJson << '\n';
   if (!run.parentId.empty())
     std::cout << "parent     " << run.parentId << '\n';
   if (!run.error.empty())
     std::cout << "error      " << run.error << '\n';
+  if (shownStatus(run) == "Interrupted" && run.parentId.empty()) {
+    auto schedule = journal.schedule(run.id); // a timer trigger's has its own flag
+    std::cout << "           its runner stopped before the end: `"
+              << (schedule && schedule.value() ? "--resume-schedule " : "--resume ") << run.id
+              << "` continues it\n";
+  }
   std::cout << "\ntasks:\n";
   for (const JournalStep &step : steps.value()) {
     std::string name = step.task + (step.loopItem >= 0 ? "[" + std::to_string(step.loopItem) + "]" : "");

@@ -3,6 +3,10 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <cerrno>
+#include <csignal>
+#include <unistd.h>
 #include <filesystem>
 
 namespace oosc::runtime {
@@ -19,7 +23,10 @@ CREATE TABLE IF NOT EXISTS executions (
   outputs TEXT NOT NULL DEFAULT '{}',
   error TEXT NOT NULL DEFAULT '',
   started REAL NOT NULL,
-  ended REAL NOT NULL DEFAULT 0
+  ended REAL NOT NULL DEFAULT 0,
+  cursor INTEGER NOT NULL DEFAULT 0,
+  runner_pid INTEGER NOT NULL DEFAULT 0,
+  runner_host TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE IF NOT EXISTS steps (
   execution_id TEXT NOT NULL REFERENCES executions(id),
@@ -30,6 +37,7 @@ CREATE TABLE IF NOT EXISTS steps (
   error TEXT NOT NULL DEFAULT '',
   started REAL NOT NULL,
   ended REAL NOT NULL,
+  run INTEGER NOT NULL DEFAULT 1,
   PRIMARY KEY (execution_id, task, loop_item)
 );
 CREATE TABLE IF NOT EXISTS api_calls (
@@ -39,9 +47,17 @@ CREATE TABLE IF NOT EXISTS api_calls (
   api TEXT NOT NULL,
   request_id TEXT NOT NULL,
   result TEXT NOT NULL,
-  at REAL NOT NULL
+  at REAL NOT NULL,
+  loop_item INTEGER NOT NULL DEFAULT -1,
+  call_key TEXT NOT NULL DEFAULT ''
 );
+CREATE INDEX IF NOT EXISTS api_calls_by_key ON api_calls (execution_id, call_key);
+CREATE INDEX IF NOT EXISTS executions_by_parent ON executions (parent_id);
 )sql";
+
+/// Bumped when the schema changes; a journal of another version is refused
+/// rather than misread.
+constexpr int kSchemaVersion = 2;
 
 /// One use of a cached prepared statement: reset and unbound afterwards, so
 /// the next use starts clean.
@@ -82,15 +98,46 @@ Failure failure(sqlite3 *db, const std::string &path, const std::string &what) {
   return fail("journal " + path + ": " + what + ": " + sqlite3_errmsg(db));
 }
 
-constexpr const char *kExecutionColumns =
-    "id, template, parameters, mode, status, parent_id, outputs, error, started, ended";
+constexpr const char *kExecutionColumns = "id, template, parameters, mode, status, parent_id, "
+                                          "outputs, error, started, ended, cursor, runner_pid, "
+                                          "runner_host";
 
 JournalExecution readExecution(Statement &row) {
   return {row.column(0), row.column(1), row.column(2), row.column(3), row.column(4),
-          row.column(5), row.column(6), row.column(7), row.real(8),   row.real(9)};
+          row.column(5), row.column(6), row.column(7), row.real(8),   row.real(9),
+          row.integer(10), row.integer(11), row.column(12)};
+}
+
+/// The schema version of an existing database: 0 for a new, empty one.
+Outcome<int> schemaVersion(sqlite3 *db, const std::string &path) {
+  sqlite3_stmt *raw = nullptr;
+  if (sqlite3_prepare_v2(db, "SELECT (SELECT user_version FROM pragma_user_version), "
+                             "(SELECT count(*) FROM sqlite_master WHERE name = 'executions')",
+                         -1, &raw, nullptr) != SQLITE_OK)
+    return failure(db, path, "cannot read the schema version");
+  int version = 0;
+  if (sqlite3_step(raw) == SQLITE_ROW)
+    version = sqlite3_column_int(raw, 1) == 0 ? 0 : std::max(1, sqlite3_column_int(raw, 0));
+  sqlite3_finalize(raw);
+  return version;
 }
 
 } // namespace
+
+std::string runnerHostName() {
+  char name[256] = {};
+  if (gethostname(name, sizeof name - 1) != 0)
+    return "";
+  return name;
+}
+
+bool runnerIsAlive(const JournalExecution &execution) {
+  if (execution.runnerPid <= 0)
+    return false;
+  if (execution.runnerHost != runnerHostName())
+    return true;
+  return kill(execution.runnerPid, 0) == 0 || errno == EPERM;
+}
 
 Outcome<std::unique_ptr<Journal>> Journal::open(const std::string &path) {
   std::error_code error;
@@ -108,8 +155,16 @@ Outcome<std::unique_ptr<Journal>> Journal::open(const std::string &path) {
   // WAL: readers do not block the runner, and a committed record survives
   // the process being killed. NORMAL syncs at checkpoints, not per commit
   // (see Journal.h for what that trades).
+  auto version = schemaVersion(db, path);
+  if (!version)
+    return version.error();
+  if (version.value() != 0 && version.value() != kSchemaVersion)
+    return fail("journal " + path + " was written by another version of oosc runners (journal "
+                "version " + std::to_string(version.value()) + ", this runner writes version " +
+                std::to_string(kSchemaVersion) + "): move it aside or give --journal another file");
+  std::string stamp = "PRAGMA user_version=" + std::to_string(kSchemaVersion);
   for (const char *setup : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
-                            "PRAGMA foreign_keys=ON", kSchema})
+                            "PRAGMA foreign_keys=ON", kSchema, stamp.c_str()})
     if (auto done = journal->execute(setup); !done)
       return done.error();
   return std::move(journal);
@@ -144,13 +199,14 @@ Outcome<bool> Journal::execute(const std::string &sql) {
 
 Outcome<bool> Journal::beginExecution(const JournalExecution &execution) {
   std::lock_guard<std::mutex> lock(mutex_);
-  Statement insert(prepared("INSERT OR REPLACE INTO executions (id, template, parameters, mode, status, "
-                        "parent_id, started) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+  Statement insert(prepared("INSERT INTO executions (id, template, parameters, mode, status, "
+                            "parent_id, started, runner_pid, runner_host) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
   if (!insert.ok())
     return failure(db_, path_, "cannot record the execution");
   insert.text(1, execution.id).text(2, execution.templateName).text(3, execution.parametersJson);
   insert.text(4, execution.mode).text(5, execution.status).text(6, execution.parentId);
-  insert.number(7, execution.started);
+  insert.number(7, execution.started).number(8, execution.runnerPid).text(9, execution.runnerHost);
   if (insert.step() != SQLITE_DONE)
     return failure(db_, path_, "cannot record execution " + execution.id);
   return true;
@@ -169,46 +225,100 @@ Outcome<bool> Journal::finishExecution(const std::string &id, const std::string 
   return true;
 }
 
-Outcome<bool> Journal::recordStep(const std::string &executionId, const JournalStep &step) {
+Outcome<bool> Journal::recordStep(const std::string &executionId, const JournalStep &step,
+                                  std::optional<int> cursor) {
   std::lock_guard<std::mutex> lock(mutex_);
+  // The step and the cursor commit together: a resume never sees one
+  // without the other.
+  bool together = cursor.has_value();
+  if (together)
+    if (auto begun = execute("BEGIN IMMEDIATE"); !begun)
+      return begun.error();
+  auto written = writeStep(executionId, step, cursor);
+  if (together) {
+    if (auto ended = execute(written ? "COMMIT" : "ROLLBACK"); !ended && written)
+      return ended.error();
+  }
+  return written;
+}
+
+Outcome<bool> Journal::writeStep(const std::string &executionId, const JournalStep &step,
+                                 std::optional<int> cursor) {
   Statement upsert(prepared("INSERT INTO steps (execution_id, task, loop_item, status, outputs, error, "
-                        "started, ended) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                        "started, ended, run) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
                         "ON CONFLICT (execution_id, task, loop_item) DO UPDATE SET "
                         "status = excluded.status, outputs = excluded.outputs, "
-                        "error = excluded.error, started = excluded.started, ended = excluded.ended"));
+                        "error = excluded.error, started = excluded.started, ended = excluded.ended, "
+                        "run = excluded.run"));
   if (!upsert.ok())
     return failure(db_, path_, "cannot record task " + step.task);
   upsert.text(1, executionId).text(2, step.task).number(3, step.loopItem).text(4, step.status);
   upsert.text(5, step.outputsJson).text(6, step.error).number(7, step.started).number(8, step.ended);
+  upsert.number(9, step.run);
   if (upsert.step() != SQLITE_DONE)
     return failure(db_, path_, "cannot record task " + step.task + " of " + executionId);
+  if (!cursor)
+    return true;
+  Statement move(prepared("UPDATE executions SET cursor = ? WHERE id = ?"));
+  if (!move.ok())
+    return failure(db_, path_, "cannot record where " + executionId + " goes on");
+  move.number(1, *cursor).text(2, executionId);
+  if (move.step() != SQLITE_DONE)
+    return failure(db_, path_, "cannot record where " + executionId + " goes on");
   return true;
 }
 
-Outcome<bool> Journal::recordApiCall(const std::string &executionId, const JournalApiCall &call) {
+Outcome<long long> Journal::recordApiCall(const std::string &executionId,
+                                          const JournalApiCall &call) {
   std::lock_guard<std::mutex> lock(mutex_);
   Statement insert(prepared("INSERT INTO api_calls (execution_id, task, service, api, request_id, result, "
-                        "at) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+                        "at, loop_item, call_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
   if (!insert.ok())
     return failure(db_, path_, "cannot record an API call");
   insert.text(1, executionId).text(2, call.task).text(3, call.service).text(4, call.api);
   insert.text(5, call.requestId).text(6, call.result).number(7, call.at);
+  insert.number(8, call.loopItem).text(9, call.key);
   if (insert.step() != SQLITE_DONE)
     return failure(db_, path_, "cannot record " + call.service + "." + call.api + " of " + executionId);
+  return static_cast<long long>(sqlite3_last_insert_rowid(db_));
+}
+
+Outcome<bool> Journal::finishApiCall(long long row, const std::string &requestId,
+                                     const std::string &result) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Statement update(prepared("UPDATE api_calls SET request_id = ?, result = ? WHERE rowid = ?"));
+  if (!update.ok())
+    return failure(db_, path_, "cannot record the answer to an API call");
+  update.text(1, requestId).text(2, result).number(3, static_cast<double>(row));
+  if (update.step() != SQLITE_DONE)
+    return failure(db_, path_, "cannot record the answer to an API call");
+  return true;
+}
+
+Outcome<bool> Journal::reopenExecution(const std::string &id, int runnerPid,
+                                       const std::string &runnerHost) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Statement update(prepared("UPDATE executions SET status = 'Running', runner_pid = ?, "
+                            "runner_host = ?, ended = 0 WHERE id = ?"));
+  if (!update.ok())
+    return failure(db_, path_, "cannot reopen execution " + id);
+  update.number(1, runnerPid).text(2, runnerHost).text(3, id);
+  if (update.step() != SQLITE_DONE)
+    return failure(db_, path_, "cannot reopen execution " + id);
   return true;
 }
 
 Outcome<std::vector<JournalApiCall>> Journal::apiCalls(const std::string &executionId) {
   std::lock_guard<std::mutex> lock(mutex_);
-  Statement select(prepared("SELECT task, service, api, request_id, result, at FROM api_calls "
-                        "WHERE execution_id = ? ORDER BY rowid"));
+  Statement select(prepared("SELECT task, service, api, request_id, result, at, loop_item, call_key "
+                            "FROM api_calls WHERE execution_id = ? ORDER BY rowid"));
   if (!select.ok())
     return failure(db_, path_, "cannot read the API calls of " + executionId);
   select.text(1, executionId);
   std::vector<JournalApiCall> rows;
   while (select.step() == SQLITE_ROW)
     rows.push_back({select.column(0), select.column(1), select.column(2), select.column(3),
-                    select.column(4), select.real(5)});
+                    select.column(4), select.real(5), select.integer(6), select.column(7)});
   return rows;
 }
 
@@ -237,17 +347,31 @@ Outcome<std::optional<JournalExecution>> Journal::execution(const std::string &i
   return std::optional<JournalExecution>(readExecution(select));
 }
 
+Outcome<std::vector<JournalExecution>> Journal::children(const std::string &parentId) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Statement select(prepared((std::string("SELECT ") + kExecutionColumns +
+                             " FROM executions WHERE parent_id = ? ORDER BY started, rowid")
+                                .c_str()));
+  if (!select.ok())
+    return failure(db_, path_, "cannot list the children of " + parentId);
+  select.text(1, parentId);
+  std::vector<JournalExecution> rows;
+  while (select.step() == SQLITE_ROW)
+    rows.push_back(readExecution(select));
+  return rows;
+}
+
 Outcome<std::vector<JournalStep>> Journal::steps(const std::string &executionId) {
   std::lock_guard<std::mutex> lock(mutex_);
-  Statement select(prepared("SELECT task, loop_item, status, outputs, error, started, ended FROM steps "
-                        "WHERE execution_id = ? ORDER BY rowid"));
+  Statement select(prepared("SELECT task, loop_item, status, outputs, error, started, ended, run "
+                            "FROM steps WHERE execution_id = ? ORDER BY rowid"));
   if (!select.ok())
     return failure(db_, path_, "cannot read the tasks of " + executionId);
   select.text(1, executionId);
   std::vector<JournalStep> rows;
   while (select.step() == SQLITE_ROW)
     rows.push_back({select.column(0), select.integer(1), select.column(2), select.column(3),
-                    select.column(4), select.real(5), select.real(6)});
+                    select.column(4), select.real(5), select.real(6), select.integer(7)});
   return rows;
 }
 

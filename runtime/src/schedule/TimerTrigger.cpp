@@ -146,23 +146,22 @@ private:
     counts_.add(status);
   }
 
-  /// Earlier trigger executions of this template still recorded as running
-  /// may belong to a runner that stopped: say how to account for them.
+  /// Earlier trigger executions of this template whose runner stopped:
+  /// say how to account for their firings.
   void warnOfUnfinishedTriggers() {
     if (!environment_.journal)
       return;
     auto executions = environment_.journal->executions();
     for (const JournalExecution &execution : executions ? executions.value() : std::vector<JournalExecution>{}) {
       if (execution.id == triggerId_ || execution.status != "Running" || !execution.parentId.empty() ||
-          !sameName(execution.templateName, state_.def.name))
+          !sameName(execution.templateName, state_.def.name) || runnerIsAlive(execution))
         continue;
       auto schedule = environment_.journal->schedule(execution.id);
       if (schedule && schedule.value())
         triggerWarning(environment_, triggerId_,
                        "trigger execution " + execution.id +
-                           " of this template is recorded as running; if its runner stopped, "
-                           "--resume-schedule " + execution.id +
-                           " reports the firings it missed and continues it");
+                           " of this template was interrupted (its runner stopped); --resume-schedule " +
+                           execution.id + " reports the firings it missed and continues it");
     }
   }
 
@@ -216,7 +215,10 @@ private:
     RunEnvironment child = environment_;
     child.depth = environment_.depth + 1;
     executionStarted(child, state_.def, state_.parameters, childId, triggerId_);
-    ExecutionOutcome outcome = runExecution(state_.def, state_.parameters, child, childId, {1});
+    ExecutionOptions withoutTheTrigger;
+    withoutTheTrigger.firstTask = 1;
+    ExecutionOutcome outcome =
+        runExecution(state_.def, state_.parameters, child, childId, withoutTheTrigger);
     executionEnded(child, childId, outcome);
     std::string status(executionStatusName(outcome.status));
     firingRecorded(environment_, triggerId_, at, childId, status);
@@ -230,7 +232,9 @@ private:
                                                                    : TaskStatus::Failed;
     state_.tasks.front().status = taskStatus;
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    taskEnded(state_, trigger(), 0, taskStatus, seconds, status == ExecutionStatus::Failed ? error : "");
+    // Nothing runs after the trigger in its own execution: next is the end.
+    taskEnded(state_, trigger(), 0, taskStatus, seconds, status == ExecutionStatus::Failed ? error : "",
+              std::nullopt);
     ExecutionOutcome outcome;
     outcome.status = status;
     outcome.outputs = Value(Value::Map{{"firings", counts_.toValue()}});
@@ -283,6 +287,9 @@ std::optional<std::string> restoreTriggerParameters(const std::string &journalFi
   if (recorded.status != "Running")
     return "--resume-schedule: trigger execution '" + triggerId + "' ended " + recorded.status +
            "; only an unfinished one can be resumed";
+  if (runnerIsAlive(recorded)) // two runners would fire each firing twice
+    return "--resume-schedule: the runner of trigger execution '" + triggerId + "' (process " +
+           std::to_string(recorded.runnerPid) + " on " + recorded.runnerHost + ") is still running";
   auto values = parseJson(recorded.parametersJson);
   if (!values || !values->isMap())
     return "--resume-schedule: the parameters journaled for '" + triggerId + "' are not a JSON object";

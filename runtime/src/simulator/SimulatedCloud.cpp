@@ -128,6 +128,8 @@ struct SimulatedCloud::Impl {
   Millis worldBase = 0;
   Millis clockBase = 0;
   std::uint64_t callCount = 0;
+  /// The world time of the last save.
+  Millis savedTime = -1;
   mutable std::mutex mutex;
 };
 
@@ -173,8 +175,10 @@ Outcome<Value, ApiError> SimulatedCloud::call(std::string_view service,
                           "\" in service \"" + std::string(service) + "\".");
   else if (std::optional<ApiError> fault = impl->faults.check(service, api))
     result = *fault;
-  else
-    result = impl->serve(*spec, parameters);
+  else if (auto replayed = replayClientToken(world, *spec, parameters))
+    result = std::move(*replayed);
+  else if ((result = impl->serve(*spec, parameters)))
+    rememberClientToken(world, *spec, parameters, result.value());
   if (!result) {
     ApiError error = result.error();
     error.requestId = requestId;
@@ -185,9 +189,15 @@ Outcome<Value, ApiError> SimulatedCloud::call(std::string_view service,
     response = object();
   response.getMap().insert(response.getMap().begin(), {"RequestId", requestId});
   // Saved after every change so another process (or a crash) sees it; a
-  // failure here is reported by the runner's save() at exit.
-  if (spec->mutates && !impl->options.stateFile.empty())
+  // failure here is reported by the runner's save() at exit. A read that
+  // saw time pass is a change too: a runner resumed after a crash must not
+  // find the world earlier than it last saw it (an instance it watched
+  // reach Running back at Pending).
+  bool timeMoved = world.now() != impl->savedTime;
+  if ((spec->mutates || timeMoved) && !impl->options.stateFile.empty()) {
     writeFileAtomically(impl->options.stateFile, prettyJson(world.document()));
+    impl->savedTime = world.now();
+  }
   return response;
 }
 

@@ -39,6 +39,7 @@ constexpr SectionSpec Sections[] = {
     {section::ScalingInstances, "InstanceId", false},
     {section::ScalingActivities, "ScalingActivityId", false},
     {section::Notifications, "NotificationId", false},
+    {section::ClientTokens, "ClientToken", false},
 };
 
 /// Merges the timeline steps of \p record that are due at \p now.

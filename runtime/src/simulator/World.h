@@ -65,6 +65,7 @@ constexpr std::string_view ScalingConfigurations = "ScalingConfigurations";
 constexpr std::string_view ScalingInstances = "ScalingInstances";
 constexpr std::string_view ScalingActivities = "ScalingActivities";
 constexpr std::string_view Notifications = "Notifications";
+constexpr std::string_view ClientTokens = "ClientTokens";
 } // namespace section
 
 //===-- Value helpers
@@ -355,6 +356,16 @@ struct ApiSpec {
   /// Changes resources, so the world is saved after it succeeds.
   bool mutates;
 };
+
+/// ClientToken, as ECS documents it: a repeat of a call with the same token
+/// and parameters answers what the first call answered and changes nothing;
+/// the same token with other parameters is IdempotentParameterMismatch.
+/// Nothing when the call carries no token or the token is new.
+std::optional<Outcome<Value, ApiError>> replayClientToken(const World &world, const ApiSpec &spec,
+                                                          const Value &parameters);
+/// Keeps a successful call's answer under its token.
+void rememberClientToken(World &world, const ApiSpec &spec, const Value &parameters,
+                         const Value &response);
 
 /// The row for \p service / \p api, ignoring case; nullptr if unknown.
 const ApiSpec *findApi(std::string_view service, std::string_view api);

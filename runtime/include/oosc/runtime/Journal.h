@@ -37,6 +37,12 @@ struct JournalExecution {
   std::string outputsJson;
   std::string error;
   double started = 0, ended = 0; ///< seconds since the epoch; ended 0: not ended
+  /// The index of the task to run next (-1: the end): where `--resume`
+  /// continues. Moved in the same transaction as the step that ended.
+  int cursor = 0;
+  /// The process running it, so a resume can refuse to run it twice.
+  int runnerPid = 0;
+  std::string runnerHost;
 };
 
 /// One task, or one item of a task's loop (`loopItem` >= 0).
@@ -47,6 +53,8 @@ struct JournalStep {
   std::string outputsJson;
   std::string error;
   double started = 0, ended = 0;
+  /// Which run of the task (a backward jump runs a task again), from 1.
+  int run = 1;
 };
 
 /// One cloud API call a task made (parameters and responses are not kept:
@@ -56,8 +64,13 @@ struct JournalApiCall {
   std::string service;
   std::string api;
   std::string requestId;
-  std::string result; ///< "Success" or the error code
+  std::string result; ///< "Sent" until answered, then "Success" or the error code
   double at = 0;
+  int loopItem = -1;
+  /// Names the call within its execution (task, run, loop item, ordinal)
+  /// for calls that change resources, so a resumed step finds what it
+  /// sent before; empty for reads.
+  std::string key;
 };
 
 /// What an ACS::TimerTrigger execution resolved its schedule to (times in
@@ -80,6 +93,13 @@ struct JournalFiring {
   std::string status;
 };
 
+/// This machine's name, as the journal records runners.
+std::string runnerHostName();
+
+/// Whether the process recorded as running \p execution is alive on this
+/// machine (a runner on another machine counts as alive: it cannot be told).
+bool runnerIsAlive(const JournalExecution &execution);
+
 class Journal {
 public:
   /// Opens or creates the database at \p path (its folder too) and its
@@ -93,14 +113,24 @@ public:
   Outcome<bool> finishExecution(const std::string &id, const std::string &status,
                                 const std::string &outputsJson, const std::string &error,
                                 double ended);
-  /// Inserts the step or replaces the earlier record of the same step.
-  Outcome<bool> recordStep(const std::string &executionId, const JournalStep &step);
+  /// Inserts the step or replaces the earlier record of the same step; a
+  /// \p cursor (the task to run next) is moved in the same transaction.
+  Outcome<bool> recordStep(const std::string &executionId, const JournalStep &step,
+                           std::optional<int> cursor = std::nullopt);
 
-  Outcome<bool> recordApiCall(const std::string &executionId, const JournalApiCall &call);
+  /// Records a call; returns its row, for finishApiCall.
+  Outcome<long long> recordApiCall(const std::string &executionId, const JournalApiCall &call);
+  /// The answer to a call recorded as "Sent".
+  Outcome<bool> finishApiCall(long long row, const std::string &requestId, const std::string &result);
+
+  /// A resumed execution is running again, in this process.
+  Outcome<bool> reopenExecution(const std::string &id, int runnerPid, const std::string &runnerHost);
 
   /// Newest first.
   Outcome<std::vector<JournalExecution>> executions();
   Outcome<std::optional<JournalExecution>> execution(const std::string &id);
+  /// Child executions of \p parentId, in the order they started.
+  Outcome<std::vector<JournalExecution>> children(const std::string &parentId);
   /// In the order they were first recorded.
   Outcome<std::vector<JournalStep>> steps(const std::string &executionId);
   /// In the order they were made.
@@ -119,6 +149,8 @@ public:
 private:
   Journal(std::string path, sqlite3 *db) : path_(std::move(path)), db_(db) {}
   Outcome<bool> execute(const std::string &sql);
+  Outcome<bool> writeStep(const std::string &executionId, const JournalStep &step,
+                          std::optional<int> cursor);
   /// The statement for \p sql, prepared once and reset for each use; null
   /// when it does not compile. Called with the mutex held.
   sqlite3_stmt *prepared(const char *sql);

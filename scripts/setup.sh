@@ -15,6 +15,7 @@ packages=(
   libjq-dev                         # runners: ValueSelector, PropertySelector and Fn::Jq are jq
   libsqlite3-dev                    # runners: the execution journal (WAL, a commit per step)
   tzdata                            # runners: ACS::TimerTrigger's TimeZone, read from /usr/share/zoneinfo
+  libcurl4-openssl-dev              # runners: ACS::Notify webhooks posted for real (--webhooks post)
 )
 
 missing=()

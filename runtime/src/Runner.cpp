@@ -9,6 +9,7 @@
 #include "executor/Progress.h"
 #include "executor/StepRecords.h"
 #include "executor/Resume.h"
+#include "http/WebhookSender.h"
 #include "oosc/runtime/Simulator.h"
 #include "schedule/Calendar.h"
 #include "schedule/TimerTrigger.h"
@@ -41,6 +42,7 @@ struct RunnerOptions {
   std::string journalFile; ///< empty: journal.sqlite beside the state file
   bool noJournal = false;
   std::string resumeId; ///< `--resume`: the interrupted execution to continue
+  bool postWebhooks = false; ///< `--webhooks post`: ACS::Notify really posts
   unsigned killAfterCall = 0, killAfterRecord = 0;
   std::string region = "cn-hangzhou";
   std::chrono::milliseconds latency{0};
@@ -66,6 +68,8 @@ std::string usage(const std::string &program, const TemplateDef &def) {
           "  --journal FILE              record the execution in this SQLite file\n"
           "                              (default journal.sqlite beside the state file)\n"
           "  --no-journal                record nothing (a throwaway run)\n"
+          "  --webhooks record|post      ACS::Notify's webhooks: recorded in the simulated world\n"
+          "                              (default), or really posted over HTTP(S)\n"
           "  --resume EXECUTION_ID       continue an interrupted execution from the journal: ended\n"
           "                              tasks and loop items are not run again (give secret\n"
           "                              parameters again with -p; the others are recorded)\n"
@@ -263,7 +267,7 @@ std::optional<std::string> parseArguments(const TemplateDef &def, int argc, char
                argument.rfind("--region", 0) == 0 || argument.rfind("--latency", 0) == 0 ||
                argument.rfind("--fail", 0) == 0 || argument.rfind("--log", 0) == 0 ||
                argument.rfind("--journal", 0) == 0 || argument.rfind("--resume", 0) == 0 ||
-               argument.rfind("--kill-after", 0) == 0) {
+               argument.rfind("--kill-after", 0) == 0 || argument.rfind("--webhooks", 0) == 0) {
       std::string name = argument.substr(0, argument.find('='));
       auto text = value();
       if (!text)
@@ -272,6 +276,11 @@ std::optional<std::string> parseArguments(const TemplateDef &def, int argc, char
         options.stateFile = *text;
       else if (name == "--resume")
         options.resumeId = *text;
+      else if (name == "--webhooks") {
+        if (*text != "record" && *text != "post")
+          return "--webhooks takes record or post, not '" + *text + "'";
+        options.postWebhooks = *text == "post";
+      }
       else if (name == "--kill-after") {
         if (auto error = parseKillAfter(*text, options))
           return error;
@@ -521,6 +530,8 @@ int runTemplate(const TemplateDef &def, const RunnerImage &image, const std::str
   Cancellation cancellation;
   cancellation.requested = &cancelSignalled;
   environment.cancellation = &cancellation;
+  std::unique_ptr<WebhookSender> webhooks = options.postWebhooks ? makeCurlWebhookSender() : nullptr;
+  environment.webhooks = webhooks.get();
   KillSwitch killSwitch;
   killSwitch.afterCall = options.killAfterCall;
   killSwitch.afterRecord = options.killAfterRecord;

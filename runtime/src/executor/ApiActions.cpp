@@ -3,6 +3,7 @@
 
 #include "executor/Idempotence.h"
 #include "executor/Jq.h"
+#include "http/WebhookSender.h"
 #include "executor/Retry.h"
 #include "executor/StepRecords.h"
 
@@ -179,6 +180,30 @@ Outcome<Value> executeApi(ActionCall &call) {
 
 Outcome<Value> waitFor(ActionCall &call) { return pollUntil(call, true); }
 
+namespace {
+
+/// The webhook posted for real (`--webhooks post`); journaled as HTTP.POST.
+Outcome<Value> postWebhook(ActionCall &call, WebhookSender &sender, const ApiRequest &request) {
+  const Value *uri = request.parameters.find("URI");
+  if (!uri || !uri->isString() || uri->getString().empty())
+    return fail("ACS::Notify: WebHook needs a URI");
+  const Value *content = request.parameters.find("Content");
+  std::string body = !content ? "" : content->isString() ? content->getString() : content->toJson();
+  const Value *headers = request.parameters.find("Headers");
+  auto status = sender.post(uri->getString(), headers ? *headers : Value(Value::Map{}), body);
+  bool ok = status && status.value() >= 200 && status.value() < 300;
+  std::string result = ok ? "Success" : status ? "HTTP " + std::to_string(status.value()) : "Unreachable";
+  apiCallMade(call.state, call.task, call.loopItem, "HTTP", "POST", "", result);
+  if (!status)
+    return fail("ACS::Notify: " + status.error().message);
+  if (!ok)
+    return fail("ACS::Notify: the webhook " + uri->getString() + " answered HTTP " +
+                std::to_string(status.value()));
+  return Value(Value::Map{});
+}
+
+} // namespace
+
 Outcome<Value> notify(ActionCall &call) {
   const Value *type = call.properties.findCaseInsensitive("NotifyType");
   if (type && !sameName(type->toDisplayString(), "WebHook"))
@@ -190,6 +215,8 @@ Outcome<Value> notify(ActionCall &call) {
   for (std::string_view key : {"URI", "Headers", "Content"})
     if (const Value *value = webhook->findCaseInsensitive(key))
       request.parameters.set(std::string(key), *value);
+  if (WebhookSender *sender = call.state.environment.webhooks)
+    return postWebhook(call, *sender, request);
   auto posted = callCloud(call, request);
   if (!posted)
     return fail("ACS::Notify: " + describeError(request, posted.error()));

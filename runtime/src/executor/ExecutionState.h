@@ -36,6 +36,7 @@ struct TaskResult {
 
 class Journal;
 class Progress;
+class WebhookSender;
 struct ExecutionHistory;
 
 /// For tests of `--resume`: the runner kills itself (SIGKILL) right after
@@ -85,6 +86,9 @@ struct RunEnvironment {
   unsigned depth = 0;
   /// Null except in tests of `--resume`.
   KillSwitch *killSwitch = nullptr;
+  /// Posts ACS::Notify's webhooks; null: they go through the cloud backend
+  /// (the simulator records them).
+  WebhookSender *webhooks = nullptr;
 };
 
 /// The state of one execution: parameter values and task results. Loop items

@@ -2,6 +2,7 @@
 #include "oosc/runtime/Runner.h"
 
 #include "journal/ExecutionsCommand.h"
+#include "journal/JournalApi.h"
 #include "oosc/runtime/Journal.h"
 
 #include "executor/Actions.h"
@@ -449,14 +450,18 @@ int runTemplate(const TemplateDef &def, const RunnerImage &image, const std::str
   simulator.realLatency = options.realTime;
   simulator.faults = options.faults;
   simulator.clock = &clock;
-  std::filesystem::create_directories(std::filesystem::path(simulator.stateFile).parent_path());
+  // `--state world.json` has no folder to create (and an empty path throws).
+  if (auto folder = std::filesystem::path(simulator.stateFile).parent_path(); !folder.empty())
+    std::filesystem::create_directories(folder);
   SimulatedCloud cloud(simulator);
   if (!cloud.loadError().empty()) {
     std::cerr << program << ": error: " << cloud.loadError() << '\n';
     return kExitUsage;
   }
   Progress progress(std::cerr, {options.jsonLog, static_cast<bool>(isatty(STDERR_FILENO))});
-  RunEnvironment environment{cloud, clock, progress,
+  // OOS.ListExecutions and ListTaskExecutions are answered from the journal.
+  JournalApi journalApi(cloud);
+  RunEnvironment environment{journalApi, clock, progress,
                              [&](std::string_view name) { return findByName(image.templates, name); },
                              [&](std::string_view name) { return findByName(image.actions, name); }};
   environment.regionId = options.region;
@@ -489,10 +494,11 @@ int runTemplate(const TemplateDef &def, const RunnerImage &image, const std::str
   std::unique_ptr<Journal> journal =
       options.noJournal || options.dryRun ? nullptr : openJournal(program, journalFile);
   environment.journal = journal.get();
+  journalApi.attach(journal.get());
   if (!options.resumeId.empty() && !journal)
     return usageError(program, "--resume needs the journal, which could not be opened");
-  // A trigger's runner may be killed before any call saves the world: its
-  // ids are saved at once, so a runner started again never reuses them.
+  // A trigger's children's ids are saved at once too (a child may change
+  // nothing before its runner is killed).
   auto newTriggeredId = [&] {
     std::string id = cloud.newId("exec");
     (void)cloud.save();
@@ -522,10 +528,12 @@ int runTemplate(const TemplateDef &def, const RunnerImage &image, const std::str
       return kExitSuccess;
     }
     values = std::move(parameters.value());
-    // Ids continue across runs that share a simulated world.
-    executionId = !options.resumeSchedule.empty() ? options.resumeSchedule
-                  : scheduled                      ? newTriggeredId()
-                                                   : cloud.newId("exec");
+    // Ids continue across runs that share a simulated world; saved at once,
+    // so a runner killed before its first change cannot hand the id out twice.
+    executionId = !options.resumeSchedule.empty() ? options.resumeSchedule : cloud.newId("exec");
+    if (auto saved = cloud.save(); !saved)
+      std::cerr << program << ": warning: the simulated world was not saved: "
+                << saved.error().message << '\n';
   }
   Cancellation cancellation;
   cancellation.requested = &cancelSignalled;

@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "cli/Subprocess.h"
+#include "oosc/runtime/Jq.h"
 #include "oosc/runtime/Value.h"
 
 #include <gtest/gtest.h>
@@ -210,6 +211,268 @@ TEST_F(BuildTest, ScalingImageUpdateSwapsTheImageIntoEveryConfiguration) {
       ++updated;
     }
   EXPECT_EQ(updated, 2u);
+}
+
+// The mixed fleet of the simulator's cn-shanghai region (SeedFleet.cpp).
+const std::vector<std::string> kFleet = {"i-simfleet01", "i-simfleet02", "i-simfleet03",
+                                         "i-simfleet04", "i-simfleet05"};
+const std::string kNewImage = "centos_7_9_x64_20G_alibase_20240628.vhd";
+const char *kSeedImages = R"({"i-simfleet01": "aliyun_3_x64_20G_alibase_20240528.vhd",
+                              "i-simfleet02": "aliyun_3_x64_20G_alibase_20240528.vhd",
+                              "i-simfleet03": "ubuntu_22_04_x64_20G_alibase_20240710.vhd",
+                              "i-simfleet04": "aliyun_3_arm64_20G_alibase_20240528.vhd",
+                              "i-simfleet05": "win2022_21H2_x64_dtc_en-us_40G_alibase_20240613.vhd"})";
+
+/// One value per fleet instance, computed by the jq `program` from the
+/// instance's record in the world: {"i-simfleet01": ..., ...}.
+Value perFleetInstance(const Value &world, const std::string &program) {
+  runtime::JqEngine jq;
+  auto result = jq.run("[.Instances[] | select(.InstanceId | startswith(\"i-simfleet\")) | "
+                       "{key: .InstanceId, value: (" + program + ")}] | from_entries",
+                       world);
+  EXPECT_TRUE(result.ok()) << (result.ok() ? "" : result.error().message);
+  return result.ok() && !result.value().empty() ? result.value()[0] : Value();
+}
+
+Value jqFirst(const Value &input, const std::string &program) {
+  runtime::JqEngine jq;
+  auto result = jq.run(program, input);
+  EXPECT_TRUE(result.ok()) << program << ": " << (result.ok() ? "" : result.error().message);
+  return result.ok() && !result.value().empty() ? result.value()[0] : Value();
+}
+
+/// The jq `program` gives `expected` for every fleet instance.
+void expectEveryFleetInstance(const Value &world, const std::string &program, const Value &expected) {
+  Value values = perFleetInstance(world, program);
+  ASSERT_EQ(values.size(), kFleet.size()) << values.toJson();
+  for (const auto &[id, value] : values.getMap())
+    EXPECT_EQ(value, expected) << id << ": " << program;
+}
+
+/// What a rolling update must leave behind whatever happened: every fleet
+/// instance Running and InService, no scaling process suspended.
+void expectFleetInService(const Value &world) {
+  expectEveryFleetInstance(world, ".Status", Value("Running"));
+  EXPECT_EQ(jqFirst(world, "[.ScalingInstances[] | select(.ScalingGroupId == \"asg-simfleet\") "
+                           "| .LifecycleState] | unique"),
+            parse(R"(["InService"])"));
+  EXPECT_EQ(jqFirst(world, ".ScalingGroups[] | select(.ScalingGroupId == \"asg-simfleet\") "
+                           "| .SuspendedProcesses.SuspendedProcess"),
+            parse("[]"));
+}
+
+class FleetTest : public BuildTest {
+protected:
+  RunResult runOnFleet(const std::string &runner, std::vector<std::string> arguments) {
+    arguments.insert(arguments.end(), {"--region", "cn-shanghai", "--journal", journal()});
+    return run(runner, arguments);
+  }
+  std::string journal() const { return (dir_ / "journal.sqlite").string(); }
+  std::string buildRollingUpdate() {
+    return build({"samples/rolling-update/rolling-update.yaml",
+                  "samples/rolling-update/rolling-update-instance.yaml",
+                  "samples/rolling-update/rolling-update-restore.yaml"});
+  }
+  std::string buildExtensions() {
+    return build({"samples/custom-extensions/custom-extensions.yaml",
+                  "samples/custom-extensions/custom-extension-instance.yaml"});
+  }
+};
+
+TEST_F(FleetTest, RollingUpdateReplacesEveryDiskInBatchesAndRollbackRestoresEachImage) {
+  std::string runner = buildRollingUpdate();
+  RunResult update = runOnFleet(runner, {"rolling-update", "-p", "scalingGroupId=asg-simfleet", "-p",
+                                         "imageId=" + kNewImage, "-p", "scalingConfigurationId=asc-simfleet",
+                                         "-p", "batchNumber=2"});
+  ASSERT_EQ(update.exitCode, 0) << update.err;
+  Value updated = world();
+  expectEveryFleetInstance(updated, ".ImageId", Value(kNewImage));
+  expectEveryFleetInstance(updated, ".OSName", Value("CentOS 7.9 64 bit"));
+  expectFleetInService(updated);
+  EXPECT_EQ(jqFirst(updated, ".ScalingConfigurations[] | select(.ScalingConfigurationId == \"asc-simfleet\") "
+                             "| .ImageId"),
+            Value(kNewImage));
+  // Processes were suspended before the first instance left service and
+  // resumed after the last came back: the journal's call order says so.
+  RunResult show = runProgram(runner, {"executions", "show", "exec-sim000000000001", "--journal", journal()});
+  size_t suspend = show.out.find("ESS.SuspendProcesses"), resume = show.out.find("ESS.ResumeProcesses");
+  ASSERT_NE(suspend, std::string::npos) << show.out;
+  ASSERT_NE(resume, std::string::npos) << show.out;
+  EXPECT_LT(suspend, resume);
+  for (int child = 1; child <= 5; ++child)
+    EXPECT_NE(show.out.find("exec-sim000000000001/updateInstances." + std::to_string(child)), std::string::npos)
+        << show.out;
+
+  // The rollback reads the update from the journal: every instance gets
+  // back the image it had (they differed), and so does the configuration.
+  RunResult rollback = runOnFleet(runner, {"rolling-update", "-p", "invokeType=rollback", "-p",
+                                           "scalingGroupId=asg-simfleet", "-p",
+                                           "sourceExecutionId=exec-sim000000000001"});
+  ASSERT_EQ(rollback.exitCode, 0) << rollback.err;
+  Value restored = world();
+  EXPECT_EQ(perFleetInstance(restored, ".ImageId"), parse(kSeedImages));
+  EXPECT_EQ(*perFleetInstance(restored, ".OSType").find("i-simfleet05"), Value("windows"));
+  expectFleetInService(restored);
+  EXPECT_EQ(jqFirst(restored, ".ScalingConfigurations[] | select(.ScalingConfigurationId == \"asc-simfleet\") "
+                              "| .ImageId"),
+            Value("aliyun_3_x64_20G_alibase_20240528.vhd"));
+  // A rollback is not itself rolled back.
+  RunResult again = runOnFleet(runner, {"rolling-update", "-p", "invokeType=rollback", "-p",
+                                        "scalingGroupId=asg-simfleet", "-p",
+                                        "sourceExecutionId=exec-sim000000000002"});
+  EXPECT_EQ(again.exitCode, 1);
+  EXPECT_NE(again.err.find("itself a rollback"), std::string::npos) << again.err;
+}
+
+TEST_F(FleetTest, RollingUpdateFailureResumesStopsBeforeTheNextBatchAndRollbackUndoesOnlyWhatChanged) {
+  std::string runner = buildRollingUpdate();
+  // Five instances in two batches (3, then 2); the second disk replacement
+  // of the first batch fails.
+  RunResult update = runOnFleet(runner, {"rolling-update", "-p", "scalingGroupId=asg-simfleet", "-p",
+                                         "imageId=" + kNewImage, "-p", "batchNumber=2", "--fail",
+                                         "ECS.ReplaceSystemDisk@2"});
+  EXPECT_EQ(update.exitCode, 1) << update.err;
+  EXPECT_NE(update.err.find("2 not started"), std::string::npos) << update.err;
+  EXPECT_NE(update.err.find("Success  resumeProcesses"), std::string::npos) << update.err;
+  Value failed = world();
+  expectFleetInService(failed); // the cleanup path resumed the processes
+  Value images = perFleetInstance(failed, ".ImageId");
+  Value disks = perFleetInstance(failed, ".Simulated.SystemDiskId // \"\"");
+  std::vector<std::string> changed, untouched;
+  for (const auto &[id, image] : images.getMap())
+    (image == Value(kNewImage) ? changed : untouched).push_back(id);
+  ASSERT_EQ(changed.size(), 2u) << images.toJson();
+  for (const std::string &id : untouched)
+    EXPECT_EQ(*disks.find(id), Value("")) << id << " got a new disk";
+
+  RunResult rollback = runOnFleet(runner, {"rolling-update", "-p", "invokeType=rollback", "-p",
+                                           "scalingGroupId=asg-simfleet", "-p",
+                                           "sourceExecutionId=exec-sim000000000001"});
+  ASSERT_EQ(rollback.exitCode, 0) << rollback.err;
+  Value restored = world();
+  expectFleetInService(restored);
+  Value restoredImages = perFleetInstance(restored, ".ImageId");
+  Value restoredDisks = perFleetInstance(restored, ".Simulated.SystemDiskId // \"\"");
+  EXPECT_EQ(restoredImages, parse(kSeedImages));
+  for (const std::string &id : changed)
+    EXPECT_NE(*restoredDisks.find(id), *disks.find(id)) << id << " was not restored";
+  for (const std::string &id : untouched)
+    EXPECT_EQ(*restoredDisks.find(id), Value("")) << id << " was touched by the rollback";
+  // The rollback looked at the three instances the update reached, and
+  // restored the two it changed.
+  RunResult show = runProgram(runner, {"executions", "show", "exec-sim000000000002", "--journal", journal()});
+  EXPECT_NE(show.out.find("exec-sim000000000002/restoreInstances.3"), std::string::npos) << show.out;
+  EXPECT_EQ(show.out.find("exec-sim000000000002/restoreInstances.4"), std::string::npos) << show.out;
+  EXPECT_NE(show.out.find("OOS.ListExecutions"), std::string::npos) << show.out;
+}
+
+/// The script each fleet instance last ran, decoded: {"i-simfleet01": "...", ...}.
+Value lastScripts(const Value &world) {
+  return jqFirst(world, "[.Invocations[] | {content: (.CommandContent | @base64d), type: .CommandType, "
+                        "instance: .InvokeInstances.InvokeInstance[].InstanceId}] "
+                        "| map({key: .instance, value: (.type + \": \" + .content)}) | from_entries");
+}
+
+TEST_F(FleetTest, ExtensionsRunTheScriptOfEachPlatformAndArchitectureAndUninstall) {
+  std::string runner = buildExtensions();
+  std::string fleet = R"(instanceIds=["i-simfleet01","i-simfleet02","i-simfleet03","i-simfleet04","i-simfleet05"])";
+  RunResult install = runOnFleet(runner, {"custom-extensions", "-p", fleet});
+  ASSERT_EQ(install.exitCode, 0) << install.err;
+  Value outputs = parse(install.out);
+  EXPECT_EQ(outputs.find("failedInstances")->toJson(), "[]");
+  EXPECT_EQ(outputs.find("configuredInstances")->size(), 5u) << install.out;
+  Value installed = world();
+  Value scripts = lastScripts(installed);
+  for (const char *id : {"i-simfleet01", "i-simfleet02", "i-simfleet03"})
+    EXPECT_NE(scripts.find(id)->getString().find("RunShellScript: #!/bin/bash\necho \"demo-agent 1.1.0 "
+                                                  "installed (linux x86_64 rpm)\""),
+              std::string::npos)
+        << id << ": " << scripts.toJson();
+  EXPECT_NE(scripts.find("i-simfleet04")->getString().find("RunShellScript: #!/bin/bash\necho \"demo-agent 1.1.0 "
+                                                          "installed (linux arm64 rpm)\""),
+            std::string::npos)
+      << scripts.toJson();
+  EXPECT_NE(scripts.find("i-simfleet05")->getString().find(
+                "RunPowerShellScript: Write-Output \"demo-agent 1.1.0 installed (windows x86_64 msi)\""),
+            std::string::npos)
+      << scripts.toJson();
+  expectEveryFleetInstance(installed, "[.Tags.Tag[] | select(.TagKey == \"extension:demo-agent\") | .TagValue][0]",
+                           Value("1.1.0"));
+
+  RunResult uninstall = runOnFleet(runner, {"custom-extensions", "-p", "action=uninstall", "-p", fleet});
+  ASSERT_EQ(uninstall.exitCode, 0) << uninstall.err;
+  Value removed = world();
+  EXPECT_NE(lastScripts(removed).find("i-simfleet04")->getString().find("removed (linux arm64 rpm)"),
+            std::string::npos);
+  EXPECT_NE(lastScripts(removed).find("i-simfleet05")->getString().find("removed (windows x86_64 msi)"),
+            std::string::npos);
+  expectEveryFleetInstance(removed, "[.Tags.Tag[] | select(.TagKey == \"extension:demo-agent\")]", parse("[]"));
+
+  // Version 1.0.0 has only a Linux x86_64 configuration: the others fail,
+  // each with a message naming what is missing.
+  RunResult old = runOnFleet(runner, {"custom-extensions", "-p", "extensionVersion=1.0.0", "-p", fleet});
+  EXPECT_EQ(old.exitCode, 1);
+  EXPECT_NE(old.err.find("demo-agent 1.0.0 has no configuration for linux/arm64"), std::string::npos) << old.err;
+  EXPECT_EQ(parse(old.out).find("failedInstances")->size(), 2u) << old.out;
+}
+
+TEST_F(FleetTest, ExtensionsReportAFailingInstanceAndMaxErrorsDecides) {
+  std::string runner = buildExtensions();
+  // A first run makes the world; then i-simfleet03's commands are made to
+  // fail with the simulator's tag.
+  ASSERT_EQ(runOnFleet(runner, {"custom-extensions", "-p", "instanceIds=[]"}).exitCode, 0);
+  Value seeded = world();
+  for (Value &instance : seeded.find("Instances")->getList())
+    if (instance.find("InstanceId")->toDisplayString() == "i-simfleet03")
+      instance.find("Tags")->find("Tag")->append(
+          parse(R"({"TagKey": "sim:command-exit-code", "TagValue": "3"})"));
+  std::ofstream(state()) << seeded.toJson();
+  std::string fleet = R"(instanceIds=["i-simfleet01","i-simfleet02","i-simfleet03","i-simfleet04","i-simfleet05"])";
+
+  RunResult tolerated = runOnFleet(runner, {"custom-extensions", "-p", fleet, "-p",
+                                            R"(rateControl={"Mode":"Concurrency","Concurrency":2,"MaxErrors":1})"});
+  EXPECT_EQ(tolerated.exitCode, 0) << tolerated.err;
+  Value outputs = parse(tolerated.out);
+  ASSERT_EQ(outputs.find("failedInstances")->size(), 1u) << tolerated.out;
+  EXPECT_EQ(jqFirst(outputs, ".failedInstances[0].instanceId"), Value("i-simfleet03"));
+  EXPECT_EQ(jqFirst(outputs, "[.configuredInstances[].instanceId] | sort"),
+            parse(R"(["i-simfleet01","i-simfleet02","i-simfleet04","i-simfleet05"])"));
+
+  RunResult strict = runOnFleet(runner, {"custom-extensions", "-p", fleet});
+  EXPECT_EQ(strict.exitCode, 1) << strict.err;
+  EXPECT_NE(strict.err.find("1 of 5 loop items failed (MaxErrors 0)"), std::string::npos) << strict.err;
+  EXPECT_EQ(jqFirst(parse(strict.out), "[.failedInstances[].instanceId]"), parse(R"(["i-simfleet03"])"));
+  // The others still finished: each has the extension recorded.
+  Value after = world();
+  EXPECT_EQ(jqFirst(after, "[.Instances[] | select(.Tags.Tag | any(.TagKey == \"extension:demo-agent\")) "
+                           "| .InstanceId] | sort"),
+            parse(R"(["i-simfleet01","i-simfleet02","i-simfleet04","i-simfleet05"])"));
+}
+
+TEST_F(FleetTest, RollingUpdateByCommandRollsBackWithTheScriptItKept) {
+  std::string runner = buildRollingUpdate();
+  RunResult update = runOnFleet(runner, {"rolling-update", "-p", "scalingGroupId=asg-simfleet", "-p",
+                                         "updateType=command", "-p", "invokeScript=echo app v2", "-p",
+                                         "rollbackScript=echo app back to v1", "-p", "batchNumber=3"});
+  ASSERT_EQ(update.exitCode, 0) << update.err;
+  Value updated = world();
+  expectFleetInService(updated);
+  Value scripts = lastScripts(updated);
+  ASSERT_EQ(scripts.size(), kFleet.size()) << scripts.toJson();
+  for (const auto &[id, script] : scripts.getMap())
+    EXPECT_EQ(script, Value("RunShellScript: echo app v2")) << id;
+  expectEveryFleetInstance(updated, ".Simulated.SystemDiskId // \"\"", Value("")); // no disk replaced
+  // The rollback needs no script of its own: it runs the one the update kept.
+  RunResult rollback = runOnFleet(runner, {"rolling-update", "-p", "invokeType=rollback", "-p",
+                                           "scalingGroupId=asg-simfleet", "-p",
+                                           "sourceExecutionId=exec-sim000000000001"});
+  ASSERT_EQ(rollback.exitCode, 0) << rollback.err;
+  Value restored = world();
+  expectFleetInService(restored);
+  Value rolledBack = lastScripts(restored);
+  for (const auto &[id, script] : rolledBack.getMap())
+    EXPECT_EQ(script, Value("RunShellScript: echo app back to v1")) << id;
+  EXPECT_EQ(perFleetInstance(restored, ".ImageId"), parse(kSeedImages));
 }
 
 TEST_F(BuildTest, LibraryActionsLookUpSwapAndDelete) {

@@ -50,22 +50,35 @@ class ResumeTest : public RunnerTest {
 protected:
   /// Runs \p runner once to the end for the reference, then once per kill
   /// point of \p site ("call" or "record") until a run is no longer killed.
-  Interrupted killAndResumeEverywhere(const std::string &runner, const std::string &site) {
+  Interrupted killAndResumeEverywhere(const std::string &runner, const std::string &site,
+                                      const std::vector<std::string> &arguments) {
+    auto with = [&](std::vector<std::string> more) {
+      more.insert(more.begin(), arguments.begin(), arguments.end());
+      return more;
+    };
     std::filesystem::remove_all(dir_ / "reference");
-    RunResult reference = runIn("reference", runner, {});
+    RunResult reference = runIn("reference", runner, with({}));
     EXPECT_EQ(reference.signal, 0) << reference.err;
     Value expected = comparable(worldIn("reference"));
     Interrupted outcome;
     for (unsigned n = 1; n < 1000; ++n) {
       std::string name = site + std::to_string(n);
       std::filesystem::remove_all(dir_ / name);
-      RunResult killed = runIn(name, runner, {"--kill-after", site + ":" + std::to_string(n)});
+      RunResult killed = runIn(name, runner, with({"--kill-after", site + ":" + std::to_string(n)}));
       if (killed.signal == 0) {
         EXPECT_EQ(killed.exitCode, reference.exitCode) << "an unkilled run differs\n" << killed.err;
         break;
       }
       ++outcome.points;
-      RunResult resumed = runIn(name, runner, {"--resume", "exec-sim000000000001"});
+      // The template name and options again; the parameters come from the journal.
+      std::vector<std::string> again;
+      for (size_t i = 0; i < arguments.size(); ++i)
+        if (arguments[i] == "-p")
+          ++i; // and its value
+        else
+          again.push_back(arguments[i]);
+      again.insert(again.end(), {"--resume", "exec-sim000000000001"});
+      RunResult resumed = runIn(name, runner, again);
       std::string why;
       if (resumed.exitCode != reference.exitCode)
         why = "exit " + std::to_string(resumed.exitCode) + ", expected " +
@@ -94,11 +107,13 @@ protected:
     return parse(slurp(dir_ / name / "world.json"));
   }
 
-  void expectEverywhere(const std::string &sample, size_t atLeast) {
-    std::string runner = build({sample});
+  void expectEverywhere(const std::vector<std::string> &templates, size_t atLeast,
+                        const std::vector<std::string> &arguments = {}) {
+    std::string runner = build(templates);
+    const std::string &sample = templates.front();
     size_t points = 0;
     for (const std::string site : {"call", "record"}) {
-      Interrupted outcome = killAndResumeEverywhere(runner, site);
+      Interrupted outcome = killAndResumeEverywhere(runner, site, arguments);
       points += outcome.points;
       for (const std::string &failure : outcome.failures)
         ADD_FAILURE() << sample << " killed after " << failure;
@@ -109,15 +124,26 @@ protected:
 };
 
 TEST_F(ResumeTest, UpdateImageResumedAfterEveryCallAndRecordEndsAsIfUninterrupted) {
-  expectEverywhere("samples/update-image/update-image.yaml", 30);
+  expectEverywhere({"samples/update-image/update-image.yaml"}, 30);
 }
 
 TEST_F(ResumeTest, ScalingImageUpdateResumedAfterEveryCallAndRecordEndsAsIfUninterrupted) {
-  expectEverywhere("samples/scaling-image-update/scaling-image-update.yaml", 14);
+  expectEverywhere({"samples/scaling-image-update/scaling-image-update.yaml"}, 14);
 }
 
 TEST_F(ResumeTest, LoopsOfChildExecutionsResumedAfterEveryCallAndRecordEndAsIfUninterrupted) {
-  expectEverywhere("tests/build/resume-loop.yaml", 60);
+  expectEverywhere({"tests/build/resume-loop.yaml"}, 60);
+}
+
+TEST_F(ResumeTest, RollingUpdateResumedAfterEveryCallAndRecordEndsAsIfUninterrupted) {
+  // One instance a batch: the instances go in the same order in every run,
+  // so the ids the simulator hands out (disks, scaling activities) match.
+  expectEverywhere({"samples/rolling-update/rolling-update.yaml",
+                    "samples/rolling-update/rolling-update-instance.yaml",
+                    "samples/rolling-update/rolling-update-restore.yaml"},
+                   100,
+                   {"rolling-update", "--region", "cn-shanghai", "-p", "scalingGroupId=asg-simfleet",
+                    "-p", "imageId=centos_7_9_x64_20G_alibase_20240628.vhd", "-p", "batchNumber=5"});
 }
 
 TEST_F(ResumeTest, TheComparisonSeesADuplicatedInstance) {

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <map>
 #include <sstream>
 
 using namespace oosc::runtime;
@@ -480,7 +481,7 @@ TEST_F(SimulatorTest, DescribeInstancesFilters) {
          "TotalCount"),
       Value(2)); // The seeded scaling group's instances.
   EXPECT_EQ(at(call("ECS", "DescribeInstances",
-                    params({{"RegionId", "cn-shanghai"}})),
+                    params({{"RegionId", "cn-beijing"}})), // cn-shanghai has the fleet
                "TotalCount"),
             Value(0));
   Value statuses =
@@ -971,6 +972,93 @@ TEST_F(SimulatorTest, SuspendAndResumeProcesses) {
                       params({{"ScalingGroupId", SeededGroup}}))
                 .code,
             "MissingParameter");
+}
+
+TEST_F(SimulatorTest, SeededFleetMixesPlatformsAndArchitectures) {
+  Value shanghai = params({{"RegionId", "cn-shanghai"}});
+  Value groups = call("ESS", "DescribeScalingGroups", shanghai);
+  EXPECT_EQ(at(groups, "ScalingGroups.ScalingGroup.0.ScalingGroupId"), Value("asg-simfleet"));
+  EXPECT_EQ(at(groups, "ScalingGroups.ScalingGroup.0.TotalCapacity"), Value(5));
+  Value members = call("ESS", "DescribeScalingInstances",
+                       params({{"RegionId", "cn-shanghai"}, {"ScalingGroupId", "asg-simfleet"}}));
+  EXPECT_EQ(at(members, "TotalCount"), Value(5));
+  std::vector<std::string> kinds;
+  for (const char *id : {"i-simfleet01", "i-simfleet03", "i-simfleet04", "i-simfleet05"}) {
+    Value instance = call("ECS", "DescribeInstances",
+                          params({{"RegionId", "cn-shanghai"}, {"InstanceIds", strings({id})}}));
+    Value image = call("ECS", "DescribeImages",
+                       params({{"RegionId", "cn-shanghai"},
+                               {"ImageId", text(instance, "Instances.Instance.0.ImageId")}}));
+    kinds.push_back(text(instance, "Instances.Instance.0.OSType") + "/" +
+                    text(image, "Images.Image.0.Architecture"));
+  }
+  EXPECT_EQ(kinds, (std::vector<std::string>{"linux/x86_64", "linux/x86_64", "linux/arm64",
+                                             "windows/x86_64"}));
+  // The Hangzhou world and the id counters are as they were without it.
+  EXPECT_EQ(at(call("ECS", "DescribeInstances"), "TotalCount"), Value(2));
+  EXPECT_EQ(runInstance(), "i-sim000000000003");
+}
+
+TEST_F(SimulatorTest, ReplaceSystemDiskNeedsAStoppedInstanceAndChangesItsImage) {
+  Value request = params({{"RegionId", "cn-shanghai"},
+                          {"InstanceId", "i-simfleet05"},
+                          {"ImageId", Centos7}});
+  ApiError running = callError("ECS", "ReplaceSystemDisk", request);
+  EXPECT_EQ(running.code, "IncorrectInstanceStatus");
+  EXPECT_EQ(running.httpStatus, 403);
+  call("ECS", "StopInstance", params({{"InstanceId", "i-simfleet05"}}));
+  Value stoppedQuery = params({{"RegionId", "cn-shanghai"}, {"InstanceIds", strings({"i-simfleet05"})}});
+  ASSERT_TRUE(waitUntil([&] {
+    return text(call("ECS", "DescribeInstances", stoppedQuery), "Instances.Instance.0.Status") == "Stopped";
+  }));
+  Value missingImage = request;
+  missingImage.set("ImageId", "m-nope");
+  EXPECT_EQ(callError("ECS", "ReplaceSystemDisk", missingImage).code, "InvalidImageId.NotFound");
+  Value noImage = params({{"RegionId", "cn-shanghai"}, {"InstanceId", "i-simfleet05"}});
+  EXPECT_EQ(callError("ECS", "ReplaceSystemDisk", noImage).code, "MissingParameter");
+  Value smaller = request;
+  smaller.set("SystemDisk.Size", 20);
+  EXPECT_EQ(callError("ECS", "ReplaceSystemDisk", smaller).code, "InvalidParameter");
+  std::string diskId = text(call("ECS", "ReplaceSystemDisk", request), "DiskId");
+  EXPECT_EQ(diskId.rfind("d-sim", 0), 0u) << diskId;
+  Value instance = at(call("ECS", "DescribeInstances", stoppedQuery), "Instances.Instance.0");
+  EXPECT_EQ(at(instance, "ImageId"), Value(Centos7));
+  EXPECT_EQ(at(instance, "OSType"), Value("linux"));
+  EXPECT_EQ(at(instance, "OSName"), Value("CentOS 7.9 64 bit"));
+  EXPECT_EQ(at(instance, "Status"), Value("Stopped"));
+  EXPECT_EQ(at(cloud->snapshot(), "Instances.6.Simulated.SystemDiskId"), Value(diskId));
+}
+
+TEST_F(SimulatorTest, TaggedInstanceFailsItsCommandsAndTheOthersDoNot) {
+  Value shanghai = params({{"RegionId", "cn-shanghai"}});
+  Value tag = shanghai;
+  tag.set("ResourceType", "instance");
+  tag.set("ResourceId", strings({"i-simfleet02"}));
+  tag.set("Tag", Value(Value::List{params({{"Key", "sim:command-exit-code"}, {"Value", "7"}})}));
+  call("ECS", "TagResources", tag);
+  Value run = shanghai;
+  run.set("CommandContent", "echo fine");
+  run.set("Type", "RunShellScript");
+  run.set("InstanceIds", strings({"i-simfleet01", "i-simfleet02"}));
+  std::string invokeId = text(call("ECS", "RunCommand", run), "InvokeId");
+  Value results;
+  Value query = shanghai;
+  query.set("InvokeId", invokeId);
+  query.set("ContentEncoding", "PlainText");
+  ASSERT_TRUE(waitUntil([&] {
+    Value invocation = call("ECS", "DescribeInvocations", query);
+    return text(invocation, "Invocations.Invocation.0.InvokeStatus") != "Running";
+  }));
+  Value invocation = call("ECS", "DescribeInvocations", query);
+  EXPECT_EQ(at(invocation, "Invocations.Invocation.0.InvocationStatus"), Value("PartialFailed"));
+  results = call("ECS", "DescribeInvocationResults", query);
+  std::map<std::string, std::string> outcomes;
+  Value perInstance = at(results, "Invocation.InvocationResults.InvocationResult");
+  for (const Value &result : perInstance.getList())
+    outcomes[text(result, "InstanceId")] = text(result, "ExitCode") + " " + text(result, "Output");
+  EXPECT_EQ(outcomes["i-simfleet01"], "0 fine\n");
+  EXPECT_EQ(outcomes["i-simfleet02"].substr(0, 2), "7 ");
+  EXPECT_NE(outcomes["i-simfleet02"].find("sim:command-exit-code=7"), std::string::npos);
 }
 
 TEST_F(SimulatorTest, DeletingAnInstanceRemovesItFromItsScalingGroup) {

@@ -8,6 +8,7 @@
 #include "executor/TaskOutputs.h"
 #include "oosc/runtime/Functions.h"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cmath>
@@ -125,6 +126,12 @@ public:
 
   const std::vector<ItemResult> &results() const { return results_; }
 
+  /// Failed items among the first \p end.
+  size_t failuresIn(size_t end) const {
+    return static_cast<size_t>(std::count_if(results_.begin(), results_.begin() + end,
+                                             [](const ItemResult &item) { return !item.ok; }));
+  }
+
 private:
   ItemResult runItem(size_t i) {
     unsigned run = state_.taskRuns[index_];
@@ -231,9 +238,16 @@ Outcome<bool> runLoop(const TaskDef &task, size_t index, ExecutionState &state) 
     return rate.error();
   LoopRunner runner(task, index, state, items.value());
   size_t total = items.value().size();
+  size_t started = total;
   if (rate.value().batchMode && !rate.value().batches.empty()) {
     size_t begin = 0;
     for (size_t b = 0; begin < total; ++b) {
+      // Once more items failed than MaxErrors allows, no further batch
+      // starts: a rolling update stops instead of breaking the rest.
+      if (runner.failuresIn(begin) > rate.value().maxErrors) {
+        started = begin;
+        break;
+      }
       // The last batch size repeats until every item has run.
       size_t size = rate.value().batches[std::min(b, rate.value().batches.size() - 1)];
       size_t end = std::min(total, begin + size);
@@ -245,13 +259,15 @@ Outcome<bool> runLoop(const TaskDef &task, size_t index, ExecutionState &state) 
   }
   size_t failures = 0;
   std::string firstError;
-  for (const ItemResult &item : runner.results())
-    if (!item.ok && failures++ == 0)
-      firstError = item.error;
+  for (size_t i = 0; i < started; ++i)
+    if (!runner.results()[i].ok && failures++ == 0)
+      firstError = runner.results()[i].error;
+  std::string notStarted =
+      started < total ? "; " + std::to_string(total - started) + " not started" : "";
   if (failures > rate.value().maxErrors)
     return fail(std::to_string(failures) + " of " + std::to_string(total) +
                 " loop items failed (MaxErrors " + std::to_string(rate.value().maxErrors) +
-                "); first: " + firstError);
+                ")" + notStarted + "; first: " + firstError);
   return aggregateOutputs(task, index, state, runner.results());
 }
 

@@ -31,6 +31,7 @@ const std::vector<ApiSpec> &apiTable() {
       {"ECS", "CreateImage", ecs::createImage, true},
       {"ECS", "DescribeImages", ecs::describeImages, false},
       {"ECS", "DeleteImage", ecs::deleteImage, true},
+      {"ECS", "ReplaceSystemDisk", ecs::replaceSystemDisk, true},
       // Cloud Assistant.
       {"ECS", "InstallCloudAssistant", ecs::installCloudAssistant, true},
       {"ECS", "DescribeCloudAssistantStatus", ecs::describeCloudAssistantStatus,

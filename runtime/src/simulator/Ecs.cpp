@@ -250,7 +250,8 @@ void scheduleStart(World &world, Value &instance, Millis startingAfter) {
 
 std::string createInstance(World &world, const InstanceSpec &spec,
                            bool running) {
-  std::string id = world.nextId("i");
+  std::string id =
+      spec.instanceId.empty() ? world.nextId("i") : spec.instanceId;
   const Value *vSwitch =
       world.find(section::VSwitches, "VSwitchId", spec.vSwitchId);
   const Value *image = findImage(world, spec.imageId, spec.regionId);

@@ -5,6 +5,12 @@
 // can steer it: `echo` lines (and Write-Output/Write-Host) make the output,
 // `sleep N` (Start-Sleep, timeout /t) makes it take N more seconds, and the
 // first `exit N` ends it with exit code N.
+//
+// One instance of a fleet can be made to fail: give it the tag
+// `sim:command-exit-code` with a number N (TagResources, or a world file),
+// and every command ends on it with exit code N, an error line as output,
+// whatever its script says; the other instances of the same invocation run
+// the script as usual.
 #include "World.h"
 
 #include <algorithm>
@@ -125,10 +131,29 @@ std::string substituteParameters(std::string content, const Value &parameters) {
   return content;
 }
 
+constexpr std::string_view FailingCommandTag = "sim:command-exit-code";
+
+/// The run as \p instance sees it: a failing-command tag overrides the
+/// script's exit code.
+ScriptRun onInstance(const Value &instance, ScriptRun run) {
+  for (const Tag &tag : tagsOf(instance)) {
+    if (tag.key != FailingCommandTag || !tag.value)
+      continue;
+    std::optional<std::int64_t> code = leadingNumber(*tag.value);
+    if (!code || *code == 0)
+      continue;
+    run.exitCode = *code;
+    run.output = "[simulated] failed on this instance (tag " +
+                 std::string(FailingCommandTag) + "=" + *tag.value + ")\n";
+  }
+  return run;
+}
+
 /// One instance's part of an invocation at its end.
-Value finishedOnInstance(const Value &instance, const ScriptRun &run,
+Value finishedOnInstance(const Value &instance, const ScriptRun &scriptRun,
                          std::int64_t timeoutSeconds, Millis start,
                          Value base) {
+  ScriptRun run = onInstance(instance, scriptRun);
   if (!cloudAssistantOnline(instance)) {
     mergeInto(base,
               Value(Value::Map{{"InstanceInvokeStatus", "Failed"},

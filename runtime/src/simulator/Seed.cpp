@@ -1,6 +1,7 @@
 // Seed.cpp - The built-in world a simulator starts from: regions and zones,
 // a default VPC, vSwitches and security group per region, public images,
-// one custom image, and an Auto Scaling group (Ess.cpp) that uses it.
+// one custom image, an Auto Scaling group (Ess.cpp) that uses it, and a mixed
+// fleet in cn-shanghai (SeedFleet.cpp).
 #include "World.h"
 
 #include <array>
@@ -186,6 +187,7 @@ Value seedWorld(Millis now) {
   world.records(section::Images).push_back(std::move(custom));
 
   ess::seedScalingGroup(world, imageId);
+  ess::seedFleet(world);
   return world.document();
 }
 

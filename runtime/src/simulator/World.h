@@ -235,6 +235,9 @@ Outcome<bool> writeFileAtomically(const std::string &path,
 //--------------------------------------------------===//
 
 struct InstanceSpec {
+  /// "" takes the next "i-sim<N>" id; seeded fleets name theirs so that the
+  /// ids of instances created later stay as they were.
+  std::string instanceId;
   std::string regionId, zoneId, vSwitchId, securityGroupId, imageId;
   std::string instanceType = "ecs.g6.large";
   std::string name, hostName, description, keyPairName, ramRoleName;
@@ -304,6 +307,9 @@ Result rebootInstance(World &, const Request &);
 Result deleteInstance(World &, const Request &);
 Result modifyInstanceAttribute(World &, const Request &);
 Result createImage(World &, const Request &);
+/// Needs a Stopped instance; the instance gets the image's OS and a new
+/// system disk id (EcsSystemDisk.cpp).
+Result replaceSystemDisk(World &, const Request &);
 Result describeImages(World &, const Request &);
 Result deleteImage(World &, const Request &);
 Result installCloudAssistant(World &, const Request &);
@@ -329,6 +335,9 @@ namespace ess {
 /// Adds the seeded scaling group: two configurations (the active one uses
 /// \p imageId) and two InService instances.
 void seedScalingGroup(World &world, const std::string &imageId);
+/// Adds the mixed fleet of cn-shanghai (SeedFleet.cpp): scaling group
+/// asg-simfleet with Linux x86_64, Linux arm64 and Windows instances.
+void seedFleet(World &world);
 /// The group named by the request's ScalingGroupId (and RegionId, if any).
 Outcome<Value *, ApiError> groupFor(World &world, const Request &request);
 /// RegionId of a scaling group, "" if there is no such group.

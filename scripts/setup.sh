@@ -14,6 +14,7 @@ packages=(
   libpcre2-dev                      # AllowedPattern: lookahead/lookbehind need a backtracking engine
   libjq-dev                         # runners: ValueSelector, PropertySelector and Fn::Jq are jq
   libsqlite3-dev                    # runners: the execution journal (WAL, a commit per step)
+  tzdata                            # runners: ACS::TimerTrigger's TimeZone, read from /usr/share/zoneinfo
   libcurl4-openssl-dev              # runners: ACS::Notify webhooks posted for real (--webhooks post)
 )
 

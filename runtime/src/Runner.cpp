@@ -12,6 +12,8 @@
 #include "executor/Resume.h"
 #include "http/WebhookSender.h"
 #include "oosc/runtime/Simulator.h"
+#include "schedule/Calendar.h"
+#include "schedule/TimerTrigger.h"
 
 #include <atomic>
 #include <chrono>
@@ -46,6 +48,8 @@ struct RunnerOptions {
   std::string region = "cn-hangzhou";
   std::chrono::milliseconds latency{0};
   std::vector<FaultRule> faults;
+  std::optional<std::chrono::system_clock::time_point> now; ///< --now: the virtual clock's start
+  std::string resumeSchedule; ///< --resume-schedule: the trigger execution to continue
 };
 
 std::string usage(const std::string &program, const TemplateDef &def) {
@@ -73,6 +77,10 @@ std::string usage(const std::string &program, const TemplateDef &def) {
           "  --region ID                 ACS::RegionId (default cn-hangzhou)\n"
           "  --latency MS                simulated latency of each API call\n"
           "  --real-time                 really wait (Sleep, WaitFor, latency) instead of a virtual clock\n"
+          "  --now TIME                  start the virtual clock at TIME (e.g. 2026-11-21T00:00:00Z;\n"
+          "                              default 2024-01-01T00:00:00Z)\n"
+          "  --resume-schedule EXECUTION_ID  continue an ACS::TimerTrigger execution whose runner\n"
+          "                              stopped: firings that passed meanwhile are reported Missed\n"
           "  --fail SERVICE.API[:CODE][@N|~P]  make an API fail: its Nth call, each call with\n"
           "                              probability P (seeded: runs repeat), or every call\n"
           "  --log text|json             progress format on stderr (default text)\n"
@@ -207,6 +215,15 @@ std::string defaultStateFile() {
   return base + "/oosc/simulator.json";
 }
 
+/// --now: a time stamp with its zone (Z, +08:00) or a UTC date.
+std::optional<std::chrono::system_clock::time_point> parseNow(const std::string &text) {
+  auto date = schedule::parseDateText(text);
+  if (!date || (!date->offsetSeconds && text.size() > 10))
+    return std::nullopt;
+  std::int64_t seconds = schedule::toSeconds(date->civil) - date->offsetSeconds.value_or(0);
+  return std::chrono::system_clock::time_point(std::chrono::seconds(seconds));
+}
+
 std::optional<std::string> parseArguments(const TemplateDef &def, int argc, char **argv, int first,
                                           RunnerOptions &options) {
   for (int i = first; i < argc; ++i) {
@@ -243,6 +260,10 @@ std::optional<std::string> parseArguments(const TemplateDef &def, int argc, char
         return "--parameters needs a JSON object or @FILE";
       if (auto error = readParametersJson(*json, options.parameters))
         return error;
+    } else if (argument == "--now" || argument.rfind("--now=", 0) == 0) {
+      auto text = value();
+      if (!text || !(options.now = parseNow(*text)))
+        return "--now takes a UTC time such as 2026-11-21T00:00:00Z, not '" + text.value_or("") + "'";
     } else if (argument.rfind("--state", 0) == 0 || argument.rfind("--world", 0) == 0 ||
                argument.rfind("--region", 0) == 0 || argument.rfind("--latency", 0) == 0 ||
                argument.rfind("--fail", 0) == 0 || argument.rfind("--log", 0) == 0 ||
@@ -275,6 +296,8 @@ std::optional<std::string> parseArguments(const TemplateDef &def, int argc, char
         options.latency = std::chrono::milliseconds(std::atoll(text->c_str()));
       else if (name == "--log")
         options.jsonLog = *text == "json";
+      else if (name == "--resume-schedule")
+        options.resumeSchedule = *text;
       else if (auto rule = parseFault(*text))
         options.faults.push_back(*rule);
       else
@@ -283,6 +306,8 @@ std::optional<std::string> parseArguments(const TemplateDef &def, int argc, char
       return "unknown option '" + argument + "'";
     }
   }
+  if (options.now && options.realTime)
+    return "--now sets the virtual clock; it cannot be used with --real-time";
   return std::nullopt;
 }
 
@@ -414,7 +439,8 @@ int runTemplate(const TemplateDef &def, const RunnerImage &image, const std::str
     std::cerr << program << ": error: " << *error << "\n(see " << program << " --help)\n";
     return kExitUsage;
   }
-  VirtualClock virtualClock;
+  VirtualClock virtualClock(options.now.value_or(std::chrono::system_clock::time_point(
+      std::chrono::seconds(VirtualClock::DefaultEpochSeconds))));
   RealClock realClock;
   Clock &clock = options.realTime ? static_cast<Clock &>(realClock) : virtualClock;
   SimulatorOptions simulator;
@@ -447,15 +473,37 @@ int runTemplate(const TemplateDef &def, const RunnerImage &image, const std::str
   if (!options.resumeId.empty() && (options.dryRun || options.noJournal))
     return usageError(program, "--resume cannot go with " +
                                    std::string(options.dryRun ? "--dry-run" : "--no-journal"));
+  // A timer trigger stays up: a child execution at each firing. One whose
+  // runner stopped is continued by --resume-schedule, not --resume.
+  bool scheduled = schedule::startsWithTimerTrigger(def);
+  if (scheduled && !options.resumeId.empty())
+    return usageError(program, "template '" + def.name + "' starts with ACS::TimerTrigger: continue its "
+                               "trigger execution with --resume-schedule " + options.resumeId);
+  std::string journalFile =
+      options.journalFile.empty() ? defaultJournalFile(simulator.stateFile) : options.journalFile;
+  if (!options.resumeSchedule.empty()) {
+    std::optional<std::string> error;
+    if (options.noJournal || options.dryRun)
+      error = "--resume-schedule cannot go with " + std::string(options.dryRun ? "--dry-run" : "--no-journal");
+    else
+      error = schedule::restoreTriggerParameters(journalFile, options.resumeSchedule, def,
+                                                 options.parameters);
+    if (error)
+      return usageError(program, *error);
+  }
   std::unique_ptr<Journal> journal =
-      options.noJournal || options.dryRun
-          ? nullptr
-          : openJournal(program, options.journalFile.empty() ? defaultJournalFile(simulator.stateFile)
-                                                             : options.journalFile);
+      options.noJournal || options.dryRun ? nullptr : openJournal(program, journalFile);
   environment.journal = journal.get();
   journalApi.attach(journal.get());
   if (!options.resumeId.empty() && !journal)
     return usageError(program, "--resume needs the journal, which could not be opened");
+  // A trigger's children's ids are saved at once too (a child may change
+  // nothing before its runner is killed).
+  auto newTriggeredId = [&] {
+    std::string id = cloud.newId("exec");
+    (void)cloud.save();
+    return id;
+  };
   std::optional<ResumePlan> resume;
   std::vector<Value> values;
   std::string executionId;
@@ -482,7 +530,7 @@ int runTemplate(const TemplateDef &def, const RunnerImage &image, const std::str
     values = std::move(parameters.value());
     // Ids continue across runs that share a simulated world; saved at once,
     // so a runner killed before its first change cannot hand the id out twice.
-    executionId = cloud.newId("exec");
+    executionId = !options.resumeSchedule.empty() ? options.resumeSchedule : cloud.newId("exec");
     if (auto saved = cloud.save(); !saved)
       std::cerr << program << ": warning: the simulated world was not saved: "
                 << saved.error().message << '\n';
@@ -498,15 +546,19 @@ int runTemplate(const TemplateDef &def, const RunnerImage &image, const std::str
   if (options.killAfterCall || options.killAfterRecord)
     environment.killSwitch = &killSwitch;
   installCancelHandlers();
-  if (resume)
+  if (resume || !options.resumeSchedule.empty())
     executionResumed(environment, executionId);
   else
     executionStarted(environment, def, values, executionId, "");
   progress.start(def, cloud.describe(), executionId);
   if (resume)
     std::cerr << "resuming " << executionId << describeResume(def, resume->history) << '\n';
-  ExecutionOutcome outcome = runExecution(def, std::move(values), environment, executionId,
-                                          {resume ? &resume->history : nullptr});
+  schedule::TriggerOptions trigger{std::chrono::milliseconds(options.realTime ? 200 : 0),
+                                   !options.resumeSchedule.empty(), newTriggeredId};
+  ExecutionOutcome outcome =
+      scheduled ? schedule::runTimerTrigger(def, values, environment, executionId, trigger)
+                : runExecution(def, std::move(values), environment, executionId,
+                               {resume ? &resume->history : nullptr});
   executionEnded(environment, executionId, outcome);
   if (auto saved = cloud.save(); !saved)
     std::cerr << program << ": warning: the simulated world was not saved: " << saved.error().message

@@ -64,9 +64,10 @@ class Executor {
 public:
   explicit Executor(ExecutionState &state) : state_(state) {}
 
-  ExecutionOutcome run() {
+  ExecutionOutcome run(size_t firstTask) {
     const std::vector<TaskDef> &tasks = state_.def.tasks;
-    std::optional<size_t> index = state_.history ? restore(*state_.history) : std::optional<size_t>(0);
+    std::optional<size_t> index =
+        state_.history ? restore(*state_.history) : std::optional<size_t>(firstTask);
     for (size_t runs = 0; index && *index < tasks.size(); ++runs) {
       if (runs == kMaxTaskRuns) {
         recordFailure("stopped after " + std::to_string(kMaxTaskRuns) +
@@ -281,7 +282,7 @@ ExecutionOutcome runExecution(const TemplateDef &def, std::vector<Value> paramet
                               const ExecutionOptions &options) {
   ExecutionState state(def, std::move(parameters), environment, std::move(executionId));
   state.history = options.history;
-  return Executor(state).run();
+  return Executor(state).run(options.firstTask);
 }
 
 Outcome<std::vector<Value>> resolveParameters(const TemplateDef &def, const Value &given,

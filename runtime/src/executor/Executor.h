@@ -17,6 +17,9 @@ struct ExecutionHistory;
 struct ExecutionOptions {
   /// Resume: what the journal says the execution already did (see History.h).
   const ExecutionHistory *history = nullptr;
+  /// The task to start at: 1 for the children a trigger (the first task)
+  /// starts.
+  size_t firstTask = 0;
 };
 
 /// Runs `def` with resolved parameter values: tasks in order, following

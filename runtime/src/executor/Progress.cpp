@@ -100,4 +100,14 @@ void Progress::finish(std::string_view status, const std::string &error) {
   out_ << '\n';
 }
 
+void Progress::note(std::string_view event, Value::Map fields, const std::string &text) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (options_.json) {
+    fields.insert(fields.begin(), {"event", Value(event)});
+    out_ << Value(std::move(fields)).toJson() << '\n';
+    return;
+  }
+  out_ << text << '\n';
+}
+
 } // namespace oosc::runtime

@@ -26,6 +26,9 @@ public:
   void loopItem(const ExecutionState &state, const TaskDef &task, size_t item, size_t items, bool ok,
                 const std::string &error);
   void finish(std::string_view status, const std::string &error);
+  /// A line of its own (a trigger's firings, a warning): \p text for
+  /// people, or with --log json an object {"event": event, fields...}.
+  void note(std::string_view event, Value::Map fields, const std::string &text);
 
 private:
   std::ostream &out_;

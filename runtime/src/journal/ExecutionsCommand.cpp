@@ -55,6 +55,21 @@ int list(Journal &journal) {
   return kExitSuccess;
 }
 
+/// A timer trigger's schedule and each firing: the child it started, or
+/// why none was (Missed, Skipped).
+void printFirings(Journal &journal, const std::string &id) {
+  auto schedule = journal.schedule(id);
+  auto firings = journal.firings(id);
+  if (!schedule || !schedule.value() || !firings)
+    return;
+  const JournalSchedule &resolved = *schedule.value();
+  std::cout << "\nschedule   " << resolved.type << " '" << resolved.expression << "' in " << resolved.timeZone
+            << ", from " << utcTime(resolved.start) << " to " << utcTime(resolved.end) << "\n\nfirings:\n";
+  for (const JournalFiring &firing : firings.value())
+    std::printf("  %-21s %-12s %s\n", utcTime(firing.scheduledAt).c_str(), firing.status.c_str(),
+                firing.childId.c_str());
+}
+
 int show(Journal &journal, const std::string &id) {
   auto execution = journal.execution(id);
   auto steps = journal.steps(id);
@@ -75,9 +90,12 @@ int show(Journal &journal, const std::string &id) {
     std::cout << "parent     " << run.parentId << '\n';
   if (!run.error.empty())
     std::cout << "error      " << run.error << '\n';
-  if (shownStatus(run) == "Interrupted" && run.parentId.empty())
-    std::cout << "           its runner stopped before the end: `--resume " << run.id
+  if (shownStatus(run) == "Interrupted" && run.parentId.empty()) {
+    auto schedule = journal.schedule(run.id); // a timer trigger's has its own flag
+    std::cout << "           its runner stopped before the end: `"
+              << (schedule && schedule.value() ? "--resume-schedule " : "--resume ") << run.id
               << "` continues it\n";
+  }
   std::cout << "\ntasks:\n";
   for (const JournalStep &step : steps.value()) {
     std::string name = step.task + (step.loopItem >= 0 ? "[" + std::to_string(step.loopItem) + "]" : "");
@@ -104,6 +122,7 @@ int show(Journal &journal, const std::string &id) {
       std::printf("  %-40s %-32s %-9s %s\n", child->id.c_str(), child->templateName.c_str(),
                   child->status.c_str(), duration(child->started, child->ended).c_str());
     }
+  printFirings(journal, id);
   return kExitSuccess;
 }
 

@@ -73,6 +73,26 @@ struct JournalApiCall {
   std::string key;
 };
 
+/// What an ACS::TimerTrigger execution resolved its schedule to (times in
+/// seconds since the epoch on the runner's clock), so that a runner started
+/// again for it (--resume-schedule) continues the same schedule.
+struct JournalSchedule {
+  std::string triggerId;
+  std::string type, expression, timeZone;
+  double start = 0, end = 0;
+};
+
+/// One firing of a trigger: the child execution it started and its status,
+/// or why none was started ("Missed": no runner was up; "Skipped": the
+/// previous firing was still running; "Interrupted": the runner stopped
+/// during its child).
+struct JournalFiring {
+  std::string triggerId;
+  double scheduledAt = 0;
+  std::string childId; ///< empty: no child was started
+  std::string status;
+};
+
 /// This machine's name, as the journal records runners.
 std::string runnerHostName();
 
@@ -115,6 +135,14 @@ public:
   Outcome<std::vector<JournalStep>> steps(const std::string &executionId);
   /// In the order they were made.
   Outcome<std::vector<JournalApiCall>> apiCalls(const std::string &executionId);
+
+  /// Triggers (runtime/src/journal/Schedules.cpp). A firing replaces the
+  /// earlier record of the same trigger and time.
+  Outcome<bool> recordSchedule(const JournalSchedule &schedule);
+  Outcome<std::optional<JournalSchedule>> schedule(const std::string &triggerId);
+  Outcome<bool> recordFiring(const JournalFiring &firing);
+  /// In the order they were scheduled.
+  Outcome<std::vector<JournalFiring>> firings(const std::string &triggerId);
 
   const std::string &path() const { return path_; }
 

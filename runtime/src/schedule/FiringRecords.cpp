@@ -1,0 +1,85 @@
+//===- schedule/FiringRecords.cpp ----------------------------------------------===//
+#include "schedule/FiringRecords.h"
+
+#include "executor/Progress.h"
+#include "oosc/runtime/Journal.h"
+
+#include <iostream>
+
+namespace oosc::runtime::schedule {
+namespace {
+
+void warnIfFailed(const Outcome<bool> &written) {
+  if (!written)
+    std::cerr << "warning: " << written.error().message << '\n';
+}
+
+bool isTrouble(const std::string &status) {
+  return status == "Missed" || status == "Skipped" || status == "Interrupted";
+}
+
+/// Why a firing started no child, or lost it.
+std::string troubleText(const std::string &status, const std::string &childId) {
+  if (status == "Missed")
+    return "no runner was up at that time; it was not run";
+  if (status == "Skipped")
+    return "the firing before it was still running; it was not run";
+  return "the runner stopped while its execution " + childId + " ran; it did not finish";
+}
+
+} // namespace
+
+void scheduleResolved(RunEnvironment &environment, const std::string &triggerId,
+                      const Schedule &schedule) {
+  environment.progress.note("schedule",
+                            {{"execution", Value(triggerId)},
+                             {"schedule", Value(schedule.describe())},
+                             {"start", Value(formatUtcSeconds(schedule.start()))},
+                             {"end", Value(formatUtcSeconds(schedule.end()))}},
+                            "  schedule: " + schedule.describe() + ", from " +
+                                formatUtcSeconds(schedule.start()) + " to " +
+                                formatUtcSeconds(schedule.end()));
+  if (Journal *journal = environment.journal) {
+    const ScheduleSpec &spec = schedule.spec();
+    warnIfFailed(journal->recordSchedule({triggerId, spec.type, spec.expression,
+                                          spec.timeZone.empty() ? "UTC" : spec.timeZone,
+                                          static_cast<double>(schedule.start()),
+                                          static_cast<double>(schedule.end())}));
+  }
+}
+
+void firingRecorded(RunEnvironment &environment, const std::string &triggerId, std::int64_t at,
+                    const std::string &childId, const std::string &status, bool quiet) {
+  if (Journal *journal = environment.journal)
+    warnIfFailed(journal->recordFiring({triggerId, static_cast<double>(at), childId, status}));
+  if (quiet)
+    return;
+  std::string when = formatUtcSeconds(at);
+  Value::Map fields{{"execution", Value(triggerId)}, {"at", Value(when)}, {"status", Value(status)}};
+  if (!childId.empty())
+    fields.emplace_back("child", Value(childId));
+  if (isTrouble(status)) {
+    environment.progress.note("firing", std::move(fields),
+                              "warning: firing at " + when + " " + status + ": " +
+                                  troubleText(status, childId));
+    return;
+  }
+  std::string text = "  firing at " + when + ": " + status;
+  if (!childId.empty())
+    text += (status == "Running" ? ", execution " : " (execution ") + childId +
+            (status == "Running" ? "" : ")");
+  environment.progress.note("firing", std::move(fields), text);
+}
+
+void triggerNote(RunEnvironment &environment, const std::string &triggerId, const std::string &text) {
+  environment.progress.note("trigger", {{"execution", Value(triggerId)}, {"message", Value(text)}},
+                            "  " + text);
+}
+
+void triggerWarning(RunEnvironment &environment, const std::string &triggerId,
+                    const std::string &text) {
+  environment.progress.note("warning", {{"execution", Value(triggerId)}, {"message", Value(text)}},
+                            "warning: " + text);
+}
+
+} // namespace oosc::runtime::schedule

@@ -1,0 +1,33 @@
+//===- schedule/FiringRecords.h - Telling the user and the journal of firings ===//
+//
+// The timer trigger's counterpart of executor/StepRecords.h: the one place
+// its progress lines and its journal records (schedule, firings) are
+// written.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "executor/ExecutionState.h"
+#include "schedule/Schedule.h"
+
+#include <cstdint>
+#include <string>
+
+namespace oosc::runtime::schedule {
+
+/// The schedule a trigger resolved: a progress line and its journal record.
+void scheduleResolved(RunEnvironment &environment, const std::string &triggerId,
+                      const Schedule &schedule);
+
+/// A firing's record (inserted, or its status updated) and, unless \p quiet,
+/// a progress line; warnings for Missed, Skipped and Interrupted firings.
+void firingRecorded(RunEnvironment &environment, const std::string &triggerId, std::int64_t at,
+                    const std::string &childId, const std::string &status, bool quiet = false);
+
+/// A line about the trigger as a whole (waiting, the end, a summary).
+void triggerNote(RunEnvironment &environment, const std::string &triggerId, const std::string &text);
+
+/// A warning line about the trigger.
+void triggerWarning(RunEnvironment &environment, const std::string &triggerId, const std::string &text);
+
+} // namespace oosc::runtime::schedule

@@ -228,22 +228,26 @@ TEST_F(ScheduleBuildTest, FiringsMissedWhileNoRunnerWasUpAreReportedThenTheSched
       << again.err;
 }
 
-TEST_F(ScheduleBuildTest, AFiringWhoseRunnerWasKilledIsReportedInterrupted) {
+TEST_F(ScheduleBuildTest, AFiringWhoseRunnerWasKilledIsResumed) {
   std::string runner = build("tests/build/schedule.yaml");
   // No StartDate: the first firing is at once; its child waits an hour
   // (really) and the runner is killed during it.
   std::string endDate = utcIn(3 * 24 + 12);
   StoppedRun killed = runUntil(runner, {"-p", "endDate=" + endDate, "-p", "pause=PT1H"}, ": Running, execution", 9);
   EXPECT_EQ(killed.exitCode, 128 + 9) << killed.err;
-  // Started again (on a virtual clock) two and a half days later.
+  // Started again (on a virtual clock) two and a half days later: the
+  // interrupted child goes on where it stopped and ends, then two firings
+  // are reported missed and the last one runs.
   RunResult resumed = run(runner, {"--resume-schedule", "exec-sim000000000001", "--now", utcIn(2 * 24 + 12)});
   ASSERT_EQ(resumed.exitCode, 0) << resumed.err;
-  EXPECT_NE(resumed.err.find("Interrupted: the runner stopped while its execution exec-sim000000000002 ran"),
+  EXPECT_NE(resumed.err.find("was interrupted (its runner stopped while exec-sim000000000002 ran): resuming it"),
             std::string::npos)
       << resumed.err;
   Value counts = *parse(resumed.out).find("firings");
   EXPECT_EQ(counts.toJson(),
-            R"({"success":1,"failed":0,"cancelled":0,"missed":2,"skipped":0,"interrupted":1})");
+            R"({"success":2,"failed":0,"cancelled":0,"missed":2,"skipped":0,"interrupted":0})");
+  RunResult child = show(runner, "exec-sim000000000002");
+  EXPECT_NE(child.out.find("status     Success"), std::string::npos) << child.out;
 }
 
 TEST_F(ScheduleBuildTest, FiringsThatComeWhileAChildRunsAreSkippedNotRunLate) {

@@ -68,6 +68,8 @@ public:
     const std::vector<TaskDef> &tasks = state_.def.tasks;
     std::optional<size_t> index =
         state_.history ? restore(*state_.history) : std::optional<size_t>(firstTask);
+    if (index && *index < firstTask) // resumed before its first task ended
+      index = firstTask;
     for (size_t runs = 0; index && *index < tasks.size(); ++runs) {
       if (runs == kMaxTaskRuns) {
         recordFailure("stopped after " + std::to_string(kMaxTaskRuns) +

@@ -1,6 +1,7 @@
 //===- schedule/TimerTrigger.cpp ----------------------------------------------===//
 #include "schedule/TimerTrigger.h"
 
+#include "executor/History.h"
 #include "executor/StepRecords.h"
 #include "oosc/runtime/Journal.h"
 #include "schedule/FiringRecords.h"
@@ -136,14 +137,35 @@ private:
   }
 
   /// A firing whose child was started by a runner that then stopped: the
-  /// child either ended (the runner stopped before recording it) or not.
+  /// child either ended (the runner stopped before recording it) or is
+  /// resumed from the journal, as `--resume` would, and ends now.
   void settleOpenFiring(std::int64_t at, const std::string &childId) {
     auto child = environment_.journal->execution(childId);
     std::string status = child && child.value() ? child.value()->status : "Running";
     if (status == "Running")
-      status = "Interrupted";
+      status = resumeFiring(at, childId);
     firingRecorded(environment_, triggerId_, at, childId, status);
     counts_.add(status);
+  }
+
+  /// Takes up the interrupted child of the firing at \p at; its status, or
+  /// Interrupted when the journal cannot say where it stopped.
+  std::string resumeFiring(std::int64_t at, const std::string &childId) {
+    auto history = loadHistory(*environment_.journal, childId, state_.def);
+    if (!history)
+      return "Interrupted";
+    triggerNote(environment_, triggerId_,
+                "the firing at " + formatUtcSeconds(at) + " was interrupted (its runner stopped while " +
+                    childId + " ran): resuming it");
+    RunEnvironment child = environment_;
+    child.depth = environment_.depth + 1;
+    executionResumed(child, childId);
+    ExecutionOptions resumed;
+    resumed.firstTask = 1;
+    resumed.history = &history.value();
+    ExecutionOutcome outcome = runExecution(state_.def, state_.parameters, child, childId, resumed);
+    executionEnded(child, childId, outcome);
+    return std::string(executionStatusName(outcome.status));
   }
 
   /// Earlier trigger executions of this template whose runner stopped:

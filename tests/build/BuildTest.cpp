@@ -6,9 +6,8 @@
 // left behind.
 //
 //===----------------------------------------------------------------------===//
-#include "cli/Subprocess.h"
+#include "build/RunnerTest.h"
 #include "oosc/runtime/Jq.h"
-#include "oosc/runtime/Value.h"
 
 #include <gtest/gtest.h>
 
@@ -26,52 +25,7 @@ using runtime::Value;
 const std::string kOosc = OOSC_BINARY;
 const std::string kSource = OOSC_SOURCE_DIR;
 
-std::string slurp(const fs::path &path) {
-  std::ifstream input(path, std::ios::binary);
-  std::ostringstream text;
-  text << input.rdbuf();
-  return text.str();
-}
-
-Value parse(const std::string &text) {
-  auto value = runtime::parseJson(text);
-  EXPECT_TRUE(value.has_value()) << text;
-  return value ? *value : Value();
-}
-
-class BuildTest : public ::testing::Test {
-protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("oosc-build-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  /// Builds the templates into dir/runner; fails the test if it does not build.
-  std::string build(const std::vector<std::string> &templates) {
-    std::vector<std::string> arguments{"build"};
-    for (const std::string &path : templates)
-      arguments.push_back(kSource + "/" + path);
-    std::string runner = (dir_ / "runner").string();
-    arguments.insert(arguments.end(), {"-o", runner});
-    RunResult result = runProgram(kOosc, arguments);
-    EXPECT_EQ(result.exitCode, 0) << result.out << result.err;
-    return runner;
-  }
-
-  RunResult run(const std::string &runner, std::vector<std::string> arguments) {
-    arguments.insert(arguments.end(), {"--state", state()});
-    return runProgram(runner, arguments);
-  }
-
-  std::string state() const { return (dir_ / "world.json").string(); }
-  Value world() const { return parse(slurp(state())); }
-
-  fs::path dir_;
-};
+class BuildTest : public RunnerTest {};
 
 /// The instances of the simulated world whose name starts with `prefix`.
 size_t instancesNamed(const Value &world, std::string_view prefix) {
@@ -267,7 +221,6 @@ protected:
     arguments.insert(arguments.end(), {"--region", "cn-shanghai", "--journal", journal()});
     return run(runner, arguments);
   }
-  std::string journal() const { return (dir_ / "journal.sqlite").string(); }
   std::string buildRollingUpdate() {
     return build({"samples/rolling-update/rolling-update.yaml",
                   "samples/rolling-update/rolling-update-instance.yaml",

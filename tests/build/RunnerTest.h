@@ -20,6 +20,9 @@
 
 namespace oosc::testing {
 
+const std::string kOosc = OOSC_BINARY;
+const std::string kSource = OOSC_SOURCE_DIR;
+
 inline std::string slurp(const std::filesystem::path &path) {
   std::ifstream input(path, std::ios::binary);
   std::ostringstream text;
@@ -48,10 +51,10 @@ protected:
   std::string build(const std::vector<std::string> &templates) {
     std::vector<std::string> arguments{"build"};
     for (const std::string &path : templates)
-      arguments.push_back(std::string(OOSC_SOURCE_DIR) + "/" + path);
+      arguments.push_back(kSource + "/" + path);
     std::string runner = (dir_ / "runner").string();
     arguments.insert(arguments.end(), {"-o", runner});
-    RunResult result = runProgram(OOSC_BINARY, arguments);
+    RunResult result = runProgram(kOosc, arguments);
     EXPECT_EQ(result.exitCode, 0) << result.out << result.err;
     return runner;
   }

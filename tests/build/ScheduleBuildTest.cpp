@@ -7,10 +7,7 @@
 // when its progress says it reached the point wanted, never after a delay.
 //
 //===----------------------------------------------------------------------===//
-#include "cli/Subprocess.h"
-#include "oosc/runtime/Value.h"
-
-#include <gtest/gtest.h>
+#include "build/RunnerTest.h"
 
 #include <chrono>
 #include <cstdio>
@@ -26,22 +23,6 @@ namespace {
 
 namespace fs = std::filesystem;
 using runtime::Value;
-
-const std::string kOosc = OOSC_BINARY;
-const std::string kSource = OOSC_SOURCE_DIR;
-
-std::string slurp(const fs::path &path) {
-  std::ifstream input(path, std::ios::binary);
-  std::ostringstream text;
-  text << input.rdbuf();
-  return text.str();
-}
-
-Value parse(const std::string &text) {
-  auto value = runtime::parseJson(text);
-  EXPECT_TRUE(value.has_value()) << text;
-  return value ? *value : Value();
-}
 
 size_t occurrences(const std::string &text, const std::string &part) {
   size_t count = 0;
@@ -66,23 +47,9 @@ struct StoppedRun {
   std::string err;
 };
 
-class ScheduleBuildTest : public ::testing::Test {
+class ScheduleBuildTest : public RunnerTest {
 protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("oosc-schedule-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  std::string build(const std::string &path) {
-    std::string runner = (dir_ / "runner").string();
-    RunResult result = runProgram(kOosc, {"build", kSource + "/" + path, "-o", runner});
-    EXPECT_EQ(result.exitCode, 0) << result.out << result.err;
-    return runner;
-  }
+  std::string build(const std::string &path) { return RunnerTest::build({path}); }
 
   RunResult run(const std::string &runner, std::vector<std::string> arguments) {
     arguments.insert(arguments.end(), {"--state", state(), "--journal", journal()});
@@ -113,11 +80,6 @@ protected:
     return runProgram(runner, {"executions", "show", id, "--journal", journal()});
   }
 
-  std::string state() const { return (dir_ / "world.json").string(); }
-  std::string journal() const { return (dir_ / "journal.sqlite").string(); }
-  Value world() const { return parse(slurp(state())); }
-
-  fs::path dir_;
 };
 
 /// The section of `executions show` that lists the firings.

@@ -1,6 +1,7 @@
 //===- ExecutionsCommand.cpp ------------------------------------------------===//
 #include "journal/ExecutionsCommand.h"
 
+#include "oosc/runtime/Clock.h"
 #include "oosc/runtime/Journal.h"
 
 #include <cstdio>
@@ -15,14 +16,7 @@ namespace {
 constexpr int kExitSuccess = 0, kExitFailed = 1, kExitUsage = 2;
 
 std::string utcTime(double seconds) {
-  if (seconds <= 0)
-    return "-";
-  std::time_t whole = static_cast<std::time_t>(seconds);
-  std::tm parts{};
-  gmtime_r(&whole, &parts);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &parts);
-  return text;
+  return seconds <= 0 ? "-" : formatUtc(static_cast<std::int64_t>(seconds * 1000));
 }
 
 std::string duration(double started, double ended) {

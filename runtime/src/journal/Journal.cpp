@@ -1,6 +1,8 @@
 //===- Journal.cpp - The execution journal on SQLite ------------------------===//
 #include "oosc/runtime/Journal.h"
 
+#include "journal/Statement.h"
+
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -51,6 +53,21 @@ CREATE TABLE IF NOT EXISTS api_calls (
   loop_item INTEGER NOT NULL DEFAULT -1,
   call_key TEXT NOT NULL DEFAULT ''
 );
+CREATE TABLE IF NOT EXISTS schedules (
+  trigger_id TEXT PRIMARY KEY REFERENCES executions(id),
+  type TEXT NOT NULL,
+  expression TEXT NOT NULL,
+  time_zone TEXT NOT NULL,
+  start_at REAL NOT NULL,
+  end_at REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS firings (
+  trigger_id TEXT NOT NULL REFERENCES executions(id),
+  scheduled_at REAL NOT NULL,
+  child_id TEXT NOT NULL DEFAULT '',
+  status TEXT NOT NULL,
+  PRIMARY KEY (trigger_id, scheduled_at)
+);
 CREATE INDEX IF NOT EXISTS api_calls_by_key ON api_calls (execution_id, call_key);
 CREATE INDEX IF NOT EXISTS executions_by_parent ON executions (parent_id);
 )sql";
@@ -59,44 +76,6 @@ CREATE INDEX IF NOT EXISTS executions_by_parent ON executions (parent_id);
 /// rather than misread.
 constexpr int kSchemaVersion = 2;
 
-/// One use of a cached prepared statement: reset and unbound afterwards, so
-/// the next use starts clean.
-class Statement {
-public:
-  explicit Statement(sqlite3_stmt *statement) : statement_(statement) {}
-  ~Statement() {
-    if (statement_) {
-      sqlite3_reset(statement_);
-      sqlite3_clear_bindings(statement_);
-    }
-  }
-  Statement(const Statement &) = delete;
-  Statement &operator=(const Statement &) = delete;
-
-  bool ok() const { return statement_ != nullptr; }
-  Statement &text(int index, const std::string &value) {
-    sqlite3_bind_text(statement_, index, value.c_str(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
-    return *this;
-  }
-  Statement &number(int index, double value) {
-    sqlite3_bind_double(statement_, index, value);
-    return *this;
-  }
-  int step() { return sqlite3_step(statement_); }
-  std::string column(int index) {
-    const unsigned char *value = sqlite3_column_text(statement_, index);
-    return value ? reinterpret_cast<const char *>(value) : "";
-  }
-  double real(int index) { return sqlite3_column_double(statement_, index); }
-  int integer(int index) { return sqlite3_column_int(statement_, index); }
-
-private:
-  sqlite3_stmt *statement_ = nullptr;
-};
-
-Failure failure(sqlite3 *db, const std::string &path, const std::string &what) {
-  return fail("journal " + path + ": " + what + ": " + sqlite3_errmsg(db));
-}
 
 constexpr const char *kExecutionColumns = "id, template, parameters, mode, status, parent_id, "
                                           "outputs, error, started, ended, cursor, runner_pid, "

@@ -1,6 +1,7 @@
 //===- JournalApi.cpp - OOS.ListExecutions and ListTaskExecutions -----------===//
 #include "journal/JournalApi.h"
 
+#include "oosc/runtime/Clock.h"
 #include "oosc/runtime/Journal.h"
 
 #include <algorithm>
@@ -27,14 +28,7 @@ bool flagParameter(const Value &parameters, std::string_view name) {
 /// Seconds since the epoch as OOS writes dates: "2024-05-28T10:00:00Z";
 /// 0 (not ended) is "".
 std::string isoDate(double seconds) {
-  if (seconds <= 0)
-    return "";
-  std::time_t whole = static_cast<std::time_t>(seconds);
-  std::tm utc{};
-  gmtime_r(&whole, &utc);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return text;
+  return seconds <= 0 ? "" : formatUtc(static_cast<std::int64_t>(seconds * 1000));
 }
 
 /// A JSON column as the object the API returns (the journal stores text).

@@ -264,28 +264,31 @@ void seedInstance(World &world, const std::string &groupId,
   spec.name = "ESS-sim-web-group";
   spec.tags = {{"acs:autoscaling:scalingGroupId", groupId}};
   std::string instanceId = ecs::createInstance(world, spec, true);
-  const Value *instance =
-      world.find(section::Instances, "InstanceId", instanceId);
-  std::string created = formatTime(world.now(), false);
-  world.records(section::ScalingInstances)
-      .push_back(
-          Value(Value::Map{{"InstanceId", instanceId},
-                           {"ScalingGroupId", groupId},
-                           {"ScalingConfigurationId", configurationId},
-                           {"LifecycleState", "InService"},
-                           {"HealthStatus", "Healthy"},
-                           {"CreationType", "AutoCreated"},
-                           {"CreationTime", created},
-                           {"CreatedTime", created},
-                           {"ZoneId", std::string(textOf(*instance, "ZoneId"))},
-                           {"LaunchTemplateId", ""},
-                           {"WarmupState", "NoNeedWarmup"},
-                           {"WeightedCapacity", 1},
-                           {"LoadBalancerWeight", 50},
-                           {"Entrusted", false}}));
+  addInServiceInstance(world, instanceId, groupId, configurationId);
 }
 
 } // namespace
+
+void addInServiceInstance(World &world, const std::string &instanceId, const std::string &groupId,
+                          const std::string &configurationId) {
+  const Value *instance = world.find(section::Instances, "InstanceId", instanceId);
+  std::string created = formatTime(world.now(), false);
+  world.records(section::ScalingInstances)
+      .push_back(Value(Value::Map{{"InstanceId", instanceId},
+                                  {"ScalingGroupId", groupId},
+                                  {"ScalingConfigurationId", configurationId},
+                                  {"LifecycleState", "InService"},
+                                  {"HealthStatus", "Healthy"},
+                                  {"CreationType", "AutoCreated"},
+                                  {"CreationTime", created},
+                                  {"CreatedTime", created},
+                                  {"ZoneId", std::string(instance ? textOf(*instance, "ZoneId") : "")},
+                                  {"LaunchTemplateId", ""},
+                                  {"WarmupState", "NoNeedWarmup"},
+                                  {"WeightedCapacity", 1},
+                                  {"LoadBalancerWeight", 50},
+                                  {"Entrusted", false}}));
+}
 
 void seedScalingGroup(World &world, const std::string &imageId) {
   std::string groupId = world.nextId("asg");

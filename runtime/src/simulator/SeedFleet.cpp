@@ -118,25 +118,8 @@ void addMember(World &world, const FleetMember &member, std::size_t index) {
   spec.name = "ESS-sim-fleet";
   spec.tags = {{"acs:autoscaling:scalingGroupId", std::string(FleetGroup)}};
   ecs::createInstance(world, spec, true);
-  const Value *instance =
-      world.find(section::Instances, "InstanceId", member.instanceId);
-  std::string created = formatTime(world.now(), false);
-  world.records(section::ScalingInstances)
-      .push_back(Value(Value::Map{
-          {"InstanceId", member.instanceId},
-          {"ScalingGroupId", FleetGroup},
-          {"ScalingConfigurationId", FleetConfiguration},
-          {"LifecycleState", "InService"},
-          {"HealthStatus", "Healthy"},
-          {"CreationType", "AutoCreated"},
-          {"CreationTime", created},
-          {"CreatedTime", created},
-          {"ZoneId", std::string(textOf(*instance, "ZoneId"))},
-          {"LaunchTemplateId", ""},
-          {"WarmupState", "NoNeedWarmup"},
-          {"WeightedCapacity", 1},
-          {"LoadBalancerWeight", 50},
-          {"Entrusted", false}}));
+  addInServiceInstance(world, std::string(member.instanceId), std::string(FleetGroup),
+                       std::string(FleetConfiguration));
 }
 
 } // namespace

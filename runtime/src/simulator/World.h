@@ -338,6 +338,9 @@ void seedScalingGroup(World &world, const std::string &imageId);
 /// Adds the mixed fleet of cn-shanghai (SeedFleet.cpp): scaling group
 /// asg-simfleet with Linux x86_64, Linux arm64 and Windows instances.
 void seedFleet(World &world);
+/// Puts the running instance \p instanceId into the group, InService.
+void addInServiceInstance(World &world, const std::string &instanceId, const std::string &groupId,
+                          const std::string &configurationId);
 /// The group named by the request's ScalingGroupId (and RegionId, if any).
 Outcome<Value *, ApiError> groupFor(World &world, const Request &request);
 /// RegionId of a scaling group, "" if there is no such group.

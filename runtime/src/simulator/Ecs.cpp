@@ -340,14 +340,9 @@ Result runInstances(World &world, const Request &request) {
   auto amount = request.integer("Amount", 1, 1, 100);
   if (!amount)
     return amount.error();
-  const Value *image = findImage(world, imageId.value(), regionId.value());
+  auto image = availableImage(world, imageId.value(), regionId.value());
   if (!image)
-    return notFound("InvalidImageId.NotFound",
-                    "The specified ImageId does not exist.");
-  if (textOf(*image, "Status") != "Available")
-    return forbidden("IncorrectImageStatus",
-                     "The specified image is not available (it is " +
-                         std::string(textOf(*image, "Status")) + ").");
+    return image.error();
   if (!shapeOf(type.value()).valid)
     return makeError(400, "InvalidInstanceType.ValueNotSupported",
                      "The specified InstanceType \"" + type.value() +

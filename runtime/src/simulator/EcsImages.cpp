@@ -90,6 +90,17 @@ const Value *findImage(const World &world, std::string_view imageId,
   return image;
 }
 
+Outcome<const Value *, ApiError> availableImage(const World &world, std::string_view imageId,
+                                                std::string_view regionId) {
+  const Value *image = findImage(world, imageId, regionId);
+  if (!image)
+    return notFound("InvalidImageId.NotFound", "The specified ImageId does not exist.");
+  if (textOf(*image, "Status") != "Available")
+    return forbidden("IncorrectImageStatus", "The specified image is not available (it is " +
+                                                 std::string(textOf(*image, "Status")) + ").");
+  return image;
+}
+
 Value customImage(const Value &source, const std::string &imageId,
                   const std::string &name, const std::string &regionId,
                   Millis now) {

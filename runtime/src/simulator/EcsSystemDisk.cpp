@@ -44,15 +44,7 @@ Outcome<const Value *, ApiError> usableImage(const World &world,
     return missingParameter("ImageId");
   }
   std::string imageId = request.textOr("ImageId", "");
-  const Value *image = findImage(world, imageId, regionId);
-  if (!image)
-    return notFound("InvalidImageId.NotFound",
-                    "The specified ImageId does not exist.");
-  if (textOf(*image, "Status") != "Available")
-    return forbidden("IncorrectImageStatus",
-                     "The specified image is not available (it is " +
-                         std::string(textOf(*image, "Status")) + ").");
-  return image;
+  return availableImage(world, imageId, regionId);
 }
 
 } // namespace

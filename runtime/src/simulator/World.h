@@ -259,6 +259,10 @@ std::string createInstance(World &world, const InstanceSpec &spec,
 /// everywhere, custom ones in their own region.
 const Value *findImage(const World &world, std::string_view imageId,
                        std::string_view regionId);
+/// The image, if it exists and is Available: otherwise the error RunInstances
+/// and ReplaceSystemDisk answer.
+Outcome<const Value *, ApiError> availableImage(const World &world, std::string_view imageId,
+                                                std::string_view regionId);
 /// A custom image record (Available) whose OS fields come from \p source,
 /// an image or an instance.
 Value customImage(const Value &source, const std::string &imageId,

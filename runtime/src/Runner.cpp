@@ -11,6 +11,7 @@
 #include "executor/StepRecords.h"
 #include "executor/Resume.h"
 #include "http/WebhookSender.h"
+#include "executor/Steering.h"
 #include "oosc/runtime/Simulator.h"
 #include "schedule/Calendar.h"
 #include "schedule/TimerTrigger.h"
@@ -50,6 +51,8 @@ struct RunnerOptions {
   std::vector<FaultRule> faults;
   std::optional<std::chrono::system_clock::time_point> now; ///< --now: the virtual clock's start
   std::string resumeSchedule; ///< --resume-schedule: the trigger execution to continue
+  ExecutionMode mode = ExecutionMode::Automatic;
+  LoopMode loopMode = LoopMode::Automatic;
 };
 
 std::string usage(const std::string &program, const TemplateDef &def) {
@@ -86,9 +89,18 @@ std::string usage(const std::string &program, const TemplateDef &def) {
           "  --log text|json             progress format on stderr (default text)\n"
           "  --kill-after call:N|record:N  for tests of --resume: SIGKILL this runner right after\n"
           "                              the Nth cloud call is answered, or the Nth journal record\n"
+          "  --mode MODE                 Automatic (default); Debug: ask before each task (run,\n"
+          "                              skip, complete, cancel); FailurePause: ask after a\n"
+          "                              failure (retry, skip, cancel)\n"
+          "  --loop-mode MODE            Automatic (default), FirstBatchPause or EveryBatchPause:\n"
+          "                              pause between the batches of a Batch-mode loop\n"
           "  -h, --help                  show this help\n"
           "\n       " << program << " executions list|show EXECUTION_ID [--journal FILE]\n"
           "                              the recorded executions, or one with its tasks and loop items\n"
+          "       " << program << " executions notify EXECUTION_ID VERB [--journal FILE]\n"
+          "                              answer a Waiting execution (run, skip, complete, retry,\n"
+          "                              approve, reject, resume, cancel); on a terminal the\n"
+          "                              runner asks there too\n"
           "\nexit status: 0 Success, 1 Failed, 2 bad usage or parameters, 3 Cancelled\n";
   return text.str();
 }
@@ -224,6 +236,22 @@ std::optional<std::chrono::system_clock::time_point> parseNow(const std::string 
   return std::chrono::system_clock::time_point(std::chrono::seconds(seconds));
 }
 
+std::optional<std::string> parseModes(const std::string &name, const std::string &text,
+                                      RunnerOptions &options) {
+  if (name == "--mode") {
+    auto mode = parseMode(text);
+    if (!mode)
+      return "--mode takes Automatic, Debug or FailurePause, not '" + text + "'";
+    options.mode = *mode;
+  } else {
+    auto mode = parseLoopMode(text);
+    if (!mode)
+      return "--loop-mode takes Automatic, FirstBatchPause or EveryBatchPause, not '" + text + "'";
+    options.loopMode = *mode;
+  }
+  return std::nullopt;
+}
+
 std::optional<std::string> parseArguments(const TemplateDef &def, int argc, char **argv, int first,
                                           RunnerOptions &options) {
   for (int i = first; i < argc; ++i) {
@@ -268,7 +296,8 @@ std::optional<std::string> parseArguments(const TemplateDef &def, int argc, char
                argument.rfind("--region", 0) == 0 || argument.rfind("--latency", 0) == 0 ||
                argument.rfind("--fail", 0) == 0 || argument.rfind("--log", 0) == 0 ||
                argument.rfind("--journal", 0) == 0 || argument.rfind("--resume", 0) == 0 ||
-               argument.rfind("--kill-after", 0) == 0 || argument.rfind("--webhooks", 0) == 0) {
+               argument.rfind("--kill-after", 0) == 0 || argument.rfind("--webhooks", 0) == 0 ||
+               argument.rfind("--mode", 0) == 0 || argument.rfind("--loop-mode", 0) == 0) {
       std::string name = argument.substr(0, argument.find('='));
       auto text = value();
       if (!text)
@@ -298,7 +327,10 @@ std::optional<std::string> parseArguments(const TemplateDef &def, int argc, char
         options.jsonLog = *text == "json";
       else if (name == "--resume-schedule")
         options.resumeSchedule = *text;
-      else if (auto rule = parseFault(*text))
+      else if (name == "--mode" || name == "--loop-mode") {
+        if (auto error = parseModes(name, *text, options))
+          return error;
+      } else if (auto rule = parseFault(*text))
         options.faults.push_back(*rule);
       else
         return "--fail takes SERVICE.API[:CODE][@N|~P], not '" + *text + "'";
@@ -545,6 +577,12 @@ int runTemplate(const TemplateDef &def, const RunnerImage &image, const std::str
   killSwitch.afterRecord = options.killAfterRecord;
   if (options.killAfterCall || options.killAfterRecord)
     environment.killSwitch = &killSwitch;
+  Steering steering;
+  steering.mode = options.mode;
+  steering.loopMode = options.loopMode;
+  if (auto error = prepareSteering(steering, program, journal.get()))
+    return usageError(program, *error);
+  environment.steering = &steering;
   installCancelHandlers();
   if (resume || !options.resumeSchedule.empty())
     executionResumed(environment, executionId);

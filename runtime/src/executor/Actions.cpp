@@ -4,6 +4,7 @@
 #include "executor/ApiActions.h"
 #include "executor/ChildExecutions.h"
 #include "executor/Durations.h"
+#include "executor/Steering.h"
 #include "oosc/runtime/ActionCatalogue.h"
 
 namespace oosc::runtime {
@@ -35,6 +36,7 @@ constexpr ActionEntry kHandlers[] = {
     {"ACS::CheckFor", checkFor},     {"ACS::Sleep", sleep},
     {"ACS::Template", runNestedTemplate},
     {"ACS::Notify", notify},
+    {"ACS::Approve", approve},       {"ACS::Pause", pause},
 };
 
 Handler findHandler(std::string_view action) {

@@ -38,6 +38,7 @@ class Journal;
 class Progress;
 class WebhookSender;
 struct ExecutionHistory;
+struct Steering;
 
 /// For tests of `--resume`: the runner kills itself (SIGKILL) right after
 /// the Nth answered cloud call, before the answer is journaled (the worst
@@ -58,9 +59,11 @@ struct KillSwitch {
 /// cleanup still runs; every task after that runs as usual.
 struct Cancellation {
   const std::atomic<bool> *requested = nullptr;
+  /// A person answered cancel or reject to a waiting execution.
+  std::atomic<bool> answered{false};
   std::atomic<bool> handled{false};
 
-  bool isRequested() const { return requested && requested->load(); }
+  bool isRequested() const { return (requested && requested->load()) || answered.load(); }
   /// True for the one caller that acts on the request.
   bool take() { return isRequested() && !handled.exchange(true); }
 };
@@ -79,6 +82,8 @@ struct RunEnvironment {
   Journal *journal = nullptr;
   /// Shared by the execution and its children; null: cannot be cancelled.
   Cancellation *cancellation = nullptr;
+  /// Modes and who answers a waiting execution; null: Automatic, no waits.
+  Steering *steering = nullptr;
   std::string regionId = "cn-hangzhou";
   std::string accountId = "1234567890123456";
   std::string user = "oosc";

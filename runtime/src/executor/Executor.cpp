@@ -6,6 +6,7 @@
 #include "executor/Actions.h"
 #include "executor/Loops.h"
 #include "executor/Progress.h"
+#include "executor/Steering.h"
 #include "executor/TaskOutputs.h"
 #include "oosc/runtime/Functions.h"
 
@@ -116,6 +117,17 @@ private:
     Context context(state_);
     if (Cancellation *cancel = state_.environment.cancellation; cancel && cancel->take())
       return cancelBefore(task, index, context);
+    switch (askBeforeTask(state_, task)) { // --mode Debug; Run otherwise
+    case Verb::Skip:
+      return {TaskStatus::Skipped, index + 1, ""};
+    case Verb::Complete:
+      completed_ = true;
+      return {TaskStatus::Skipped, std::nullopt, "not run: the execution was completed"};
+    case Verb::Cancel:
+      return cancelBefore(task, index, context);
+    default:
+      break;
+    }
     if (task.when) {
       Outcome<bool> run = evaluateCondition(task.when, context);
       if (!run.ok())
@@ -128,7 +140,8 @@ private:
     setStatus(index, TaskStatus::Running, "");
     Outcome<bool> done = task.loop ? runLoop(task, index, state_) : runOnce(task, index, context);
     if (!done.ok())
-      return afterFailure(task, index, done.error().message);
+      return done.error().cancelled ? cancelledDuring(task, index, done.error().message)
+                                    : afterFailure(task, index, done.error().message);
     return {TaskStatus::Success, follow(task.onSuccess.value_or(Jump{}), index, context), ""};
   }
 
@@ -172,6 +185,13 @@ private:
   }
 
   StepEnd afterFailure(const TaskDef &task, size_t index, const std::string &error) {
+    if (std::optional<Verb> answer = askAfterFailure(state_, task, error)) { // --mode FailurePause
+      if (*answer == Verb::Retry)
+        return {TaskStatus::Failed, index, error}; // recorded, then run again
+      if (*answer == Verb::Skip)
+        return {TaskStatus::Skipped, index + 1, error};
+      return cancelledDuring(task, index, "it failed: " + error);
+    }
     recordFailure("task '" + task.name + "' failed: " + error);
     Context context(state_);
     // Default OnError is ACS::END: the execution ends, Failed.
@@ -186,6 +206,16 @@ private:
     recordFailure("cancelled before task '" + task.name + "' started");
     return {TaskStatus::Cancelled, follow(task.onError.value_or(Jump{Jump::Kind::End}), index, context),
             "cancelled before it started"};
+  }
+
+  /// Cancelled while it ran or waited (a person cancelled, rejected): the
+  /// task ends Cancelled and its OnError route runs, as for a signal.
+  StepEnd cancelledDuring(const TaskDef &task, size_t index, const std::string &reason) {
+    cancelled_ = true;
+    recordFailure("task '" + task.name + "' cancelled: " + reason);
+    Context context(state_);
+    return {TaskStatus::Cancelled, follow(task.onError.value_or(Jump{Jump::Kind::End}), index, context),
+            reason};
   }
 
   /// Cancelled: this execution acted on the request, or it is the top-level
@@ -252,7 +282,7 @@ private:
     for (const OutputDef &output : state_.def.outputs) {
       auto value = output.value(context);
       if (!value) {
-        if (!failed_)
+        if (!failed_ && !completed_) // completed early: outputs of tasks not run are left out
           recordFailure("output '" + output.name + "': " + value.error().message);
         continue;
       }
@@ -274,6 +304,7 @@ private:
   ExecutionState &state_;
   bool failed_ = false;
   bool cancelled_ = false;
+  bool completed_ = false; ///< a person completed it early (Debug mode)
   std::string firstError_;
 };
 

@@ -5,6 +5,7 @@
 
 #include "executor/Actions.h"
 #include "executor/Progress.h"
+#include "executor/Steering.h"
 #include "executor/TaskOutputs.h"
 #include "oosc/runtime/Functions.h"
 
@@ -28,6 +29,7 @@ struct RateControl {
   size_t concurrencyOfBatch(size_t batch) const {
     return concurrencyInBatches[std::min(batch, concurrencyInBatches.size() - 1)];
   }
+  std::optional<LoopMode> batchPause; ///< BatchPauseOption; none: --loop-mode
 };
 
 /// A count written as a number or as a percentage of `total` ("25%").
@@ -83,6 +85,12 @@ Outcome<RateControl> readRateControl(const LoopDef &loop, Context &context, size
     }
     if (rate.concurrencyInBatches.empty())
       rate.concurrencyInBatches.push_back(20);
+  }
+  if (const Value *pause = map.findCaseInsensitive("BatchPauseOption")) {
+    rate.batchPause = parseLoopMode(pause->toDisplayString());
+    if (!rate.batchPause)
+      return fail("BatchPauseOption must be Automatic, FirstBatchPause or EveryBatchPause, not '" +
+                  pause->toDisplayString() + "'");
   }
   if (const Value *batches = map.findCaseInsensitive("Batch"); batches && batches->isList())
     for (const Value &batch : batches->getList()) {
@@ -253,6 +261,8 @@ Outcome<bool> runLoop(const TaskDef &task, size_t index, ExecutionState &state) 
       size_t end = std::min(total, begin + size);
       runner.runRange(begin, end, std::min(size, rate.value().concurrencyOfBatch(b)));
       begin = end;
+      if (auto goOn = pauseBetweenBatches(state, task, rate.value().batchPause, b, end, total); !goOn)
+        return goOn.error();
     }
   } else {
     runner.runRange(0, total, rate.value().concurrency);

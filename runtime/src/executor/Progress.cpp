@@ -85,6 +85,42 @@ void Progress::loopItem(const ExecutionState &state, const TaskDef &task, size_t
   }
 }
 
+void Progress::waiting(const ExecutionState &state, const TaskDef &task, const std::string &question,
+                       const std::vector<std::string> &verbs) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (options_.json) {
+    Value::List accepts;
+    for (const std::string &verb : verbs)
+      accepts.emplace_back(verb);
+    out_ << Value(Value::Map{{"event", Value("waiting")},
+                             {"execution", Value(state.executionId)},
+                             {"task", Value(task.name)},
+                             {"question", Value(question)},
+                             {"accepts", Value(std::move(accepts))}})
+                .toJson()
+         << '\n';
+    return;
+  }
+  if (options_.terminal && itemsDone_ > 0)
+    out_ << '\n'; // end the live loop bar's line
+  out_ << indent(state) << "Waiting  " << task.name << " (" << task.action << "): " << question
+       << '\n';
+}
+
+void Progress::answered(const ExecutionState &state, const TaskDef &task, std::string_view answer) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (options_.json) {
+    out_ << Value(Value::Map{{"event", Value("answered")},
+                             {"execution", Value(state.executionId)},
+                             {"task", Value(task.name)},
+                             {"answer", Value(std::string(answer))}})
+                .toJson()
+         << '\n';
+    return;
+  }
+  out_ << indent(state) << "  answer: " << answer << '\n';
+}
+
 void Progress::finish(std::string_view status, const std::string &error) {
   std::lock_guard<std::mutex> lock(mutex_);
   if (options_.json) {

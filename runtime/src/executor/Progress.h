@@ -25,6 +25,10 @@ public:
             const std::string &error);
   void loopItem(const ExecutionState &state, const TaskDef &task, size_t item, size_t items, bool ok,
                 const std::string &error);
+  /// A task waits for a person to answer with one of \p verbs.
+  void waiting(const ExecutionState &state, const TaskDef &task, const std::string &question,
+               const std::vector<std::string> &verbs);
+  void answered(const ExecutionState &state, const TaskDef &task, std::string_view answer);
   void finish(std::string_view status, const std::string &error);
   /// A line of its own (a trigger's firings, a warning): \p text for
   /// people, or with --log json an object {"event": event, fields...}.

@@ -2,6 +2,7 @@
 #include "executor/StepRecords.h"
 
 #include "executor/Progress.h"
+#include "executor/Steering.h"
 #include "oosc/runtime/Journal.h"
 
 #include <chrono>
@@ -29,6 +30,14 @@ void record(ExecutionState &state, const JournalStep &step, std::optional<int> c
     kill->recordWritten();
 }
 
+/// Which run of \p task is going on (a task of state's template).
+int currentRun(const ExecutionState &state, const TaskDef &task) {
+  for (size_t i = 0; i < state.def.tasks.size() && i < state.taskRuns.size(); ++i)
+    if (&state.def.tasks[i] == &task)
+      return static_cast<int>(std::max(1u, state.taskRuns[i]));
+  return 1;
+}
+
 /// The parameters as the journal keeps them: secret values masked.
 std::string maskedParameters(const TemplateDef &def, const std::vector<Value> &values) {
   Value shown(Value::Map{});
@@ -44,8 +53,9 @@ void executionStarted(RunEnvironment &environment, const TemplateDef &def,
                       const std::string &parentId) {
   if (Journal *journal = environment.journal)
     warnIfFailed(journal->beginExecution({id, def.name, maskedParameters(def, parameters),
-                                          "Automatic", "Running", parentId, "{}", "",
-                                          wallClockNow(), 0, 0, getpid(), runnerHostName()}));
+                                          std::string(recordedMode(environment)), "Running",
+                                          parentId, "{}", "", wallClockNow(), 0, 0, getpid(),
+                                          runnerHostName()}));
 }
 
 void executionResumed(RunEnvironment &environment, const std::string &id) {
@@ -124,6 +134,29 @@ void loopItemEnded(ExecutionState &state, const TaskDef &task, size_t item, size
   double now = wallClockNow();
   record(state, {task.name, static_cast<int>(item), ok ? "Success" : "Failed", outputs.toJson(),
                  error, now - seconds, now, static_cast<int>(run)});
+}
+
+void taskWaiting(ExecutionState &state, const TaskDef &task, const std::string &question,
+                 const std::vector<std::string> &verbs) {
+  state.environment.progress.waiting(state, task, question, verbs);
+  Journal *journal = state.environment.journal;
+  if (!journal)
+    return;
+  double now = wallClockNow();
+  // The question is in the waits table; the cursor stays: a resume asks again.
+  record(state, {task.name, -1, "Waiting", "{}", "", now, 0, currentRun(state, task)});
+  warnIfFailed(journal->setExecutionStatus(state.executionId, "Waiting"));
+}
+
+void waitEnded(ExecutionState &state, const TaskDef &task, std::string_view answer) {
+  state.environment.progress.answered(state, task, answer);
+  Journal *journal = state.environment.journal;
+  if (!journal)
+    return;
+  // Running until the executor records how the task ended.
+  double now = wallClockNow();
+  record(state, {task.name, -1, "Running", "{}", "", now, 0, currentRun(state, task)});
+  warnIfFailed(journal->setExecutionStatus(state.executionId, "Running"));
 }
 
 } // namespace oosc::runtime

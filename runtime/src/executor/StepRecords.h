@@ -34,6 +34,14 @@ void apiCallAnswered(ExecutionState &state, long long row, const std::string &re
 void apiCallMade(ExecutionState &state, const TaskDef &task, int loopItem, const std::string &service,
                  const std::string &api, const std::string &requestId, const std::string &result);
 
+/// A task waits for a person: the progress line (\p question and the
+/// \p verbs it takes), then the task and the execution recorded Waiting.
+void taskWaiting(ExecutionState &state, const TaskDef &task, const std::string &question,
+                 const std::vector<std::string> &verbs);
+/// The wait ended with \p answer: the task and the execution are Running
+/// again, until the task's end is recorded.
+void waitEnded(ExecutionState &state, const TaskDef &task, std::string_view answer);
+
 /// One item of a task's loop ended.
 void loopItemEnded(ExecutionState &state, const TaskDef &task, size_t item, size_t items, bool ok,
                    const std::string &error, const Value &outputs, double seconds, unsigned run);

@@ -1,5 +1,6 @@
 //===- ExecutionsCommand.cpp ------------------------------------------------===//
 #include "journal/ExecutionsCommand.h"
+#include "journal/NotifyCommand.h"
 
 #include "oosc/runtime/Clock.h"
 #include "oosc/runtime/Journal.h"
@@ -90,6 +91,9 @@ int show(Journal &journal, const std::string &id) {
               << (schedule && schedule.value() ? "--resume-schedule " : "--resume ") << run.id
               << "` continues it\n";
   }
+  if (shownStatus(run) == "Waiting") // not when its runner is gone
+    if (std::string wait = describeWait(journal.path(), run.id); !wait.empty())
+      std::cout << wait << '\n';
   std::cout << "\ntasks:\n";
   for (const JournalStep &step : steps.value()) {
     std::string name = step.task + (step.loopItem >= 0 ? "[" + std::to_string(step.loopItem) + "]" : "");
@@ -122,7 +126,11 @@ int show(Journal &journal, const std::string &id) {
 
 void usage(const std::string &program) {
   std::cerr << "usage: " << program << " executions list [--journal FILE]\n"
-            << "       " << program << " executions show EXECUTION_ID [--journal FILE]\n";
+            << "       " << program << " executions show EXECUTION_ID [--journal FILE]\n"
+            << "       " << program << " executions notify EXECUTION_ID VERB [--journal FILE]\n"
+            << "  VERB answers a Waiting execution: run|skip|complete|cancel (Debug),\n"
+            << "  retry|skip|cancel (FailurePause), approve|reject|cancel (ACS::Approve),\n"
+            << "  resume|cancel (ACS::Pause, batch pauses)\n";
 }
 
 } // namespace
@@ -133,7 +141,7 @@ std::string defaultJournalFile(const std::string &stateFile) {
 
 int executionsCommand(const std::string &program, int argc, char **argv, int first,
                       const std::string &defaultJournal) {
-  std::string verb, id, file = defaultJournal;
+  std::string verb, id, answer, file = defaultJournal;
   for (int i = first; i < argc; ++i) {
     std::string argument = argv[i];
     if (argument == "--journal" && i + 1 < argc)
@@ -147,15 +155,19 @@ int executionsCommand(const std::string &program, int argc, char **argv, int fir
       verb = argument;
     else if (id.empty())
       id = argument;
+    else if (verb == "notify" && answer.empty())
+      answer = argument;
     else {
       usage(program);
       return kExitUsage;
     }
   }
-  if (verb != "list" && !(verb == "show" && !id.empty())) {
+  if (verb != "list" && !(verb == "show" && !id.empty()) && !(verb == "notify" && !answer.empty())) {
     usage(program);
     return kExitUsage;
   }
+  if (verb == "notify")
+    return notifyCommand(program, file, id, answer);
   auto journal = Journal::open(file);
   if (!journal) {
     std::cerr << program << ": error: " << journal.error().message << '\n';

@@ -204,6 +204,17 @@ Outcome<bool> Journal::finishExecution(const std::string &id, const std::string 
   return true;
 }
 
+Outcome<bool> Journal::setExecutionStatus(const std::string &id, const std::string &status) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Statement update(prepared("UPDATE executions SET status = ? WHERE id = ?"));
+  if (!update.ok())
+    return failure(db_, path_, "cannot record the status of execution " + id);
+  update.text(1, status).text(2, id);
+  if (update.step() != SQLITE_DONE)
+    return failure(db_, path_, "cannot record the status of execution " + id);
+  return true;
+}
+
 Outcome<bool> Journal::recordStep(const std::string &executionId, const JournalStep &step,
                                   std::optional<int> cursor) {
   std::lock_guard<std::mutex> lock(mutex_);

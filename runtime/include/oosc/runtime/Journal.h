@@ -113,6 +113,8 @@ public:
   Outcome<bool> finishExecution(const std::string &id, const std::string &status,
                                 const std::string &outputsJson, const std::string &error,
                                 double ended);
+  /// Running, or Waiting while a person is asked (see Notifications.h).
+  Outcome<bool> setExecutionStatus(const std::string &id, const std::string &status);
   /// Inserts the step or replaces the earlier record of the same step; a
   /// \p cursor (the task to run next) is moved in the same transaction.
   Outcome<bool> recordStep(const std::string &executionId, const JournalStep &step,

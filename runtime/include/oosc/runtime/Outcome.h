@@ -16,6 +16,9 @@ namespace oosc::runtime {
 /// Why something failed, in words for the person running the template.
 struct Failure {
   std::string message;
+  /// A person or a signal cancelled it (ACS::Approve rejected, a pause
+  /// cancelled): the execution ends Cancelled, not Failed.
+  bool cancelled = false;
 };
 
 template <typename T, typename E = Failure> class Outcome {

@@ -1,0 +1,142 @@
+//===- AnswerSources.cpp - Answers from the terminal and from the journal ---===//
+#include "executor/Steering.h"
+
+#include "oosc/runtime/Notifications.h"
+
+#include <ostream>
+#include <poll.h>
+#include <unistd.h>
+
+namespace oosc::runtime {
+namespace {
+
+std::string joined(const std::vector<std::string> &words, std::string_view separator) {
+  std::string text;
+  for (const std::string &word : words)
+    text += (text.empty() ? "" : std::string(separator)) + word;
+  return text;
+}
+
+std::string trimmed(const std::string &text) {
+  size_t first = text.find_first_not_of(" \t\r");
+  size_t last = text.find_last_not_of(" \t\r");
+  return first == std::string::npos ? "" : text.substr(first, last - first + 1);
+}
+
+/// Reads answers a line at a time without blocking, so the wait can notice
+/// a cancel or a notification in between.
+class TerminalAnswers : public AnswerSource {
+public:
+  TerminalAnswers(int fd, std::ostream &prompts) : fd_(fd), prompts_(prompts) {}
+
+  void begin(const Question &) override {
+    prompted_ = false;
+    pending_.clear();
+  }
+
+  std::optional<Verb> poll(const Question &question) override {
+    if (!std::exchange(prompted_, true))
+      prompt(question);
+    readWhatIsThere();
+    for (size_t newline; (newline = pending_.find('\n')) != std::string::npos;) {
+      std::string line = trimmed(pending_.substr(0, newline));
+      pending_.erase(0, newline + 1);
+      if (std::optional<Verb> verb = parseVerb(line); verb && question.accepts(*verb))
+        return verb;
+      prompts_ << "  '" << line << "' is not an answer here\n";
+      prompt(question);
+    }
+    // End of input (^D): nobody is left at the terminal to answer.
+    return closed_ ? std::optional<Verb>(Verb::Cancel) : std::nullopt;
+  }
+
+  void end(const Question &) override {}
+
+private:
+  void prompt(const Question &question) {
+    prompts_ << "  " << joined(question.acceptedNames(), ", ") << "? " << std::flush;
+  }
+
+  void readWhatIsThere() {
+    pollfd ready{fd_, POLLIN, 0};
+    if (closed_ || ::poll(&ready, 1, 0) <= 0)
+      return;
+    char buffer[256];
+    ssize_t got = ::read(fd_, buffer, sizeof buffer);
+    if (got == 0)
+      closed_ = true;
+    else if (got > 0) // < 0: interrupted by a signal, which the wait looks at
+      pending_.append(buffer, static_cast<size_t>(got));
+  }
+
+  int fd_;
+  std::ostream &prompts_;
+  bool prompted_ = false;
+  bool closed_ = false;
+  std::string pending_;
+};
+
+/// Records each wait in the journal's waits table and takes the answer
+/// `RUNNER executions notify` leaves in its notifications table.
+class JournalAnswers : public AnswerSource {
+public:
+  JournalAnswers(std::unique_ptr<Notifications> table, std::string program, std::ostream &hints)
+      : table_(std::move(table)), program_(std::move(program)), hints_(hints) {}
+
+  void begin(const Question &question) override {
+    hinted_ = false;
+    warnIfFailed(table_->beginWait(question.executionId,
+                                   {question.task, question.text, question.acceptedNames()}));
+  }
+
+  std::optional<Verb> poll(const Question &question) override {
+    if (!std::exchange(hinted_, true))
+      hints_ << "  answer with: " << program_ << " executions notify " << question.executionId
+             << ' ' << joined(question.acceptedNames(), "|") << " --journal " << table_->path()
+             << '\n';
+    auto taken = table_->take(question.executionId);
+    if (!taken) {
+      warnIfFailed(taken.error());
+      return std::nullopt;
+    }
+    if (!taken.value())
+      return std::nullopt;
+    // `executions notify` only records verbs the wait accepts.
+    std::optional<Verb> verb = parseVerb(*taken.value());
+    return verb && question.accepts(*verb) ? verb : std::nullopt;
+  }
+
+  void end(const Question &question) override {
+    warnIfFailed(table_->endWait(question.executionId));
+  }
+
+private:
+  void warnIfFailed(const Outcome<bool> &done) {
+    if (!done)
+      warnIfFailed(done.error());
+  }
+  void warnIfFailed(const Failure &failure) { hints_ << "warning: " << failure.message << '\n'; }
+
+  std::unique_ptr<Notifications> table_;
+  std::string program_;
+  std::ostream &hints_;
+  bool hinted_ = false;
+};
+
+} // namespace
+
+std::unique_ptr<AnswerSource> terminalAnswers(int fd, std::ostream &prompts) {
+  return std::make_unique<TerminalAnswers>(fd, prompts);
+}
+
+Outcome<std::unique_ptr<AnswerSource>> journalAnswers(const std::string &journalPath,
+                                                      const std::string &program,
+                                                      std::ostream &hints) {
+  auto table = Notifications::open(journalPath);
+  if (!table)
+    return table.error();
+  return std::unique_ptr<AnswerSource>(
+      std::make_unique<JournalAnswers>(std::move(table.value()), program, hints));
+}
+
+} // namespace oosc::runtime

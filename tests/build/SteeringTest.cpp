@@ -1,0 +1,306 @@
+//===- SteeringTest.cpp - People steering a real runner ----------------------===//
+//
+// Each test builds a runner with oosc, starts it in the background with
+// stdin from /dev/null (not a terminal, so it waits through its journal),
+// watches `executions show` until the execution waits, answers with
+// `executions notify` from another process, and checks how the runner ends.
+// The waits are polled in a bounded loop; nothing depends on timing.
+//
+//===----------------------------------------------------------------------===//
+#include "cli/Subprocess.h"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <csignal>
+#include <deque>
+#include <fcntl.h>
+#include <filesystem>
+#include <fstream>
+#include <spawn.h>
+#include <sstream>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+
+extern char **environ;
+
+namespace oosc::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::string kOosc = OOSC_BINARY;
+const std::string kSource = OOSC_SOURCE_DIR;
+const std::string kExecution = "exec-sim000000000001"; // the first of a fresh world
+
+std::string slurp(const fs::path &path) {
+  std::ifstream input(path, std::ios::binary);
+  std::ostringstream text;
+  text << input.rdbuf();
+  return text.str();
+}
+
+bool contains(const std::string &text, const std::string &part) {
+  return text.find(part) != std::string::npos;
+}
+
+/// A runner started in the background, with its own world and journal.
+struct Background {
+  pid_t pid = -1;
+  fs::path dir;
+  std::string journal() const { return (dir / "journal.sqlite").string(); }
+  std::string err() const { return slurp(dir / "err"); }
+};
+
+class SteeringBuildTest : public ::testing::Test {
+protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("oosc-steering-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override {
+    for (Background &run : started_)
+      if (run.pid > 0) { // a failed test must not leave a runner waiting forever
+        ::kill(run.pid, SIGKILL);
+        ::waitpid(run.pid, nullptr, 0);
+      }
+    fs::remove_all(dir_);
+  }
+
+  std::string build(const std::string &templatePath) {
+    std::string runner = (dir_ / "runner").string();
+    RunResult result = runProgram(kOosc, {"build", kSource + "/" + templatePath, "-o", runner});
+    EXPECT_EQ(result.exitCode, 0) << result.out << result.err;
+    return runner;
+  }
+
+  /// Starts `runner arguments... --state RUN/world.json --journal
+  /// RUN/journal.sqlite`, stdin from /dev/null, stdout and stderr in files.
+  Background &start(const std::string &runner, std::vector<std::string> arguments,
+                    const std::string &name) {
+    Background run;
+    run.dir = dir_ / name;
+    fs::create_directories(run.dir);
+    arguments.insert(arguments.begin(), runner);
+    arguments.insert(arguments.end(), {"--state", (run.dir / "world.json").string(), "--journal",
+                                       run.journal()});
+    std::vector<char *> argv;
+    for (std::string &argument : arguments)
+      argv.push_back(argument.data());
+    argv.push_back(nullptr);
+    posix_spawn_file_actions_t files;
+    posix_spawn_file_actions_init(&files);
+    posix_spawn_file_actions_addopen(&files, 0, "/dev/null", O_RDONLY, 0);
+    std::string out = (run.dir / "out").string(), err = (run.dir / "err").string();
+    posix_spawn_file_actions_addopen(&files, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    posix_spawn_file_actions_addopen(&files, 2, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    int spawned = posix_spawn(&run.pid, runner.c_str(), &files, nullptr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&files);
+    EXPECT_EQ(spawned, 0) << "cannot start " << runner;
+    started_.push_back(run);
+    return started_.back();
+  }
+
+  /// Waits for the runner to end; its exit status and output.
+  RunResult finish(Background &run) {
+    RunResult result;
+    int status = 0;
+    if (::waitpid(run.pid, &status, 0) == run.pid) {
+      result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+      result.signal = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
+    }
+    run.pid = -1;
+    result.out = slurp(run.dir / "out");
+    result.err = run.err();
+    return result;
+  }
+
+  RunResult show(const std::string &runner, const Background &run) {
+    return runProgram(runner, {"executions", "show", kExecution, "--journal", run.journal()});
+  }
+
+  RunResult notify(const std::string &runner, const Background &run, const std::string &verb) {
+    return runProgram(runner, {"executions", "notify", kExecution, verb, "--journal", run.journal()});
+  }
+
+  /// Polls `executions show` until the execution waits at \p task with
+  /// \p question in its waiting line (a minute at most; false if the runner
+  /// ended or it never came).
+  bool waitsAt(const std::string &runner, const Background &run, const std::string &task,
+               const std::string &question = "") {
+    for (int attempt = 0; attempt < 600; ++attempt) {
+      siginfo_t ended{};
+      if (::waitid(P_PID, run.pid, &ended, WEXITED | WNOHANG | WNOWAIT) != 0 || ended.si_pid != 0)
+        return false; // it ended (left for finish() to reap) or is gone
+      RunResult shown = show(runner, run);
+      std::string line = "waiting    at task '" + task + "' (" + question;
+      if (contains(shown.out, "status     Waiting") && contains(shown.out, line))
+        return true;
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    return false;
+  }
+
+  fs::path dir_;
+  std::deque<Background> started_; // a deque: references to earlier runs stay valid
+};
+
+TEST_F(SteeringBuildTest, FailurePauseWaitsAndRetryFinishesTheExecution) {
+  std::string runner = build("tests/build/failure-pause.yaml");
+  Background &run = start(runner, {"--mode", "FailurePause", "--fail", "ECS.DescribeRegions@1"}, "retry");
+  ASSERT_TRUE(waitsAt(runner, run, "describeRegions", "failed: ")) << run.err();
+  RunResult shown = show(runner, run);
+  EXPECT_TRUE(contains(shown.out, "mode       FailurePause")) << shown.out;
+  EXPECT_TRUE(contains(shown.out, "describeRegions                  Waiting")) << shown.out;
+  EXPECT_TRUE(contains(shown.out, "retry|skip|cancel")) << shown.out;
+  RunResult list = runProgram(runner, {"executions", "list", "--journal", run.journal()});
+  EXPECT_TRUE(contains(list.out, "Waiting")) << list.out;
+  // A verb this wait does not take is refused, naming those it takes.
+  RunResult wrong = notify(runner, run, "approve");
+  EXPECT_EQ(wrong.exitCode, 2);
+  EXPECT_TRUE(contains(wrong.err, "for one of: retry, skip, cancel; not 'approve'")) << wrong.err;
+  RunResult sent = notify(runner, run, "retry");
+  ASSERT_EQ(sent.exitCode, 0) << sent.err;
+  RunResult result = finish(run);
+  EXPECT_EQ(result.exitCode, 0) << result.err;
+  EXPECT_TRUE(contains(result.err, "answer: retry")) << result.err;
+  EXPECT_TRUE(contains(result.out, "cn-hangzhou-h")) << result.out;
+  shown = show(runner, run);
+  EXPECT_TRUE(contains(shown.out, "status     Success")) << shown.out;
+  EXPECT_TRUE(contains(shown.out, "describeRegions                  Success")) << shown.out;
+}
+
+TEST_F(SteeringBuildTest, OnATerminalTheRunnerAsksThere) {
+  std::string runner = build("tests/build/failure-pause.yaml");
+  // script(1) gives the runner a pseudo-terminal; the answers are typed
+  // ahead, and the terminal keeps them until the runner reads them.
+  std::string command = runner + " --mode FailurePause --fail ECS.DescribeRegions@1 --state " +
+                        (dir_ / "world.json").string();
+  RunResult result = runProgram("/bin/sh", {"-c", "printf 'bogus\\nretry\\n' | /usr/bin/script -qec '" +
+                                                      command + "' /dev/null"});
+  EXPECT_EQ(result.exitCode, 0) << result.out << result.err;
+  EXPECT_TRUE(contains(result.out, "retry, skip, cancel? ")) << result.out;
+  EXPECT_TRUE(contains(result.out, "'bogus' is not an answer here")) << result.out;
+  EXPECT_TRUE(contains(result.out, "answer: retry")) << result.out;
+  EXPECT_TRUE(contains(result.out, "Success  describeZones")) << result.out;
+}
+
+TEST_F(SteeringBuildTest, FailurePauseSkipGoesOnWithTheNextTask) {
+  std::string runner = build("tests/build/failure-pause.yaml");
+  Background &run = start(runner, {"--mode", "FailurePause", "--fail", "ECS.DescribeRegions@1"}, "skip");
+  ASSERT_TRUE(waitsAt(runner, run, "describeRegions", "failed: ")) << run.err();
+  ASSERT_EQ(notify(runner, run, "skip").exitCode, 0);
+  RunResult result = finish(run);
+  EXPECT_EQ(result.exitCode, 0) << result.err;
+  EXPECT_TRUE(contains(result.err, "Skipped  describeRegions")) << result.err;
+  EXPECT_TRUE(contains(result.err, "Success  describeZones")) << result.err;
+  RunResult shown = show(runner, run);
+  EXPECT_TRUE(contains(shown.out, "describeRegions                  Skipped")) << shown.out;
+}
+
+TEST_F(SteeringBuildTest, DebugAsksBeforeEachTask) {
+  std::string runner = build("tests/build/failure-pause.yaml");
+  Background &run = start(runner, {"--mode", "Debug"}, "skip-run");
+  ASSERT_TRUE(waitsAt(runner, run, "describeRegions", "about to run")) << run.err();
+  RunResult wrong = notify(runner, run, "retry");
+  EXPECT_EQ(wrong.exitCode, 2);
+  EXPECT_TRUE(contains(wrong.err, "for one of: run, skip, complete, cancel")) << wrong.err;
+  ASSERT_EQ(notify(runner, run, "skip").exitCode, 0);
+  ASSERT_TRUE(waitsAt(runner, run, "describeZones", "about to run")) << run.err();
+  ASSERT_EQ(notify(runner, run, "run").exitCode, 0);
+  RunResult result = finish(run);
+  EXPECT_EQ(result.exitCode, 0) << result.err;
+  EXPECT_TRUE(contains(result.err, "Skipped  describeRegions")) << result.err;
+  EXPECT_TRUE(contains(result.err, "Success  describeZones")) << result.err;
+  EXPECT_TRUE(contains(result.out, "cn-hangzhou-h")) << result.out;
+  EXPECT_TRUE(contains(show(runner, run).out, "mode       Debug"));
+
+  Background &completed = start(runner, {"--mode", "Debug"}, "complete");
+  ASSERT_TRUE(waitsAt(runner, completed, "describeRegions", "about to run")) << completed.err();
+  ASSERT_EQ(notify(runner, completed, "complete").exitCode, 0);
+  result = finish(completed);
+  // Completed before anything ran: Success, without the outputs it never made.
+  EXPECT_EQ(result.exitCode, 0) << result.err;
+  EXPECT_EQ(result.out, "{}\n");
+  EXPECT_EQ(result.err.find("describeZones"), std::string::npos) << result.err;
+  RunResult shown = show(runner, completed);
+  EXPECT_TRUE(contains(shown.out, "not run: the execution was completed")) << shown.out;
+}
+
+TEST_F(SteeringBuildTest, ApproveGoesOnAndRejectCancelsRunningTheCleanup) {
+  std::string runner = build("tests/build/approve.yaml");
+  Background &approved = start(runner, {}, "approve");
+  ASSERT_TRUE(waitsAt(runner, approved, "approveUse", "waits for approval")) << approved.err();
+  ASSERT_EQ(notify(runner, approved, "approve").exitCode, 0);
+  RunResult result = finish(approved);
+  EXPECT_EQ(result.exitCode, 0) << result.err;
+  EXPECT_TRUE(contains(result.err, "Success  useInstance")) << result.err;
+  // The approvers' webhook is posted first, rendered.
+  EXPECT_TRUE(contains(slurp(approved.dir / "world.json"), "may oosc use i-sim")) << "no webhook";
+
+  Background &rejected = start(runner, {}, "reject");
+  ASSERT_TRUE(waitsAt(runner, rejected, "approveUse", "waits for approval")) << rejected.err();
+  ASSERT_EQ(notify(runner, rejected, "reject").exitCode, 0);
+  result = finish(rejected);
+  EXPECT_EQ(result.exitCode, 3) << result.err;
+  EXPECT_TRUE(contains(result.err, "Cancelled  approveUse")) << result.err;
+  EXPECT_EQ(result.err.find("useInstance"), std::string::npos) << result.err;
+  EXPECT_TRUE(contains(result.err, "Success  deleteInstance")) << "no cleanup\n" << result.err;
+  EXPECT_TRUE(contains(show(runner, rejected).out, "status     Cancelled"));
+}
+
+TEST_F(SteeringBuildTest, PauseAndEveryBatchPauseWaitUntilResumed) {
+  std::string runner = build("tests/build/batches.yaml");
+  Background &run = start(runner, {"--loop-mode", "EveryBatchPause"}, "batches");
+  ASSERT_TRUE(waitsAt(runner, run, "holdOn", "paused")) << run.err();
+  ASSERT_EQ(notify(runner, run, "resume").exitCode, 0);
+  ASSERT_TRUE(waitsAt(runner, run, "describeZones", "ran batch 1 (1 of 3 items)")) << run.err();
+  RunResult shown = show(runner, run);
+  EXPECT_TRUE(contains(shown.out, "describeZones[0]")) << shown.out;
+  EXPECT_FALSE(contains(shown.out, "describeZones[1]")) << "the second batch ran\n" << shown.out;
+  ASSERT_EQ(notify(runner, run, "resume").exitCode, 0);
+  ASSERT_TRUE(waitsAt(runner, run, "describeZones", "ran batch 2 (2 of 3 items)")) << run.err();
+  ASSERT_EQ(notify(runner, run, "resume").exitCode, 0);
+  RunResult result = finish(run);
+  EXPECT_EQ(result.exitCode, 0) << result.err;
+  EXPECT_TRUE(contains(show(runner, run).out, "describeZones[2]"));
+}
+
+TEST_F(SteeringBuildTest, NotifyRefusesAnExecutionThatDoesNotWait) {
+  std::string runner = build("tests/build/failure-pause.yaml");
+  Background &run = start(runner, {}, "automatic");
+  ASSERT_EQ(finish(run).exitCode, 0) << run.err();
+  RunResult done = notify(runner, run, "retry");
+  EXPECT_EQ(done.exitCode, 2);
+  EXPECT_TRUE(contains(done.err, "execution '" + kExecution + "' is Success, not Waiting")) << done.err;
+  RunResult missing = runProgram(runner, {"executions", "notify", "exec-nope", "retry", "--journal",
+                                          run.journal()});
+  EXPECT_EQ(missing.exitCode, 2);
+  EXPECT_TRUE(contains(missing.err, "no execution 'exec-nope'")) << missing.err;
+  // Without a terminal or a journal nobody could answer: refused up front.
+  RunResult unanswerable = runProgram(runner, {"--mode", "Debug", "--no-journal", "--state",
+                                               (dir_ / "world.json").string()});
+  EXPECT_EQ(unanswerable.exitCode, 2);
+  EXPECT_TRUE(contains(unanswerable.err, "stdin is not a terminal")) << unanswerable.err;
+}
+
+TEST_F(SteeringBuildTest, SigtermWhileWaitingCancelsAndRunsTheCleanup) {
+  std::string runner = build("tests/build/approve.yaml");
+  Background &run = start(runner, {}, "sigterm");
+  ASSERT_TRUE(waitsAt(runner, run, "approveUse", "waits for approval")) << run.err();
+  ASSERT_EQ(::kill(run.pid, SIGTERM), 0);
+  RunResult result = finish(run);
+  EXPECT_EQ(result.exitCode, 3) << result.err;
+  EXPECT_TRUE(contains(result.err, "Cancelled  approveUse")) << result.err;
+  EXPECT_TRUE(contains(result.err, "Success  deleteInstance")) << result.err;
+  RunResult shown = show(runner, run);
+  EXPECT_TRUE(contains(shown.out, "status     Cancelled")) << shown.out;
+  EXPECT_FALSE(contains(shown.out, "waiting    at")) << "the wait is still recorded\n" << shown.out;
+}
+
+} // namespace
+} // namespace oosc::testing

@@ -1,0 +1,90 @@
+//===- NotificationsTest.cpp - Waits and answers on a real SQLite file -----===//
+#include "oosc/runtime/Notifications.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <unistd.h>
+
+namespace oosc::runtime {
+namespace {
+
+namespace fs = std::filesystem;
+
+class NotificationsTest : public ::testing::Test {
+protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("oosc-notifications-" + std::to_string(::getpid()) + "-" +
+                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  /// Two connections, as the waiting runner and `executions notify` have.
+  std::unique_ptr<Notifications> open() {
+    auto table = Notifications::open((dir_ / "journal.sqlite").string());
+    EXPECT_TRUE(table) << table.error().message;
+    return table ? std::move(table.value()) : nullptr;
+  }
+
+  fs::path dir_;
+};
+
+TEST_F(NotificationsTest, AnAcceptedAnswerIsTakenOnceAndEndsTheWait) {
+  auto runner = open(), notifier = open();
+  ASSERT_TRUE(runner && notifier);
+  auto early = notifier->post("exec-1", "retry");
+  ASSERT_TRUE(early);
+  EXPECT_FALSE(early.value().recorded);
+  EXPECT_FALSE(early.value().wait) << "nothing waits yet";
+
+  ASSERT_TRUE(runner->beginWait("exec-1", {"fail", "failed: boom", {"retry", "skip", "cancel"}}));
+  auto wrong = notifier->post("exec-1", "approve");
+  ASSERT_TRUE(wrong);
+  EXPECT_FALSE(wrong.value().recorded);
+  ASSERT_TRUE(wrong.value().wait);
+  EXPECT_EQ(wrong.value().wait->task, "fail");
+  EXPECT_EQ(wrong.value().wait->question, "failed: boom");
+  EXPECT_EQ(wrong.value().wait->verbs, (std::vector<std::string>{"retry", "skip", "cancel"}));
+  auto nothingYet = runner->take("exec-1");
+  ASSERT_TRUE(nothingYet);
+  EXPECT_FALSE(nothingYet.value()) << "a refused verb is not recorded";
+
+  auto sent = notifier->post("exec-1", "skip");
+  ASSERT_TRUE(sent);
+  EXPECT_TRUE(sent.value().recorded);
+  auto taken = runner->take("exec-1");
+  ASSERT_TRUE(taken && taken.value());
+  EXPECT_EQ(*taken.value(), "skip");
+  auto again = runner->take("exec-1");
+  ASSERT_TRUE(again);
+  EXPECT_FALSE(again.value()) << "taken twice";
+  auto wait = notifier->wait("exec-1");
+  ASSERT_TRUE(wait);
+  EXPECT_FALSE(wait.value()) << "taking the answer ends the wait";
+  auto late = notifier->post("exec-1", "retry");
+  ASSERT_TRUE(late);
+  EXPECT_FALSE(late.value().recorded);
+}
+
+TEST_F(NotificationsTest, AnAnswerLeftOverDoesNotAnswerTheNextWait) {
+  auto runner = open(), notifier = open();
+  ASSERT_TRUE(runner && notifier);
+  ASSERT_TRUE(runner->beginWait("exec-1", {"a", "about to run", {"run", "skip"}}));
+  ASSERT_TRUE(notifier->post("exec-1", "run").value().recorded);
+  // The runner was answered on its terminal instead and now waits again.
+  ASSERT_TRUE(runner->endWait("exec-1"));
+  ASSERT_TRUE(runner->beginWait("exec-1", {"b", "about to run", {"run", "skip"}}));
+  auto taken = runner->take("exec-1");
+  ASSERT_TRUE(taken);
+  EXPECT_FALSE(taken.value()) << "the answer to task a answered task b";
+  // Waits of other executions are their own.
+  ASSERT_TRUE(runner->beginWait("exec-2", {"c", "paused", {"resume"}}));
+  ASSERT_TRUE(notifier->post("exec-2", "resume").value().recorded);
+  EXPECT_FALSE(runner->take("exec-1").value());
+  EXPECT_EQ(*runner->take("exec-2").value(), "resume");
+}
+
+} // namespace
+} // namespace oosc::runtime

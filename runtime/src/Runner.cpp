@@ -580,7 +580,7 @@ int runTemplate(const TemplateDef &def, const RunnerImage &image, const std::str
   Steering steering;
   steering.mode = options.mode;
   steering.loopMode = options.loopMode;
-  if (auto error = prepareSteering(steering, program, journal.get()))
+  if (auto error = prepareSteering(steering, program, journal.get(), options.jsonLog))
     return usageError(program, *error);
   environment.steering = &steering;
   installCancelHandlers();

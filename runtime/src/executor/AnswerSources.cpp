@@ -3,7 +3,7 @@
 
 #include "oosc/runtime/Notifications.h"
 
-#include <ostream>
+#include <iostream>
 #include <poll.h>
 #include <unistd.h>
 
@@ -80,7 +80,7 @@ private:
 /// `RUNNER executions notify` leaves in its notifications table.
 class JournalAnswers : public AnswerSource {
 public:
-  JournalAnswers(std::unique_ptr<Notifications> table, std::string program, std::ostream &hints)
+  JournalAnswers(std::unique_ptr<Notifications> table, std::string program, std::ostream *hints)
       : table_(std::move(table)), program_(std::move(program)), hints_(hints) {}
 
   void begin(const Question &question) override {
@@ -90,8 +90,8 @@ public:
   }
 
   std::optional<Verb> poll(const Question &question) override {
-    if (!std::exchange(hinted_, true))
-      hints_ << "  answer with: " << program_ << " executions notify " << question.executionId
+    if (hints_ && !std::exchange(hinted_, true))
+      *hints_ << "  answer with: " << program_ << " executions notify " << question.executionId
              << ' ' << joined(question.acceptedNames(), "|") << " --journal " << table_->path()
              << '\n';
     auto taken = table_->take(question.executionId);
@@ -115,11 +115,11 @@ private:
     if (!done)
       warnIfFailed(done.error());
   }
-  void warnIfFailed(const Failure &failure) { hints_ << "warning: " << failure.message << '\n'; }
+  void warnIfFailed(const Failure &failure) { std::cerr << "warning: " << failure.message << '\n'; }
 
   std::unique_ptr<Notifications> table_;
   std::string program_;
-  std::ostream &hints_;
+  std::ostream *hints_; ///< null: no hint line (--log json)
   bool hinted_ = false;
 };
 
@@ -131,7 +131,7 @@ std::unique_ptr<AnswerSource> terminalAnswers(int fd, std::ostream &prompts) {
 
 Outcome<std::unique_ptr<AnswerSource>> journalAnswers(const std::string &journalPath,
                                                       const std::string &program,
-                                                      std::ostream &hints) {
+                                                      std::ostream *hints) {
   auto table = Notifications::open(journalPath);
   if (!table)
     return table.error();

@@ -135,9 +135,9 @@ bool Question::accepts(Verb verb) const {
 }
 
 std::optional<std::string> prepareSteering(Steering &steering, const std::string &program,
-                                           const Journal *journal) {
+                                           const Journal *journal, bool jsonLog) {
   if (journal) { // first: its hint is printed before the terminal's prompt
-    auto answers = journalAnswers(journal->path(), program, std::cerr);
+    auto answers = journalAnswers(journal->path(), program, jsonLog ? nullptr : &std::cerr);
     if (answers)
       steering.sources.push_back(std::move(answers.value()));
     else
@@ -195,7 +195,7 @@ Outcome<bool> pauseBetweenBatches(ExecutionState &state, const TaskDef &task,
   if (!answer)
     return answer.error();
   if (answer.value() == Verb::Cancel)
-    return cancelled("cancelled after " + std::to_string(done) + " of " + std::to_string(total) +
+    return cancelled("after " + std::to_string(done) + " of " + std::to_string(total) +
                      " loop items");
   return true;
 }
@@ -212,7 +212,7 @@ Outcome<Value> approve(ActionCall &call) {
     return Value(Value::Map{});
   // Rejected, or cancelled (also unattended: an approval is never assumed).
   cancelByAnswer(call.state.environment.cancellation);
-  return cancelled(answer.value() == Verb::Reject ? "rejected" : "cancelled while waiting for approval");
+  return cancelled(answer.value() == Verb::Reject ? "rejected" : "while it waited for approval");
 }
 
 Outcome<Value> pause(ActionCall &call) {
@@ -221,7 +221,7 @@ Outcome<Value> pause(ActionCall &call) {
   if (!answer)
     return answer.error();
   if (answer.value() == Verb::Cancel)
-    return cancelled("cancelled while paused");
+    return cancelled("while it was paused");
   return Value(Value::Map{});
 }
 

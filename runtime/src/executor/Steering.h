@@ -61,10 +61,11 @@ public:
 /// End of input answers cancel.
 std::unique_ptr<AnswerSource> terminalAnswers(int fd, std::ostream &prompts);
 /// `RUNNER executions notify` through the journal file at \p journalPath;
-/// \p program names the runner in the hint it prints.
+/// \p program names the runner in the hint it prints on \p hints (null:
+/// none, as with --log json, whose waiting event says it all).
 Outcome<std::unique_ptr<AnswerSource>> journalAnswers(const std::string &journalPath,
                                                       const std::string &program,
-                                                      std::ostream &hints);
+                                                      std::ostream *hints);
 
 /// How a runner's executions are steered; shared by an execution and its
 /// children (the modes apply to the top-level execution only).
@@ -78,10 +79,10 @@ struct Steering {
 };
 
 /// The answer sources of a runner: its terminal when stdin is one, and its
-/// journal when it has one. An error when the modes need answers and
-/// nobody can give them.
+/// journal when it has one (with a hint line unless \p jsonLog). An error
+/// when the modes need answers and nobody can give them.
 std::optional<std::string> prepareSteering(Steering &steering, const std::string &program,
-                                           const Journal *journal);
+                                           const Journal *journal, bool jsonLog);
 
 /// The mode the journal records for an execution of \p environment.
 std::string_view recordedMode(const RunEnvironment &environment);

@@ -302,5 +302,25 @@ TEST_F(SteeringBuildTest, SigtermWhileWaitingCancelsAndRunsTheCleanup) {
   EXPECT_FALSE(contains(shown.out, "waiting    at")) << "the wait is still recorded\n" << shown.out;
 }
 
+TEST_F(SteeringBuildTest, AWaitingRunnerKilledIsResumedAndAsksAgain) {
+  std::string runner = build("tests/build/failure-pause.yaml");
+  Background &killed = start(runner, {"--mode", "FailurePause", "--fail", "ECS.DescribeRegions@1"}, "run");
+  ASSERT_TRUE(waitsAt(runner, killed, "describeRegions", "failed: ")) << killed.err();
+  ASSERT_EQ(::kill(killed.pid, SIGKILL), 0);
+  EXPECT_EQ(finish(killed).signal, SIGKILL);
+  RunResult refused = notify(runner, killed, "retry");
+  EXPECT_EQ(refused.exitCode, 2);
+  EXPECT_TRUE(contains(refused.err, "its runner is gone (Interrupted)")) << refused.err;
+  // The same world and journal: the resumed execution fails again and waits again.
+  Background &resumed = start(runner, {"--resume", kExecution, "--mode", "FailurePause", "--fail",
+                                       "ECS.DescribeRegions@1"},
+                              "run");
+  ASSERT_TRUE(waitsAt(runner, resumed, "describeRegions", "failed: ")) << resumed.err();
+  ASSERT_EQ(notify(runner, resumed, "retry").exitCode, 0);
+  RunResult result = finish(resumed);
+  EXPECT_EQ(result.exitCode, 0) << result.err;
+  EXPECT_TRUE(contains(result.err, "Success  describeZones")) << result.err;
+}
+
 } // namespace
 } // namespace oosc::testing

@@ -1,7 +1,7 @@
 //===- AnswerSources.cpp - Answers from the terminal and from the journal ---===//
 #include "executor/Steering.h"
 
-#include "oosc/runtime/Notifications.h"
+#include "oosc/runtime/Journal.h"
 
 #include <iostream>
 #include <poll.h>
@@ -80,21 +80,21 @@ private:
 /// `RUNNER executions notify` leaves in its notifications table.
 class JournalAnswers : public AnswerSource {
 public:
-  JournalAnswers(std::unique_ptr<Notifications> table, std::string program, std::ostream *hints)
-      : table_(std::move(table)), program_(std::move(program)), hints_(hints) {}
+  JournalAnswers(Journal &journal, std::string program, std::ostream *hints)
+      : journal_(journal), program_(std::move(program)), hints_(hints) {}
 
   void begin(const Question &question) override {
     hinted_ = false;
-    warnIfFailed(table_->beginWait(question.executionId,
+    warnIfFailed(journal_.beginWait(question.executionId,
                                    {question.task, question.text, question.acceptedNames()}));
   }
 
   std::optional<Verb> poll(const Question &question) override {
     if (hints_ && !std::exchange(hinted_, true))
       *hints_ << "  answer with: " << program_ << " executions notify " << question.executionId
-             << ' ' << joined(question.acceptedNames(), "|") << " --journal " << table_->path()
+             << ' ' << joined(question.acceptedNames(), "|") << " --journal " << journal_.path()
              << '\n';
-    auto taken = table_->take(question.executionId);
+    auto taken = journal_.takeAnswer(question.executionId);
     if (!taken) {
       warnIfFailed(taken.error());
       return std::nullopt;
@@ -107,7 +107,7 @@ public:
   }
 
   void end(const Question &question) override {
-    warnIfFailed(table_->endWait(question.executionId));
+    warnIfFailed(journal_.endWait(question.executionId));
   }
 
 private:
@@ -117,7 +117,7 @@ private:
   }
   void warnIfFailed(const Failure &failure) { std::cerr << "warning: " << failure.message << '\n'; }
 
-  std::unique_ptr<Notifications> table_;
+  Journal &journal_;
   std::string program_;
   std::ostream *hints_; ///< null: no hint line (--log json)
   bool hinted_ = false;
@@ -129,14 +129,9 @@ std::unique_ptr<AnswerSource> terminalAnswers(int fd, std::ostream &prompts) {
   return std::make_unique<TerminalAnswers>(fd, prompts);
 }
 
-Outcome<std::unique_ptr<AnswerSource>> journalAnswers(const std::string &journalPath,
-                                                      const std::string &program,
-                                                      std::ostream *hints) {
-  auto table = Notifications::open(journalPath);
-  if (!table)
-    return table.error();
-  return std::unique_ptr<AnswerSource>(
-      std::make_unique<JournalAnswers>(std::move(table.value()), program, hints));
+std::unique_ptr<AnswerSource> journalAnswers(Journal &journal, const std::string &program,
+                                             std::ostream *hints) {
+  return std::make_unique<JournalAnswers>(journal, program, hints);
 }
 
 } // namespace oosc::runtime

@@ -135,14 +135,9 @@ bool Question::accepts(Verb verb) const {
 }
 
 std::optional<std::string> prepareSteering(Steering &steering, const std::string &program,
-                                           const Journal *journal, bool jsonLog) {
-  if (journal) { // first: its hint is printed before the terminal's prompt
-    auto answers = journalAnswers(journal->path(), program, jsonLog ? nullptr : &std::cerr);
-    if (answers)
-      steering.sources.push_back(std::move(answers.value()));
-    else
-      std::cerr << program << ": warning: " << answers.error().message << '\n';
-  }
+                                           Journal *journal, bool jsonLog) {
+  if (journal) // first: its hint is printed before the terminal's prompt
+    steering.sources.push_back(journalAnswers(*journal, program, jsonLog ? nullptr : &std::cerr));
   if (isatty(STDIN_FILENO))
     steering.sources.push_back(terminalAnswers(STDIN_FILENO, std::cerr));
   bool asks = steering.mode != ExecutionMode::Automatic || steering.loopMode != LoopMode::Automatic;

@@ -60,12 +60,11 @@ public:
 /// A person at the terminal on \p fd (stdin), asked on \p prompts (stderr).
 /// End of input answers cancel.
 std::unique_ptr<AnswerSource> terminalAnswers(int fd, std::ostream &prompts);
-/// `RUNNER executions notify` through the journal file at \p journalPath;
-/// \p program names the runner in the hint it prints on \p hints (null:
-/// none, as with --log json, whose waiting event says it all).
-Outcome<std::unique_ptr<AnswerSource>> journalAnswers(const std::string &journalPath,
-                                                      const std::string &program,
-                                                      std::ostream *hints);
+/// `RUNNER executions notify` through \p journal; \p program names the
+/// runner in the hint it prints on \p hints (null: none, as with --log
+/// json, whose waiting event says it all).
+std::unique_ptr<AnswerSource> journalAnswers(Journal &journal, const std::string &program,
+                                             std::ostream *hints);
 
 /// How a runner's executions are steered; shared by an execution and its
 /// children (the modes apply to the top-level execution only).
@@ -82,7 +81,7 @@ struct Steering {
 /// journal when it has one (with a hint line unless \p jsonLog). An error
 /// when the modes need answers and nobody can give them.
 std::optional<std::string> prepareSteering(Steering &steering, const std::string &program,
-                                           const Journal *journal, bool jsonLog);
+                                           Journal *journal, bool jsonLog);
 
 /// The mode the journal records for an execution of \p environment.
 std::string_view recordedMode(const RunEnvironment &environment);

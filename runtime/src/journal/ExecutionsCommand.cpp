@@ -92,7 +92,7 @@ int show(Journal &journal, const std::string &id) {
               << "` continues it\n";
   }
   if (shownStatus(run) == "Waiting") // not when its runner is gone
-    if (std::string wait = describeWait(journal.path(), run.id); !wait.empty())
+    if (std::string wait = describeWait(journal, run.id); !wait.empty())
       std::cout << wait << '\n';
   std::cout << "\ntasks:\n";
   for (const JournalStep &step : steps.value()) {

@@ -68,6 +68,20 @@ CREATE TABLE IF NOT EXISTS firings (
   status TEXT NOT NULL,
   PRIMARY KEY (trigger_id, scheduled_at)
 );
+CREATE TABLE IF NOT EXISTS waits (
+  execution_id TEXT PRIMARY KEY REFERENCES executions(id),
+  task TEXT NOT NULL,
+  question TEXT NOT NULL,
+  verbs TEXT NOT NULL,
+  since REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS notifications (
+  id INTEGER PRIMARY KEY,
+  execution_id TEXT NOT NULL REFERENCES executions(id),
+  verb TEXT NOT NULL,
+  recorded REAL NOT NULL,
+  taken INTEGER NOT NULL DEFAULT 0
+);
 CREATE INDEX IF NOT EXISTS api_calls_by_key ON api_calls (execution_id, call_key);
 CREATE INDEX IF NOT EXISTS executions_by_parent ON executions (parent_id);
 )sql";

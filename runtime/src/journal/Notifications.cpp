@@ -1,7 +1,13 @@
-//===- Notifications.cpp - The waits and notifications tables ---------------===//
-#include "oosc/runtime/Notifications.h"
+//===- journal/Notifications.cpp - Waits and people's answers in the journal ===//
+//
+// The waits and notifications tables (their schema is in Journal.cpp): a
+// waiting runner records its wait and polls for an answer; `RUNNER
+// executions notify`, another process, records one.
+//
+//===----------------------------------------------------------------------===//
+#include "oosc/runtime/Journal.h"
 
-#include <sqlite3.h>
+#include "journal/Statement.h"
 
 #include <chrono>
 #include <sstream>
@@ -9,85 +15,10 @@
 namespace oosc::runtime {
 namespace {
 
-constexpr const char *kSchema = R"sql(
-CREATE TABLE IF NOT EXISTS waits (
-  execution_id TEXT PRIMARY KEY,
-  task TEXT NOT NULL,
-  question TEXT NOT NULL,
-  verbs TEXT NOT NULL,
-  since REAL NOT NULL
-);
-CREATE TABLE IF NOT EXISTS notifications (
-  id INTEGER PRIMARY KEY,
-  execution_id TEXT NOT NULL,
-  verb TEXT NOT NULL,
-  recorded REAL NOT NULL,
-  taken INTEGER NOT NULL DEFAULT 0
-);
-)sql";
-
 double wallClockNow() {
   using namespace std::chrono;
   return duration<double>(system_clock::now().time_since_epoch()).count();
 }
-
-/// One statement, prepared, bound with text and finalized when it goes.
-class Query {
-public:
-  Query(sqlite3 *db, const char *sql, std::initializer_list<std::string> texts) {
-    if (sqlite3_prepare_v2(db, sql, -1, &statement_, nullptr) != SQLITE_OK)
-      return;
-    int index = 1;
-    for (const std::string &text : texts)
-      sqlite3_bind_text(statement_, index++, text.c_str(), static_cast<int>(text.size()),
-                        SQLITE_TRANSIENT);
-  }
-  ~Query() { sqlite3_finalize(statement_); }
-  Query(const Query &) = delete;
-  Query &operator=(const Query &) = delete;
-
-  Query &number(int index, double value) {
-    sqlite3_bind_double(statement_, index, value);
-    return *this;
-  }
-  Query &integer(int index, int64_t value) {
-    sqlite3_bind_int64(statement_, index, value);
-    return *this;
-  }
-  /// SQLITE_ROW, SQLITE_DONE or an error code (also when it did not compile).
-  int step() { return statement_ ? sqlite3_step(statement_) : SQLITE_ERROR; }
-  bool run() { return step() == SQLITE_DONE; }
-  std::string column(int index) {
-    const unsigned char *value = sqlite3_column_text(statement_, index);
-    return value ? reinterpret_cast<const char *>(value) : "";
-  }
-  int64_t integerColumn(int index) { return sqlite3_column_int64(statement_, index); }
-
-private:
-  sqlite3_stmt *statement_ = nullptr;
-};
-
-/// BEGIN IMMEDIATE ... COMMIT, rolled back unless committed: the check and
-/// the write of a post or a take see no other writer in between.
-class Transaction {
-public:
-  explicit Transaction(sqlite3 *db) : db_(db) {
-    begun_ = sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) == SQLITE_OK;
-  }
-  ~Transaction() {
-    if (begun_ && !committed_)
-      sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-  }
-  bool begun() const { return begun_; }
-  bool commit() {
-    committed_ = sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr) == SQLITE_OK;
-    return committed_;
-  }
-
-private:
-  sqlite3 *db_;
-  bool begun_ = false, committed_ = false;
-};
 
 std::string joinVerbs(const std::vector<std::string> &verbs) {
   std::string text;
@@ -104,112 +35,117 @@ std::vector<std::string> splitVerbs(const std::string &text) {
   return verbs;
 }
 
-std::optional<JournalWait> readWait(sqlite3 *db, const std::string &executionId) {
-  Query select(db, "SELECT task, question, verbs FROM waits WHERE execution_id = ?", {executionId});
+constexpr const char *kSelectWait = "SELECT task, question, verbs FROM waits WHERE execution_id = ?";
+
+std::optional<JournalWait> readWait(Statement &select, const std::string &executionId) {
+  select.text(1, executionId);
   if (select.step() != SQLITE_ROW)
     return std::nullopt;
   return JournalWait{select.column(0), select.column(1), splitVerbs(select.column(2))};
 }
 
+/// Runs \p body between BEGIN IMMEDIATE and COMMIT, or rolls back when it
+/// fails: what it reads cannot change before what it writes commits.
+template <typename Body>
+auto inTransaction(sqlite3 *db, const std::string &path, Body body) -> decltype(body()) {
+  if (sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK)
+    return failure(db, path, "cannot begin a transaction");
+  auto result = body();
+  if (result && sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr) == SQLITE_OK)
+    return result;
+  Failure why = result ? failure(db, path, "cannot commit") : result.error();
+  sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+  return why;
+}
+
 } // namespace
 
-Outcome<std::unique_ptr<Notifications>> Notifications::open(const std::string &path) {
-  sqlite3 *db = nullptr;
-  if (sqlite3_open(path.c_str(), &db) != SQLITE_OK) {
-    std::string why = "journal " + path + ": cannot open: " + sqlite3_errmsg(db);
-    sqlite3_close(db);
-    return fail(why);
-  }
-  std::unique_ptr<Notifications> notifications(new Notifications(path, db));
-  sqlite3_busy_timeout(db, 5000); // the runner and `executions notify` share the file
-  for (const char *setup : {"PRAGMA journal_mode=WAL", kSchema})
-    if (auto done = notifications->execute(setup); !done)
-      return done.error();
-  return std::move(notifications);
+Outcome<bool> Journal::beginWait(const std::string &executionId, const JournalWait &wait) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return inTransaction(db_, path_, [&]() -> Outcome<bool> {
+    Statement drop(prepared("UPDATE notifications SET taken = 1 WHERE execution_id = ? AND taken = 0"));
+    Statement insert(prepared("INSERT OR REPLACE INTO waits (execution_id, task, question, verbs, since) "
+                              "VALUES (?, ?, ?, ?, ?)"));
+    if (drop.ok() && insert.ok()) {
+      drop.text(1, executionId);
+      insert.text(1, executionId).text(2, wait.task).text(3, wait.question);
+      insert.text(4, joinVerbs(wait.verbs)).number(5, wallClockNow());
+    }
+    if (!drop.ok() || !insert.ok() || drop.step() != SQLITE_DONE || insert.step() != SQLITE_DONE)
+      return failure(db_, path_, "cannot record the wait of " + executionId);
+    return true;
+  });
 }
 
-Notifications::~Notifications() { sqlite3_close(db_); }
-
-Outcome<bool> Notifications::execute(const std::string &sql) {
-  char *message = nullptr;
-  if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
-    std::string text = message ? message : "unknown error";
-    sqlite3_free(message);
-    return fail("journal " + path_ + ": " + text);
-  }
+Outcome<bool> Journal::endWait(const std::string &executionId) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Statement remove(prepared("DELETE FROM waits WHERE execution_id = ?"));
+  if (remove.ok())
+    remove.text(1, executionId);
+  if (!remove.ok() || remove.step() != SQLITE_DONE)
+    return failure(db_, path_, "cannot end the wait of " + executionId);
   return true;
 }
 
-Outcome<bool> Notifications::beginWait(const std::string &executionId, const JournalWait &wait) {
-  Transaction transaction(db_);
-  Query drop(db_, "UPDATE notifications SET taken = 1 WHERE execution_id = ? AND taken = 0",
-             {executionId});
-  Query insert(db_, "INSERT OR REPLACE INTO waits (execution_id, task, question, verbs, since) "
-                    "VALUES (?, ?, ?, ?, ?)",
-               {executionId, wait.task, wait.question, joinVerbs(wait.verbs)});
-  insert.number(5, wallClockNow());
-  if (!transaction.begun() || !drop.run() || !insert.run() || !transaction.commit())
-    return fail("journal " + path_ + ": cannot record the wait of " + executionId + ": " +
-                sqlite3_errmsg(db_));
-  return true;
+Outcome<std::optional<JournalWait>> Journal::wait(const std::string &executionId) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Statement select(prepared(kSelectWait));
+  if (!select.ok())
+    return failure(db_, path_, "cannot read the wait of " + executionId);
+  return readWait(select, executionId);
 }
 
-Outcome<bool> Notifications::endWait(const std::string &executionId) {
-  Query remove(db_, "DELETE FROM waits WHERE execution_id = ?", {executionId});
-  if (!remove.run())
-    return fail("journal " + path_ + ": cannot end the wait of " + executionId + ": " +
-                sqlite3_errmsg(db_));
-  return true;
-}
-
-Outcome<std::optional<JournalWait>> Notifications::wait(const std::string &executionId) {
-  return readWait(db_, executionId);
-}
-
-Outcome<PostedAnswer> Notifications::post(const std::string &executionId, const std::string &verb) {
-  Transaction transaction(db_);
-  if (!transaction.begun())
-    return fail("journal " + path_ + ": " + sqlite3_errmsg(db_));
-  PostedAnswer answer;
-  answer.wait = readWait(db_, executionId);
-  if (!answer.wait)
+Outcome<PostedAnswer> Journal::postAnswer(const std::string &executionId, const std::string &verb) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return inTransaction(db_, path_, [&]() -> Outcome<PostedAnswer> {
+    PostedAnswer answer;
+    {
+      Statement select(prepared(kSelectWait));
+      if (!select.ok())
+        return failure(db_, path_, "cannot read the wait of " + executionId);
+      answer.wait = readWait(select, executionId);
+    }
+    bool accepted = false;
+    for (const std::string &candidate : answer.wait ? answer.wait->verbs : std::vector<std::string>{})
+      accepted = accepted || candidate == verb;
+    if (!accepted)
+      return answer;
+    Statement insert(prepared("INSERT INTO notifications (execution_id, verb, recorded) VALUES (?, ?, ?)"));
+    if (insert.ok())
+      insert.text(1, executionId).text(2, verb).number(3, wallClockNow());
+    if (!insert.ok() || insert.step() != SQLITE_DONE)
+      return failure(db_, path_, "cannot record the answer to " + executionId);
+    answer.recorded = true;
     return answer;
-  bool accepted = false;
-  for (const std::string &candidate : answer.wait->verbs)
-    accepted = accepted || candidate == verb;
-  if (!accepted)
-    return answer;
-  Query insert(db_, "INSERT INTO notifications (execution_id, verb, recorded) VALUES (?, ?, ?)",
-               {executionId, verb});
-  insert.number(3, wallClockNow());
-  if (!insert.run() || !transaction.commit())
-    return fail("journal " + path_ + ": cannot record the answer: " + sqlite3_errmsg(db_));
-  answer.recorded = true;
-  return answer;
+  });
 }
 
-Outcome<std::optional<std::string>> Notifications::take(const std::string &executionId) {
-  Transaction transaction(db_);
-  if (!transaction.begun())
-    return fail("journal " + path_ + ": " + sqlite3_errmsg(db_));
-  int64_t id = 0;
-  std::string verb;
-  {
-    Query select(db_, "SELECT id, verb FROM notifications WHERE execution_id = ? AND taken = 0 "
-                      "ORDER BY id LIMIT 1",
-                 {executionId});
-    if (select.step() != SQLITE_ROW)
-      return std::optional<std::string>();
-    id = select.integerColumn(0);
-    verb = select.column(1);
-  }
-  Query mark(db_, "UPDATE notifications SET taken = 1 WHERE id = ?", {});
-  mark.integer(1, id);
-  Query remove(db_, "DELETE FROM waits WHERE execution_id = ?", {executionId});
-  if (!mark.run() || !remove.run() || !transaction.commit())
-    return fail("journal " + path_ + ": cannot take the answer to " + executionId + ": " +
-                sqlite3_errmsg(db_));
-  return std::optional<std::string>(verb);
+Outcome<std::optional<std::string>> Journal::takeAnswer(const std::string &executionId) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return inTransaction(db_, path_, [&]() -> Outcome<std::optional<std::string>> {
+    std::optional<std::string> verb;
+    {
+      Statement select(prepared("SELECT verb FROM notifications WHERE execution_id = ? AND taken = 0 "
+                                "ORDER BY id LIMIT 1"));
+      if (!select.ok())
+        return failure(db_, path_, "cannot read the answers to " + executionId);
+      select.text(1, executionId);
+      if (select.step() == SQLITE_ROW)
+        verb = select.column(0);
+    }
+    if (!verb)
+      return verb;
+    Statement mark(prepared("UPDATE notifications SET taken = 1 WHERE id = (SELECT min(id) FROM "
+                            "notifications WHERE execution_id = ? AND taken = 0)"));
+    Statement remove(prepared("DELETE FROM waits WHERE execution_id = ?"));
+    if (mark.ok())
+      mark.text(1, executionId);
+    if (remove.ok())
+      remove.text(1, executionId);
+    if (!mark.ok() || !remove.ok() || mark.step() != SQLITE_DONE || remove.step() != SQLITE_DONE)
+      return failure(db_, path_, "cannot take the answer to " + executionId);
+    return verb;
+  });
 }
 
 } // namespace oosc::runtime

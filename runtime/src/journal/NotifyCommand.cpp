@@ -2,7 +2,6 @@
 #include "journal/NotifyCommand.h"
 
 #include "oosc/runtime/Journal.h"
-#include "oosc/runtime/Notifications.h"
 
 #include <iostream>
 
@@ -36,10 +35,8 @@ int refuse(const std::string &program, const std::string &message) {
 int notifyCommand(const std::string &program, const std::string &journalFile, const std::string &id,
                   const std::string &verb) {
   auto journal = Journal::open(journalFile);
-  auto table = journal ? Notifications::open(journalFile)
-                       : Outcome<std::unique_ptr<Notifications>>(journal.error());
-  if (!table) {
-    std::cerr << program << ": error: " << table.error().message << '\n';
+  if (!journal) {
+    std::cerr << program << ": error: " << journal.error().message << '\n';
     return kExitFailed;
   }
   auto execution = journal.value()->execution(id);
@@ -56,7 +53,7 @@ int notifyCommand(const std::string &program, const std::string &journalFile, co
   if (!runnerIsAlive(*execution.value()))
     return refuse(program, "execution '" + id + "' was Waiting, but its runner is gone "
                            "(Interrupted): `--resume " + id + "` continues it and asks again");
-  auto posted = table.value()->post(id, lowerCase(verb));
+  auto posted = journal.value()->postAnswer(id, lowerCase(verb));
   if (!posted) {
     std::cerr << program << ": error: " << posted.error().message << '\n';
     return kExitFailed;
@@ -74,11 +71,8 @@ int notifyCommand(const std::string &program, const std::string &journalFile, co
   return kExitSuccess;
 }
 
-std::string describeWait(const std::string &journalFile, const std::string &id) {
-  auto table = Notifications::open(journalFile);
-  if (!table)
-    return "";
-  auto wait = table.value()->wait(id);
+std::string describeWait(Journal &journal, const std::string &id) {
+  auto wait = journal.wait(id);
   if (!wait || !wait.value())
     return "";
   std::string verbs;

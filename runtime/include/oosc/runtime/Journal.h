@@ -93,6 +93,21 @@ struct JournalFiring {
   std::string status;
 };
 
+/// An execution waiting for a person to answer (--mode Debug or
+/// FailurePause, a batch pause, ACS::Approve, ACS::Pause) with one of
+/// \p verbs, through `RUNNER executions notify`.
+struct JournalWait {
+  std::string task;
+  std::string question; ///< what happened: "failed: ...", "waits for approval"
+  std::vector<std::string> verbs;
+};
+
+/// What became of an answer sent to an execution.
+struct PostedAnswer {
+  bool recorded = false;
+  std::optional<JournalWait> wait; ///< none: the execution does not wait
+};
+
 /// This machine's name, as the journal records runners.
 std::string runnerHostName();
 
@@ -113,7 +128,7 @@ public:
   Outcome<bool> finishExecution(const std::string &id, const std::string &status,
                                 const std::string &outputsJson, const std::string &error,
                                 double ended);
-  /// Running, or Waiting while a person is asked (see Notifications.h).
+  /// Running, or Waiting while a person is asked (see beginWait).
   Outcome<bool> setExecutionStatus(const std::string &id, const std::string &status);
   /// Inserts the step or replaces the earlier record of the same step; a
   /// \p cursor (the task to run next) is moved in the same transaction.
@@ -145,6 +160,20 @@ public:
   Outcome<bool> recordFiring(const JournalFiring &firing);
   /// In the order they were scheduled.
   Outcome<std::vector<JournalFiring>> firings(const std::string &triggerId);
+
+  /// People's answers (runtime/src/journal/Notifications.cpp): the waits
+  /// table says which execution waits for which verbs, the notifications
+  /// table holds what `executions notify` sent. Each side works in one
+  /// transaction, so an answer is only recorded for a wait that takes it,
+  /// and taken once. Beginning a wait drops answers sent before it.
+  Outcome<bool> beginWait(const std::string &executionId, const JournalWait &wait);
+  /// The wait ended another way (answered on the terminal, cancelled).
+  Outcome<bool> endWait(const std::string &executionId);
+  Outcome<std::optional<JournalWait>> wait(const std::string &executionId);
+  /// Records \p verb for the execution if it waits for that verb.
+  Outcome<PostedAnswer> postAnswer(const std::string &executionId, const std::string &verb);
+  /// The first answer not taken yet, if any: taken, and the wait ended.
+  Outcome<std::optional<std::string>> takeAnswer(const std::string &executionId);
 
   const std::string &path() const { return path_; }
 

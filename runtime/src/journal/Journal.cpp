@@ -148,16 +148,22 @@ Outcome<std::unique_ptr<Journal>> Journal::open(const std::string &path) {
   // WAL: readers do not block the runner, and a committed record survives
   // the process being killed. NORMAL syncs at checkpoints, not per commit
   // (see Journal.h for what that trades).
+  for (const char *setup : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
+                            "PRAGMA foreign_keys=ON", "BEGIN IMMEDIATE"})
+    if (auto done = journal->execute(setup); !done)
+      return done.error();
+  // The version is read, the schema made and stamped in one transaction:
+  // a process opening a new journal at the same moment (a runner and
+  // `executions show` polling it) sees no schema or a stamped one.
   auto version = schemaVersion(db, path);
   if (!version)
-    return version.error();
+    return version.error(); // closing the connection rolls back
   if (version.value() != 0 && version.value() != kSchemaVersion)
     return fail("journal " + path + " was written by another version of oosc runners (journal "
                 "version " + std::to_string(version.value()) + ", this runner writes version " +
                 std::to_string(kSchemaVersion) + "): move it aside or give --journal another file");
   std::string stamp = "PRAGMA user_version=" + std::to_string(kSchemaVersion);
-  for (const char *setup : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
-                            "PRAGMA foreign_keys=ON", kSchema, stamp.c_str()})
+  for (const char *setup : {kSchema, stamp.c_str(), "COMMIT"})
     if (auto done = journal->execute(setup); !done)
       return done.error();
   return std::move(journal);

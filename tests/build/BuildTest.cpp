@@ -224,7 +224,8 @@ protected:
   std::string buildRollingUpdate() {
     return build({"samples/rolling-update/rolling-update.yaml",
                   "samples/rolling-update/rolling-update-instance.yaml",
-                  "samples/rolling-update/rolling-update-restore.yaml"});
+                  "samples/rolling-update/rolling-update-restore.yaml",
+                  "samples/custom-extensions/custom-extension-instance.yaml"});
   }
   std::string buildExtensions() {
     return build({"samples/custom-extensions/custom-extensions.yaml",
@@ -426,6 +427,146 @@ TEST_F(FleetTest, RollingUpdateByCommandRollsBackWithTheScriptItKept) {
   for (const auto &[id, script] : rolledBack.getMap())
     EXPECT_EQ(script, Value("RunShellScript: echo app back to v1")) << id;
   EXPECT_EQ(perFleetInstance(restored, ".ImageId"), parse(kSeedImages));
+}
+
+/// The demo-agent version each fleet instance's tag names; "" without one.
+Value packageVersions(const Value &world) {
+  return perFleetInstance(world, "[.Tags.Tag[] | select(.TagKey == \"extension:demo-agent\") | .TagValue][0] // \"\"");
+}
+
+/// How many Cloud Assistant commands each fleet instance has run.
+Value invocationCounts(const Value &world) {
+  return jqFirst(world, "[.Invocations[].InvokeInstances.InvokeInstance[].InstanceId] | group_by(.) "
+                        "| map({key: .[0], value: length}) | from_entries");
+}
+
+std::vector<std::string> packageUpdate(std::vector<std::string> more) {
+  std::vector<std::string> arguments{"rolling-update", "-p", "scalingGroupId=asg-simfleet", "-p",
+                                     "updateType=package"};
+  arguments.insert(arguments.end(), more.begin(), more.end());
+  return arguments;
+}
+
+std::vector<std::string> rollbackOf(const std::string &executionId) {
+  return {"rolling-update", "-p", "invokeType=rollback", "-p", "scalingGroupId=asg-simfleet", "-p",
+          "sourceExecutionId=" + executionId};
+}
+
+TEST_F(FleetTest, RollingUpdateInstallsAPackageVersionAndRollbackRestoresEachPreviousVersion) {
+  std::string runner = buildRollingUpdate();
+  // Version 1.0.0 exists only for Linux x86_64: three instances get it,
+  // the arm64 and Windows ones fail (tolerated) and keep no version.
+  RunResult seed = runOnFleet(runner, packageUpdate({"-p", "packageVersion=1.0.0", "-p", "batchNumber=1",
+                                                     "-p", "maxErrors=2"}));
+  ASSERT_EQ(seed.exitCode, 0) << seed.err;
+  ASSERT_EQ(packageVersions(world()), parse(R"({"i-simfleet01": "1.0.0", "i-simfleet02": "1.0.0",
+      "i-simfleet03": "1.0.0", "i-simfleet04": "", "i-simfleet05": ""})"));
+
+  RunResult update = runOnFleet(runner, packageUpdate({"-p", "packageVersion=1.1.0", "-p", "batchNumber=2"}));
+  ASSERT_EQ(update.exitCode, 0) << update.err;
+  Value updated = world();
+  expectFleetInService(updated);
+  expectEveryFleetInstance(updated, "[.Tags.Tag[] | select(.TagKey == \"extension:demo-agent\") | .TagValue][0]",
+                           Value("1.1.0"));
+  // Each instance ran the install script of its own platform and architecture.
+  EXPECT_EQ(lastScripts(updated), parse(R"({
+      "i-simfleet01": "RunShellScript: #!/bin/bash\necho \"demo-agent 1.1.0 installed (linux x86_64 rpm)\"\n",
+      "i-simfleet02": "RunShellScript: #!/bin/bash\necho \"demo-agent 1.1.0 installed (linux x86_64 rpm)\"\n",
+      "i-simfleet03": "RunShellScript: #!/bin/bash\necho \"demo-agent 1.1.0 installed (linux x86_64 rpm)\"\n",
+      "i-simfleet04": "RunShellScript: #!/bin/bash\necho \"demo-agent 1.1.0 installed (linux arm64 rpm)\"\n",
+      "i-simfleet05": "RunPowerShellScript: Write-Output \"demo-agent 1.1.0 installed (windows x86_64 msi)\"\n"})"));
+  // Two batches (3, then 2): the second batch's installs were created after
+  // the first batch's had all finished, on the simulator's clock.
+  Value batches = jqFirst(updated, "[.Invocations[-5:][] | .InvokeInstances.InvokeInstance[0]] "
+                                   "| {first: map(select(.InstanceId < \"i-simfleet04\") | .FinishTime) | max, "
+                                   "second: map(select(.InstanceId >= \"i-simfleet04\") | .CreationTime) | min}");
+  EXPECT_GE(batches.find("second")->getString(), batches.find("first")->getString()) << batches.toJson();
+  // Each child recorded the version its instance had before, for a rollback.
+  RunResult child = runProgram(runner, {"executions", "show", "exec-sim000000000002/updateInstances.1",
+                                        "--journal", journal()});
+  EXPECT_NE(child.out.find("\"previousPackageVersion\":\"1.0.0\""), std::string::npos) << child.out;
+
+  RunResult rollback = runOnFleet(runner, rollbackOf("exec-sim000000000002"));
+  ASSERT_EQ(rollback.exitCode, 0) << rollback.err;
+  Value restored = world();
+  expectFleetInService(restored);
+  EXPECT_EQ(packageVersions(restored), parse(R"({"i-simfleet01": "1.0.0", "i-simfleet02": "1.0.0",
+      "i-simfleet03": "1.0.0", "i-simfleet04": "", "i-simfleet05": ""})"));
+  // 1.0.0 reinstalled where it was; 1.1.0 uninstalled where nothing was.
+  EXPECT_EQ(lastScripts(restored), parse(R"({
+      "i-simfleet01": "RunShellScript: #!/bin/bash\necho \"demo-agent 1.0.0 installed (linux x86_64 rpm)\"\n",
+      "i-simfleet02": "RunShellScript: #!/bin/bash\necho \"demo-agent 1.0.0 installed (linux x86_64 rpm)\"\n",
+      "i-simfleet03": "RunShellScript: #!/bin/bash\necho \"demo-agent 1.0.0 installed (linux x86_64 rpm)\"\n",
+      "i-simfleet04": "RunShellScript: #!/bin/bash\necho \"demo-agent 1.1.0 removed (linux arm64 rpm)\"\n",
+      "i-simfleet05": "RunPowerShellScript: Write-Output \"demo-agent 1.1.0 removed (windows x86_64 msi)\"\n"})"));
+  EXPECT_EQ(perFleetInstance(restored, ".ImageId"), parse(kSeedImages)); // no disk was touched
+}
+
+TEST_F(FleetTest, RollingUpdatePackageFailureHalfWayRollsBackOnlyTheInstancesItChanged) {
+  std::string runner = buildRollingUpdate();
+  // Two batches (3, then 2); the second install of the first batch cannot
+  // even start its script.
+  RunResult update = runOnFleet(runner, packageUpdate({"-p", "batchNumber=2", "--fail", "ECS.RunCommand@2"}));
+  EXPECT_EQ(update.exitCode, 1) << update.err;
+  EXPECT_NE(update.err.find("2 not started"), std::string::npos) << update.err;
+  EXPECT_NE(update.err.find("Success  resumeProcesses"), std::string::npos) << update.err;
+  Value failed = world();
+  expectFleetInService(failed);
+  Value versions = packageVersions(failed);
+  std::vector<std::string> changed, unchanged;
+  for (const auto &[id, version] : versions.getMap())
+    (version == Value("1.1.0") ? changed : unchanged).push_back(id);
+  ASSERT_EQ(changed.size(), 2u) << versions.toJson();
+  Value countsBefore = invocationCounts(failed);
+  EXPECT_EQ(countsBefore.size(), 2u) << "only the two installs ran a script: " << countsBefore.toJson();
+
+  RunResult rollback = runOnFleet(runner, rollbackOf("exec-sim000000000001"));
+  ASSERT_EQ(rollback.exitCode, 0) << rollback.err;
+  Value restored = world();
+  expectFleetInService(restored);
+  expectEveryFleetInstance(restored, "[.Tags.Tag[] | select(.TagKey == \"extension:demo-agent\")]", parse("[]"));
+  Value counts = invocationCounts(restored), scripts = lastScripts(restored);
+  for (const std::string &id : changed) {
+    EXPECT_EQ(*counts.find(id), Value(int64_t(2))) << id << ": install, then uninstall";
+    EXPECT_NE(scripts.find(id)->getString().find("demo-agent 1.1.0 removed"), std::string::npos)
+        << id << ": " << scripts.toJson();
+  }
+  for (const std::string &id : unchanged)
+    EXPECT_EQ(counts.find(id), nullptr) << id << " was touched by the rollback: " << counts.toJson();
+  // The rollback looked at the three instances the update reached.
+  RunResult show = runProgram(runner, {"executions", "show", "exec-sim000000000002", "--journal", journal()});
+  EXPECT_NE(show.out.find("exec-sim000000000002/restoreInstances.3"), std::string::npos) << show.out;
+  EXPECT_EQ(show.out.find("exec-sim000000000002/restoreInstances.4"), std::string::npos) << show.out;
+}
+
+TEST_F(FleetTest, RollbackOfAPackageUpdateLeavesAnInstanceWhoseInstallScriptFailed) {
+  std::string runner = buildRollingUpdate();
+  // A first run makes the world; then i-simfleet02's commands fail.
+  ASSERT_EQ(runOnFleet(runner, {"rolling-update", "-p", "scalingGroupId=asg-simfleet", "-p",
+                                "updateType=command", "-p", "invokeScript=echo ready"})
+                .exitCode,
+            0);
+  Value seeded = world();
+  for (Value &instance : seeded.find("Instances")->getList())
+    if (instance.find("InstanceId")->toDisplayString() == "i-simfleet02")
+      instance.find("Tags")->find("Tag")->append(
+          parse(R"({"TagKey": "sim:command-exit-code", "TagValue": "7"})"));
+  std::ofstream(state()) << seeded.toJson();
+
+  RunResult update = runOnFleet(runner, packageUpdate({"-p", "batchNumber=1", "-p", "maxErrors=1"}));
+  EXPECT_EQ(update.exitCode, 0) << update.err;
+  Value versions = packageVersions(world());
+  EXPECT_EQ(*versions.find("i-simfleet02"), Value("")) << versions.toJson();
+  Value countsBefore = invocationCounts(world());
+  // Its install failed: the rollback uninstalls from the four others only
+  // (and so succeeds, though every command fails on i-simfleet02).
+  RunResult rollback = runOnFleet(runner, rollbackOf("exec-sim000000000002"));
+  ASSERT_EQ(rollback.exitCode, 0) << rollback.err;
+  Value counts = invocationCounts(world());
+  EXPECT_EQ(*counts.find("i-simfleet02"), *countsBefore.find("i-simfleet02"));
+  for (const std::string &id : {"i-simfleet01", "i-simfleet03", "i-simfleet04", "i-simfleet05"})
+    EXPECT_EQ(counts.find(id)->getInteger(), countsBefore.find(id)->getInteger() + 1) << id;
+  expectEveryFleetInstance(world(), "[.Tags.Tag[] | select(.TagKey == \"extension:demo-agent\")]", parse("[]"));
 }
 
 TEST_F(BuildTest, LibraryActionsLookUpSwapAndDelete) {

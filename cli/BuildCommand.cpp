@@ -41,7 +41,7 @@ driver::RuntimeLocation runtimeLocation() {
   location.includeDir = OOSC_RUNTIME_INCLUDE_DIR;
   location.library = OOSC_RUNTIME_LIBRARY;
   location.actionsDir = OOSC_ACTIONS_DIR;
-  location.linkFlags = {"-lpcre2-8", "-ljq", "-lsqlite3", "-lcurl", "-pthread"};
+  location.linkFlags = {"-lpcre2-8", "-ljq", "-lsqlite3", "-pthread"};
   return location;
 }
 

@@ -3,6 +3,7 @@
 
 #include <cstdio>
 #include <ostream>
+#include <sstream>
 
 namespace oosc::runtime {
 namespace {
@@ -13,6 +14,30 @@ std::string seconds(double value) {
   return text;
 }
 
+/// One event's text, written in one piece when it goes out of scope: stderr
+/// is unbuffered, so a line written piece by piece costs a system call a
+/// piece and can interleave with another thread's.
+class Line {
+public:
+  explicit Line(std::ostream &out) : out_(out) {}
+  ~Line() { out_ << text_.str() << std::flush; }
+  Line(const Line &) = delete;
+  Line &operator=(const Line &) = delete;
+
+  template <typename T> Line &operator<<(const T &value) {
+    text_ << value;
+    return *this;
+  }
+  Line &operator<<(std::ostream &(*manipulator)(std::ostream &)) {
+    text_ << manipulator;
+    return *this;
+  }
+
+private:
+  std::ostream &out_;
+  std::ostringstream text_;
+};
+
 std::string indent(const ExecutionState &state) {
   return std::string(2 + 2 * state.environment.depth, ' ');
 }
@@ -22,8 +47,9 @@ std::string indent(const ExecutionState &state) {
 void Progress::start(const TemplateDef &def, const std::string &backend,
                      const std::string &executionId) {
   std::lock_guard<std::mutex> lock(mutex_);
+  Line out(out_);
   if (options_.json) {
-    out_ << Value(Value::Map{{"event", Value("start")},
+    out << Value(Value::Map{{"event", Value("start")},
                              {"template", Value(def.name)},
                              {"execution", Value(executionId)},
                              {"backend", Value(backend)}})
@@ -31,12 +57,13 @@ void Progress::start(const TemplateDef &def, const std::string &backend,
          << '\n';
     return;
   }
-  out_ << "oosc runner: " << def.name << ", execution " << executionId << ", on " << backend << '\n';
+  out << "oosc runner: " << def.name << ", execution " << executionId << ", on " << backend << '\n';
 }
 
 void Progress::task(const ExecutionState &state, const TaskDef &task, TaskStatus status,
                     double elapsed, const std::string &error) {
   std::lock_guard<std::mutex> lock(mutex_);
+  Line out(out_);
   if (options_.json) {
     Value::Map event{{"event", Value("task")},
                      {"execution", Value(state.executionId)},
@@ -46,22 +73,23 @@ void Progress::task(const ExecutionState &state, const TaskDef &task, TaskStatus
                      {"seconds", Value(elapsed)}};
     if (!error.empty())
       event.emplace_back("error", Value(error));
-    out_ << Value(std::move(event)).toJson() << '\n';
+    out << Value(std::move(event)).toJson() << '\n';
     return;
   }
   if (options_.terminal && itemsDone_ > 0)
-    out_ << '\n'; // end the live loop bar's line
+    out << '\n'; // end the live loop bar's line
   itemsDone_ = 0;
-  out_ << indent(state) << taskStatusName(status) << "  " << task.name << " (" << task.action
+  out << indent(state) << taskStatusName(status) << "  " << task.name << " (" << task.action
        << ") " << seconds(elapsed);
   if (!error.empty())
-    out_ << ": " << error;
-  out_ << '\n';
+    out << ": " << error;
+  out << '\n';
 }
 
 void Progress::loopItem(const ExecutionState &state, const TaskDef &task, size_t item, size_t items,
                         bool ok, const std::string &error) {
   std::lock_guard<std::mutex> lock(mutex_);
+  Line out(out_);
   ++itemsDone_;
   if (options_.json) {
     Value::Map event{{"event", Value("item")},
@@ -71,16 +99,16 @@ void Progress::loopItem(const ExecutionState &state, const TaskDef &task, size_t
                      {"status", Value(ok ? "Success" : "Failed")}};
     if (!error.empty())
       event.emplace_back("error", Value(error));
-    out_ << Value(std::move(event)).toJson() << '\n';
+    out << Value(std::move(event)).toJson() << '\n';
     return;
   }
   if (!ok)
-    out_ << (options_.terminal ? "\n" : "") << indent(state) << "  item " << item + 1 << "/"
+    out << (options_.terminal ? "\n" : "") << indent(state) << "  item " << item + 1 << "/"
          << items << " of " << task.name << " failed: " << error << '\n';
   if (options_.terminal) {
     constexpr size_t kWidth = 30;
     size_t filled = kWidth * itemsDone_ / std::max<size_t>(items, 1);
-    out_ << '\r' << indent(state) << task.name << " [" << std::string(filled, '#')
+    out << '\r' << indent(state) << task.name << " [" << std::string(filled, '#')
          << std::string(kWidth - filled, '-') << "] " << itemsDone_ << "/" << items << std::flush;
   }
 }
@@ -88,11 +116,12 @@ void Progress::loopItem(const ExecutionState &state, const TaskDef &task, size_t
 void Progress::waiting(const ExecutionState &state, const TaskDef &task, const std::string &question,
                        const std::vector<std::string> &verbs) {
   std::lock_guard<std::mutex> lock(mutex_);
+  Line out(out_);
   if (options_.json) {
     Value::List accepts;
     for (const std::string &verb : verbs)
       accepts.emplace_back(verb);
-    out_ << Value(Value::Map{{"event", Value("waiting")},
+    out << Value(Value::Map{{"event", Value("waiting")},
                              {"execution", Value(state.executionId)},
                              {"task", Value(task.name)},
                              {"question", Value(question)},
@@ -102,15 +131,16 @@ void Progress::waiting(const ExecutionState &state, const TaskDef &task, const s
     return;
   }
   if (options_.terminal && itemsDone_ > 0)
-    out_ << '\n'; // end the live loop bar's line
-  out_ << indent(state) << "Waiting  " << task.name << " (" << task.action << "): " << question
+    out << '\n'; // end the live loop bar's line
+  out << indent(state) << "Waiting  " << task.name << " (" << task.action << "): " << question
        << '\n';
 }
 
 void Progress::answered(const ExecutionState &state, const TaskDef &task, std::string_view answer) {
   std::lock_guard<std::mutex> lock(mutex_);
+  Line out(out_);
   if (options_.json) {
-    out_ << Value(Value::Map{{"event", Value("answered")},
+    out << Value(Value::Map{{"event", Value("answered")},
                              {"execution", Value(state.executionId)},
                              {"task", Value(task.name)},
                              {"answer", Value(std::string(answer))}})
@@ -118,32 +148,34 @@ void Progress::answered(const ExecutionState &state, const TaskDef &task, std::s
          << '\n';
     return;
   }
-  out_ << indent(state) << "  answer: " << answer << '\n';
+  out << indent(state) << "  answer: " << answer << '\n';
 }
 
 void Progress::finish(std::string_view status, const std::string &error) {
   std::lock_guard<std::mutex> lock(mutex_);
+  Line out(out_);
   if (options_.json) {
     Value::Map event{{"event", Value("end")}, {"status", Value(status)}};
     if (!error.empty())
       event.emplace_back("error", Value(error));
-    out_ << Value(std::move(event)).toJson() << '\n';
+    out << Value(std::move(event)).toJson() << '\n';
     return;
   }
-  out_ << "execution " << status;
+  out << "execution " << status;
   if (!error.empty())
-    out_ << ": " << error;
-  out_ << '\n';
+    out << ": " << error;
+  out << '\n';
 }
 
 void Progress::note(std::string_view event, Value::Map fields, const std::string &text) {
   std::lock_guard<std::mutex> lock(mutex_);
+  Line out(out_);
   if (options_.json) {
     fields.insert(fields.begin(), {"event", Value(event)});
-    out_ << Value(std::move(fields)).toJson() << '\n';
+    out << Value(std::move(fields)).toJson() << '\n';
     return;
   }
-  out_ << text << '\n';
+  out << text << '\n';
 }
 
 } // namespace oosc::runtime

@@ -23,7 +23,8 @@ public:
                              const std::string &body) = 0;
 };
 
-/// A sender on libcurl: one request at a time, 10 s to connect, 30 s in all.
+/// A sender on libcurl (opened at the first post): one request at a time,
+/// 10 s to connect, 30 s in all.
 std::unique_ptr<WebhookSender> makeCurlWebhookSender();
 
 } // namespace oosc::runtime

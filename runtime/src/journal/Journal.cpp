@@ -82,7 +82,6 @@ CREATE TABLE IF NOT EXISTS notifications (
   recorded REAL NOT NULL,
   taken INTEGER NOT NULL DEFAULT 0
 );
-CREATE INDEX IF NOT EXISTS api_calls_by_key ON api_calls (execution_id, call_key);
 CREATE INDEX IF NOT EXISTS executions_by_parent ON executions (parent_id);
 )sql";
 

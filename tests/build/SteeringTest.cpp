@@ -7,9 +7,7 @@
 // The waits are polled in a bounded loop; nothing depends on timing.
 //
 //===----------------------------------------------------------------------===//
-#include "cli/Subprocess.h"
-
-#include <gtest/gtest.h>
+#include "build/RunnerTest.h"
 
 #include <chrono>
 #include <csignal>
@@ -30,16 +28,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const std::string kOosc = OOSC_BINARY;
-const std::string kSource = OOSC_SOURCE_DIR;
 const std::string kExecution = "exec-sim000000000001"; // the first of a fresh world
-
-std::string slurp(const fs::path &path) {
-  std::ifstream input(path, std::ios::binary);
-  std::ostringstream text;
-  text << input.rdbuf();
-  return text.str();
-}
 
 bool contains(const std::string &text, const std::string &part) {
   return text.find(part) != std::string::npos;
@@ -53,30 +42,19 @@ struct Background {
   std::string err() const { return slurp(dir / "err"); }
 };
 
-class SteeringBuildTest : public ::testing::Test {
+class SteeringBuildTest : public RunnerTest {
 protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("oosc-steering-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
   void TearDown() override {
     for (Background &run : started_)
       if (run.pid > 0) { // a failed test must not leave a runner waiting forever
         ::kill(run.pid, SIGKILL);
         ::waitpid(run.pid, nullptr, 0);
       }
-    fs::remove_all(dir_);
+    RunnerTest::TearDown();
   }
 
-  std::string build(const std::string &templatePath) {
-    std::string runner = (dir_ / "runner").string();
-    RunResult result = runProgram(kOosc, {"build", kSource + "/" + templatePath, "-o", runner});
-    EXPECT_EQ(result.exitCode, 0) << result.out << result.err;
-    return runner;
-  }
+  using RunnerTest::build;
+  std::string build(const std::string &templatePath) { return RunnerTest::build({templatePath}); }
 
   /// Starts `runner arguments... --state RUN/world.json --journal
   /// RUN/journal.sqlite`, stdin from /dev/null, stdout and stderr in files.
@@ -145,7 +123,6 @@ protected:
     return false;
   }
 
-  fs::path dir_;
   std::deque<Background> started_; // a deque: references to earlier runs stay valid
 };
 
@@ -320,6 +297,28 @@ TEST_F(SteeringBuildTest, AWaitingRunnerKilledIsResumedAndAsksAgain) {
   RunResult result = finish(resumed);
   EXPECT_EQ(result.exitCode, 0) << result.err;
   EXPECT_TRUE(contains(result.err, "Success  describeZones")) << result.err;
+}
+
+TEST_F(SteeringBuildTest, RollingUpdatePausesAfterItsFirstBatchUntilResumed) {
+  std::string runner = build({"samples/rolling-update/rolling-update.yaml",
+                              "samples/rolling-update/rolling-update-instance.yaml",
+                              "samples/rolling-update/rolling-update-restore.yaml"});
+  Background &run = start(runner,
+                          {"rolling-update", "--region", "cn-shanghai", "-p", "scalingGroupId=asg-simfleet",
+                           "-p", "imageId=centos_7_9_x64_20G_alibase_20240628.vhd", "-p", "batchNumber=2",
+                           "-p", "batchPauseOption=FirstBatchPause"},
+                          "rolling");
+  ASSERT_TRUE(waitsAt(runner, run, "updateInstances")) << run.err();
+  // Paused after the first batch (three of five): the second has not started.
+  RunResult shown = show(runner, run);
+  EXPECT_TRUE(contains(shown.out, "updateInstances[2] ")) << shown.out;
+  EXPECT_FALSE(contains(shown.out, "updateInstances[3] ")) << shown.out;
+  ASSERT_EQ(notify(runner, run, "resume").exitCode, 0);
+  RunResult result = finish(run);
+  EXPECT_EQ(result.exitCode, 0) << result.err;
+  shown = show(runner, run);
+  EXPECT_TRUE(contains(shown.out, "updateInstances[4] ")) << shown.out;
+  EXPECT_TRUE(contains(shown.out, "status     Success")) << shown.out;
 }
 
 } // namespace

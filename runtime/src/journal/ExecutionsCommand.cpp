@@ -166,6 +166,13 @@ int executionsCommand(const std::string &program, int argc, char **argv, int fir
     usage(program);
     return kExitUsage;
   }
+  // Reading commands never make a journal: a missing one is said so (and a
+  // runner making its journal is not raced by one made here).
+  if (std::error_code error; !std::filesystem::exists(file, error)) {
+    std::cerr << program << ": error: no journal at " << file
+              << " (no execution was recorded there; --journal names another)\n";
+    return kExitFailed;
+  }
   if (verb == "notify")
     return notifyCommand(program, file, id, answer);
   auto journal = Journal::open(file);

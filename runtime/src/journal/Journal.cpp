@@ -6,6 +6,8 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <chrono>
+#include <thread>
 #include <cerrno>
 #include <csignal>
 #include <unistd.h>
@@ -149,7 +151,7 @@ Outcome<std::unique_ptr<Journal>> Journal::open(const std::string &path) {
   // (see Journal.h for what that trades).
   for (const char *setup : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
                             "PRAGMA foreign_keys=ON", "BEGIN IMMEDIATE"})
-    if (auto done = journal->execute(setup); !done)
+    if (auto done = journal->executeWhenFree(setup); !done)
       return done.error();
   // The version is read, the schema made and stamped in one transaction:
   // a process opening a new journal at the same moment (a runner and
@@ -183,6 +185,19 @@ sqlite3_stmt *Journal::prepared(const char *sql) {
     return nullptr;
   statements_.emplace(sql, statement);
   return statement;
+}
+
+Outcome<bool> Journal::executeWhenFree(const std::string &sql) {
+  // The busy handler does not cover every lock: turning a new file to WAL
+  // while another process opens it can answer SQLITE_BUSY at once.
+  for (int attempt = 0;; ++attempt) {
+    int code = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, nullptr);
+    if (code == SQLITE_OK)
+      return true;
+    if ((code & 0xff) != SQLITE_BUSY || attempt == 100)
+      return failure(db_, path_, sql);
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
 }
 
 Outcome<bool> Journal::execute(const std::string &sql) {

@@ -180,6 +180,8 @@ public:
 private:
   Journal(std::string path, sqlite3 *db) : path_(std::move(path)), db_(db) {}
   Outcome<bool> execute(const std::string &sql);
+  /// execute, waiting out another process's lock (up to about 5 s).
+  Outcome<bool> executeWhenFree(const std::string &sql);
   Outcome<bool> writeStep(const std::string &executionId, const JournalStep &step,
                           std::optional<int> cursor);
   /// The statement for \p sql, prepared once and reset for each use; null

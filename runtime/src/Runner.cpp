@@ -601,8 +601,8 @@ int runTemplate(const TemplateDef &def, const RunnerImage &image, const std::str
   if (auto saved = cloud.save(); !saved)
     std::cerr << program << ": warning: the simulated world was not saved: " << saved.error().message
               << '\n';
-  progress.finish(executionStatusName(outcome.status), outcome.error);
-  std::cout << outcome.outputs.toJson() << std::endl;
+  progress.finish(executionStatusName(outcome.status), environment.secrets.maskText(outcome.error));
+  std::cout << environment.secrets.mask(outcome.outputs).toJson() << std::endl;
   switch (outcome.status) {
   case ExecutionStatus::Success:
     return kExitSuccess;

@@ -199,7 +199,9 @@ TEST_F(ResumeTest, SecretParametersMustBeGivenAgainAndNeverReachTheJournal) {
                              "'notify'"),
             std::string::npos)
       << resumed.err;
+  EXPECT_NE(resumed.out.find(R"("echoed":"the key is ******")"), std::string::npos) << resumed.out;
   for (const char *secret : {"Resume-Secret-31337", "Pass-Word-2718"}) {
+    EXPECT_EQ(resumed.out.find(secret), std::string::npos) << secret;
     EXPECT_EQ(slurp(journal()).find(secret), std::string::npos) << secret;
     EXPECT_EQ(slurp(dir_ / "journal.sqlite-wal").find(secret), std::string::npos) << secret;
     EXPECT_EQ(resumed.err.find(secret), std::string::npos) << secret;

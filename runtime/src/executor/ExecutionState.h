@@ -5,6 +5,7 @@
 #include "oosc/runtime/Cloud.h"
 #include "oosc/runtime/Context.h"
 #include "oosc/runtime/Program.h"
+#include "executor/Secrets.h"
 
 #include <atomic>
 #include <functional>
@@ -94,6 +95,9 @@ struct RunEnvironment {
   /// Posts ACS::Notify's webhooks; null: they go through the cloud backend
   /// (the simulator records them).
   WebhookSender *webhooks = nullptr;
+  /// Values never written in clear: the secret parameters of this
+  /// execution and of its parents (children get a copy to add theirs).
+  SecretValues secrets;
 };
 
 /// The state of one execution: parameter values and task results. Loop items

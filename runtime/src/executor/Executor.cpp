@@ -313,6 +313,7 @@ private:
 ExecutionOutcome runExecution(const TemplateDef &def, std::vector<Value> parameters,
                               RunEnvironment &environment, std::string executionId,
                               const ExecutionOptions &options) {
+  environment.secrets.add(def, parameters);
   ExecutionState state(def, std::move(parameters), environment, std::move(executionId));
   state.history = options.history;
   return Executor(state).run(options.firstTask);

@@ -38,11 +38,14 @@ int currentRun(const ExecutionState &state, const TaskDef &task) {
   return 1;
 }
 
-/// The parameters as the journal keeps them: secret values masked.
-std::string maskedParameters(const TemplateDef &def, const std::vector<Value> &values) {
+/// The parameters as the journal keeps them: secret ones masked, and so
+/// is a parent's secret passed on in an ordinary one.
+std::string maskedParameters(const RunEnvironment &environment, const TemplateDef &def,
+                             const std::vector<Value> &values) {
   Value shown(Value::Map{});
   for (size_t i = 0; i < def.parameters.size() && i < values.size(); ++i)
-    shown.set(def.parameters[i].name, def.parameters[i].secret ? Value("******") : values[i]);
+    shown.set(def.parameters[i].name,
+              def.parameters[i].secret ? Value("******") : environment.secrets.mask(values[i]));
   return shown.toJson();
 }
 
@@ -52,7 +55,7 @@ void executionStarted(RunEnvironment &environment, const TemplateDef &def,
                       const std::vector<Value> &parameters, const std::string &id,
                       const std::string &parentId) {
   if (Journal *journal = environment.journal)
-    warnIfFailed(journal->beginExecution({id, def.name, maskedParameters(def, parameters),
+    warnIfFailed(journal->beginExecution({id, def.name, maskedParameters(environment, def, parameters),
                                           std::string(recordedMode(environment)), "Running",
                                           parentId, "{}", "", wallClockNow(), 0, 0, getpid(),
                                           runnerHostName()}));
@@ -68,11 +71,14 @@ void executionEnded(RunEnvironment &environment, const std::string &id,
                     const ExecutionOutcome &outcome) {
   if (Journal *journal = environment.journal)
     warnIfFailed(journal->finishExecution(id, std::string(executionStatusName(outcome.status)),
-                                          outcome.outputs.toJson(), outcome.error, wallClockNow()));
+                                          environment.secrets.mask(outcome.outputs).toJson(),
+                                          environment.secrets.maskText(outcome.error), wallClockNow()));
 }
 
 void taskEnded(ExecutionState &state, const TaskDef &task, size_t index, TaskStatus status,
-               double seconds, const std::string &error, std::optional<size_t> next) {
+               double seconds, const std::string &rawError, std::optional<size_t> next) {
+  const SecretValues &secrets = state.environment.secrets;
+  std::string error = secrets.maskText(rawError);
   state.environment.progress.task(state, task, status, seconds, error);
   if (!state.environment.journal)
     return;
@@ -84,7 +90,8 @@ void taskEnded(ExecutionState &state, const TaskDef &task, size_t index, TaskSta
   }
   double now = wallClockNow();
   record(state,
-         {task.name, -1, std::string(taskStatusName(status)), outputs.toJson(), error, now - seconds,
+         {task.name, -1, std::string(taskStatusName(status)), secrets.mask(outputs).toJson(), error,
+          now - seconds,
           now, static_cast<int>(state.taskRuns[index])},
          next ? static_cast<int>(*next) : -1);
 }
@@ -129,11 +136,13 @@ void KillSwitch::recordWritten() {
 }
 
 void loopItemEnded(ExecutionState &state, const TaskDef &task, size_t item, size_t items, bool ok,
-                   const std::string &error, const Value &outputs, double seconds, unsigned run) {
+                   const std::string &rawError, const Value &outputs, double seconds, unsigned run) {
+  const SecretValues &secrets = state.environment.secrets;
+  std::string error = secrets.maskText(rawError);
   state.environment.progress.loopItem(state, task, item, items, ok, error);
   double now = wallClockNow();
-  record(state, {task.name, static_cast<int>(item), ok ? "Success" : "Failed", outputs.toJson(),
-                 error, now - seconds, now, static_cast<int>(run)});
+  record(state, {task.name, static_cast<int>(item), ok ? "Success" : "Failed",
+                 secrets.mask(outputs).toJson(), error, now - seconds, now, static_cast<int>(run)});
 }
 
 void taskWaiting(ExecutionState &state, const TaskDef &task, const std::string &question,

@@ -234,6 +234,14 @@ Outcome<bool> aggregateOutputs(const TaskDef &task, size_t index, ExecutionState
   return true;
 }
 
+/// At most \p workers threads, or one in Debug mode: OOS runs a looping
+/// task's items one after another when an execution is single-stepped.
+size_t workersFor(const ExecutionState &state, size_t workers) {
+  const Steering *steering = state.environment.steering;
+  bool singleStep = steering && steering->mode == ExecutionMode::Debug && state.environment.depth == 0;
+  return singleStep ? 1 : workers;
+}
+
 } // namespace
 
 Outcome<bool> runLoop(const TaskDef &task, size_t index, ExecutionState &state) {
@@ -259,13 +267,13 @@ Outcome<bool> runLoop(const TaskDef &task, size_t index, ExecutionState &state) 
       // The last batch size repeats until every item has run.
       size_t size = rate.value().batches[std::min(b, rate.value().batches.size() - 1)];
       size_t end = std::min(total, begin + size);
-      runner.runRange(begin, end, std::min(size, rate.value().concurrencyOfBatch(b)));
+      runner.runRange(begin, end, workersFor(state, std::min(size, rate.value().concurrencyOfBatch(b))));
       begin = end;
       if (auto goOn = pauseBetweenBatches(state, task, rate.value().batchPause, b, end, total); !goOn)
         return goOn.error();
     }
   } else {
-    runner.runRange(0, total, rate.value().concurrency);
+    runner.runRange(0, total, workersFor(state, rate.value().concurrency));
   }
   size_t failures = 0;
   std::string firstError;

@@ -23,6 +23,7 @@ constexpr RuleRun kRuleRuns[] = {
     {checkReachability, true},
     {checkParameterConstraints, false},
     {checkTriggers, false},
+    {checkTimerSchedule, false},
     {checkCycles, true},
     {checkLoops, false},
     {checkOutputBeforeTask, true},

@@ -24,6 +24,8 @@ void checkDuplicateNames(AnalysisContext &context);
 
 /// Triggers first and once (`trigger`).
 void checkTriggers(AnalysisContext &context);
+/// A literal ACS::TimerTrigger schedule reads as the runner reads it (`timer-schedule`).
+void checkTimerSchedule(AnalysisContext &context);
 /// Tasks that cannot reach the end (`cycle-without-exit`).
 void checkCycles(AnalysisContext &context);
 /// Loops that cannot run as written (`loop`).

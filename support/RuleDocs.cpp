@@ -68,6 +68,15 @@ const RuleDoc kDocs[] = {
      "refused.",
      "Tasks:\n  - Name: prepare\n    Action: ACS::Sleep\n  - Name: everyDay\n"
      "    Action: ACS::TimerTrigger   # must be the first task"},
+    {RuleId::TimerSchedule,
+     "A literal ACS::TimerTrigger schedule is one the runner can read: Type cron (6 fields, "
+     "seconds first), rate (\"30 minutes\") or at (a date-time); a known TimeZone; StartDate and "
+     "EndDate as dates or date-times, EndDate not before StartDate.",
+     "OOS refuses a trigger it cannot read when the execution starts; a schedule whose dates "
+     "leave no firing never runs the tasks.",
+     "  - Name: everyNight\n    Action: ACS::TimerTrigger\n    Properties:\n      Type: cron\n"
+     "      Expression: 0 2 * * *   # 5 fields: OOS's cron has seconds first\n"
+     "      EndDate: 2026-12-31"},
     {RuleId::CycleWithoutExit,
      "Some path leads from every task the first task reaches to the end of the execution.",
      "Tasks that only jump among themselves run until OOS's time limit stops the execution.",

@@ -13,7 +13,7 @@
 #include "http/WebhookSender.h"
 #include "executor/Steering.h"
 #include "oosc/runtime/Simulator.h"
-#include "schedule/Calendar.h"
+#include "oosc/runtime/schedule/Calendar.h"
 #include "schedule/TimerTrigger.h"
 
 #include <atomic>

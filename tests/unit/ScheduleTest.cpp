@@ -1,8 +1,8 @@
 //===- ScheduleTest.cpp - Cron, rates, time zones and firing times ---------===//
-#include "schedule/Calendar.h"
-#include "schedule/Cron.h"
-#include "schedule/Schedule.h"
-#include "schedule/TimeZone.h"
+#include "oosc/runtime/schedule/Calendar.h"
+#include "oosc/runtime/schedule/Cron.h"
+#include "oosc/runtime/schedule/Schedule.h"
+#include "oosc/runtime/schedule/TimeZone.h"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 //===- schedule/Calendar.cpp -------------------------------------------------===//
-#include "schedule/Calendar.h"
+#include "oosc/runtime/schedule/Calendar.h"
 
 #include <cstdio>
 

@@ -1,5 +1,5 @@
 //===- schedule/Cron.cpp ------------------------------------------------------===//
-#include "schedule/Cron.h"
+#include "oosc/runtime/schedule/Cron.h"
 
 #include <array>
 #include <cctype>

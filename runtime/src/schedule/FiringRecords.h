@@ -8,7 +8,7 @@
 #pragma once
 
 #include "executor/ExecutionState.h"
-#include "schedule/Schedule.h"
+#include "oosc/runtime/schedule/Schedule.h"
 
 #include <cstdint>
 #include <string>

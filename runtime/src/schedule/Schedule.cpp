@@ -1,5 +1,5 @@
 //===- schedule/Schedule.cpp ------------------------------------------------===//
-#include "schedule/Schedule.h"
+#include "oosc/runtime/schedule/Schedule.h"
 
 #include <algorithm>
 #include <cctype>

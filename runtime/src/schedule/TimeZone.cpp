@@ -1,5 +1,5 @@
 //===- schedule/TimeZone.cpp ------------------------------------------------===//
-#include "schedule/TimeZone.h"
+#include "oosc/runtime/schedule/TimeZone.h"
 
 #include <algorithm>
 #include <cctype>

@@ -10,8 +10,8 @@
 #pragma once
 
 #include "oosc/runtime/Outcome.h"
-#include "schedule/Cron.h"
-#include "schedule/TimeZone.h"
+#include "oosc/runtime/schedule/Cron.h"
+#include "oosc/runtime/schedule/TimeZone.h"
 
 #include <cstdint>
 #include <optional>

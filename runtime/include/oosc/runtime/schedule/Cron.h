@@ -17,7 +17,7 @@
 #pragma once
 
 #include "oosc/runtime/Outcome.h"
-#include "schedule/Calendar.h"
+#include "oosc/runtime/schedule/Calendar.h"
 
 #include <cstdint>
 #include <optional>

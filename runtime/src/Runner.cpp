@@ -443,8 +443,8 @@ int usageError(const std::string &program, const std::string &message) {
 /// ": 3 of 5 tasks ended, going on at 'createImage'".
 std::string describeResume(const TemplateDef &def, const ExecutionHistory &history) {
   size_t ended = 0;
-  for (const auto &task : history.tasks)
-    ended += task.has_value();
+  for (const auto &task : history.tasks) // a task that was waiting did not end
+    ended += task && task->status != TaskStatus::NotRun && task->status != TaskStatus::Running;
   std::string where = history.cursor ? "going on at '" + def.tasks[*history.cursor].name + "'"
                                      : "only the outputs are left";
   return ": " + std::to_string(ended) + " of " + std::to_string(def.tasks.size()) +

@@ -57,17 +57,6 @@ ApiError incorrectStatus(const Value &instance) {
                        std::string(textOf(instance, "Status")) + ").");
 }
 
-/// The instance named by the request's InstanceId, in the request's region.
-Outcome<Value *, ApiError> instanceFor(World &world, const Request &request) {
-  auto id = request.required("InstanceId");
-  if (!id)
-    return id.error();
-  Value *instance = world.find(section::Instances, "InstanceId", id.value());
-  std::optional<std::string> regionId = request.text("RegionId");
-  if (!instance || (regionId && textOf(*instance, "RegionId") != *regionId))
-    return instanceNotFound();
-  return instance;
-}
 
 /// Changes that bring an instance to Running at \p at. An agent whose
 /// installation a stop or reboot interrupted starts with the instance.
@@ -247,6 +236,18 @@ void scheduleStart(World &world, Value &instance, Millis startingAfter) {
 }
 
 } // namespace
+
+/// The instance named by the request's InstanceId, in the request's region.
+Outcome<Value *, ApiError> instanceFor(World &world, const Request &request) {
+  auto id = request.required("InstanceId");
+  if (!id)
+    return id.error();
+  Value *instance = world.find(section::Instances, "InstanceId", id.value());
+  std::optional<std::string> regionId = request.text("RegionId");
+  if (!instance || (regionId && textOf(*instance, "RegionId") != *regionId))
+    return instanceNotFound();
+  return instance;
+}
 
 std::string createInstance(World &world, const InstanceSpec &spec,
                            bool running) {

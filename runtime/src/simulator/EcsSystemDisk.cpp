@@ -13,21 +13,17 @@ namespace {
 
 Outcome<Value *, ApiError> stoppedInstance(World &world,
                                            const Request &request) {
-  auto id = request.required("InstanceId");
-  if (!id)
-    return id.error();
-  Value *instance = world.find(section::Instances, "InstanceId", id.value());
-  std::optional<std::string> regionId = request.text("RegionId");
-  if (!instance || (regionId && textOf(*instance, "RegionId") != *regionId))
-    return notFound("InvalidInstanceId.NotFound",
-                    "The specified InstanceId does not exist.");
+  auto found = instanceFor(world, request);
+  if (!found)
+    return found.error();
+  Value *instance = found.value();
   // The real API refuses any other state: the disk is swapped while the
   // instance is off.
   if (textOf(*instance, "Status") != "Stopped")
     return forbidden("IncorrectInstanceStatus",
                      "The current status of the resource does not support "
                      "this operation (instance " +
-                         id.value() + " is " +
+                         std::string(textOf(*instance, "InstanceId")) + " is " +
                          std::string(textOf(*instance, "Status")) +
                          "; the system disk is replaced on Stopped "
                          "instances only).");

@@ -32,43 +32,6 @@ Value groupView(const World &world, const Value &group) {
   return view;
 }
 
-Value newConfiguration(const std::string &id, const std::string &groupId,
-                       bool active, Millis now) {
-  return Value(Value::Map{
-      {"ScalingConfigurationId", id},
-      {"ScalingConfigurationName", id},
-      {"ScalingGroupId", groupId},
-      {"LifecycleState", active ? "Active" : "Inactive"},
-      {"ImageId", ""},
-      {"ImageName", ""},
-      {"ImageOwnerAlias", ""},
-      {"OSName", ""},
-      {"InstanceType", ""},
-      {"InstanceTypes", Value(Value::Map{{"InstanceType", list()}})},
-      {"SecurityGroupId", ""},
-      {"SecurityGroupIds", Value(Value::Map{{"SecurityGroupId", list()}})},
-      {"InternetChargeType", "PayByTraffic"},
-      {"InternetMaxBandwidthIn", 200},
-      {"InternetMaxBandwidthOut", 0},
-      {"SystemDiskCategory", "cloud_essd"},
-      {"SystemDiskSize", 40},
-      {"KeyPairName", ""},
-      {"RamRoleName", ""},
-      {"UserData", ""},
-      {"InstanceName", ""},
-      {"HostName", ""},
-      {"SpotStrategy", "NoSpot"},
-      {"CreationTime", formatTime(now)},
-      {"Tags", Value(Value::Map{{"Tag", list()}})}});
-}
-
-void useImage(Value &configuration, const Value &image) {
-  configuration.set("ImageId", std::string(textOf(image, "ImageId")));
-  configuration.set("ImageName", std::string(textOf(image, "ImageName")));
-  configuration.set("ImageOwnerAlias",
-                    std::string(textOf(image, "ImageOwnerAlias")));
-  configuration.set("OSName", std::string(textOf(image, "OSName")));
-}
 
 /// The image a configuration request names by ImageId or ImageName, or
 /// nullptr when it names none.
@@ -173,6 +136,44 @@ std::optional<ApiError> applyConfiguration(const World &world,
 }
 
 } // namespace
+
+Value newConfiguration(const std::string &id, const std::string &groupId,
+                       bool active, Millis now) {
+  return Value(Value::Map{
+      {"ScalingConfigurationId", id},
+      {"ScalingConfigurationName", id},
+      {"ScalingGroupId", groupId},
+      {"LifecycleState", active ? "Active" : "Inactive"},
+      {"ImageId", ""},
+      {"ImageName", ""},
+      {"ImageOwnerAlias", ""},
+      {"OSName", ""},
+      {"InstanceType", ""},
+      {"InstanceTypes", Value(Value::Map{{"InstanceType", list()}})},
+      {"SecurityGroupId", ""},
+      {"SecurityGroupIds", Value(Value::Map{{"SecurityGroupId", list()}})},
+      {"InternetChargeType", "PayByTraffic"},
+      {"InternetMaxBandwidthIn", 200},
+      {"InternetMaxBandwidthOut", 0},
+      {"SystemDiskCategory", "cloud_essd"},
+      {"SystemDiskSize", 40},
+      {"KeyPairName", ""},
+      {"RamRoleName", ""},
+      {"UserData", ""},
+      {"InstanceName", ""},
+      {"HostName", ""},
+      {"SpotStrategy", "NoSpot"},
+      {"CreationTime", formatTime(now)},
+      {"Tags", Value(Value::Map{{"Tag", list()}})}});
+}
+
+void useImage(Value &configuration, const Value &image) {
+  configuration.set("ImageId", std::string(textOf(image, "ImageId")));
+  configuration.set("ImageName", std::string(textOf(image, "ImageName")));
+  configuration.set("ImageOwnerAlias",
+                    std::string(textOf(image, "ImageOwnerAlias")));
+  configuration.set("OSName", std::string(textOf(image, "OSName")));
+}
 
 Outcome<Value *, ApiError> groupFor(World &world, const Request &request) {
   auto id = request.required("ScalingGroupId");

@@ -41,39 +41,18 @@ constexpr FleetMember Members[] = {
 };
 
 Value fleetConfiguration(const World &world) {
-  const Value *image = world.find(section::Images, "ImageId",
-                                  Members[0].imageId);
-  std::string created = formatTime(world.now());
-  return Value(Value::Map{
-      {"ScalingConfigurationId", FleetConfiguration},
-      {"ScalingConfigurationName", "sim-fleet-g6"},
-      {"ScalingGroupId", FleetGroup},
-      {"LifecycleState", "Active"},
-      {"ImageId", Members[0].imageId},
-      {"ImageName", image ? std::string(textOf(*image, "ImageName")) : ""},
-      {"ImageOwnerAlias", "system"},
-      {"OSName", image ? std::string(textOf(*image, "OSName")) : ""},
-      {"InstanceType", "ecs.g6.large"},
-      {"InstanceTypes",
-       Value(Value::Map{{"InstanceType", list({Value("ecs.g6.large")})}})},
-      {"SecurityGroupId", FleetSecurityGroup},
-      {"SecurityGroupIds",
-       Value(Value::Map{
-           {"SecurityGroupId", list({Value(FleetSecurityGroup)})}})},
-      {"InternetChargeType", "PayByTraffic"},
-      {"InternetMaxBandwidthIn", 200},
-      {"InternetMaxBandwidthOut", 0},
-      {"SystemDiskCategory", "cloud_essd"},
-      {"SystemDiskSize", 40},
-      {"KeyPairName", ""},
-      {"RamRoleName", ""},
-      {"UserData", ""},
-      {"InstanceName", ""},
-      {"HostName", ""},
-      {"SpotStrategy", "NoSpot"},
-      {"CreationTime", created},
-      {"Tags", Value(Value::Map{{"Tag", list()}})},
-      {"Simulated", Value(Value::Map{{"RegionId", FleetRegion}})}});
+  Value configuration = newConfiguration(std::string(FleetConfiguration), std::string(FleetGroup),
+                                         true, world.now());
+  configuration.set("ScalingConfigurationName", "sim-fleet-g6");
+  if (const Value *image = world.find(section::Images, "ImageId", Members[0].imageId))
+    useImage(configuration, *image);
+  configuration.set("InstanceType", "ecs.g6.large");
+  configuration.set("InstanceTypes", Value(Value::Map{{"InstanceType", list({Value("ecs.g6.large")})}}));
+  configuration.set("SecurityGroupId", std::string(FleetSecurityGroup));
+  configuration.set("SecurityGroupIds",
+                    Value(Value::Map{{"SecurityGroupId", list({Value(FleetSecurityGroup)})}}));
+  configuration.set("Simulated", Value(Value::Map{{"RegionId", FleetRegion}}));
+  return configuration;
 }
 
 Value fleetGroup(const World &world) {

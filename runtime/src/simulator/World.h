@@ -257,6 +257,9 @@ std::string createInstance(World &world, const InstanceSpec &spec,
                            bool running);
 /// The image \p imageId if \p regionId can use it: public images are
 /// everywhere, custom ones in their own region.
+/// The instance named by the request's InstanceId, in the request's region
+/// (InvalidInstanceId.NotFound otherwise).
+Outcome<Value *, ApiError> instanceFor(World &world, const Request &request);
 const Value *findImage(const World &world, std::string_view imageId,
                        std::string_view regionId);
 /// The image, if it exists and is Available: otherwise the error RunInstances
@@ -342,6 +345,10 @@ void seedScalingGroup(World &world, const std::string &imageId);
 /// Adds the mixed fleet of cn-shanghai (SeedFleet.cpp): scaling group
 /// asg-simfleet with Linux x86_64, Linux arm64 and Windows instances.
 void seedFleet(World &world);
+/// A scaling configuration record with no image or instance type yet.
+Value newConfiguration(const std::string &id, const std::string &groupId, bool active, Millis now);
+/// Sets \p image (and its OS) on a configuration record.
+void useImage(Value &configuration, const Value &image);
 /// Puts the running instance \p instanceId into the group, InService.
 void addInServiceInstance(World &world, const std::string &instanceId, const std::string &groupId,
                           const std::string &configurationId);

@@ -194,64 +194,64 @@ std::string groupRegion(const World &world, std::string_view groupId) {
   return group ? std::string(textOf(*group, "RegionId")) : std::string();
 }
 
-namespace {
-
-// The seeded group lives in cn-hangzhou's default VPC (see Seed.cpp).
-constexpr std::string_view SeedRegion = "cn-hangzhou";
-constexpr std::string_view SeedSecurityGroup = "sg-simcnhangzhou";
-constexpr std::string_view SeedVSwitches[] = {"vsw-simcnhangzhouh",
-                                              "vsw-simcnhangzhoui"};
-
-Value seededConfiguration(World &world, const std::string &id,
-                          const std::string &groupId, bool active,
-                          std::string_view imageId, std::string_view type,
-                          std::string_view name) {
+Value seededConfiguration(World &world, const SeedPlace &place, const std::string &id,
+                          const std::string &groupId, bool active, std::string_view imageId,
+                          std::string_view type, std::string_view name) {
   Value configuration = newConfiguration(id, groupId, active, world.now());
   if (const Value *image = world.find(section::Images, "ImageId", imageId))
     useImage(configuration, *image);
   configuration.set("ScalingConfigurationName", name);
   configuration.set("InstanceType", type);
-  configuration.set("InstanceTypes",
-                    Value(Value::Map{{"InstanceType", list({Value(type)})}}));
-  configuration.set("SecurityGroupId", SeedSecurityGroup);
-  configuration.set(
-      "SecurityGroupIds",
-      Value(Value::Map{{"SecurityGroupId", list({Value(SeedSecurityGroup)})}}));
-  configuration.set("Simulated", Value(Value::Map{{"RegionId", SeedRegion}}));
+  configuration.set("InstanceTypes", Value(Value::Map{{"InstanceType", list({Value(type)})}}));
+  configuration.set("SecurityGroupId", place.securityGroup);
+  configuration.set("SecurityGroupIds",
+                    Value(Value::Map{{"SecurityGroupId", list({Value(place.securityGroup)})}}));
+  configuration.set("Simulated", Value(Value::Map{{"RegionId", place.region}}));
   return configuration;
 }
 
-Value seededGroup(World &world, const std::string &groupId,
-                  const std::string &activeId) {
-  Value::List vSwitchIds(std::begin(SeedVSwitches), std::end(SeedVSwitches));
+Value seededGroup(const World &world, const SeedPlace &place, const std::string &groupId,
+                  std::string_view name, const std::string &activeId, std::int64_t desired) {
+  Value::List vSwitchIds;
+  for (std::string_view vSwitch : place.vSwitches)
+    vSwitchIds.emplace_back(vSwitch);
   return Value(Value::Map{
       {"ScalingGroupId", groupId},
-      {"ScalingGroupName", "sim-web-group"},
-      {"RegionId", SeedRegion},
+      {"ScalingGroupName", name},
+      {"RegionId", place.region},
       {"LifecycleState", "Active"},
       {"ActiveScalingConfigurationId", activeId},
       {"LaunchTemplateId", ""},
       {"MinSize", 0},
       {"MaxSize", 10},
-      {"DesiredCapacity", 2},
+      {"DesiredCapacity", desired},
       {"DefaultCooldown", 300},
       {"GroupType", "ECS"},
       {"HealthCheckType", "ECS"},
       {"MultiAZPolicy", "PRIORITY"},
       {"ScalingPolicy", "release"},
-      {"VpcId", "vpc-simcnhangzhou"},
-      {"VSwitchId", SeedVSwitches[0]},
-      {"VSwitchIds",
-       Value(Value::Map{{"VSwitchId", list(std::move(vSwitchIds))}})},
+      {"VpcId", place.vpc},
+      {"VSwitchId", place.vSwitches.empty() ? std::string_view() : place.vSwitches.front()},
+      {"VSwitchIds", Value(Value::Map{{"VSwitchId", list(std::move(vSwitchIds))}})},
       {"RemovalPolicies",
-       Value(Value::Map{
-           {"RemovalPolicy", list({Value("OldestScalingConfiguration"),
-                                   Value("OldestInstance")})}})},
+       Value(Value::Map{{"RemovalPolicy", list({Value("OldestScalingConfiguration"),
+                                                Value("OldestInstance")})}})},
       {"SuspendedProcesses", Value(Value::Map{{"SuspendedProcess", list()}})},
       {"LoadBalancerIds", Value(Value::Map{{"LoadBalancerId", list()}})},
       {"DBInstanceIds", Value(Value::Map{{"DBInstanceId", list()}})},
       {"CreationTime", formatTime(world.now())}});
 }
+
+namespace {
+
+// The seeded group lives in cn-hangzhou's default VPC (see Seed.cpp).
+constexpr std::string_view SeedRegion = "cn-hangzhou";
+constexpr std::string_view SeedVSwitches[] = {"vsw-simcnhangzhouh",
+                                              "vsw-simcnhangzhoui"};
+const SeedPlace Hangzhou{SeedRegion, "vpc-simcnhangzhou", "sg-simcnhangzhou",
+                         {SeedVSwitches[0], SeedVSwitches[1]}};
+
+
 
 /// Launches a Running instance in \p vSwitchId and puts it InService.
 void seedInstance(World &world, const std::string &groupId,
@@ -260,7 +260,7 @@ void seedInstance(World &world, const std::string &groupId,
   InstanceSpec spec;
   spec.regionId = std::string(SeedRegion);
   spec.vSwitchId = std::string(vSwitchId);
-  spec.securityGroupId = std::string(SeedSecurityGroup);
+  spec.securityGroupId = std::string(Hangzhou.securityGroup);
   spec.imageId = imageId;
   spec.name = "ESS-sim-web-group";
   spec.tags = {{"acs:autoscaling:scalingGroupId", groupId}};
@@ -296,13 +296,13 @@ void seedScalingGroup(World &world, const std::string &imageId) {
   std::string activeId = world.nextId("asc");
   std::string spareId = world.nextId("asc");
   Value::List &configurations = world.records(section::ScalingConfigurations);
-  configurations.push_back(seededConfiguration(
-      world, activeId, groupId, true, imageId, "ecs.g6.large", "sim-web-g6"));
-  configurations.push_back(seededConfiguration(
-      world, spareId, groupId, false, "aliyun_3_x64_20G_alibase_20240528.vhd",
-      "ecs.c6.large", "sim-web-c6"));
+  configurations.push_back(seededConfiguration(world, Hangzhou, activeId, groupId, true, imageId,
+                                               "ecs.g6.large", "sim-web-g6"));
+  configurations.push_back(seededConfiguration(world, Hangzhou, spareId, groupId, false,
+                                               "aliyun_3_x64_20G_alibase_20240528.vhd",
+                                               "ecs.c6.large", "sim-web-c6"));
   world.records(section::ScalingGroups)
-      .push_back(seededGroup(world, groupId, activeId));
+      .push_back(seededGroup(world, Hangzhou, groupId, "sim-web-group", activeId, 2));
   for (std::string_view vSwitchId : SeedVSwitches)
     seedInstance(world, groupId, activeId, imageId, vSwitchId);
 }

@@ -40,50 +40,9 @@ constexpr FleetMember Members[] = {
      "ecs.g6.large"},
 };
 
-Value fleetConfiguration(const World &world) {
-  Value configuration = newConfiguration(std::string(FleetConfiguration), std::string(FleetGroup),
-                                         true, world.now());
-  configuration.set("ScalingConfigurationName", "sim-fleet-g6");
-  if (const Value *image = world.find(section::Images, "ImageId", Members[0].imageId))
-    useImage(configuration, *image);
-  configuration.set("InstanceType", "ecs.g6.large");
-  configuration.set("InstanceTypes", Value(Value::Map{{"InstanceType", list({Value("ecs.g6.large")})}}));
-  configuration.set("SecurityGroupId", std::string(FleetSecurityGroup));
-  configuration.set("SecurityGroupIds",
-                    Value(Value::Map{{"SecurityGroupId", list({Value(FleetSecurityGroup)})}}));
-  configuration.set("Simulated", Value(Value::Map{{"RegionId", FleetRegion}}));
-  return configuration;
-}
-
-Value fleetGroup(const World &world) {
-  Value::List vSwitchIds(std::begin(FleetVSwitches), std::end(FleetVSwitches));
-  return Value(Value::Map{
-      {"ScalingGroupId", FleetGroup},
-      {"ScalingGroupName", "sim-fleet"},
-      {"RegionId", FleetRegion},
-      {"LifecycleState", "Active"},
-      {"ActiveScalingConfigurationId", FleetConfiguration},
-      {"LaunchTemplateId", ""},
-      {"MinSize", 0},
-      {"MaxSize", 10},
-      {"DesiredCapacity", static_cast<std::int64_t>(std::size(Members))},
-      {"DefaultCooldown", 300},
-      {"GroupType", "ECS"},
-      {"HealthCheckType", "ECS"},
-      {"MultiAZPolicy", "PRIORITY"},
-      {"ScalingPolicy", "release"},
-      {"VpcId", FleetVpc},
-      {"VSwitchId", FleetVSwitches[0]},
-      {"VSwitchIds",
-       Value(Value::Map{{"VSwitchId", list(std::move(vSwitchIds))}})},
-      {"RemovalPolicies",
-       Value(Value::Map{
-           {"RemovalPolicy", list({Value("OldestScalingConfiguration"),
-                                   Value("OldestInstance")})}})},
-      {"SuspendedProcesses", Value(Value::Map{{"SuspendedProcess", list()}})},
-      {"LoadBalancerIds", Value(Value::Map{{"LoadBalancerId", list()}})},
-      {"DBInstanceIds", Value(Value::Map{{"DBInstanceId", list()}})},
-      {"CreationTime", formatTime(world.now())}});
+SeedPlace fleetPlace() {
+  return {FleetRegion, FleetVpc, FleetSecurityGroup,
+          {std::begin(FleetVSwitches), std::end(FleetVSwitches)}};
 }
 
 void addMember(World &world, const FleetMember &member, std::size_t index) {
@@ -105,8 +64,12 @@ void addMember(World &world, const FleetMember &member, std::size_t index) {
 
 void seedFleet(World &world) {
   world.records(section::ScalingConfigurations)
-      .push_back(fleetConfiguration(world));
-  world.records(section::ScalingGroups).push_back(fleetGroup(world));
+      .push_back(seededConfiguration(world, fleetPlace(), std::string(FleetConfiguration),
+                                     std::string(FleetGroup), true, Members[0].imageId,
+                                     "ecs.g6.large", "sim-fleet-g6"));
+  world.records(section::ScalingGroups)
+      .push_back(seededGroup(world, fleetPlace(), std::string(FleetGroup), "sim-fleet",
+                             std::string(FleetConfiguration), std::size(Members)));
   for (std::size_t i = 0; i < std::size(Members); ++i)
     addMember(world, Members[i], i);
 }

@@ -345,6 +345,18 @@ void seedScalingGroup(World &world, const std::string &imageId);
 /// Adds the mixed fleet of cn-shanghai (SeedFleet.cpp): scaling group
 /// asg-simfleet with Linux x86_64, Linux arm64 and Windows instances.
 void seedFleet(World &world);
+/// Where a seeded scaling group lives: its region's network.
+struct SeedPlace {
+  std::string_view region, vpc, securityGroup;
+  std::vector<std::string_view> vSwitches;
+};
+/// A seeded group's configuration: \p imageId and \p type in \p place.
+Value seededConfiguration(World &world, const SeedPlace &place, const std::string &id,
+                          const std::string &groupId, bool active, std::string_view imageId,
+                          std::string_view type, std::string_view name);
+/// A seeded scaling group record across \p place's vSwitches.
+Value seededGroup(const World &world, const SeedPlace &place, const std::string &groupId,
+                  std::string_view name, const std::string &activeId, std::int64_t desired);
 /// A scaling configuration record with no image or instance type yet.
 Value newConfiguration(const std::string &id, const std::string &groupId, bool active, Millis now);
 /// Sets \p image (and its OS) on a configuration record.

@@ -1,5 +1,6 @@
 //===- ActionCatalogue.cpp - Building the catalogue from its .def records ---===//
 #include "oosc/runtime/ActionCatalogue.h"
+#include "oosc/runtime/Value.h"
 
 #include <cctype>
 #include <string>
@@ -63,14 +64,7 @@ std::string folded(std::string_view name) {
   return lower;
 }
 
-bool sameName(std::string_view a, std::string_view b) {
-  if (a.size() != b.size())
-    return false;
-  for (size_t i = 0; i < a.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i])))
-      return false;
-  return true;
-}
+bool sameName(std::string_view a, std::string_view b) { return equalsIgnoringAsciiCase(a, b); }
 
 void addRecord(std::vector<ActionDoc> &actions, const Record &record) {
   if (record.kind == RecordKind::Action) {

@@ -1,20 +1,15 @@
 //===- schedule/Schedule.cpp ------------------------------------------------===//
 #include "oosc/runtime/schedule/Schedule.h"
 
+#include "oosc/runtime/Value.h"
+
 #include <algorithm>
 #include <cctype>
 
 namespace oosc::runtime::schedule {
 namespace {
 
-bool sameWord(std::string_view a, std::string_view b) {
-  if (a.size() != b.size())
-    return false;
-  for (size_t i = 0; i < a.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i])))
-      return false;
-  return true;
-}
+bool sameWord(std::string_view a, std::string_view b) { return equalsIgnoringAsciiCase(a, b); }
 
 struct RateUnit {
   std::string_view singular, plural;

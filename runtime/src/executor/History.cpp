@@ -59,7 +59,7 @@ Outcome<ExecutionHistory> loadHistory(Journal &journal, const std::string &id, c
     return calls.error();
   for (const JournalApiCall &call : calls.value())
     if (!call.key.empty())
-      history.calls[call.key] = {call.result, call.requestId};
+      history.calls[call.key] = {call.result, call.requestId, call.row};
   return history;
 }
 

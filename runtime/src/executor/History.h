@@ -32,6 +32,7 @@ struct StepHistory {
 struct CallHistory {
   std::string result;
   std::string requestId;
+  long long row = 0; ///< its journal record
 };
 
 struct ExecutionHistory {

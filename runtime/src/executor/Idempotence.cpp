@@ -150,6 +150,8 @@ std::optional<Outcome<Value, ApiError>> settle(ActionCall &call, const Idempoten
                                          " took effect: " + done.error().message));
   if (!done.value())
     return std::nullopt;
+  // It took effect: its record says so now, instead of "Sent".
+  apiCallAnswered(call.state, earlier.row, earlier.requestId, "Success");
   return Outcome<Value, ApiError>(Value(Value::Map{{"RequestId", earlier.requestId}}));
 }
 

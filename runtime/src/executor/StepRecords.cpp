@@ -63,7 +63,8 @@ void executionStarted(RunEnvironment &environment, const TemplateDef &def,
 
 void executionResumed(RunEnvironment &environment, const std::string &id) {
   if (Journal *journal = environment.journal)
-    warnIfFailed(journal->reopenExecution(id, getpid(), runnerHostName()));
+    warnIfFailed(journal->reopenExecution(id, getpid(), runnerHostName(),
+                                          std::string(recordedMode(environment))));
 }
 
 

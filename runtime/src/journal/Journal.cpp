@@ -320,13 +320,13 @@ Outcome<bool> Journal::finishApiCall(long long row, const std::string &requestId
 }
 
 Outcome<bool> Journal::reopenExecution(const std::string &id, int runnerPid,
-                                       const std::string &runnerHost) {
+                                       const std::string &runnerHost, const std::string &mode) {
   std::lock_guard<std::mutex> lock(mutex_);
   Statement update(prepared("UPDATE executions SET status = 'Running', runner_pid = ?, "
-                            "runner_host = ?, ended = 0 WHERE id = ?"));
+                            "runner_host = ?, mode = ?, ended = 0 WHERE id = ?"));
   if (!update.ok())
     return failure(db_, path_, "cannot reopen execution " + id);
-  update.number(1, runnerPid).text(2, runnerHost).text(3, id);
+  update.number(1, runnerPid).text(2, runnerHost).text(3, mode).text(4, id);
   if (update.step() != SQLITE_DONE)
     return failure(db_, path_, "cannot reopen execution " + id);
   return true;
@@ -334,7 +334,7 @@ Outcome<bool> Journal::reopenExecution(const std::string &id, int runnerPid,
 
 Outcome<std::vector<JournalApiCall>> Journal::apiCalls(const std::string &executionId) {
   std::lock_guard<std::mutex> lock(mutex_);
-  Statement select(prepared("SELECT task, service, api, request_id, result, at, loop_item, call_key "
+  Statement select(prepared("SELECT task, service, api, request_id, result, at, loop_item, call_key, rowid "
                             "FROM api_calls WHERE execution_id = ? ORDER BY rowid"));
   if (!select.ok())
     return failure(db_, path_, "cannot read the API calls of " + executionId);
@@ -342,7 +342,8 @@ Outcome<std::vector<JournalApiCall>> Journal::apiCalls(const std::string &execut
   std::vector<JournalApiCall> rows;
   while (select.step() == SQLITE_ROW)
     rows.push_back({select.column(0), select.column(1), select.column(2), select.column(3),
-                    select.column(4), select.real(5), select.integer(6), select.column(7)});
+                    select.column(4), select.real(5), select.integer(6), select.column(7),
+                    static_cast<long long>(select.real(8))});
   return rows;
 }
 

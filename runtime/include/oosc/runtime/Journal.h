@@ -71,6 +71,7 @@ struct JournalApiCall {
   /// for calls that change resources, so a resumed step finds what it
   /// sent before; empty for reads.
   std::string key;
+  long long row = 0; ///< set when read back: what finishApiCall takes
 };
 
 /// What an ACS::TimerTrigger execution resolved its schedule to (times in
@@ -140,8 +141,9 @@ public:
   /// The answer to a call recorded as "Sent".
   Outcome<bool> finishApiCall(long long row, const std::string &requestId, const std::string &result);
 
-  /// A resumed execution is running again, in this process.
-  Outcome<bool> reopenExecution(const std::string &id, int runnerPid, const std::string &runnerHost);
+  /// A resumed execution is running again, in this process, in \p mode.
+  Outcome<bool> reopenExecution(const std::string &id, int runnerPid, const std::string &runnerHost,
+                                const std::string &mode);
 
   /// Newest first.
   Outcome<std::vector<JournalExecution>> executions();

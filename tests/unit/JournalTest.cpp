@@ -95,6 +95,22 @@ TEST_F(JournalTest, TheCursorMovesWithItsStepOrNotAtAll) {
   EXPECT_EQ(j.execution("exec-1").value()->cursor, -1);
 }
 
+TEST_F(JournalTest, AReopenedExecutionRunsAgainInItsNewRunnerAndMode) {
+  auto journal = Journal::open(file());
+  ASSERT_TRUE(journal) << journal.error().message;
+  Journal &j = *journal.value();
+  ASSERT_TRUE(j.beginExecution({"exec-1", "t", "{}", "Automatic", "Running", "", "{}", "", 1, 0, 0,
+                                111, "old-host"}));
+  ASSERT_TRUE(j.finishExecution("exec-1", "Waiting", "{}", "", 2));
+  ASSERT_TRUE(j.reopenExecution("exec-1", 222, "new-host", "FailurePause"));
+  JournalExecution reopened = *j.execution("exec-1").value();
+  EXPECT_EQ(reopened.status, "Running");
+  EXPECT_EQ(reopened.runnerPid, 222);
+  EXPECT_EQ(reopened.runnerHost, "new-host");
+  EXPECT_EQ(reopened.mode, "FailurePause");
+  EXPECT_DOUBLE_EQ(reopened.ended, 0);
+}
+
 TEST_F(JournalTest, ACallIsSentThenAnswered) {
   auto journal = Journal::open(file());
   ASSERT_TRUE(journal) << journal.error().message;

@@ -1,0 +1,49 @@
+//===- runner/Options.h - A runner's command line, read -------------------===//
+#pragma once
+
+#include "executor/Steering.h"
+#include "oosc/runtime/Program.h"
+#include "oosc/runtime/Simulator.h"
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace oosc::runtime {
+
+/// What the options of `RUNNER [NAME] [options]` asked for.
+struct RunnerOptions {
+  Value parameters = Value(Value::Map{});
+  bool dryRun = false;
+  bool placeholders = false;
+  bool help = false;
+  bool jsonLog = false;
+  bool realTime = false;
+  std::string stateFile;
+  std::string worldFile;
+  std::string journalFile; ///< empty: journal.sqlite beside the state file
+  bool noJournal = false;
+  std::string resumeId; ///< `--resume`: the interrupted execution to continue
+  bool postWebhooks = false; ///< `--webhooks post`: ACS::Notify really posts
+  unsigned killAfterCall = 0, killAfterRecord = 0;
+  std::string region = "cn-hangzhou";
+  std::chrono::milliseconds latency{0};
+  std::vector<FaultRule> faults;
+  std::optional<std::chrono::system_clock::time_point> now; ///< --now: the virtual clock's start
+  std::string resumeSchedule; ///< --resume-schedule: the trigger execution to continue
+  ExecutionMode mode = ExecutionMode::Automatic;
+  LoopMode loopMode = LoopMode::Automatic;
+};
+
+/// The --help text for \p def.
+std::string runnerUsage(const std::string &program, const TemplateDef &def);
+
+/// Reads argv[first..argc) into \p options; the error says what is wrong.
+std::optional<std::string> parseRunnerArguments(const TemplateDef &def, int argc, char **argv,
+                                                int first, RunnerOptions &options);
+
+/// $XDG_STATE_HOME/oosc/simulator.json, or ~/.local/state/..., or /tmp/...
+std::string defaultStateFile();
+
+} // namespace oosc::runtime

@@ -85,6 +85,73 @@ std::unique_ptr<Journal> openJournal(const std::string &program, const std::stri
   return std::move(journal.value());
 }
 
+/// --resume and --resume-schedule need the journal and a run; a trigger's
+/// execution is continued by --resume-schedule, not --resume.
+std::optional<std::string> checkResumeOptions(const TemplateDef &def, const RunnerOptions &options) {
+  for (const auto &[flag, id] : {std::pair<const char *, const std::string &>{"--resume", options.resumeId},
+                                 {"--resume-schedule", options.resumeSchedule}})
+    if (!id.empty() && (options.dryRun || options.noJournal))
+      return std::string(flag) + " cannot go with " + (options.dryRun ? "--dry-run" : "--no-journal");
+  if (schedule::startsWithTimerTrigger(def) && !options.resumeId.empty())
+    return "template '" + def.name + "' starts with ACS::TimerTrigger: continue its trigger "
+           "execution with --resume-schedule " + options.resumeId;
+  return std::nullopt;
+}
+
+/// How the execution starts: its id and parameter values, and for
+/// --resume what the journal says it did.
+struct StartPlan {
+  std::string executionId;
+  std::vector<Value> values;
+  std::optional<ResumePlan> resume;
+};
+
+Outcome<StartPlan> planStart(const TemplateDef &def, RunnerOptions &options, Journal *journal,
+                             SimulatedCloud &cloud, RunEnvironment &environment,
+                             const std::string &program) {
+  StartPlan start;
+  if (!options.resumeId.empty()) {
+    if (!journal)
+      return fail("--resume needs the journal, which could not be opened");
+    auto plan = planResume(*journal, options.resumeId, def, options.parameters, environment);
+    if (!plan)
+      return plan.error();
+    for (const std::string &note : plan.value().notes)
+      std::cerr << program << ": note: " << note << '\n';
+    start.values = std::move(plan.value().parameters);
+    start.executionId = options.resumeId;
+    start.resume = std::move(plan.value());
+    return start;
+  }
+  std::vector<std::string> placeholders;
+  if (options.dryRun && options.placeholders)
+    placeholders = fillPlaceholders(def, options.parameters);
+  auto parameters = resolveParameters(def, options.parameters, environment, placeholders);
+  if (!parameters)
+    return parameters.error();
+  start.values = std::move(parameters.value());
+  if (options.dryRun)
+    return start;
+  // Ids continue across runs that share a simulated world; saved at once,
+  // so a runner killed before its first change cannot hand the id out twice.
+  start.executionId = !options.resumeSchedule.empty() ? options.resumeSchedule : cloud.newId("exec");
+  if (auto saved = cloud.save(); !saved)
+    std::cerr << program << ": warning: the simulated world was not saved: " << saved.error().message
+              << '\n';
+  return start;
+}
+
+int exitStatusOf(ExecutionStatus status) {
+  switch (status) {
+  case ExecutionStatus::Success:
+    return kExitSuccess;
+  case ExecutionStatus::Cancelled:
+    return kExitCancelled;
+  default:
+    return kExitFailed;
+  }
+}
+
 int runTemplate(const TemplateDef &def, const RunnerImage &image, const std::string &program,
                 int argc, char **argv, int first) {
   if (first < argc && std::string(argv[first]) == "executions")
@@ -125,33 +192,19 @@ int runTemplate(const TemplateDef &def, const RunnerImage &image, const std::str
     printParameters(std::cout, def, environment);
     return kExitSuccess;
   }
-  if (!options.resumeId.empty() && (options.dryRun || options.noJournal))
-    return usageError(program, "--resume cannot go with " +
-                                   std::string(options.dryRun ? "--dry-run" : "--no-journal"));
-  // A timer trigger stays up: a child execution at each firing. One whose
-  // runner stopped is continued by --resume-schedule, not --resume.
+  if (auto error = checkResumeOptions(def, options))
+    return usageError(program, *error);
   bool scheduled = schedule::startsWithTimerTrigger(def);
-  if (scheduled && !options.resumeId.empty())
-    return usageError(program, "template '" + def.name + "' starts with ACS::TimerTrigger: continue its "
-                               "trigger execution with --resume-schedule " + options.resumeId);
   std::string journalFile =
       options.journalFile.empty() ? defaultJournalFile(simulator.stateFile) : options.journalFile;
-  if (!options.resumeSchedule.empty()) {
-    std::optional<std::string> error;
-    if (options.noJournal || options.dryRun)
-      error = "--resume-schedule cannot go with " + std::string(options.dryRun ? "--dry-run" : "--no-journal");
-    else
-      error = schedule::restoreTriggerParameters(journalFile, options.resumeSchedule, def,
-                                                 options.parameters);
-    if (error)
+  if (!options.resumeSchedule.empty())
+    if (auto error = schedule::restoreTriggerParameters(journalFile, options.resumeSchedule, def,
+                                                        options.parameters))
       return usageError(program, *error);
-  }
   std::unique_ptr<Journal> journal =
       options.noJournal || options.dryRun ? nullptr : openJournal(program, journalFile);
   environment.journal = journal.get();
   journalApi.attach(journal.get());
-  if (!options.resumeId.empty() && !journal)
-    return usageError(program, "--resume needs the journal, which could not be opened");
   // A trigger's children's ids are saved at once too (a child may change
   // nothing before its runner is killed).
   auto newTriggeredId = [&] {
@@ -159,37 +212,16 @@ int runTemplate(const TemplateDef &def, const RunnerImage &image, const std::str
     (void)cloud.save();
     return id;
   };
-  std::optional<ResumePlan> resume;
-  std::vector<Value> values;
-  std::string executionId;
-  if (!options.resumeId.empty()) {
-    auto plan = planResume(*journal, options.resumeId, def, options.parameters, environment);
-    if (!plan)
-      return usageError(program, plan.error().message);
-    resume = std::move(plan.value());
-    values = std::move(resume->parameters);
-    executionId = options.resumeId;
-    for (const std::string &note : resume->notes)
-      std::cerr << program << ": note: " << note << '\n';
-  } else {
-    std::vector<std::string> placeholders;
-    if (options.dryRun && options.placeholders)
-      placeholders = fillPlaceholders(def, options.parameters);
-    auto parameters = resolveParameters(def, options.parameters, environment, placeholders);
-    if (!parameters)
-      return usageError(program, parameters.error().message);
-    if (options.dryRun) {
-      printPlan(std::cout, def, parameters.value());
-      return kExitSuccess;
-    }
-    values = std::move(parameters.value());
-    // Ids continue across runs that share a simulated world; saved at once,
-    // so a runner killed before its first change cannot hand the id out twice.
-    executionId = !options.resumeSchedule.empty() ? options.resumeSchedule : cloud.newId("exec");
-    if (auto saved = cloud.save(); !saved)
-      std::cerr << program << ": warning: the simulated world was not saved: "
-                << saved.error().message << '\n';
+  auto start = planStart(def, options, journal.get(), cloud, environment, program);
+  if (!start)
+    return usageError(program, start.error().message);
+  if (options.dryRun) {
+    printPlan(std::cout, def, start.value().values);
+    return kExitSuccess;
   }
+  std::optional<ResumePlan> &resume = start.value().resume;
+  std::vector<Value> &values = start.value().values;
+  const std::string &executionId = start.value().executionId;
   Cancellation cancellation;
   cancellation.requested = &cancelSignalled;
   environment.cancellation = &cancellation;
@@ -226,14 +258,7 @@ int runTemplate(const TemplateDef &def, const RunnerImage &image, const std::str
               << '\n';
   progress.finish(executionStatusName(outcome.status), environment.secrets.maskText(outcome.error));
   std::cout << environment.secrets.mask(outcome.outputs).toJson() << std::endl;
-  switch (outcome.status) {
-  case ExecutionStatus::Success:
-    return kExitSuccess;
-  case ExecutionStatus::Cancelled:
-    return kExitCancelled;
-  default:
-    return kExitFailed;
-  }
+  return exitStatusOf(outcome.status);
 }
 
 } // namespace

@@ -146,6 +146,18 @@ TEST_F(ResumeTest, RollingUpdateResumedAfterEveryCallAndRecordEndsAsIfUninterrup
                     "-p", "imageId=centos_7_9_x64_20G_alibase_20240628.vhd", "-p", "batchNumber=5"});
 }
 
+TEST_F(ResumeTest, CustomExtensionsResumedAfterEveryCallAndRecordEndAsIfUninterrupted) {
+  // One instance at a time, so the simulator's command and invocation ids
+  // go to the same instances in every run.
+  expectEverywhere({"samples/custom-extensions/custom-extensions.yaml",
+                    "samples/custom-extensions/custom-extension-instance.yaml"},
+                   40,
+                   {"custom-extensions", "--region", "cn-shanghai", "-p",
+                    R"(instanceIds=["i-simfleet01","i-simfleet04","i-simfleet05"])", "-p",
+                    "action=install", "-p",
+                    R"(rateControl={"Mode":"Concurrency","Concurrency":1,"MaxErrors":0})"});
+}
+
 TEST_F(ResumeTest, TheComparisonSeesADuplicatedInstance) {
   // Starting the killed execution over instead of resuming it makes a second
   // temporary instance: the comparison above must notice such a difference.

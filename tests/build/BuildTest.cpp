@@ -102,31 +102,32 @@ TEST_F(BuildTest, JournalRecordsTheExecutionItsTasksLoopItemsAndChildren) {
 
 TEST_F(BuildTest, SigtermCancelsRunsTheCleanupAndEndsCancelled) {
   std::string runner = build({"tests/build/cancel.yaml"});
-  // A real signal to a real runner: SIGTERM one second into a four-second
-  // Sleep (real time), well after the runner installed its handlers.
-  std::string code = (dir_ / "code").string();
-  std::string script = runner + " --state " + state() + " --real-time >/dev/null 2>" +
-                       (dir_ / "err").string() + " & pid=$!; sleep 1; kill -TERM $pid; wait $pid; echo $? >" + code;
-  ASSERT_EQ(std::system(script.c_str()), 0);
-  std::string err = slurp((dir_ / "err").string());
-  EXPECT_EQ(slurp(code), "3\n") << err;
-  EXPECT_NE(err.find("Cancelled  useInstance"), std::string::npos) << err;
-  EXPECT_NE(err.find("Success  deleteInstance"), std::string::npos) << "the cleanup did not run\n" << err;
+  // A real signal to a real runner: SIGTERM once the instance is made and
+  // the four-second Sleep (real time) has begun.
+  Background &running = start(runner, {"--real-time"});
+  ASSERT_TRUE(waitForProgress(running, "Success  createInstance")) << running.err();
+  ::kill(running.pid, SIGTERM);
+  RunResult ended = finish(running);
+  EXPECT_EQ(ended.exitCode, 3) << ended.err;
+  EXPECT_NE(ended.err.find("Cancelled  useInstance"), std::string::npos) << ended.err;
+  EXPECT_NE(ended.err.find("Success  deleteInstance"), std::string::npos)
+      << "the cleanup did not run\n" << ended.err;
   EXPECT_EQ(instancesNamed(world(), "oos-cancel-test"), 0u) << "the instance was left behind";
   RunResult show = runProgram(runner, {"executions", "show", "exec-sim000000000001", "--journal",
-                                       (dir_ / "journal.sqlite").string()});
+                                       journal()});
   EXPECT_NE(show.out.find("status     Cancelled"), std::string::npos) << show.out;
 }
 
 TEST_F(BuildTest, JournalKeepsWhatWasCommittedWhenTheRunnerIsKilled) {
   std::string runner = build({"tests/build/cancel.yaml"});
-  // kill -9 one second into the four-second Sleep: nothing can be flushed
-  // at exit, so what the journal holds is what was committed step by step.
-  std::string script = runner + " --state " + state() + " --real-time >/dev/null 2>&1 & pid=$!; " +
-                       "sleep 1; kill -KILL $pid; wait $pid; true";
-  ASSERT_EQ(std::system(script.c_str()), 0);
+  // kill -9 during the four-second Sleep: nothing can be flushed at exit,
+  // so what the journal holds is what was committed step by step.
+  Background &running = start(runner, {"--real-time"});
+  ASSERT_TRUE(waitForProgress(running, "Success  createInstance")) << running.err();
+  ::kill(running.pid, SIGKILL);
+  EXPECT_EQ(finish(running).signal, SIGKILL);
   RunResult show = runProgram(runner, {"executions", "show", "exec-sim000000000001", "--journal",
-                                       (dir_ / "journal.sqlite").string()});
+                                       journal()});
   ASSERT_EQ(show.exitCode, 0) << show.err;
   EXPECT_NE(show.out.find("status     Interrupted"), std::string::npos) << show.out;
   EXPECT_NE(show.out.find("createInstance"), std::string::npos) << show.out;

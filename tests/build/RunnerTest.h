@@ -13,10 +13,19 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <csignal>
+#include <deque>
+#include <fcntl.h>
 #include <filesystem>
 #include <fstream>
+#include <spawn.h>
 #include <sstream>
+#include <sys/wait.h>
+#include <thread>
 #include <unistd.h>
+
+extern char **environ;
 
 namespace oosc::testing {
 
@@ -36,6 +45,14 @@ inline runtime::Value parse(const std::string &text) {
   return value ? *value : runtime::Value();
 }
 
+/// A runner started in the background, with its own world and journal.
+struct Background {
+  pid_t pid = -1;
+  std::filesystem::path dir;
+  std::string journal() const { return (dir / "journal.sqlite").string(); }
+  std::string err() const { return slurp(dir / "err"); }
+};
+
 class RunnerTest : public ::testing::Test {
 protected:
   void SetUp() override {
@@ -45,7 +62,76 @@ protected:
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
   }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
+  void TearDown() override {
+    for (Background &run : started_)
+      if (run.pid > 0) { // a failed test must not leave a runner behind
+        ::kill(run.pid, SIGKILL);
+        ::waitpid(run.pid, nullptr, 0);
+      }
+    std::filesystem::remove_all(dir_);
+  }
+
+  /// Starts `runner arguments... --state DIR/world.json --journal
+  /// DIR/journal.sqlite` in the background, DIR being dir/NAME (or the
+  /// test's own folder for ""), stdin from /dev/null, stdout and stderr in
+  /// DIR/out and DIR/err.
+  Background &start(const std::string &runner, std::vector<std::string> arguments,
+                    const std::string &name = "") {
+    Background run;
+    run.dir = name.empty() ? dir_ : dir_ / name;
+    std::filesystem::create_directories(run.dir);
+    arguments.insert(arguments.begin(), runner);
+    arguments.insert(arguments.end(), {"--state", (run.dir / "world.json").string(), "--journal",
+                                       run.journal()});
+    std::vector<char *> argv;
+    for (std::string &argument : arguments)
+      argv.push_back(argument.data());
+    argv.push_back(nullptr);
+    posix_spawn_file_actions_t files;
+    posix_spawn_file_actions_init(&files);
+    posix_spawn_file_actions_addopen(&files, 0, "/dev/null", O_RDONLY, 0);
+    std::string out = (run.dir / "out").string(), err = (run.dir / "err").string();
+    posix_spawn_file_actions_addopen(&files, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    posix_spawn_file_actions_addopen(&files, 2, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    int spawned = posix_spawn(&run.pid, runner.c_str(), &files, nullptr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&files);
+    EXPECT_EQ(spawned, 0) << "cannot start " << runner;
+    started_.push_back(run);
+    return started_.back();
+  }
+
+  /// Whether \p run is still running (not reaped).
+  static bool stillRunning(const Background &run) {
+    siginfo_t ended{};
+    return ::waitid(P_PID, run.pid, &ended, WEXITED | WNOHANG | WNOWAIT) == 0 && ended.si_pid == 0;
+  }
+
+  /// Waits until the runner's progress shows \p line: true; false if it
+  /// ended first or a minute passed. Polled: nothing depends on timing.
+  bool waitForProgress(const Background &run, const std::string &line) {
+    for (int attempt = 0; attempt < 1200; ++attempt) {
+      if (run.err().find(line) != std::string::npos)
+        return true;
+      if (!stillRunning(run))
+        return run.err().find(line) != std::string::npos;
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    return false;
+  }
+
+  /// Waits for the runner to end; its exit status (or signal) and output.
+  RunResult finish(Background &run) {
+    RunResult result;
+    int status = 0;
+    if (::waitpid(run.pid, &status, 0) == run.pid) {
+      result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+      result.signal = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
+    }
+    run.pid = -1;
+    result.out = slurp(run.dir / "out");
+    result.err = run.err();
+    return result;
+  }
 
   /// Builds the templates into dir/runner; fails the test if it does not build.
   std::string build(const std::vector<std::string> &templates) {
@@ -69,6 +155,7 @@ protected:
   runtime::Value world() const { return parse(slurp(state())); }
 
   std::filesystem::path dir_;
+  std::deque<Background> started_; // a deque: references to earlier runs stay valid
 };
 
 } // namespace oosc::testing

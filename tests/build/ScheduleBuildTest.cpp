@@ -58,22 +58,14 @@ protected:
 
   /// Runs the runner in real time until its progress shows \p line, then
   /// sends it \p signal (by number) and waits for it to end.
-  StoppedRun runUntil(const std::string &runner, const std::vector<std::string> &arguments,
+  StoppedRun runUntil(const std::string &runner, std::vector<std::string> arguments,
                       const std::string &line, int signal) {
-    std::string command = "'" + runner + "' --real-time --state '" + state() + "' --journal '" + journal() + "'";
-    for (const std::string &argument : arguments)
-      command += " '" + argument + "'";
-    std::string err = (dir_ / "err").string(), code = (dir_ / "code").string();
-    std::string script = command + " >/dev/null 2>'" + err + "' & pid=$!; " +
-                         "while kill -0 $pid 2>/dev/null && ! grep -qF -- '" + line + "' '" + err +
-                         "'; do sleep 0.05; done; kill -" + std::to_string(signal) +
-                         " $pid; { wait $pid; } 2>/dev/null; echo $? >'" + code + "'";
-    EXPECT_EQ(std::system(script.c_str()), 0);
-    StoppedRun stopped;
-    stopped.err = slurp(err);
-    EXPECT_NE(stopped.err.find(line), std::string::npos) << "the runner ended before: " << stopped.err;
-    stopped.exitCode = std::atoi(slurp(code).c_str());
-    return stopped;
+    arguments.insert(arguments.begin(), "--real-time");
+    Background &running = start(runner, arguments);
+    EXPECT_TRUE(waitForProgress(running, line)) << "the runner ended before: " << running.err();
+    ::kill(running.pid, signal);
+    RunResult ended = finish(running);
+    return {ended.signal ? 128 + ended.signal : ended.exitCode, ended.err};
   }
 
   RunResult show(const std::string &runner, const std::string &id) {

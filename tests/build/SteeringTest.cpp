@@ -9,20 +9,6 @@
 //===----------------------------------------------------------------------===//
 #include "build/RunnerTest.h"
 
-#include <chrono>
-#include <csignal>
-#include <deque>
-#include <fcntl.h>
-#include <filesystem>
-#include <fstream>
-#include <spawn.h>
-#include <sstream>
-#include <sys/wait.h>
-#include <thread>
-#include <unistd.h>
-
-extern char **environ;
-
 namespace oosc::testing {
 namespace {
 
@@ -34,68 +20,10 @@ bool contains(const std::string &text, const std::string &part) {
   return text.find(part) != std::string::npos;
 }
 
-/// A runner started in the background, with its own world and journal.
-struct Background {
-  pid_t pid = -1;
-  fs::path dir;
-  std::string journal() const { return (dir / "journal.sqlite").string(); }
-  std::string err() const { return slurp(dir / "err"); }
-};
-
 class SteeringBuildTest : public RunnerTest {
 protected:
-  void TearDown() override {
-    for (Background &run : started_)
-      if (run.pid > 0) { // a failed test must not leave a runner waiting forever
-        ::kill(run.pid, SIGKILL);
-        ::waitpid(run.pid, nullptr, 0);
-      }
-    RunnerTest::TearDown();
-  }
-
   using RunnerTest::build;
   std::string build(const std::string &templatePath) { return RunnerTest::build({templatePath}); }
-
-  /// Starts `runner arguments... --state RUN/world.json --journal
-  /// RUN/journal.sqlite`, stdin from /dev/null, stdout and stderr in files.
-  Background &start(const std::string &runner, std::vector<std::string> arguments,
-                    const std::string &name) {
-    Background run;
-    run.dir = dir_ / name;
-    fs::create_directories(run.dir);
-    arguments.insert(arguments.begin(), runner);
-    arguments.insert(arguments.end(), {"--state", (run.dir / "world.json").string(), "--journal",
-                                       run.journal()});
-    std::vector<char *> argv;
-    for (std::string &argument : arguments)
-      argv.push_back(argument.data());
-    argv.push_back(nullptr);
-    posix_spawn_file_actions_t files;
-    posix_spawn_file_actions_init(&files);
-    posix_spawn_file_actions_addopen(&files, 0, "/dev/null", O_RDONLY, 0);
-    std::string out = (run.dir / "out").string(), err = (run.dir / "err").string();
-    posix_spawn_file_actions_addopen(&files, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    posix_spawn_file_actions_addopen(&files, 2, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    int spawned = posix_spawn(&run.pid, runner.c_str(), &files, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&files);
-    EXPECT_EQ(spawned, 0) << "cannot start " << runner;
-    started_.push_back(run);
-    return started_.back();
-  }
-
-  /// Waits for the runner to end; its exit status and output.
-  RunResult finish(Background &run) {
-    RunResult result;
-    int status = 0;
-    if (::waitpid(run.pid, &status, 0) == run.pid) {
-      result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-      result.signal = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
-    }
-    run.pid = -1;
-    result.out = slurp(run.dir / "out");
-    result.err = run.err();
-    return result;
-  }
 
   RunResult show(const std::string &runner, const Background &run) {
     return runProgram(runner, {"executions", "show", kExecution, "--journal", run.journal()});
@@ -111,8 +39,7 @@ protected:
   bool waitsAt(const std::string &runner, const Background &run, const std::string &task,
                const std::string &question = "") {
     for (int attempt = 0; attempt < 600; ++attempt) {
-      siginfo_t ended{};
-      if (::waitid(P_PID, run.pid, &ended, WEXITED | WNOHANG | WNOWAIT) != 0 || ended.si_pid != 0)
+      if (!stillRunning(run))
         return false; // it ended (left for finish() to reap) or is gone
       RunResult shown = show(runner, run);
       std::string line = "waiting    at task '" + task + "' (" + question;
@@ -123,7 +50,6 @@ protected:
     return false;
   }
 
-  std::deque<Background> started_; // a deque: references to earlier runs stay valid
 };
 
 TEST_F(SteeringBuildTest, FailurePauseWaitsAndRetryFinishesTheExecution) {

@@ -18,9 +18,8 @@ constexpr unsigned kMaxNesting = 16;
 /// (the third loop item), `exec-1/task#2` (the task's second run).
 std::string childId(const ActionCall &call) {
   std::string id = call.state.executionId + "/" + call.task.name;
-  for (size_t i = 0; i < call.state.def.tasks.size(); ++i)
-    if (&call.state.def.tasks[i] == &call.task && call.state.taskRuns[i] > 1)
-      id += "#" + std::to_string(call.state.taskRuns[i]);
+  if (unsigned run = call.state.runOf(call.task); run > 1)
+    id += "#" + std::to_string(run);
   if (call.loopItem >= 0)
     id += "." + std::to_string(call.loopItem + 1);
   return id;

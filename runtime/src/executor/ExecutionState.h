@@ -7,6 +7,7 @@
 #include "oosc/runtime/Program.h"
 #include "executor/Secrets.h"
 
+#include <algorithm>
 #include <atomic>
 #include <functional>
 #include <map>
@@ -118,6 +119,15 @@ public:
   RunEnvironment &environment;
   std::string executionId;
   std::mutex mutex;
+  /// Which run of \p task (one of def.tasks) is going on, from 1: part of
+  /// the names of its loop items, children and calls.
+  unsigned runOf(const TaskDef &task) const {
+    for (size_t i = 0; i < def.tasks.size() && i < taskRuns.size(); ++i)
+      if (&def.tasks[i] == &task)
+        return std::max(1u, taskRuns[i]);
+    return 1;
+  }
+
   /// Set when the execution is resumed: what the journal says it did.
   const ExecutionHistory *history = nullptr;
 };

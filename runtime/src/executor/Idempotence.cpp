@@ -47,11 +47,7 @@ const IdempotenceRule *findRule(std::string_view service, std::string_view api) 
 
 /// Names the call within its execution: `task#run[item]:n`.
 std::string nextCallKey(ActionCall &call) {
-  unsigned run = 1;
-  for (size_t i = 0; i < call.state.def.tasks.size(); ++i)
-    if (&call.state.def.tasks[i] == &call.task)
-      run = call.state.taskRuns[i];
-  std::string key = call.task.name + "#" + std::to_string(run);
+  std::string key = call.task.name + "#" + std::to_string(call.state.runOf(call.task));
   if (call.loopItem >= 0)
     key += "[" + std::to_string(call.loopItem) + "]";
   return key + ":" + std::to_string(++call.changingCalls);

@@ -30,14 +30,6 @@ void record(ExecutionState &state, const JournalStep &step, std::optional<int> c
     kill->recordWritten();
 }
 
-/// Which run of \p task is going on (a task of state's template).
-int currentRun(const ExecutionState &state, const TaskDef &task) {
-  for (size_t i = 0; i < state.def.tasks.size() && i < state.taskRuns.size(); ++i)
-    if (&state.def.tasks[i] == &task)
-      return static_cast<int>(std::max(1u, state.taskRuns[i]));
-  return 1;
-}
-
 /// The parameters as the journal keeps them: secret ones masked, and so
 /// is a parent's secret passed on in an ordinary one.
 std::string maskedParameters(const RunEnvironment &environment, const TemplateDef &def,
@@ -146,27 +138,33 @@ void loopItemEnded(ExecutionState &state, const TaskDef &task, size_t item, size
                  secrets.mask(outputs).toJson(), error, now - seconds, now, static_cast<int>(run)});
 }
 
-void taskWaiting(ExecutionState &state, const TaskDef &task, const std::string &question,
-                 const std::vector<std::string> &verbs) {
-  state.environment.progress.waiting(state, task, question, verbs);
+namespace {
+
+/// A wait began or ended: the task's step and the execution's status say so
+/// (the cursor stays: a resume asks again).
+void recordWaitState(ExecutionState &state, const TaskDef &task, const char *stepStatus,
+                     const char *executionStatus) {
   Journal *journal = state.environment.journal;
   if (!journal)
     return;
   double now = wallClockNow();
-  // The question is in the waits table; the cursor stays: a resume asks again.
-  record(state, {task.name, -1, "Waiting", "{}", "", now, 0, currentRun(state, task)});
-  warnIfFailed(journal->setExecutionStatus(state.executionId, "Waiting"));
+  record(state, {task.name, -1, stepStatus, "{}", "", now, 0, static_cast<int>(state.runOf(task))});
+  warnIfFailed(journal->setExecutionStatus(state.executionId, executionStatus));
+}
+
+} // namespace
+
+void taskWaiting(ExecutionState &state, const TaskDef &task, const std::string &question,
+                 const std::vector<std::string> &verbs) {
+  state.environment.progress.waiting(state, task, question, verbs);
+  // The question itself is in the waits table.
+  recordWaitState(state, task, "Waiting", "Waiting");
 }
 
 void waitEnded(ExecutionState &state, const TaskDef &task, std::string_view answer) {
   state.environment.progress.answered(state, task, answer);
-  Journal *journal = state.environment.journal;
-  if (!journal)
-    return;
   // Running until the executor records how the task ended.
-  double now = wallClockNow();
-  record(state, {task.name, -1, "Running", "{}", "", now, 0, currentRun(state, task)});
-  warnIfFailed(journal->setExecutionStatus(state.executionId, "Running"));
+  recordWaitState(state, task, "Running", "Running");
 }
 
 } // namespace oosc::runtime

@@ -565,7 +565,7 @@ TEST_F(FleetTest, RollbackOfAPackageUpdateLeavesAnInstanceWhoseInstallScriptFail
   ASSERT_EQ(rollback.exitCode, 0) << rollback.err;
   Value counts = invocationCounts(world());
   EXPECT_EQ(*counts.find("i-simfleet02"), *countsBefore.find("i-simfleet02"));
-  for (const std::string &id : {"i-simfleet01", "i-simfleet03", "i-simfleet04", "i-simfleet05"})
+  for (const char *id : {"i-simfleet01", "i-simfleet03", "i-simfleet04", "i-simfleet05"})
     EXPECT_EQ(counts.find(id)->getInteger(), countsBefore.find(id)->getInteger() + 1) << id;
   expectEveryFleetInstance(world(), "[.Tags.Tag[] | select(.TagKey == \"extension:demo-agent\")]", parse("[]"));
 }
@@ -579,9 +579,11 @@ TEST_F(BuildTest, LibraryActionsLookUpSwapAndDelete) {
   Value after = world();
   EXPECT_EQ(imageNamed(after, "to-delete"), nullptr);
   ASSERT_NE(imageNamed(after, "swapped-in"), nullptr);
-  for (const Value &configuration : after.find("ScalingConfigurations")->getList())
-    if (configuration.find("ScalingConfigurationId")->toDisplayString() == "asc-sim000000000001")
+  for (const Value &configuration : after.find("ScalingConfigurations")->getList()) {
+    if (configuration.find("ScalingConfigurationId")->toDisplayString() == "asc-sim000000000001") {
       EXPECT_EQ(configuration.find("ImageId")->toDisplayString(), outputs.find("imageId")->toDisplayString());
+    }
+  }
 }
 
 TEST_F(BuildTest, UnsupportedActionsFailClearlyNamingTheTask) {

@@ -102,9 +102,11 @@ TEST(ActionCatalogueTest, RuntimeActionsImplementTheirCatalogueEntries) {
       EXPECT_EQ(property.type, expected->type) << property.name;
       EXPECT_EQ(property.required, expected->required) << property.name;
     }
-    for (const analysis::CalleeProperty &property : declared->properties)
-      if (property.required)
+    for (const analysis::CalleeProperty &property : declared->properties) {
+      if (property.required) {
         EXPECT_NE(implemented.find(property.name), nullptr) << "required " << property.name << " not taken";
+      }
+    }
     EXPECT_EQ(implemented.outputs, declared->outputs);
     ++checked;
   }

@@ -98,7 +98,7 @@ struct RunEnvironment {
   WebhookSender *webhooks = nullptr;
   /// Values never written in clear: the secret parameters of this
   /// execution and of its parents (children get a copy to add theirs).
-  SecretValues secrets;
+  SecretValues secrets{};
 };
 
 /// The state of one execution: parameter values and task results. Loop items

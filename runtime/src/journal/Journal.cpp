@@ -167,7 +167,7 @@ Outcome<std::unique_ptr<Journal>> Journal::open(const std::string &path) {
   for (const char *setup : {kSchema, stamp.c_str(), "COMMIT"})
     if (auto done = journal->execute(setup); !done)
       return done.error();
-  return std::move(journal);
+  return journal;
 }
 
 Journal::~Journal() {

@@ -42,7 +42,7 @@ struct JournalExecution {
   int cursor = 0;
   /// The process running it, so a resume can refuse to run it twice.
   int runnerPid = 0;
-  std::string runnerHost;
+  std::string runnerHost{};
 };
 
 /// One task, or one item of a task's loop (`loopItem` >= 0).
@@ -70,7 +70,7 @@ struct JournalApiCall {
   /// Names the call within its execution (task, run, loop item, ordinal)
   /// for calls that change resources, so a resumed step finds what it
   /// sent before; empty for reads.
-  std::string key;
+  std::string key{};
   long long row = 0; ///< set when read back: what finishApiCall takes
 };
 

@@ -72,6 +72,13 @@ void ShellScanner::character(char c, std::string_view rest, size_t &skip) {
     doubleQuotedCharacter(c, rest, skip);
 }
 
+/// `$(`: a new command starts inside, unquoted, until its `)`.
+void ShellScanner::enterCommandSubstitution() {
+  frames_.push_back(Frame::CommandSubstitution);
+  parenDepth_.push_back(1);
+  wordStart_ = true;
+}
+
 void ShellScanner::unquotedCharacter(char c, std::string_view rest, size_t &skip) {
   bool wasWordStart = wordStart_;
   char before = previous_;
@@ -99,9 +106,7 @@ void ShellScanner::unquotedCharacter(char c, std::string_view rest, size_t &skip
     return;
   case '$':
     if (startsWith(rest, '(')) {
-      frames_.push_back(Frame::CommandSubstitution);
-      parenDepth_.push_back(1);
-      wordStart_ = true;
+      enterCommandSubstitution();
       skip = 1;
     } else if (startsWith(rest, '\'')) {
       singleQuoted_ = true; // $'...': ANSI-C quoting
@@ -155,9 +160,7 @@ void ShellScanner::doubleQuotedCharacter(char c, std::string_view rest, size_t &
     return;
   case '$':
     if (startsWith(rest, '(')) {
-      frames_.push_back(Frame::CommandSubstitution);
-      parenDepth_.push_back(1);
-      wordStart_ = true;
+      enterCommandSubstitution();
       skip = 1;
     }
     return;

@@ -52,6 +52,7 @@ private:
 
   void character(char c, std::string_view rest, size_t &skip);
   void unquotedCharacter(char c, std::string_view rest, size_t &skip);
+  void enterCommandSubstitution();
   void doubleQuotedCharacter(char c, std::string_view rest, size_t &skip);
   void hereDocumentCharacter(char c);
   void endOfLine();

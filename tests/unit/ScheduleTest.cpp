@@ -7,6 +7,9 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
+
+#include <stdlib.h>
 
 namespace oosc::runtime::schedule {
 namespace {
@@ -249,6 +252,113 @@ TEST(TimeZone, ReadsTheSystemDatabaseAndFixedOffsets) {
   auto notTzif = parseTzif("Broken/Zone", "not a tz file");
   ASSERT_FALSE(notTzif);
   EXPECT_EQ(notTzif.error().message, "time zone 'Broken/Zone': not a valid tz database file (no TZif header)");
+}
+
+/// The message of a time zone that must not load.
+std::string zoneError(std::string_view name, const std::string &zoneinfoDir = kSystemZoneinfo) {
+  auto zone = TimeZone::load(name, zoneinfoDir);
+  EXPECT_FALSE(zone) << name << " loaded";
+  return zone ? "" : zone.error().message;
+}
+
+TEST(TimeZone, FixedOffsetsReadNoDigitStringUnbounded) {
+  // Each of these once reached arithmetic whole: minutes (or hours, in a
+  // later form) accumulated before their count was checked, and 22 digits
+  // overflow a 64-bit integer.
+  const std::string expected = "; expected UTC+8, GMT-05:30 or +08:00 (hours 0 to 14, minutes 00 to 59)";
+  EXPECT_EQ(zoneError("+08:0666666666666666666666"),
+            "time zone '+08:0666666666666666666666' is not a valid UTC offset: the minutes "
+            "'0666666666666666666666' are not two digits" + expected);
+  EXPECT_EQ(zoneError("UTC+0000000000000000000008"),
+            "time zone 'UTC+0000000000000000000008' is not a valid UTC offset: the hours "
+            "'0000000000000000000008' are not one or two digits" + expected);
+  EXPECT_EQ(zoneError("GMT-15"), "time zone 'GMT-15' is not a valid UTC offset: the hours 15 are "
+                                 "more than 14" + expected);
+  EXPECT_EQ(zoneError("+08:75"), "time zone '+08:75' is not a valid UTC offset: the minutes 75 are "
+                                 "more than 59" + expected);
+  EXPECT_EQ(zoneError("UTC+"), "time zone 'UTC+' is not a valid UTC offset: no hours after '+'" + expected);
+  EXPECT_EQ(zoneError("+8:"), "time zone '+8:' is not a valid UTC offset: the minutes '' are not two "
+                              "digits" + expected);
+  EXPECT_EQ(zoneError("+08:00x"), "time zone '+08:00x' is not a valid UTC offset: 'x' follows the "
+                                  "offset" + expected);
+  // A huge name is cut in the message, with its length.
+  std::string huge = "+08:" + std::string(100000, '6');
+  std::string message = zoneError(huge);
+  EXPECT_LT(message.size(), 400u) << message.substr(0, 400);
+  EXPECT_NE(message.find("...(100004 bytes)"), std::string::npos) << message.substr(0, 400);
+  // The forms that are right still read as before.
+  EXPECT_EQ(TimeZone::load("+0800").value().offsetAt(0), 8 * 3600);
+  EXPECT_EQ(TimeZone::load("UTC-9").value().offsetAt(0), -9 * 3600);
+  EXPECT_EQ(TimeZone::load("GMT+05:45").value().offsetAt(0), 5 * 3600 + 45 * 60);
+  EXPECT_EQ(TimeZone::load("UTC+14").value().offsetAt(0), 14 * 3600);
+}
+
+TEST(TimeZone, AFixedOffsetOfATriggerIsCheckedWhenTheScheduleIsMade) {
+  EXPECT_EQ(scheduleError({"cron", "0 0 2 * * ?", "+08:0666666666666666666666", "", "2026-12-01"})
+                .rfind("TimeZone: time zone '+08:0666666666666666666666' is not a valid UTC offset: "
+                       "the minutes '0666666666666666666666' are not two digits",
+                       0),
+            0u);
+}
+
+/// A TZif version 2 file with no transitions, one type of \p offset seconds
+/// and the footer line \p footer (RFC 8536 section 3).
+std::string tzifFile(std::int32_t offset, const std::string &footer) {
+  auto bigEndian = [](std::string &out, std::uint32_t value) {
+    for (int shift = 24; shift >= 0; shift -= 8)
+      out += static_cast<char>((value >> shift) & 0xFF);
+  };
+  auto block = [&](std::string &out) {
+    out += "TZif2" + std::string(15, '\0');
+    for (std::uint32_t count : {0u, 0u, 0u, 0u, 1u, 4u}) // isut isstd leap time type char
+      bigEndian(out, count);
+    bigEndian(out, static_cast<std::uint32_t>(offset)); // the one type: offset, isdst, name
+    out += std::string("\0\0", 2);
+    out += std::string("ABC\0", 4);
+  };
+  std::string file;
+  block(file); // version 1 data
+  block(file); // version 2 data
+  return file + "\n" + footer + "\n";
+}
+
+/// A zoneinfo folder of the test's own, removed at the end.
+class ZoneinfoFolder {
+public:
+  ZoneinfoFolder() {
+    std::string pattern = (std::filesystem::temp_directory_path() / "oosc-zoneinfo-XXXXXX").string();
+    path_ = mkdtemp(pattern.data()) ? pattern : "";
+  }
+  ~ZoneinfoFolder() {
+    std::error_code ignored;
+    std::filesystem::remove_all(path_, ignored);
+  }
+  const std::string &path() const { return path_; }
+  void write(const std::string &name, const std::string &content) const {
+    std::ofstream(path_ + "/" + name, std::ios::binary) << content;
+  }
+
+private:
+  std::string path_;
+};
+
+TEST(TimeZone, AMalformedFooterIsRefusedWithoutOverflow) {
+  ZoneinfoFolder folder;
+  ASSERT_FALSE(folder.path().empty());
+  folder.write("Fixed", tzifFile(3600, "ABC-5"));
+  folder.write("Overflowing", tzifFile(3600, "ABC-99999999999999999999999"));
+  folder.write("Minutes", tzifFile(3600, "ABC-5:99999999999999999999999"));
+  folder.write("LongHours", tzifFile(3600, "ABC-168"));
+  // A footer with only a standard offset gives the zone its offset.
+  auto fixed = TimeZone::load("Fixed", folder.path());
+  ASSERT_TRUE(fixed) << fixed.error().message;
+  EXPECT_EQ(fixed.value().offsetAt(0), 5 * 3600);
+  EXPECT_EQ(zoneError("Overflowing", folder.path()),
+            "time zone 'Overflowing': not a valid tz database file (its footer: its TZ string "
+            "'ABC-99999999999999999999999' is malformed: expected an offset hh[:mm[:ss]] of at most "
+            "167 hours)");
+  EXPECT_NE(zoneError("Minutes", folder.path()).find("is malformed"), std::string::npos);
+  EXPECT_NE(zoneError("LongHours", folder.path()).find("is malformed"), std::string::npos);
 }
 
 } // namespace

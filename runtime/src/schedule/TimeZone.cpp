@@ -1,6 +1,8 @@
 //===- schedule/TimeZone.cpp ------------------------------------------------===//
 #include "oosc/runtime/schedule/TimeZone.h"
 
+#include "oosc/runtime/MessageText.h"
+
 #include <algorithm>
 #include <cctype>
 #include <fstream>
@@ -44,15 +46,46 @@ std::optional<TzifCounts> readHeader(std::string_view data, size_t at) {
   return TzifCounts{count(0), count(1), count(2), count(3), count(4), count(5)};
 }
 
-/// The standard offset of a POSIX TZ string ("CST-8", "<+08>-8": POSIX
-/// counts hours west, so -8 is UTC+8), and whether a daylight saving rule
-/// follows it.
-std::optional<std::pair<std::int64_t, bool>> parsePosixStandard(std::string_view rule) {
+/// The run of decimal digits at \p at, which is moved past it.
+std::string_view digitRun(std::string_view text, size_t &at) {
+  size_t start = at;
+  while (at < text.size() && std::isdigit(static_cast<unsigned char>(text[at])))
+    ++at;
+  return text.substr(start, at - start);
+}
+
+/// \p digits as a number when there are 1 to \p maxDigits of them: longer
+/// runs never reach arithmetic, whatever a file or a template holds.
+std::optional<std::int64_t> smallNumber(std::string_view digits, size_t maxDigits) {
+  if (digits.empty() || digits.size() > maxDigits)
+    return std::nullopt;
+  std::int64_t value = 0;
+  for (char digit : digits)
+    value = value * 10 + (digit - '0');
+  return value;
+}
+
+/// What a POSIX TZ string ("CST-8", "<+08>-8") says: its standard offset
+/// east of UTC (POSIX counts hours west, so -8 is UTC+8), and whether a
+/// daylight saving rule follows it.
+struct PosixStandard {
+  std::int64_t offset = 0;
+  bool daylightRule = false;
+};
+
+/// RFC 8536 allows hours up to 167 in a footer (POSIX: 24); minutes and
+/// seconds 0 to 59.
+constexpr std::int64_t kMaxPosixHours = 167;
+
+Outcome<PosixStandard> parsePosixStandard(std::string_view rule) {
+  auto malformed = [&](const std::string &why) {
+    return fail("its TZ string '" + shortenForMessage(rule) + "' is malformed: " + why);
+  };
   size_t at = 0;
   if (!rule.empty() && rule[0] == '<') {
     at = rule.find('>');
     if (at == std::string_view::npos)
-      return std::nullopt;
+      return malformed("'<' without '>'");
     ++at;
   } else {
     while (at < rule.size() && std::isalpha(static_cast<unsigned char>(rule[at])))
@@ -61,47 +94,59 @@ std::optional<std::pair<std::int64_t, bool>> parsePosixStandard(std::string_view
   int sign = 1;
   if (at < rule.size() && (rule[at] == '+' || rule[at] == '-'))
     sign = rule[at++] == '-' ? -1 : 1;
-  auto number = [&]() -> std::optional<std::int64_t> {
-    size_t start = at;
-    std::int64_t value = 0;
-    while (at < rule.size() && std::isdigit(static_cast<unsigned char>(rule[at])))
-      value = value * 10 + (rule[at++] - '0');
-    return at == start ? std::nullopt : std::optional(value);
-  };
-  std::optional<std::int64_t> hours = number(), minutes = 0, seconds = 0;
+  std::optional<std::int64_t> hours = smallNumber(digitRun(rule, at), 3), minutes = 0, seconds = 0;
   auto colon = [&]() { return at < rule.size() && rule[at] == ':' && ++at; };
   if (hours && colon()) {
-    minutes = number();
+    minutes = smallNumber(digitRun(rule, at), 2);
     if (minutes && colon())
-      seconds = number();
+      seconds = smallNumber(digitRun(rule, at), 2);
   }
-  if (!hours || !minutes || !seconds)
-    return std::nullopt;
-  return std::pair(-sign * (*hours * 3600 + *minutes * 60 + *seconds), at < rule.size());
+  if (!hours || !minutes || !seconds || *hours > kMaxPosixHours || *minutes > 59 || *seconds > 59)
+    return malformed("expected an offset hh[:mm[:ss]] of at most 167 hours");
+  return PosixStandard{-sign * (*hours * 3600 + *minutes * 60 + *seconds), at < rule.size()};
 }
 
-/// `UTC+8`, `GMT-05:30`, `+08:00`: hours (and minutes) east of UTC.
-std::optional<std::int64_t> parseFixedOffset(std::string_view name) {
+/// The largest offset of a real zone: UTC+14 (Pacific/Kiritimati).
+constexpr std::int64_t kMaxOffsetHours = 14;
+
+/// `UTC+8`, `GMT-05:30`, `+08:00`, `+0800`: hours (and minutes) east of
+/// UTC. Nothing when \p name is not written as an offset (it may be a zone
+/// name); an error saying what is wrong when it is one, but a bad one.
+std::optional<Outcome<std::int64_t>> parseFixedOffset(std::string_view name) {
+  std::string_view text = name;
   for (std::string_view prefix : {"UTC", "GMT"})
-    if (name.substr(0, 3) == prefix)
-      name.remove_prefix(3);
-  if (name.empty() || (name[0] != '+' && name[0] != '-'))
+    if (text.substr(0, 3) == prefix)
+      text.remove_prefix(3);
+  if (text.empty() || (text[0] != '+' && text[0] != '-'))
     return std::nullopt;
-  int sign = name[0] == '-' ? -1 : 1;
-  name.remove_prefix(1);
-  std::int64_t hours = 0, minutes = 0;
-  size_t at = 0;
-  for (; at < name.size() && std::isdigit(static_cast<unsigned char>(name[at])) && at < 2; ++at)
-    hours = hours * 10 + (name[at] - '0');
-  if (at == 0)
-    return std::nullopt;
-  if (at < name.size() && name[at] == ':')
+  auto invalid = [&](const std::string &why) -> Outcome<std::int64_t> {
+    return fail("time zone '" + shortenForMessage(name) + "' is not a valid UTC offset: " + why +
+                "; expected UTC+8, GMT-05:30 or +08:00 (hours 0 to 14, minutes 00 to 59)");
+  };
+  int sign = text[0] == '-' ? -1 : 1;
+  size_t at = 1;
+  std::string_view hourDigits = digitRun(text, at), minuteDigits;
+  if (at < text.size() && text[at] == ':') {
     ++at;
-  size_t minuteStart = at;
-  for (; at < name.size() && std::isdigit(static_cast<unsigned char>(name[at])); ++at)
-    minutes = minutes * 10 + (name[at] - '0');
-  if (at != name.size() || (at != minuteStart && at - minuteStart != 2) || hours > 14 || minutes > 59)
-    return std::nullopt;
+    minuteDigits = digitRun(text, at);
+    if (minuteDigits.size() != 2)
+      return invalid("the minutes '" + shortenForMessage(minuteDigits) + "' are not two digits");
+  } else if (hourDigits.size() == 4) { // +0800
+    minuteDigits = hourDigits.substr(2);
+    hourDigits = hourDigits.substr(0, 2);
+  }
+  if (hourDigits.empty())
+    return invalid("no hours after '" + std::string(1, text[0]) + "'");
+  if (hourDigits.size() > 2)
+    return invalid("the hours '" + shortenForMessage(hourDigits) + "' are not one or two digits");
+  if (at != text.size())
+    return invalid("'" + shortenForMessage(text.substr(at)) + "' follows the offset");
+  std::int64_t hours = *smallNumber(hourDigits, 2);
+  std::int64_t minutes = minuteDigits.empty() ? 0 : *smallNumber(minuteDigits, 2);
+  if (hours > kMaxOffsetHours)
+    return invalid("the hours " + std::to_string(hours) + " are more than 14");
+  if (minutes > 59)
+    return invalid("the minutes " + std::to_string(minutes) + " are more than 59");
   return sign * (hours * 3600 + minutes * 60);
 }
 
@@ -118,7 +163,7 @@ bool isZoneName(std::string_view name) {
 
 Outcome<TimeZone> parseTzif(std::string_view name, std::string_view data) {
   auto invalid = [&](const std::string &why) {
-    return fail("time zone '" + std::string(name) + "': not a valid tz database file (" + why + ")");
+    return fail("time zone '" + shortenForMessage(name) + "': not a valid tz database file (" + why + ")");
   };
   std::optional<TzifCounts> counts = readHeader(data, 0);
   if (!counts)
@@ -153,9 +198,13 @@ Outcome<TimeZone> parseTzif(std::string_view name, std::string_view data) {
     std::string_view rule = data.substr(footer + 1, end == std::string_view::npos ? 0 : end - footer - 1);
     // A zone without transitions (Etc/GMT-8 in a slim database) keeps
     // its only offset in the footer.
-    auto standard = parsePosixStandard(rule);
-    if (standard && !standard->second && zone.periods_.empty())
-      zone.initialOffset_ = standard->first;
+    if (!rule.empty()) {
+      auto standard = parsePosixStandard(rule);
+      if (!standard)
+        return invalid("its footer: " + standard.error().message);
+      if (!standard.value().daylightRule && zone.periods_.empty())
+        zone.initialOffset_ = standard.value().offset;
+    }
   }
   return zone;
 }
@@ -163,19 +212,22 @@ Outcome<TimeZone> parseTzif(std::string_view name, std::string_view data) {
 Outcome<TimeZone> TimeZone::load(std::string_view name, const std::string &zoneinfoDir) {
   if (name == "UTC" || name == "GMT" || name == "Z" || name.empty())
     return TimeZone();
-  if (auto offset = parseFixedOffset(name)) {
+  if (std::optional<Outcome<std::int64_t>> offset = parseFixedOffset(name)) {
+    if (!*offset)
+      return offset->error();
     TimeZone zone;
     zone.name_ = std::string(name);
-    zone.initialOffset_ = *offset;
+    zone.initialOffset_ = offset->value();
     return zone;
   }
   if (!isZoneName(name))
-    return fail("time zone '" + std::string(name) +
+    return fail("time zone '" + shortenForMessage(name) +
                 "' is not a zone name: expected an IANA name such as Asia/Shanghai, or UTC+8");
   std::string path = zoneinfoDir + "/" + std::string(name);
   std::ifstream input(path, std::ios::binary);
   if (!input)
-    return fail("time zone '" + std::string(name) + "' is not in the tz database (" + path +
+    return fail("time zone '" + shortenForMessage(name) + "' is not in the tz database (" +
+                shortenForMessage(path) +
                 "): expected an IANA name such as Asia/Shanghai, or UTC+8");
   std::ostringstream content;
   content << input.rdbuf();

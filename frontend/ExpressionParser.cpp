@@ -4,7 +4,11 @@
 #include "OosExprLexer.h"
 #include "OosExprParser.h"
 #include "antlr4-runtime.h"
+#include "oosc/runtime/MessageText.h"
 
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
 #include <unordered_map>
 
 namespace oosc::frontend {
@@ -184,7 +188,7 @@ public:
                    offsets_.byteOffset(context->getStop()->getStopIndex() + 1)};
     if (auto *number = dynamic_cast<OosExprParser::NumberExprContext *>(context)) {
       node->kind = ir::EvalExpr::Kind::Number;
-      node->number = std::stod(number->NUMBER()->getText());
+      node->number = numberValue(number->NUMBER()->getText(), node->range);
     } else if (auto *ref = dynamic_cast<OosExprParser::RefExprContext *>(context)) {
       node->kind = ir::EvalExpr::Kind::Reference;
       node->reference = buildReference(ref->refBody(), ref, offsets_);
@@ -212,6 +216,19 @@ public:
   std::optional<ExprSyntaxError> firstError;
 
 private:
+  /// A literal's value. One past the range of a double (`1e999`, 400
+  /// digits) is an error: std::stod threw, and took the linter with it.
+  /// One too small to represent reads as 0, as Python reads it.
+  double numberValue(const std::string &text, SourceRange range) {
+    errno = 0;
+    double value = std::strtod(text.c_str(), nullptr);
+    if (errno == ERANGE && std::isinf(value) && !firstError)
+      firstError = ExprSyntaxError{"the number '" + runtime::shortenForMessage(text) +
+                                       "' is too large for Fn::Eval (at most about 1.8e308)",
+                                   range.begin, range.end};
+    return std::isinf(value) ? 0 : value;
+  }
+
   const OffsetMap &offsets_;
 };
 

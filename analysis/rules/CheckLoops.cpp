@@ -2,16 +2,16 @@
 //
 // Rule `loop` (oos-spec.md 5.4): Items is a list or an expression giving one,
 // at most 1,000 literal items; RateControl's counts are numbers or
-// percentages; each AggregateField names an output of the task; and the
+// percentages in range; each AggregateField names an output of the task; and the
 // action is one that loops (API and product actions, not functional ones).
 //
 //===----------------------------------------------------------------------===//
 #include "analysis/Rules.h"
 #include "analysis/SchemaWalk.h"
 #include "oosc/runtime/ActionCatalogue.h"
+#include "oosc/runtime/NumberRanges.h"
 #include "support/Spelling.h"
 
-#include <cstdlib>
 
 namespace oosc::analysis {
 
@@ -22,16 +22,16 @@ using ir::Node;
 /// The OOS limit on a Loop's items.
 constexpr size_t kMaxLoopItems = 1000;
 
-bool isCountOrPercentage(const Node *node) {
+/// Reports a literal count that is not a number or a percentage in range,
+/// in the runner's words (oosc/runtime/NumberRanges.h).
+void checkCount(AnalysisContext &context, std::string_view property, const Node *node) {
   node = ir::resolve(node);
   if (!node || !node->isScalar() || isComputed(node))
-    return true; // computed: known at run time
-  std::string text = node->value;
-  if (!text.empty() && text.back() == '%')
-    text.pop_back();
-  char *end = nullptr;
-  double value = std::strtod(text.c_str(), &end);
-  return !text.empty() && end == text.c_str() + text.size() && value >= 0;
+    return; // computed: known at run time
+  // Read from the text, so that the message shows it as written.
+  auto count = runtime::parseLoopCount(property, runtime::Value(node->value));
+  if (!count)
+    context.diagnostics.report(RuleId::Loop, node->range, count.error().message);
 }
 
 void checkItems(AnalysisContext &context, const ir::Loop &loop) {
@@ -60,18 +60,12 @@ void checkRateControl(AnalysisContext &context, const ir::Loop &loop) {
   for (const Node *map : {rate, loop.decl}) {
     if (!map || !map->isMapping() || isComputed(map))
       continue;
-    for (std::string_view key : {"Concurrency", "MaxErrors"}) {
-      const Node *value = ir::resolve(map->get(key));
-      if (value && !isCountOrPercentage(value))
-        context.diagnostics.report(RuleId::Loop, value->range,
-                                   std::string(key) + " must be a number or a percentage such as '25%', not '" +
-                                       value->value + "'");
-    }
-    if (const Node *batches = ir::resolve(map->get("Batch")); batches && batches->isSequence())
-      for (const Node *batch : batches->items)
-        if (!isCountOrPercentage(batch))
-          context.diagnostics.report(RuleId::Loop, batch->range,
-                                     "a Batch size is a number or a percentage");
+    for (std::string_view key : {"Concurrency", "MaxErrors"})
+      checkCount(context, key, map->get(key));
+    for (std::string_view key : {"Batch", "ConcurrencyInBatches"})
+      if (const Node *counts = ir::resolve(map->get(key)); counts && counts->isSequence())
+        for (const Node *count : counts->items)
+          checkCount(context, key, count);
   }
 }
 

@@ -1,12 +1,14 @@
 //===- CheckSchema.cpp - Unknown keys, wrong shapes, bad literal values ----===//
 //
 // Rule `schema`. Walks every level of the template (see SchemaWalk.h) and
-// checks each key against the level's table. Required keys are checked in
+// checks each key against the level's table, and a literal retry setting
+// against the range the runner enforces (oosc/runtime/NumberRanges.h). Required keys are checked in
 // CheckRequiredKeys.cpp, since only a complete document can lack one.
 //
 //===----------------------------------------------------------------------===//
 #include "analysis/Rules.h"
 #include "analysis/SchemaWalk.h"
+#include "oosc/runtime/NumberRanges.h"
 #include "support/Spelling.h"
 
 #include <cstdlib>
@@ -117,6 +119,13 @@ void checkValue(AnalysisContext &context, const KeySpec &spec, const ir::MapEntr
                                    resolved->value + "'");
     return;
   }
+  if (spec.shape == ValueShape::Number && resolved && !isComputed(resolved))
+    if (const runtime::NumberRange *range = runtime::retryRange(spec.name))
+      // Read from the text, so that the message shows it as written.
+      if (auto problem = runtime::rangeProblem(*range, runtime::Value(resolved->value))) {
+        context.diagnostics.report(RuleId::Schema, value->range, *problem);
+        return;
+      }
   if (spec.shape == ValueShape::LiteralName ||
       (spec.shape == ValueShape::Enum && resolved && !isComputed(resolved)))
     checkLiteralValue(context, spec, resolved);

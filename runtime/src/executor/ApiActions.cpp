@@ -69,7 +69,9 @@ Outcome<Value> callWithPaging(ActionCall &call, ApiRequest request, bool autoPag
     if (token && token->isString() && !token->getString().empty()) {
       request.parameters.set("NextToken", *token);
     } else if (total && size && total->isNumber() && size->isNumber() &&
-               items->size() < static_cast<size_t>(total->getNumber()) && size->getNumber() > 0) {
+               // Compared as doubles: a TotalCount of 1e30 or -1 converted
+               // to size_t would be undefined behaviour.
+               static_cast<double>(items->size()) < total->getNumber() && size->getNumber() > 0) {
       request.parameters.set("PageNumber", Value(static_cast<int64_t>(page)));
     } else {
       break;

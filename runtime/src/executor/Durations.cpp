@@ -1,10 +1,48 @@
 //===- Durations.cpp --------------------------------------------------------===//
 #include "executor/Durations.h"
 
+#include "oosc/runtime/MessageText.h"
+
 #include <cctype>
+#include <charconv>
+#include <cmath>
+#include <optional>
 #include <string>
 
 namespace oosc::runtime {
+namespace {
+
+constexpr double kSecondsPerDay = 86400;
+
+/// One amount as ISO 8601 writes it: digits with at most one '.'. Nothing
+/// for anything else, and for one past the range of a double.
+std::optional<double> amountOf(std::string_view text) {
+  size_t dots = 0, digits = 0;
+  for (char c : text) {
+    dots += c == '.';
+    digits += std::isdigit(static_cast<unsigned char>(c)) != 0;
+  }
+  if (digits == 0 || dots > 1 || digits + dots != text.size())
+    return std::nullopt;
+  double amount = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), amount);
+  if (error != std::errc() || end != text.data() + text.size())
+    return std::nullopt;
+  return amount;
+}
+
+/// Seconds in one \p unit, or 0 when the unit is not allowed there.
+double unitSeconds(char unit, bool inTime) {
+  if (unit == 'D')
+    return kSecondsPerDay;
+  if (unit == 'W' && !inTime)
+    return 7 * kSecondsPerDay;
+  if (!inTime)
+    return 0; // before 'T', M means months... which OOS does not use
+  return unit == 'H' ? 3600 : unit == 'M' ? 60 : unit == 'S' ? 1 : 0;
+}
+
+} // namespace
 
 Outcome<std::chrono::milliseconds> parseDuration(std::string_view text) {
   std::string upper;
@@ -12,14 +50,14 @@ Outcome<std::chrono::milliseconds> parseDuration(std::string_view text) {
     if (!std::isspace(static_cast<unsigned char>(c)))
       upper += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   auto invalid = [&] {
-    return fail("invalid duration '" + std::string(text) +
+    return fail("invalid duration '" + shortenForMessage(text) +
                 "': write ISO 8601 (PT1H30M) or a short form (1H30M, 90S)");
   };
   size_t i = 0;
   bool inTime = true;
   if (!upper.empty() && upper[0] == 'P') {
     i = 1;
-    inTime = false; // before 'T', M means months... which OOS does not use
+    inTime = false;
   }
   double seconds = 0;
   bool any = false;
@@ -34,23 +72,21 @@ Outcome<std::chrono::milliseconds> parseDuration(std::string_view text) {
       ++i;
     if (start == i || i == upper.size())
       return invalid();
-    double amount = std::stod(upper.substr(start, i - start));
-    char unit = upper[i++];
-    if (unit == 'D' || (unit == 'W' && !inTime))
-      seconds += amount * (unit == 'D' ? 86400 : 604800);
-    else if (unit == 'H' && inTime)
-      seconds += amount * 3600;
-    else if (unit == 'M' && inTime)
-      seconds += amount * 60;
-    else if (unit == 'S' && inTime)
-      seconds += amount;
-    else
+    std::optional<double> amount = amountOf(std::string_view(upper).substr(start, i - start));
+    double perUnit = unitSeconds(upper[i++], inTime);
+    if (!amount || perUnit == 0)
       return invalid();
+    // Checked as it grows, so no sum or product leaves the range checked.
+    seconds += *amount * perUnit;
+    if (!(seconds <= kMaxDurationSeconds))
+      return fail("duration '" + shortenForMessage(text) + "' is longer than " +
+                  std::to_string(kMaxDurationSeconds / 86400) + " days (P" +
+                  std::to_string(kMaxDurationSeconds / 86400) + "D), the longest a runner waits");
     any = true;
   }
   if (!any)
     return invalid();
-  return std::chrono::milliseconds(static_cast<long long>(seconds * 1000));
+  return std::chrono::milliseconds(std::llround(seconds * 1000));
 }
 
 } // namespace oosc::runtime

@@ -8,6 +8,8 @@
 #include "executor/Steering.h"
 #include "executor/TaskOutputs.h"
 #include "oosc/runtime/Functions.h"
+#include "oosc/runtime/MessageText.h"
+#include "oosc/runtime/NumberRanges.h"
 
 #include <algorithm>
 #include <atomic>
@@ -32,22 +34,14 @@ struct RateControl {
   std::optional<LoopMode> batchPause; ///< BatchPauseOption; none: --loop-mode
 };
 
-/// A count written as a number or as a percentage of `total` ("25%").
+/// A count written as a number or as a percentage of `total` ("25%"),
+/// checked against its range (oosc/runtime/NumberRanges.h) first.
 Outcome<size_t> countOf(const Value &value, size_t total, std::string_view key, bool atLeastOne) {
-  std::string text = value.toDisplayString();
-  double amount = 0;
-  try {
-    if (!text.empty() && text.back() == '%')
-      amount = std::ceil(std::stod(text.substr(0, text.size() - 1)) * total / 100.0);
-    else
-      amount = std::stod(text);
-  } catch (const std::exception &) {
-    return fail(std::string(key) + " must be a number or a percentage, not '" + text + "'");
-  }
-  if (amount < 0)
-    return fail(std::string(key) + " cannot be negative");
-  size_t count = static_cast<size_t>(amount);
-  return atLeastOne ? std::max<size_t>(count, 1) : count;
+  Outcome<LoopCount> count = parseLoopCount(key, value);
+  if (!count)
+    return count.error();
+  size_t items = count.value().of(total);
+  return atLeastOne ? std::max<size_t>(items, 1) : items;
 }
 
 Outcome<RateControl> readRateControl(const LoopDef &loop, Context &context, size_t items) {
@@ -58,7 +52,7 @@ Outcome<RateControl> readRateControl(const LoopDef &loop, Context &context, size
   if (!value)
     return value.error();
   if (!value.value().isMap())
-    return fail("RateControl must be a mapping, not " + value.value().toJson());
+    return fail("RateControl must be a mapping, not " + shortenForMessage(value.value().toJson()));
   const Value &map = value.value();
   if (const Value *mode = map.findCaseInsensitive("Mode"))
     rate.batchMode = sameName(mode->toDisplayString(), "Batch");
@@ -90,7 +84,7 @@ Outcome<RateControl> readRateControl(const LoopDef &loop, Context &context, size
     rate.batchPause = parseLoopMode(pause->toDisplayString());
     if (!rate.batchPause)
       return fail("BatchPauseOption must be Automatic, FirstBatchPause or EveryBatchPause, not '" +
-                  pause->toDisplayString() + "'");
+                  shortenForMessage(pause->toDisplayString()) + "'");
   }
   if (const Value *batches = map.findCaseInsensitive("Batch"); batches && batches->isList())
     for (const Value &batch : batches->getList()) {
@@ -207,7 +201,7 @@ Outcome<Value::List> evaluateItems(const LoopDef &loop, Context &context) {
   if (!items)
     return fail("Loop Items: " + items.error().message);
   if (!items.value().isList())
-    return fail("Loop Items must be a list, not " + items.value().toJson());
+    return fail("Loop Items must be a list, not " + shortenForMessage(items.value().toJson()));
   if (items.value().size() > kMaxLoopItems)
     return fail("Loop Items has " + std::to_string(items.value().size()) + " items; OOS allows " +
                 std::to_string(kMaxLoopItems));

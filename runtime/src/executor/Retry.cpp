@@ -1,6 +1,9 @@
 //===- Retry.cpp ------------------------------------------------------------===//
 #include "executor/Retry.h"
 
+#include "oosc/runtime/MessageText.h"
+#include "oosc/runtime/NumberRanges.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -25,31 +28,31 @@ std::chrono::milliseconds RetryPolicy::delayBefore(unsigned attempt) const {
 
 namespace {
 
-Outcome<double> number(Expr expr, Context &context, double fallback, std::string_view key) {
+/// A retry setting: \p fallback when the task has none, else its number,
+/// checked against \p range before any arithmetic sees it.
+Outcome<double> number(Expr expr, Context &context, double fallback, const NumberRange &range) {
   if (!expr)
     return fallback;
   auto value = expr(context);
   if (!value)
     return value.error();
-  auto converted = coerceToType(ParameterType::Number, value.value());
-  if (!converted)
-    return fail(std::string(key) + " must be a number, not " + value.value().toJson());
-  return converted->getNumber();
+  if (std::optional<std::string> problem = rangeProblem(range, value.value()))
+    return fail(*problem);
+  return coerceToType(ParameterType::Number, value.value())->getNumber();
 }
 
 } // namespace
 
 Outcome<RetryPolicy> retryPolicy(const TaskDef &task, Context &context, unsigned defaultRetries) {
   RetryPolicy policy;
-  auto retries = number(task.retry.retries, context, defaultRetries, "Retries");
-  auto delay = number(task.retry.delay, context, 2, "Delay");
-  auto backOff = number(task.retry.backOff, context, 2, "BackOff");
-  auto maxInterval = number(task.retry.maxRetryInterval, context, 1800, "MaxRetryInterval");
+  auto retries = number(task.retry.retries, context, defaultRetries, kRetriesRange);
+  auto delay = number(task.retry.delay, context, 2, kDelayRange);
+  auto backOff = number(task.retry.backOff, context, 2, kBackOffRange);
+  auto maxInterval = number(task.retry.maxRetryInterval, context, 1800, kMaxRetryIntervalRange);
   for (auto *outcome : {&retries, &delay, &backOff, &maxInterval})
     if (!outcome->ok())
       return outcome->error();
-  // Documented range of Retries: 0 to 300.
-  policy.retries = static_cast<unsigned>(std::clamp(retries.value(), 0.0, 300.0));
+  policy.retries = static_cast<unsigned>(retries.value());
   policy.delaySeconds = delay.value();
   policy.backOff = backOff.value();
   policy.maxIntervalSeconds = maxInterval.value();
@@ -63,7 +66,8 @@ Outcome<RetryPolicy> retryPolicy(const TaskDef &task, Context &context, unsigned
     else if (sameName(name, "Linear"))
       policy.kind = RetryPolicy::Kind::Linear;
     else if (!sameName(name, "Exponential"))
-      return fail("DelayType must be Exponential, Constant or Linear, not '" + name + "'");
+      return fail("DelayType must be Exponential, Constant or Linear, not '" + shortenForMessage(name) +
+                  "'");
   }
   return policy;
 }

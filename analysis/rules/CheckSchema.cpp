@@ -8,9 +8,11 @@
 //===----------------------------------------------------------------------===//
 #include "analysis/Rules.h"
 #include "analysis/SchemaWalk.h"
+#include "oosc/runtime/MessageText.h"
 #include "oosc/runtime/NumberRanges.h"
 #include "support/Spelling.h"
 
+#include <cmath>
 #include <cstdlib>
 
 namespace oosc::analysis {
@@ -215,6 +217,39 @@ void checkActions(AnalysisContext &context) {
   }
 }
 
+/// Whether a plain scalar may read as a number past the range of a double:
+/// only long ones or ones with an exponent are read, so the walk over every
+/// scalar stays cheap.
+bool mayOverflowDouble(const std::string &text) {
+  return text.size() > 308 || text.find_first_of("eE") != std::string::npos;
+}
+
+/// A plain number past the range of a double (`1e999`, 400 digits) reads as
+/// infinity, which JSON cannot hold: the runner would be given a value its
+/// own JSON reader refuses. Every plain scalar is looked at (aliases are
+/// not followed: they name nodes seen elsewhere), without recursion, since
+/// a hostile file nests 100,000 levels deep.
+void checkNumberRanges(AnalysisContext &context) {
+  std::vector<const Node *> pending{context.tmpl.root};
+  while (!pending.empty()) {
+    const Node *node = pending.back();
+    pending.pop_back();
+    if (!node)
+      continue;
+    for (const Node *item : node->items)
+      pending.push_back(item);
+    for (const ir::MapEntry &entry : node->entries)
+      pending.push_back(entry.value);
+    if (!node->isPlainScalar() || !mayOverflowDouble(node->value) || !isNumber(node->value))
+      continue;
+    if (std::isinf(std::strtod(node->value.c_str(), nullptr)))
+      context.diagnostics.report(RuleId::Schema, node->range,
+                                 "the number '" + runtime::shortenForMessage(node->value) +
+                                     "' is too large: template numbers are 64-bit floating point, "
+                                     "at most about 1.8e308");
+  }
+}
+
 } // namespace
 
 void checkSchema(AnalysisContext &context) {
@@ -227,6 +262,7 @@ void checkSchema(AnalysisContext &context) {
   for (const ir::OutputDecl &output : context.tmpl.outputs)
     checkName(context, output.name, "output");
   checkActions(context);
+  checkNumberRanges(context);
 }
 
 } // namespace oosc::analysis

@@ -2,6 +2,7 @@
 #include "analysis/ParameterSpecs.h"
 
 #include "analysis/LiteralValue.h"
+#include "oosc/runtime/MessageText.h"
 
 #include <cmath>
 
@@ -15,9 +16,13 @@ std::optional<double> number(const ir::Node *node) {
   return value->getNumber();
 }
 
+/// 2^53: every whole number up to it is exact in a double, and it converts
+/// to int64_t without undefined behaviour (1e300 did not).
+constexpr double kLargestExactInteger = 9007199254740992.0;
+
 std::optional<int64_t> integer(const ir::Node *node) {
   auto value = number(node);
-  if (!value || *value != std::floor(*value))
+  if (!value || *value != std::floor(*value) || std::fabs(*value) > kLargestExactInteger)
     return std::nullopt;
   return static_cast<int64_t>(*value);
 }
@@ -46,6 +51,15 @@ std::optional<runtime::ParameterSpec> parameterSpec(const ir::Parameter &paramet
   spec.minValue = number(parameter.minValue);
   spec.maxValue = number(parameter.maxValue);
   return spec;
+}
+
+std::optional<std::string> lengthProblem(std::string_view property, const ir::Node *node) {
+  const ir::Node *resolved = ir::resolve(node);
+  if (!number(node) || integer(node))
+    return std::nullopt;
+  return std::string(property) +
+         " must be a whole number of characters from -2^53 to 2^53, not '" +
+         runtime::shortenForMessage(resolved->value) + "'";
 }
 
 } // namespace oosc::analysis

@@ -5,6 +5,8 @@
 #include "oosc/runtime/ParameterConstraints.h"
 
 #include <optional>
+#include <string>
+#include <string_view>
 
 namespace oosc::analysis {
 
@@ -12,5 +14,12 @@ namespace oosc::analysis {
 /// them; nothing when they are not literal enough to check (an unknown Type,
 /// an AllowedValues with a {{ }} in it).
 std::optional<runtime::ParameterSpec> parameterSpec(const ir::Parameter &parameter);
+
+/// What is wrong with a literal MinLength or MaxLength (\p node) that
+/// parameterSpec cannot use: one that is not a whole number, or too large
+/// for a double to hold exactly ("MinLength must be a whole number of
+/// characters from -2^53 to 2^53, not '1e300'"). Nothing for a usable or
+/// computed one.
+std::optional<std::string> lengthProblem(std::string_view property, const ir::Node *node);
 
 } // namespace oosc::analysis

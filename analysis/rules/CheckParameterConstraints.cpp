@@ -53,6 +53,10 @@ SourceRange problemRange(const ir::Parameter &parameter, const runtime::SpecProb
 }
 
 void checkParameter(AnalysisContext &context, const ir::Parameter &parameter) {
+  for (auto [property, node] : {std::pair{"MinLength", parameter.minLength}, {"MaxLength", parameter.maxLength}})
+    if (std::optional<std::string> problem = lengthProblem(property, node))
+      context.diagnostics.report(RuleId::ParameterConstraint, node->range,
+                                 "parameter '" + parameter.name.text + "': " + *problem);
   auto spec = parameterSpec(parameter);
   if (!spec)
     return;

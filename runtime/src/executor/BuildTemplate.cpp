@@ -1,6 +1,8 @@
 //===- BuildTemplate.cpp - TemplateDef from a generated template's tables -===//
 #include "oosc/runtime/impl/Generated.h"
 
+#include <cmath>
+
 namespace oosc::runtime::impl {
 namespace {
 
@@ -20,9 +22,12 @@ ParameterDef parameterOf(const ParameterRow &row) {
       parameter.spec.allowedValues = values->getList();
   if (row.hasPattern)
     parameter.spec.allowedPattern = std::string(row.pattern);
-  if (row.hasMinLength)
+  // The linter refuses lengths that are not whole numbers within 2^53
+  // (parameter-constraint); converting one past int64_t would be undefined.
+  auto isLength = [](double length) { return std::fabs(length) <= 9007199254740992.0; };
+  if (row.hasMinLength && isLength(row.minLength))
     parameter.spec.minLength = static_cast<int64_t>(row.minLength);
-  if (row.hasMaxLength)
+  if (row.hasMaxLength && isLength(row.maxLength))
     parameter.spec.maxLength = static_cast<int64_t>(row.maxLength);
   if (row.hasMinValue)
     parameter.spec.minValue = row.minValue;

@@ -227,10 +227,15 @@ void checkAllowedPattern(const ParameterSpec &spec, const Value &original,
                        shownPattern});
     return;
   case MatchOutcome::LimitExceeded:
+    // Never a silent pass or mismatch: the value is refused, and the
+    // message says the pattern is at fault, not the value.
     out.push_back({ConstraintKind::AllowedPattern,
                    "cannot check " + describe(original) +
                        " against AllowedPattern " + shownPattern +
-                       ": the pattern is too expensive to evaluate"});
+                       ": the pattern is too costly to match against a value of " +
+                       std::to_string(countCodePoints(text)) +
+                       " characters (it reached PCRE2's backtracking limits; "
+                       "nested quantifiers such as (a+)+ backtrack exponentially)"});
     return;
   case MatchOutcome::InvalidSubject:
     out.push_back({ConstraintKind::AllowedPattern,

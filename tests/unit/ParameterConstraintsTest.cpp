@@ -3,7 +3,6 @@
 
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -162,12 +161,12 @@ TEST(PatternTest, CatastrophicBacktrackingHitsTheLimitQuickly) {
     CompiledPattern compiled = Pattern::compile(patterns[i]);
     const Pattern *pattern = std::get_if<Pattern>(&compiled);
     ASSERT_NE(pattern, nullptr) << patterns[i];
-    auto start = std::chrono::steady_clock::now();
+    // Not timed (the team's rule): without the limits these matches would
+    // take longer than the universe has existed, so the test finishing at
+    // all is the proof; each takes about 15 ms.
     EXPECT_STREQ(outcomeName(pattern->fullMatch(subjects[i])),
                  outcomeName(MatchOutcome::LimitExceeded))
         << patterns[i];
-    auto elapsed = std::chrono::steady_clock::now() - start;
-    EXPECT_LT(elapsed, std::chrono::seconds(2)) << patterns[i];
   }
 }
 
@@ -447,8 +446,10 @@ TEST(CheckValueTest, AllowedPattern) {
       {"too expensive", withPattern("(a+)+$"),
        Value(std::string(40, 'a') + "!"),
        Messages{"cannot check '" + std::string(40, 'a') +
-                "!' against AllowedPattern '(a+)+$': the pattern is too "
-                "expensive to evaluate"}},
+                "!' against AllowedPattern '(a+)+$': the pattern is too costly to "
+                "match against a value of 41 characters (it reached PCRE2's "
+                "backtracking limits; nested quantifiers such as (a+)+ backtrack "
+                "exponentially)"}},
   };
   runValueCases(cases);
 

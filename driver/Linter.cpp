@@ -31,17 +31,25 @@ size_t FileReport::count(Severity severity) const {
 
 AnalyzedSource analyzeSource(std::shared_ptr<const SourceFile> file, const Config *config,
                              const analysis::TemplateLibrary *templates) {
-  // PCRE2 patterns compiled once per worker thread, reused across its files.
+  return analyzeSource(std::move(file), SourceOptions{config, templates});
+}
+
+AnalyzedSource analyzeSource(std::shared_ptr<const SourceFile> file, const SourceOptions &source) {
+  // PCRE2 patterns compiled once per worker thread, reused across its files;
+  // bounded, for the language server, which lives for days.
+  constexpr size_t kMaxCachedPatterns = 1024;
   thread_local runtime::PatternCache patterns;
+  patterns.limitTo(kMaxCachedPatterns);
   // libjq confirms jq errors; it compiles only scripts the linter's own
-  // checker rejects (rare), each once per worker thread.
+  // checker rejects (rare), each once per worker thread (LRU-bounded).
   thread_local runtime::JqEngine jq;
+  const Config *config = source.config;
   DiagnosticEngine diagnostics(*file);
   auto parsed = std::make_shared<frontend::ParsedTemplate>(frontend::parseTemplate(*file, diagnostics));
   analysis::AnalysisOptions options;
   options.documentComplete = parsed->complete;
-  options.templates = templates;
-  options.jq = &jq;
+  options.templates = source.templates;
+  options.jq = source.confirmJqWithLibjq ? &jq : nullptr;
   analysis::analyze(parsed->tmpl, diagnostics, patterns, options);
   std::vector<Diagnostic> sorted = diagnostics.takeSorted();
   analysis::applySuppressions(*file, sorted);

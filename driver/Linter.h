@@ -46,6 +46,24 @@ struct AnalyzedSource {
 AnalyzedSource analyzeSource(std::shared_ptr<const SourceFile> file, const Config *config = nullptr,
                              const analysis::TemplateLibrary *templates = nullptr);
 
+/// How one text is analysed.
+struct SourceOptions {
+  /// The configuration; null: the nearest .oosc.yaml.
+  const Config *config = nullptr;
+  /// Templates an ACS::Template task may name; null: none.
+  const analysis::TemplateLibrary *templates = nullptr;
+  /// Whether libjq confirms a jq script the project's checker rejects
+  /// before it is reported (rule jq-syntax). The language server says no:
+  /// it would compile a new rejected script at nearly every keystroke,
+  /// and libjq 1.6 leaks 21 bytes on each that stops inside a string
+  /// (`"unterminated`, `"\(1; 2)"`), which a process that runs for days
+  /// cannot afford. The two verdicts are held equal by tests (about 400
+  /// scripts and every selector of the corpus), so the server's
+  /// diagnostics are the CLI's.
+  bool confirmJqWithLibjq = true;
+};
+AnalyzedSource analyzeSource(std::shared_ptr<const SourceFile> file, const SourceOptions &options);
+
 struct LintOptions {
   /// Worker threads; 0 means one per core.
   unsigned jobs = 0;

@@ -1,5 +1,6 @@
 //===- ExpressionParser.cpp - From ANTLR parse trees to ir::Expr ----------===//
 #include "frontend/ExpressionParser.h"
+#include "frontend/PredictionCaches.h"
 
 #include "OosExprLexer.h"
 #include "OosExprParser.h"
@@ -63,6 +64,7 @@ public:
 struct ParserSetup {
   explicit ParserSetup(std::string_view text)
       : input(std::string(text)), lexer(&input), tokens(&lexer), parser(&tokens) {
+    useThreadCaches(lexer, parser);
     lexer.removeErrorListeners();
     lexer.addErrorListener(&errors);
     parser.removeErrorListeners();

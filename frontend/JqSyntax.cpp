@@ -2,6 +2,7 @@
 #include "frontend/JqSyntax.h"
 
 #include "frontend/JqScopes.h"
+#include "frontend/PredictionCaches.h"
 
 #include "JqLexer.h"
 #include "JqParser.h"
@@ -69,6 +70,7 @@ public:
 struct JqParse {
   explicit JqParse(std::string_view script)
       : input(script), lexer(&input), tokens(&lexer), parser(&tokens), errors(script) {
+    useThreadCaches(lexer, parser);
     lexer.removeErrorListeners();
     parser.removeErrorListeners();
   }

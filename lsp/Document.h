@@ -17,4 +17,12 @@ struct Document {
   const ir::Template &tmpl() const { return analyzed.parsed->tmpl; }
 };
 
+/// How the server analyses a text: as `oosc lint` does, but without libjq
+/// confirming rejected jq scripts (see driver::SourceOptions for why).
+inline driver::SourceOptions serverAnalysis() {
+  driver::SourceOptions options;
+  options.confirmJqWithLibjq = false;
+  return options;
+}
+
 } // namespace oosc::lsp

@@ -42,10 +42,12 @@ bool nestsTemplates(std::string_view text) {
 /// checked against its siblings; listing the folder is only worth it when
 /// the document nests templates.
 driver::AnalyzedSource analyzeInFolder(std::shared_ptr<const SourceFile> file) {
+  driver::SourceOptions options = serverAnalysis();
   if (!nestsTemplates(file->text()))
-    return driver::analyzeSource(std::move(file));
+    return driver::analyzeSource(std::move(file), options);
   driver::RunTemplates siblings = driver::RunTemplates::besides(file->path());
-  return driver::analyzeSource(std::move(file), nullptr, &siblings);
+  options.templates = &siblings;
+  return driver::analyzeSource(std::move(file), options);
 }
 
 } // namespace

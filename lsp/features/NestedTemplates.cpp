@@ -51,7 +51,7 @@ std::optional<NestedTemplate> nestedTemplateAt(const Document &document, uint32_
     NestedTemplate nested;
     nested.path = candidate.string();
     nested.file = std::make_shared<const SourceFile>(nested.path, std::move(*text));
-    nested.analyzed = driver::analyzeSource(nested.file);
+    nested.analyzed = driver::analyzeSource(nested.file, serverAnalysis());
     nested.nameRange = name->range;
     return nested;
   }

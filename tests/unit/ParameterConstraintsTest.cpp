@@ -244,6 +244,18 @@ TEST(PatternTest, CacheCompilesOncePerText) {
   EXPECT_EQ(std::get<Pattern>(first).fullMatch("a"), MatchOutcome::Matched);
 }
 
+TEST(PatternTest, ALongLivedCacheIsBounded) {
+  PatternCache cache;
+  for (int i = 0; i < 10; ++i)
+    cache.get("^" + std::to_string(i) + "$");
+  cache.limitTo(10);
+  EXPECT_EQ(cache.size(), 10u) << "at the bound: kept";
+  cache.get("^10$");
+  cache.limitTo(10);
+  EXPECT_EQ(cache.size(), 0u) << "past the bound: forgotten";
+  EXPECT_EQ(std::get<Pattern>(cache.get("^1$")).fullMatch("1"), MatchOutcome::Matched);
+}
+
 //===----------------------------------------------------------------------===//
 // checkValue
 //===----------------------------------------------------------------------===//

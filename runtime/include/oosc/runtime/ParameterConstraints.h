@@ -132,6 +132,15 @@ public:
   /// Number of distinct pattern texts seen.
   std::size_t size() const { return entries.size(); }
 
+  /// Forgets every pattern when more than \p maxEntries are kept, so that a
+  /// long-lived cache (the language server's: a new pattern at each
+  /// keystroke of an AllowedPattern) stays bounded. Invalidates references
+  /// from get(): call it between checks, never during one.
+  void limitTo(std::size_t maxEntries) {
+    if (entries.size() > maxEntries)
+      entries.clear();
+  }
+
 private:
   std::map<std::string, CompiledPattern, std::less<>> entries;
 };

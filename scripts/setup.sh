@@ -16,6 +16,7 @@ packages=(
   libsqlite3-dev                    # runners: the execution journal (WAL, a commit per step)
   tzdata                            # runners: ACS::TimerTrigger's TimeZone, read from /usr/share/zoneinfo
   libcurl4-openssl-dev              # runners: ACS::Notify webhooks posted for real (--webhooks post)
+  valgrind                          # tests: no leak in oosc lint and oosc lsp (tests/sanitizers/valgrind-leaks.sh)
 )
 
 missing=()

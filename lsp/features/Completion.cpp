@@ -192,6 +192,12 @@ struct RawNames {
   std::vector<std::string> tasks;
 };
 
+/// libstdc++'s std::regex recurses once per character it matches, so a
+/// line of 300,000 spaces overflowed the server's stack. No line a person
+/// completes on or names a task on is near this long; longer ones are left
+/// unmatched.
+constexpr size_t kMaxMatchedLine = 1000;
+
 RawNames scanRawNames(std::string_view text) {
   RawNames names;
   std::vector<RawLine> lines = parseRawLines(text);
@@ -201,7 +207,7 @@ RawNames scanRawNames(std::string_view text) {
     size_t end = std::min(text.find('\n', start), text.size());
     std::string lineText(text.substr(start, end - start));
     std::smatch match;
-    if (line.item && std::regex_search(lineText, match, taskName))
+    if (line.item && lineText.size() <= kMaxMatchedLine && std::regex_search(lineText, match, taskName))
       names.tasks.push_back(match[1]);
     start = end + 1;
   }
@@ -242,6 +248,8 @@ public:
     size_t open = before_.rfind("{{");
     if (open != std::string_view::npos && before_.find("}}", open) == std::string_view::npos)
       return inReference();
+    if (before_.size() > kMaxMatchedLine)
+      return {};
     std::smatch match;
     std::string before(before_);
     if (std::regex_search(before, match,

@@ -257,5 +257,35 @@ TEST(Server, LargeDocumentDoesNotBreakTheServer) {
   EXPECT_NE(client.response(1), nullptr);
 }
 
+TEST(Server, CompletionOnAHugeLineDoesNotOverflowTheStack) {
+  // std::regex recursed once per character of the line: 300,000 spaces
+  // before the cursor (or on a `- Name:` line) crashed the server.
+  std::string spaces(300000, ' ');
+  std::string text = "FormatVersion: OOS-2019-06-01\nTasks:\n  - " + spaces + "Name: a\n"
+                     "    Action: ACS::Sleep\n    Properties:\n      Duration: PT1S\n" + spaces + "x\n";
+  Client client;
+  client.notification("textDocument/didOpen", openParams(text));
+  client.request(1, "textDocument/completion",
+                 Object{{"textDocument", Object{{"uri", kUri}}}, {"position", position(6, 300000)}});
+  client.request(2, "textDocument/completion",
+                 Object{{"textDocument", Object{{"uri", kUri}}}, {"position", position(2, 300004)}});
+  // A parse cut short (an unclosed quote) makes completion scan the raw
+  // lines for task names, the huge `- Name:` line among them.
+  const char *broken = "file:///work/broken.yaml";
+  std::string cut = "FormatVersion: OOS-2019-06-01\nTasks:\n  - " + spaces + "Name: a\n"
+                    "    Action: ACS::Sleep\n    Properties:\n      Duration: '{{ ";
+  client.notification("textDocument/didOpen",
+                      Object{{"textDocument", Object{{"uri", broken}, {"languageId", "yaml"}, {"version", 1},
+                                                     {"text", cut}}}});
+  client.request(3, "textDocument/completion",
+                 Object{{"textDocument", Object{{"uri", broken}}}, {"position", position(5, 19)}});
+  client.request(4, "shutdown", Object{});
+  client.notification("exit", Object{});
+  EXPECT_EQ(client.run(), 0);
+  EXPECT_NE(client.response(1), nullptr);
+  EXPECT_NE(client.response(2), nullptr);
+  EXPECT_NE(client.response(3), nullptr);
+}
+
 } // namespace
 } // namespace oosc::lsp

@@ -102,7 +102,8 @@ Outcome<std::optional<std::string>> readBounded(const std::string &path, const R
 }
 
 Outcome<bool> writeAtomically(const std::string &path, std::string_view contents,
-                              std::string_view what) {
+                              std::string_view what, Durability durability) {
+  bool durable = durability == Durability::Durable;
   struct stat status {};
   if (::stat(path.c_str(), &status) == 0)
     if (std::string why = refusal(status.st_mode, true); !why.empty())
@@ -118,7 +119,7 @@ Outcome<bool> writeAtomically(const std::string &path, std::string_view contents
       return fail("cannot write " + quoted(what, path) + ": " + temporary + ": " + systemError(errno));
     if (auto written = writeAll(fd.value, contents); !written)
       return failed("write", written.error().message);
-    if (::fsync(fd.value) != 0)
+    if (durable && ::fsync(fd.value) != 0)
       return failed("write", systemError(errno));
     int descriptor = fd.value;
     fd.value = -1;
@@ -127,6 +128,8 @@ Outcome<bool> writeAtomically(const std::string &path, std::string_view contents
   }
   if (::rename(temporary.c_str(), path.c_str()) != 0)
     return failed("replace", systemError(errno));
+  if (!durable)
+    return true;
   if (auto synced = syncFolderOf(path); !synced)
     return fail("cannot sync the folder of " + quoted(what, path) + ": " + synced.error().message);
   return true;

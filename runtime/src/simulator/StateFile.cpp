@@ -27,8 +27,8 @@ Outcome<StateFile::Reading> StateFile::readIfChanged() {
   return Reading{Reading::Changed, std::move(*text.value())};
 }
 
-Outcome<bool> StateFile::write(const std::string &text) {
-  auto written = files::writeAtomically(path_, text, "state file");
+Outcome<bool> StateFile::write(const std::string &text, files::Durability durability) {
+  auto written = files::writeAtomically(path_, text, "state file", durability);
   if (!written)
     return written;
   seen_ = files::stampOf(path_);

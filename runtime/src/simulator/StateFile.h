@@ -35,8 +35,8 @@ public:
   /// The file's text when it is not the version this object last read or
   /// wrote. Call with the lock held.
   Outcome<Reading> readIfChanged();
-  /// Replaces the file atomically; call with the lock held.
-  Outcome<bool> write(const std::string &text);
+  /// Replaces the file; call with the lock held.
+  Outcome<bool> write(const std::string &text, files::Durability durability);
 
 private:
   StateFile(std::string path, files::LockFile lockFile)

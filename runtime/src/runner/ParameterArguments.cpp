@@ -9,14 +9,6 @@
 namespace oosc::runtime {
 namespace {
 
-std::string folded(std::string_view name) {
-  std::string lower(name);
-  for (char &c : lower)
-    if (c >= 'A' && c <= 'Z')
-      c = static_cast<char>(c - 'A' + 'a');
-  return lower;
-}
-
 const ParameterDef *declared(const TemplateDef &def, std::string_view name) {
   for (const ParameterDef &parameter : def.parameters)
     if (sameName(parameter.name, name))
@@ -27,7 +19,7 @@ const ParameterDef *declared(const TemplateDef &def, std::string_view name) {
 /// Records that \p parameter was given \p how; an error if it was before.
 std::optional<std::string> noteGiven(const ParameterDef &parameter, const std::string &how,
                                      GivenParameters &given) {
-  auto [earlier, added] = given.givenAs.emplace(folded(parameter.name), how);
+  auto [earlier, added] = given.givenAs.emplace(lowerAscii(parameter.name), how);
   if (added)
     return std::nullopt;
   return "parameter '" + parameter.name + "' is given twice: as " + earlier->second + " and as " +

@@ -1,6 +1,7 @@
 // SimulatedCloud.cpp - The public face of the simulator: loading and saving
-// the world, mapping clock time to world time, and serving calls (latency,
-// faults, dispatch, request ids, atomic failure).
+// the world (a state file runners share, StateFile.h), mapping clock time to
+// world time, and serving calls (latency, faults, dispatch, request ids,
+// atomic failure).
 #include "World.h"
 #include "simulator/StateFile.h"
 

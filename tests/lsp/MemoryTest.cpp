@@ -36,7 +36,9 @@
 #endif
 #endif
 #ifdef OOSC_ASAN
-#include <sanitizer/allocator_interface.h>
+// Part of the sanitizer runtime of both gcc and clang; declared here since
+// gcc 12 does not ship clang's <sanitizer/allocator_interface.h>.
+extern "C" size_t __sanitizer_get_current_allocated_bytes();
 #endif
 
 namespace oosc::lsp {

@@ -58,8 +58,8 @@ std::optional<std::string> lengthProblem(std::string_view property, const ir::No
   if (!number(node) || integer(node))
     return std::nullopt;
   return std::string(property) +
-         " must be a whole number of characters from -2^53 to 2^53, not '" +
-         runtime::shortenForMessage(resolved->value) + "'";
+         " must be a whole number of characters from -2^53 to 2^53, not " +
+         runtime::quoteCut(resolved->value);
 }
 
 } // namespace oosc::analysis

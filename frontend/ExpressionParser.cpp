@@ -225,8 +225,8 @@ private:
     errno = 0;
     double value = std::strtod(text.c_str(), nullptr);
     if (errno == ERANGE && std::isinf(value) && !firstError)
-      firstError = ExprSyntaxError{"the number '" + runtime::shortenForMessage(text) +
-                                       "' is too large for Fn::Eval (at most about 1.8e308)",
+      firstError = ExprSyntaxError{"the number " + runtime::quoteCut(text) +
+                                       " is too large for Fn::Eval (at most about 1.8e308)",
                                    range.begin, range.end};
     return std::isinf(value) ? 0 : value;
   }

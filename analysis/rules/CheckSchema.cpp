@@ -244,8 +244,8 @@ void checkNumberRanges(AnalysisContext &context) {
       continue;
     if (std::isinf(std::strtod(node->value.c_str(), nullptr)))
       context.diagnostics.report(RuleId::Schema, node->range,
-                                 "the number '" + runtime::shortenForMessage(node->value) +
-                                     "' is too large: template numbers are 64-bit floating point, "
+                                 "the number " + runtime::quoteCut(node->value) +
+                                     " is too large: template numbers are 64-bit floating point, "
                                      "at most about 1.8e308");
   }
 }

@@ -1,7 +1,7 @@
 //===- NumberRanges.cpp -----------------------------------------------------===//
 #include "oosc/runtime/NumberRanges.h"
 
-#include "oosc/runtime/MessageText.h"
+#include "text/MessageText.h"
 
 #include <cmath>
 
@@ -17,7 +17,7 @@ std::string shownNumber(double number) {
 
 /// A value the way it appears in a message: its text, cut when long.
 std::string shownValue(const Value &value) {
-  return "'" + shortenForMessage(value.isString() ? value.getString() : value.toJson()) + "'";
+  return text::quoteCut(value.isString() ? value.getString() : value.toJson());
 }
 
 /// \p value as a finite number: a number, or a string that reads as one.

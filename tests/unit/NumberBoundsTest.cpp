@@ -11,6 +11,7 @@
 #include "executor/Retry.h"
 #include "oosc/runtime/MessageText.h"
 #include "oosc/runtime/NumberRanges.h"
+#include "text/MessageText.h"
 
 #include <gtest/gtest.h>
 
@@ -46,7 +47,7 @@ TEST(SleepDuration, RefusesWhatCannotBeADuration) {
   EXPECT_EQ(durationError(".S"), "invalid duration '.S" + advice);
   EXPECT_EQ(durationError("PT1.5.5S"), "invalid duration 'PT1.5.5S" + advice);
   std::string digits400 = std::string(400, '9') + "S";
-  EXPECT_EQ(durationError(digits400), "invalid duration '" + shortenForMessage(digits400) + advice);
+  EXPECT_EQ(durationError(digits400), "invalid duration " + text::quoteCut(digits400) + advice.substr(1));
   EXPECT_EQ(durationError("PT-5S"), "invalid duration 'PT-5S" + advice);
   EXPECT_EQ(durationError("P1M"), "invalid duration 'P1M" + advice);
 }
@@ -57,7 +58,7 @@ TEST(SleepDuration, RefusesWhatNoClockCanWait) {
   // 35999999996400000 ms overflowed std::chrono's nanoseconds.
   EXPECT_EQ(durationError("PT99999999999999999H"), "duration 'PT99999999999999999H" + longest);
   std::string days300 = "P" + std::string(300, '9') + "D";
-  EXPECT_EQ(durationError(days300), "duration '" + shortenForMessage(days300) + longest);
+  EXPECT_EQ(durationError(days300), "duration " + text::quoteCut(days300) + longest.substr(1));
   EXPECT_EQ(durationError("PT9999999999H"), "duration 'PT9999999999H" + longest);
   EXPECT_EQ(durationError("P365DT1S"), "duration 'P365DT1S" + longest);
 }
@@ -138,14 +139,16 @@ TEST(LoopCounts, AreNumbersOrPercentagesInRange) {
 }
 
 TEST(MessageText, CutsLongValuesWithTheirLength) {
-  EXPECT_EQ(shortenForMessage("short"), "short");
-  EXPECT_EQ(shortenForMessage(std::string(64, 'a')), std::string(64, 'a'));
-  EXPECT_EQ(shortenForMessage(std::string(10'000'000, 'a')), std::string(64, 'a') + "...(10000000 bytes)");
-  // Never splits a UTF-8 sequence: 21 three-byte characters and one more.
+  EXPECT_EQ(text::quoteCut("short"), "'short'");
+  EXPECT_EQ(text::quoteCut(std::string(60, 'a')), "'" + std::string(60, 'a') + "'");
+  EXPECT_EQ(text::quoteCut(std::string(10'000'000, 'a')), "'" + std::string(60, 'a') + "...' (10000000 bytes)");
+  // Never splits a UTF-8 character: 20 three-byte characters and more.
   std::string chinese;
   for (int i = 0; i < 22; ++i)
     chinese += "\xE4\xB8\xAD";
-  EXPECT_EQ(shortenForMessage(chinese), chinese.substr(0, 63) + "...(66 bytes)");
+  EXPECT_EQ(text::quoteCut(chinese), "'" + chinese.substr(0, 60) + "...' (66 bytes)");
+  // The linter's libraries quote through the public face, the same way.
+  EXPECT_EQ(quoteCut(chinese), text::quoteCut(chinese));
 }
 
 } // namespace

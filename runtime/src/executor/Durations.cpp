@@ -1,7 +1,7 @@
 //===- Durations.cpp --------------------------------------------------------===//
 #include "executor/Durations.h"
 
-#include "oosc/runtime/MessageText.h"
+#include "text/MessageText.h"
 
 #include <cctype>
 #include <charconv>
@@ -50,8 +50,8 @@ Outcome<std::chrono::milliseconds> parseDuration(std::string_view text) {
     if (!std::isspace(static_cast<unsigned char>(c)))
       upper += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   auto invalid = [&] {
-    return fail("invalid duration '" + shortenForMessage(text) +
-                "': write ISO 8601 (PT1H30M) or a short form (1H30M, 90S)");
+    return fail("invalid duration " + text::quoteCut(text) +
+                ": write ISO 8601 (PT1H30M) or a short form (1H30M, 90S)");
   };
   size_t i = 0;
   bool inTime = true;
@@ -79,7 +79,7 @@ Outcome<std::chrono::milliseconds> parseDuration(std::string_view text) {
     // Checked as it grows, so no sum or product leaves the range checked.
     seconds += *amount * perUnit;
     if (!(seconds <= kMaxDurationSeconds))
-      return fail("duration '" + shortenForMessage(text) + "' is longer than " +
+      return fail("duration " + text::quoteCut(text) + " is longer than " +
                   std::to_string(kMaxDurationSeconds / 86400) + " days (P" +
                   std::to_string(kMaxDurationSeconds / 86400) + "D), the longest a runner waits");
     any = true;

@@ -8,8 +8,8 @@
 #include "executor/Steering.h"
 #include "executor/TaskOutputs.h"
 #include "oosc/runtime/Functions.h"
-#include "oosc/runtime/MessageText.h"
 #include "oosc/runtime/NumberRanges.h"
+#include "text/MessageText.h"
 
 #include <algorithm>
 #include <atomic>
@@ -52,7 +52,7 @@ Outcome<RateControl> readRateControl(const LoopDef &loop, Context &context, size
   if (!value)
     return value.error();
   if (!value.value().isMap())
-    return fail("RateControl must be a mapping, not " + shortenForMessage(value.value().toJson()));
+    return fail("RateControl must be a mapping, not " + text::quoteCut(value.value().toJson()));
   const Value &map = value.value();
   if (const Value *mode = map.findCaseInsensitive("Mode"))
     rate.batchMode = sameName(mode->toDisplayString(), "Batch");
@@ -83,8 +83,8 @@ Outcome<RateControl> readRateControl(const LoopDef &loop, Context &context, size
   if (const Value *pause = map.findCaseInsensitive("BatchPauseOption")) {
     rate.batchPause = parseLoopMode(pause->toDisplayString());
     if (!rate.batchPause)
-      return fail("BatchPauseOption must be Automatic, FirstBatchPause or EveryBatchPause, not '" +
-                  shortenForMessage(pause->toDisplayString()) + "'");
+      return fail("BatchPauseOption must be Automatic, FirstBatchPause or EveryBatchPause, not " +
+                  text::quoteCut(pause->toDisplayString()));
   }
   if (const Value *batches = map.findCaseInsensitive("Batch"); batches && batches->isList())
     for (const Value &batch : batches->getList()) {
@@ -201,7 +201,7 @@ Outcome<Value::List> evaluateItems(const LoopDef &loop, Context &context) {
   if (!items)
     return fail("Loop Items: " + items.error().message);
   if (!items.value().isList())
-    return fail("Loop Items must be a list, not " + shortenForMessage(items.value().toJson()));
+    return fail("Loop Items must be a list, not " + text::quoteCut(items.value().toJson()));
   if (items.value().size() > kMaxLoopItems)
     return fail("Loop Items has " + std::to_string(items.value().size()) + " items; OOS allows " +
                 std::to_string(kMaxLoopItems));

@@ -1,8 +1,8 @@
 //===- Retry.cpp ------------------------------------------------------------===//
 #include "executor/Retry.h"
 
-#include "oosc/runtime/MessageText.h"
 #include "oosc/runtime/NumberRanges.h"
+#include "text/MessageText.h"
 
 #include <algorithm>
 #include <cmath>
@@ -66,8 +66,7 @@ Outcome<RetryPolicy> retryPolicy(const TaskDef &task, Context &context, unsigned
     else if (sameName(name, "Linear"))
       policy.kind = RetryPolicy::Kind::Linear;
     else if (!sameName(name, "Exponential"))
-      return fail("DelayType must be Exponential, Constant or Linear, not '" + shortenForMessage(name) +
-                  "'");
+      return fail("DelayType must be Exponential, Constant or Linear, not " + text::quoteCut(name));
   }
   return policy;
 }

@@ -1,7 +1,7 @@
 //===- schedule/Cron.cpp ------------------------------------------------------===//
 #include "oosc/runtime/schedule/Cron.h"
 
-#include "oosc/runtime/MessageText.h"
+#include "text/MessageText.h"
 
 #include <array>
 #include <cctype>
@@ -136,12 +136,12 @@ private:
       expected += " or JAN to DEC";
     else if (spec_.names == &kDayNames)
       expected += " (1 is Sunday) or SUN to SAT";
-    return "'" + shortenForMessage(text) + "' is not a value of " + std::string(spec_.name) + ": expected " +
+    return text::quoteCut(text) + " is not a value of " + std::string(spec_.name) + ": expected " +
            expected;
   }
 
   std::string problem(std::string_view part, const std::string &why) const {
-    return std::string(spec_.name) + " '" + shortenForMessage(part) + "': " + why;
+    return std::string(spec_.name) + " " + text::quoteCut(part) + ": " + why;
   }
 
   const FieldSpec &spec_;
@@ -189,7 +189,7 @@ Outcome<CronExpression> parseCron(std::string_view text) {
     if (!part.empty())
       fields.push_back(part);
   auto refuse = [&](const std::string &why) {
-    return fail("cron '" + shortenForMessage(cron.text) + "': " + why);
+    return fail("cron " + text::quoteCut(cron.text) + ": " + why);
   };
   if (fields.size() != 6)
     return refuse("expected 6 fields (seconds minutes hours day-of-month month day-of-week), found " +
@@ -204,8 +204,8 @@ Outcome<CronExpression> parseCron(std::string_view text) {
       return refuse(*error);
   }
   if (!cron.anyDayOfMonth && !cron.anyDayOfWeek)
-    return refuse("day-of-month '" + shortenForMessage(fields[3]) + "' and day-of-week '" +
-                  shortenForMessage(fields[5]) + "' both restrict the day; write '?' in one of them");
+    return refuse("day-of-month " + text::quoteCut(fields[3]) + " and day-of-week " +
+                  text::quoteCut(fields[5]) + " both restrict the day; write '?' in one of them");
   return cron;
 }
 

@@ -1,7 +1,7 @@
 //===- schedule/Schedule.cpp ------------------------------------------------===//
 #include "oosc/runtime/schedule/Schedule.h"
 
-#include "oosc/runtime/MessageText.h"
+#include "text/MessageText.h"
 #include "oosc/runtime/Value.h"
 
 #include <algorithm>
@@ -30,8 +30,8 @@ Outcome<std::int64_t> resolveDate(std::string_view property, const std::string &
                                   const TimeZone &zone) {
   std::optional<DateText> date = parseDateText(text);
   if (!date)
-    return fail(std::string(property) + " '" + shortenForMessage(text) +
-                "' is not a date: expected YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ");
+    return fail(std::string(property) + " " + text::quoteCut(text) +
+                " is not a date: expected YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ");
   std::int64_t local = toSeconds(date->civil);
   if (date->offsetSeconds)
     return local - *date->offsetSeconds;
@@ -43,8 +43,8 @@ Outcome<std::int64_t> resolveDate(std::string_view property, const std::string &
 
 Outcome<std::int64_t> parseRate(std::string_view text) {
   auto refuse = [&]() {
-    return fail("rate '" + shortenForMessage(text) +
-                "': expected a positive number and a unit: minutes, hours or days (e.g. '30 minutes')");
+    return fail("rate " + text::quoteCut(text) +
+                ": expected a positive number and a unit: minutes, hours or days (e.g. '30 minutes')");
   };
   size_t at = 0;
   while (at < text.size() && text[at] == ' ')
@@ -89,9 +89,9 @@ Outcome<Schedule> Schedule::make(const ScheduleSpec &spec, std::int64_t now,
     schedule.start_ = start.value();
   }
   if (schedule.end_ < schedule.start_)
-    return fail("EndDate '" + shortenForMessage(spec.endDate) + "' comes before " +
+    return fail("EndDate " + text::quoteCut(spec.endDate) + " comes before " +
                 (spec.startDate.empty() ? "the trigger starts (" + formatUtcSeconds(now) + ")"
-                                        : "StartDate '" + shortenForMessage(spec.startDate) + "'"));
+                                        : "StartDate " + text::quoteCut(spec.startDate)));
   if (sameWord(spec.type, "cron")) {
     auto cron = parseCron(spec.expression);
     if (!cron)
@@ -111,7 +111,7 @@ Outcome<Schedule> Schedule::make(const ScheduleSpec &spec, std::int64_t now,
     schedule.kind_ = Kind::At;
     schedule.at_ = at.value();
   } else {
-    return fail("Type '" + shortenForMessage(spec.type) + "' is not a kind of schedule: expected cron, rate or at");
+    return fail("Type " + text::quoteCut(spec.type) + " is not a kind of schedule: expected cron, rate or at");
   }
   return schedule;
 }

@@ -1,7 +1,7 @@
 //===- schedule/TimeZone.cpp ------------------------------------------------===//
 #include "oosc/runtime/schedule/TimeZone.h"
 
-#include "oosc/runtime/MessageText.h"
+#include "text/MessageText.h"
 
 #include <algorithm>
 #include <cctype>
@@ -79,7 +79,7 @@ constexpr std::int64_t kMaxPosixHours = 167;
 
 Outcome<PosixStandard> parsePosixStandard(std::string_view rule) {
   auto malformed = [&](const std::string &why) {
-    return fail("its TZ string '" + shortenForMessage(rule) + "' is malformed: " + why);
+    return fail("its TZ string " + text::quoteCut(rule) + " is malformed: " + why);
   };
   size_t at = 0;
   if (!rule.empty() && rule[0] == '<') {
@@ -120,7 +120,7 @@ std::optional<Outcome<std::int64_t>> parseFixedOffset(std::string_view name) {
   if (text.empty() || (text[0] != '+' && text[0] != '-'))
     return std::nullopt;
   auto invalid = [&](const std::string &why) -> Outcome<std::int64_t> {
-    return fail("time zone '" + shortenForMessage(name) + "' is not a valid UTC offset: " + why +
+    return fail("time zone " + text::quoteCut(name) + " is not a valid UTC offset: " + why +
                 "; expected UTC+8, GMT-05:30 or +08:00 (hours 0 to 14, minutes 00 to 59)");
   };
   int sign = text[0] == '-' ? -1 : 1;
@@ -130,7 +130,7 @@ std::optional<Outcome<std::int64_t>> parseFixedOffset(std::string_view name) {
     ++at;
     minuteDigits = digitRun(text, at);
     if (minuteDigits.size() != 2)
-      return invalid("the minutes '" + shortenForMessage(minuteDigits) + "' are not two digits");
+      return invalid("the minutes " + text::quoteCut(minuteDigits) + " are not two digits");
   } else if (hourDigits.size() == 4) { // +0800
     minuteDigits = hourDigits.substr(2);
     hourDigits = hourDigits.substr(0, 2);
@@ -138,9 +138,9 @@ std::optional<Outcome<std::int64_t>> parseFixedOffset(std::string_view name) {
   if (hourDigits.empty())
     return invalid("no hours after '" + std::string(1, text[0]) + "'");
   if (hourDigits.size() > 2)
-    return invalid("the hours '" + shortenForMessage(hourDigits) + "' are not one or two digits");
+    return invalid("the hours " + text::quoteCut(hourDigits) + " are not one or two digits");
   if (at != text.size())
-    return invalid("'" + shortenForMessage(text.substr(at)) + "' follows the offset");
+    return invalid(text::quoteCut(text.substr(at)) + " follows the offset");
   std::int64_t hours = *smallNumber(hourDigits, 2);
   std::int64_t minutes = minuteDigits.empty() ? 0 : *smallNumber(minuteDigits, 2);
   if (hours > kMaxOffsetHours)
@@ -163,7 +163,7 @@ bool isZoneName(std::string_view name) {
 
 Outcome<TimeZone> parseTzif(std::string_view name, std::string_view data) {
   auto invalid = [&](const std::string &why) {
-    return fail("time zone '" + shortenForMessage(name) + "': not a valid tz database file (" + why + ")");
+    return fail("time zone " + text::quoteCut(name) + ": not a valid tz database file (" + why + ")");
   };
   std::optional<TzifCounts> counts = readHeader(data, 0);
   if (!counts)
@@ -221,13 +221,12 @@ Outcome<TimeZone> TimeZone::load(std::string_view name, const std::string &zonei
     return zone;
   }
   if (!isZoneName(name))
-    return fail("time zone '" + shortenForMessage(name) +
-                "' is not a zone name: expected an IANA name such as Asia/Shanghai, or UTC+8");
+    return fail("time zone " + text::quoteCut(name) +
+                " is not a zone name: expected an IANA name such as Asia/Shanghai, or UTC+8");
   std::string path = zoneinfoDir + "/" + std::string(name);
   std::ifstream input(path, std::ios::binary);
   if (!input)
-    return fail("time zone '" + shortenForMessage(name) + "' is not in the tz database (" +
-                shortenForMessage(path) +
+    return fail("time zone " + text::quoteCut(name) + " is not in the tz database (" + zoneinfoDir +
                 "): expected an IANA name such as Asia/Shanghai, or UTC+8");
   std::ostringstream content;
   content << input.rdbuf();

@@ -1,22 +1,20 @@
-//===- MessageText.h - Template text quoted in error messages --------------===//
+//===- MessageText.h - A value quoted in a linter's message, cut when long -===//
 //
-// Errors name the value that is wrong, but a template or a command line can
-// hold a value of megabytes; an error must stay a line a person can read.
+// The linter's libraries (analysis, frontend) see only runtime/include, but
+// quote template text as the runtime does, so that `oosc lint` and a runner
+// show a long value the same way: text::quoteCut (runtime/src/text/
+// MessageText.h), the runtime's one way of quoting a value in a message.
 //
 //===----------------------------------------------------------------------===//
 #pragma once
 
-#include <cstddef>
 #include <string>
 #include <string_view>
 
 namespace oosc::runtime {
 
-/// Values longer than this are cut in messages.
-inline constexpr std::size_t kMaxQuotedBytes = 64;
-
-/// \p text whole when it is short; else its first bytes (never splitting a
-/// UTF-8 sequence), "..." and its length: `+08:0666...(1000 bytes)`.
-std::string shortenForMessage(std::string_view text, std::size_t maxBytes = kMaxQuotedBytes);
+/// text::quoteCut(\p value): "'abc'", or "'abcd...' (10485760 bytes)"
+/// when longer than 60 bytes (never splitting a UTF-8 character).
+std::string quoteCut(std::string_view value);
 
 } // namespace oosc::runtime

@@ -6,6 +6,7 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <limits>
 #include <optional>
 #include <string>
 
@@ -15,7 +16,9 @@ namespace {
 constexpr double kSecondsPerDay = 86400;
 
 /// One amount as ISO 8601 writes it: digits with at most one '.'. Nothing
-/// for anything else, and for one past the range of a double.
+/// for anything else. One past the range of a double (400 digits) reads as
+/// infinity, for the caller to refuse as too long; one too small for a
+/// double (a dot and 400 zeros before a 1) as 0.
 std::optional<double> amountOf(std::string_view text) {
   size_t dots = 0, digits = 0;
   for (char c : text) {
@@ -26,6 +29,11 @@ std::optional<double> amountOf(std::string_view text) {
     return std::nullopt;
   double amount = 0;
   auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), amount);
+  if (error == std::errc::result_out_of_range) {
+    std::string_view whole = text.substr(0, text.find('.'));
+    bool large = whole.find_first_not_of('0') != std::string_view::npos;
+    return large ? std::numeric_limits<double>::infinity() : 0.0;
+  }
   if (error != std::errc() || end != text.data() + text.size())
     return std::nullopt;
   return amount;

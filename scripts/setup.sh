@@ -16,6 +16,8 @@ packages=(
   libsqlite3-dev                    # runners: the execution journal (WAL, a commit per step)
   tzdata                            # runners: ACS::TimerTrigger's TimeZone, read from /usr/share/zoneinfo
   libcurl4-openssl-dev              # runners: ACS::Notify webhooks posted for real (--webhooks post)
+  clang libclang-rt-14-dev          # scripts/sanitize.sh and fuzz.sh: the instrumented build (clang,
+                                    # its ASan, UBSan, LSan and libFuzzer runtimes); builds stay g++
 )
 
 missing=()

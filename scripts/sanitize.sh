@@ -39,7 +39,7 @@ if [[ $# -eq 0 ]]; then
   echo "sanitize: runtime Jq's tests again, with full stacks"
   (cd "$build" &&
    ASAN_OPTIONS="$ASAN_OPTIONS:fast_unwind_on_malloc=0" \
-   LSAN_OPTIONS="$common:fast_unwind_on_malloc=0:suppressions=$root/tests/sanitizers/lsan-full-stacks.supp" \
+   LSAN_OPTIONS="$common:fast_unwind_on_malloc=0:print_suppressions=0:suppressions=$root/tests/sanitizers/lsan-full-stacks.supp" \
    ctest --output-on-failure -j "$(nproc)" \
      -R '^(Jq(Engine|Cache|Limits|RuntimeError|CompileError)Test\.|fuzz_corpus_jq$)') || status=$?
 fi

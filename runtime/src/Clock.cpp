@@ -3,6 +3,7 @@
 
 #include "functions/UtcTime.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <thread>
 
@@ -33,7 +34,9 @@ void VirtualClock::sleepFor(std::chrono::milliseconds duration) {
   if (duration.count() <= 0)
     return;
   std::lock_guard<std::mutex> lock(mutex);
-  current += duration;
+  std::int64_t millis = toUnixMillis(current);
+  std::int64_t room = ClockCeilingMillis - millis;
+  current = fromUnixMillis(duration.count() >= room ? ClockCeilingMillis : millis + duration.count());
 }
 
 std::int64_t toUnixMillis(std::chrono::system_clock::time_point time) {
@@ -43,6 +46,7 @@ std::int64_t toUnixMillis(std::chrono::system_clock::time_point time) {
 }
 
 std::chrono::system_clock::time_point fromUnixMillis(std::int64_t millis) {
+  millis = std::clamp(millis, -ClockCeilingMillis, ClockCeilingMillis);
   return std::chrono::system_clock::time_point(
       std::chrono::duration_cast<std::chrono::system_clock::duration>(
           std::chrono::milliseconds(millis)));

@@ -92,15 +92,26 @@ std::string escapeForMessage(std::string_view text) {
 
 /// How a value appears in a message: strings in single quotes, everything
 /// else as JSON.
-std::string describe(const Value &value) {
-  if (value.isString())
-    return "'" + escapeForMessage(truncateForMessage(value.getString())) + "'";
-  return truncateForMessage(value.toJson());
+/// "'text'", or "'tex...' (1048576 characters)" for a long one: a 10 MB
+/// value in a message says how long it was, not what it was.
+std::string quoteForMessage(std::string_view text) {
+  std::string quoted = "'" + escapeForMessage(truncateForMessage(text)) + "'";
+  std::size_t length = countCodePoints(text);
+  if (length > MaxShownCodePoints)
+    quoted += " (" + std::to_string(length) + " characters)";
+  return quoted;
 }
 
-std::string describePattern(std::string_view pattern) {
-  return "'" + escapeForMessage(truncateForMessage(pattern)) + "'";
+std::string describe(const Value &value) {
+  if (value.isString())
+    return quoteForMessage(value.getString());
+  std::string json = value.toJson();
+  std::size_t length = countCodePoints(json);
+  return truncateForMessage(json) +
+         (length > MaxShownCodePoints ? " (" + std::to_string(length) + " characters of JSON)" : "");
 }
+
+std::string describePattern(std::string_view pattern) { return quoteForMessage(pattern); }
 
 /// Limits are stored as double but usually written as integers in
 /// templates; show them the way they were most likely written.

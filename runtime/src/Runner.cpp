@@ -74,15 +74,14 @@ std::string describeResume(const TemplateDef &def, const ExecutionHistory &histo
          " tasks ended, " + where;
 }
 
-/// Opens the journal, or says why not and runs without one.
-std::unique_ptr<Journal> openJournal(const std::string &program, const std::string &file) {
-  auto journal = Journal::open(file);
-  if (!journal) {
-    std::cerr << program << ": warning: " << journal.error().message
-              << "; the execution is not recorded\n";
-    return nullptr;
-  }
-  return std::move(journal.value());
+/// A new execution id: numbered by the simulated world, so ids continue
+/// across the runs that share it, and past every id the journal holds, so
+/// no two executions of one journal share an id whatever the world says.
+Outcome<std::string> newExecutionId(SimulatedCloud &cloud, Journal *journal) {
+  auto fromWorld = [&](std::int64_t atLeast) { return cloud.newId("exec", atLeast); };
+  if (!journal)
+    return fromWorld(0);
+  return journal->reserveExecutionId("exec-sim", fromWorld);
 }
 
 /// --resume and --resume-schedule need the journal and a run; a trigger's
@@ -111,8 +110,6 @@ Outcome<StartPlan> planStart(const TemplateDef &def, RunnerOptions &options, Jou
                              const std::string &program) {
   StartPlan start;
   if (!options.resumeId.empty()) {
-    if (!journal)
-      return fail("--resume needs the journal, which could not be opened");
     auto plan = planResume(*journal, options.resumeId, def, options.parameters, environment);
     if (!plan)
       return plan.error();
@@ -132,12 +129,14 @@ Outcome<StartPlan> planStart(const TemplateDef &def, RunnerOptions &options, Jou
   start.values = std::move(parameters.value());
   if (options.dryRun)
     return start;
-  // Ids continue across runs that share a simulated world; saved at once,
-  // so a runner killed before its first change cannot hand the id out twice.
-  start.executionId = !options.resumeSchedule.empty() ? options.resumeSchedule : cloud.newId("exec");
-  if (auto saved = cloud.save(); !saved)
-    std::cerr << program << ": warning: the simulated world was not saved: " << saved.error().message
-              << '\n';
+  if (!options.resumeSchedule.empty()) {
+    start.executionId = options.resumeSchedule;
+    return start;
+  }
+  auto id = newExecutionId(cloud, journal);
+  if (!id)
+    return id.error();
+  start.executionId = std::move(id.value());
   return start;
 }
 
@@ -172,9 +171,13 @@ int runTemplate(const TemplateDef &def, const RunnerImage &image, const std::str
   simulator.realLatency = options.realTime;
   simulator.faults = options.faults;
   simulator.clock = &clock;
+  simulator.newState = options.newState;
   // `--state world.json` has no folder to create (and an empty path throws).
+  std::error_code folderError;
   if (auto folder = std::filesystem::path(simulator.stateFile).parent_path(); !folder.empty())
-    std::filesystem::create_directories(folder);
+    if (std::filesystem::create_directories(folder, folderError); folderError)
+      return usageError(program, "cannot make the folder of state file '" + simulator.stateFile +
+                                     "': " + folderError.message());
   SimulatedCloud cloud(simulator);
   if (!cloud.loadError().empty()) {
     std::cerr << program << ": error: " << cloud.loadError() << '\n';
@@ -201,16 +204,28 @@ int runTemplate(const TemplateDef &def, const RunnerImage &image, const std::str
     if (auto error = schedule::restoreTriggerParameters(journalFile, options.resumeSchedule, def,
                                                         options.parameters))
       return usageError(program, *error);
-  std::unique_ptr<Journal> journal =
-      options.noJournal || options.dryRun ? nullptr : openJournal(program, journalFile);
+  // An execution the journal cannot record could not be resumed, nor its
+  // calls settled on a retry: without --no-journal, no journal, no run.
+  std::unique_ptr<Journal> journal;
+  if (!options.noJournal && !options.dryRun) {
+    auto opened = Journal::open(journalFile);
+    if (!opened)
+      return usageError(program, opened.error().message + " (--no-journal runs without one)");
+    journal = std::move(opened.value());
+  }
   environment.journal = journal.get();
   journalApi.attach(journal.get());
-  // A trigger's children's ids are saved at once too (a child may change
-  // nothing before its runner is killed).
+  Cancellation cancellation;
+  cancellation.requested = &cancelSignalled;
+  environment.cancellation = &cancellation;
+  // A trigger's children take ids as a new execution does; an id that
+  // cannot be had stops the trigger as a broken journal does.
   auto newTriggeredId = [&] {
-    std::string id = cloud.newId("exec");
-    (void)cloud.save();
-    return id;
+    auto id = newExecutionId(cloud, journal.get());
+    if (id)
+      return id.value();
+    reportJournalFailure(&cancellation, id.error());
+    return std::string("exec-unnumbered");
   };
   auto start = planStart(def, options, journal.get(), cloud, environment, program);
   if (!start)
@@ -222,9 +237,6 @@ int runTemplate(const TemplateDef &def, const RunnerImage &image, const std::str
   std::optional<ResumePlan> &resume = start.value().resume;
   std::vector<Value> &values = start.value().values;
   const std::string &executionId = start.value().executionId;
-  Cancellation cancellation;
-  cancellation.requested = &cancelSignalled;
-  environment.cancellation = &cancellation;
   std::unique_ptr<WebhookSender> webhooks = options.postWebhooks ? makeCurlWebhookSender() : nullptr;
   environment.webhooks = webhooks.get();
   KillSwitch killSwitch;
@@ -235,7 +247,7 @@ int runTemplate(const TemplateDef &def, const RunnerImage &image, const std::str
   Steering steering;
   steering.mode = options.mode;
   steering.loopMode = options.loopMode;
-  if (auto error = prepareSteering(steering, program, journal.get(), options.jsonLog))
+  if (auto error = prepareSteering(steering, program, journal.get(), options.jsonLog, &cancellation))
     return usageError(program, *error);
   environment.steering = &steering;
   installCancelHandlers();
@@ -243,6 +255,8 @@ int runTemplate(const TemplateDef &def, const RunnerImage &image, const std::str
     executionResumed(environment, executionId);
   else
     executionStarted(environment, def, values, executionId, "");
+  if (cancellation.journalLost) // said already; nothing was called yet
+    return kExitUsage;
   progress.start(def, cloud.describe(), executionId);
   if (resume)
     std::cerr << "resuming " << executionId << describeResume(def, resume->history) << '\n';
@@ -256,14 +270,22 @@ int runTemplate(const TemplateDef &def, const RunnerImage &image, const std::str
   if (auto saved = cloud.save(); !saved)
     std::cerr << program << ": warning: the simulated world was not saved: " << saved.error().message
               << '\n';
-  progress.finish(executionStatusName(outcome.status), environment.secrets.maskText(outcome.error));
+  progress.finish(executionStatusName(outcome.status), shownError(environment.secrets, outcome.error));
   std::cout << environment.secrets.mask(outcome.outputs).toJson() << std::endl;
+  if (cancellation.journalLost) {
+    std::cerr << program << ": error: the execution was stopped by the error above; journal "
+              << journalFile << " may not hold all of it\n";
+    return kExitFailed;
+  }
   return exitStatusOf(outcome.status);
 }
 
 } // namespace
 
 int runnerMain(int argc, char **argv, const RunnerImage &image) {
+  // A file size limit (ulimit -f) is then a write error the runner reports
+  // and stops on, as on a full disk, rather than a signal that kills it.
+  signal(SIGXFSZ, SIG_IGN);
   std::string program = std::filesystem::path(argv[0]).filename().string();
   if (image.templates.empty())
     return kExitUsage;

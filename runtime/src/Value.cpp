@@ -818,4 +818,12 @@ bool equalsIgnoringAsciiCase(std::string_view lhs, std::string_view rhs) {
   return true;
 }
 
+std::string lowerAscii(std::string_view text) {
+  std::string lower(text);
+  for (char &c : lower)
+    if (c >= 'A' && c <= 'Z')
+      c = static_cast<char>(c - 'A' + 'a');
+  return lower;
+}
+
 } // namespace oosc::runtime

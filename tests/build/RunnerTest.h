@@ -77,12 +77,26 @@ protected:
   /// DIR/out and DIR/err.
   Background &start(const std::string &runner, std::vector<std::string> arguments,
                     const std::string &name = "") {
+    std::filesystem::path dir = name.empty() ? dir_ : dir_ / name;
+    return spawn(runner, std::move(arguments), dir, (dir / "world.json").string(),
+                 (dir / "journal.sqlite").string());
+  }
+
+  /// Like start, but on the test's own world and journal (state(),
+  /// journal()), as runners sharing one world do; out and err in dir/NAME.
+  Background &startSharing(const std::string &runner, std::vector<std::string> arguments,
+                           const std::string &name) {
+    return spawn(runner, std::move(arguments), dir_ / name, state(), journal());
+  }
+
+  Background &spawn(const std::string &runner, std::vector<std::string> arguments,
+                    const std::filesystem::path &dir, const std::string &stateFile,
+                    const std::string &journalFile) {
     Background run;
-    run.dir = name.empty() ? dir_ : dir_ / name;
+    run.dir = dir;
     std::filesystem::create_directories(run.dir);
     arguments.insert(arguments.begin(), runner);
-    arguments.insert(arguments.end(), {"--state", (run.dir / "world.json").string(), "--journal",
-                                       run.journal()});
+    arguments.insert(arguments.end(), {"--state", stateFile, "--journal", journalFile});
     std::vector<char *> argv;
     for (std::string &argument : arguments)
       argv.push_back(argument.data());

@@ -259,7 +259,9 @@ TEST_F(ScheduleBuildTest, BadSchedulesAndFlagsAreNamed) {
       << badDate.err;
   RunResult badNow = run(runner, {"-p", "endDate=2099-01-01", "--now", "tomorrow"});
   EXPECT_EQ(badNow.exitCode, 2);
-  EXPECT_NE(badNow.err.find("--now takes a UTC time such as 2026-11-21T00:00:00Z, not 'tomorrow'"),
+  EXPECT_NE(badNow.err.find("--now takes a time such as 2026-11-21T00:00:00Z (or "
+                            "2026-11-21T08:00:00+08:00), from 1970-01-01T00:00:00Z to "
+                            "2199-12-31T23:59:59Z, not 'tomorrow'"),
             std::string::npos)
       << badNow.err;
   RunResult unknown = run(runner, {"--resume-schedule", "exec-nope"});

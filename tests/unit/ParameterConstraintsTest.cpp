@@ -562,7 +562,7 @@ TEST(CheckValueTest, MessagesQuoteLongAndMultiLineValuesCompactly) {
   violations = checkValue(spec, Value(std::string(200, 'z')), patterns);
   ASSERT_EQ(violations.size(), 1u);
   EXPECT_EQ(violations[0].message,
-            "'" + std::string(77, 'z') + "...' is longer than MaxLength 3");
+            "'" + std::string(77, 'z') + "...' (200 characters) is longer than MaxLength 3");
 
   std::string chinese;
   for (int i = 0; i < 100; ++i)
@@ -573,7 +573,7 @@ TEST(CheckValueTest, MessagesQuoteLongAndMultiLineValuesCompactly) {
   for (int i = 0; i < 77; ++i)
     expectedPrefix += "中";
   EXPECT_EQ(violations[0].message,
-            "'" + expectedPrefix + "...' is longer than MaxLength 3");
+            "'" + expectedPrefix + "...' (100 characters) is longer than MaxLength 3");
 }
 
 //===----------------------------------------------------------------------===//

@@ -7,6 +7,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <csignal>
+#include <sys/resource.h>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -178,8 +180,11 @@ protected:
   }
 
   void TearDown() override {
-    for (const auto &path : cleanup)
-      std::filesystem::remove(path);
+    std::error_code ignored;
+    for (const auto &path : cleanup) {
+      std::filesystem::remove_all(path, ignored);
+      std::filesystem::remove(path.string() + ".lock", ignored);
+    }
   }
 
   VirtualClock clock;
@@ -1210,11 +1215,185 @@ TEST_F(SimulatorTest, NewIdsContinueAcrossRuns) {
   SimulatorOptions persistent = options();
   persistent.stateFile = path.string();
   cloud = std::make_unique<SimulatedCloud>(persistent);
-  EXPECT_EQ(cloud->newId("exec"), "exec-sim000000000001");
-  EXPECT_EQ(cloud->newId("exec"), "exec-sim000000000002");
-  ASSERT_TRUE(cloud->save());
-  SimulatedCloud reloaded(persistent);
-  EXPECT_EQ(reloaded.newId("exec"), "exec-sim000000000003");
+  EXPECT_EQ(cloud->newId("exec").value(), "exec-sim000000000001");
+  EXPECT_EQ(cloud->newId("exec").value(), "exec-sim000000000002");
+  SimulatedCloud reloaded(persistent); // saved at once: no save() needed
+  EXPECT_EQ(reloaded.newId("exec").value(), "exec-sim000000000003");
+  // A journal's floor moves the counter past the ids it already holds.
+  EXPECT_EQ(reloaded.newId("exec", 40).value(), "exec-sim000000000040");
+  EXPECT_EQ(cloud->newId("exec").value(), "exec-sim000000000041");
+}
+
+//===-- A state file shared, and state files that cannot be trusted
+//---------===//
+
+TEST_F(SimulatorTest, SimulatorsSharingAStateFileLoseNoWrite) {
+  auto path = tempPath("shared.json");
+  SimulatorOptions persistent = options();
+  persistent.stateFile = path.string();
+  VirtualClock otherClock;
+  SimulatorOptions other = persistent;
+  other.clock = &otherClock;
+  cloud = std::make_unique<SimulatedCloud>(persistent);
+  SimulatedCloud second(other);
+  size_t seeded = at(cloud->snapshot(), "Instances").size();
+  // Each changes the world in turn; each must see the other's changes.
+  std::vector<std::string> ids;
+  for (int round = 0; round < 3; ++round) {
+    ids.push_back(runInstance());
+    auto created = second.call("ECS", "RunInstances",
+                               params({{"ImageId", Centos7}, {"InstanceType", "ecs.g6.large"},
+                                       {"VSwitchId", VSwitchH}, {"SecurityGroupId", SecurityGroup}}));
+    ASSERT_TRUE(created) << created.error().message;
+    ids.push_back(text(created.value(), "InstanceIdSets.InstanceIdSet.0"));
+  }
+  std::sort(ids.begin(), ids.end());
+  EXPECT_EQ(std::unique(ids.begin(), ids.end()), ids.end()) << "an id was handed out twice";
+  Value saved = parseJson(readAll(path)).value_or(Value());
+  EXPECT_EQ(at(saved, "Instances").size(), seeded + ids.size());
+  EXPECT_EQ(at(cloud->snapshot(), "Instances").size(), seeded + ids.size());
+  EXPECT_EQ(at(call("ECS", "DescribeInstances"), "TotalCount"), Value(2 + 6)); // 2 seeded here
+  EXPECT_EQ(second.newId("exec").value(), "exec-sim000000000001");
+  EXPECT_EQ(cloud->newId("exec").value(), "exec-sim000000000002");
+}
+
+TEST_F(SimulatorTest, SharedWorldTimeIsTheLaterOfTheRunnersTimes) {
+  auto path = tempPath("time.json");
+  SimulatorOptions persistent = options();
+  persistent.stateFile = path.string();
+  cloud = std::make_unique<SimulatedCloud>(persistent);
+  std::string id = runInstance(); // Pending; Running 5 s later
+  VirtualClock otherClock;
+  SimulatorOptions other = persistent;
+  other.clock = &otherClock;
+  SimulatedCloud second(other);
+  otherClock.sleepFor(10s); // the other runner waits; this one does not
+  ASSERT_TRUE(second.call("ECS", "DescribeRegions", params({})));
+  EXPECT_EQ(status(id), "Running"); // this runner sees the time the other saw
+}
+
+TEST_F(SimulatorTest, EmptyStateFileIsAnErrorNotANewWorld) {
+  auto path = tempPath("empty.json");
+  std::ofstream(path).flush(); // 0 bytes: a crashed writer, a full disk
+  SimulatorOptions persistent = options();
+  persistent.stateFile = path.string();
+  auto opened = SimulatedCloud::open(persistent);
+  ASSERT_FALSE(opened);
+  EXPECT_NE(opened.error().message.find("state file '" + path.string() + "' is empty"),
+            std::string::npos) << opened.error().message;
+  EXPECT_NE(opened.error().message.find("--new-state"), std::string::npos);
+  EXPECT_EQ(std::filesystem::file_size(path), 0u); // left as it was
+  // On purpose: a new world replaces it at once.
+  persistent.newState = true;
+  auto fresh = SimulatedCloud::open(persistent);
+  ASSERT_TRUE(fresh) << fresh.error().message;
+  EXPECT_NE(readAll(path).find("\"FormatVersion\""), std::string::npos);
+}
+
+TEST_F(SimulatorTest, CutStateFileSaysHowToStartAfresh) {
+  auto path = tempPath("cut.json");
+  SimulatorOptions persistent = options();
+  persistent.stateFile = path.string();
+  cloud = std::make_unique<SimulatedCloud>(persistent);
+  runInstance();
+  std::string whole = readAll(path);
+  std::ofstream(path, std::ios::trunc) << whole.substr(0, whole.size() / 2);
+  auto opened = SimulatedCloud::open(persistent);
+  ASSERT_FALSE(opened);
+  EXPECT_NE(opened.error().message.find("not valid JSON"), std::string::npos);
+  EXPECT_NE(opened.error().message.find("--new-state"), std::string::npos);
+  // The simulator that had it open refuses to go on rather than write over it.
+  EXPECT_EQ(callError("ECS", "DescribeRegions").code, "Simulator.StateUnavailable");
+  EXPECT_EQ(readAll(path).size(), whole.size() / 2);
+}
+
+TEST_F(SimulatorTest, StateFileMustBeARegularFileOfBoundedSize) {
+  auto folder = tempPath("folder.json");
+  std::filesystem::create_directories(folder);
+  SimulatorOptions persistent = options();
+  persistent.stateFile = folder.string();
+  auto opened = SimulatedCloud::open(persistent);
+  ASSERT_FALSE(opened);
+  EXPECT_EQ(opened.error().message, "state file '" + folder.string() + "' is a folder, not a file");
+
+  persistent.stateFile = "/dev/zero";
+  opened = SimulatedCloud::open(persistent);
+  ASSERT_FALSE(opened);
+  EXPECT_NE(opened.error().message.find("'/dev/zero' is not a regular file"), std::string::npos)
+      << opened.error().message;
+
+  auto huge = tempPath("huge.json");
+  std::ofstream(huge).flush();
+  std::filesystem::resize_file(huge, (std::uintmax_t{64} << 20) + 1); // sparse: no disk used
+  persistent.stateFile = huge.string();
+  opened = SimulatedCloud::open(persistent);
+  ASSERT_FALSE(opened);
+  EXPECT_NE(opened.error().message.find("is larger than 64 MiB"), std::string::npos)
+      << opened.error().message;
+}
+
+TEST_F(SimulatorTest, NumbersInAStateFileAreCheckedBeforeUse) {
+  auto path = tempPath("numbers.json");
+  SimulatorOptions persistent = options();
+  persistent.stateFile = path.string();
+  std::ofstream(path) << R"({"Time": 9223372036854775807})";
+  auto opened = SimulatedCloud::open(persistent);
+  ASSERT_FALSE(opened);
+  EXPECT_NE(opened.error().message.find("\"Time\" must be an integer from 0 to"), std::string::npos)
+      << opened.error().message;
+  // A whole world whose counter is at the edge.
+  std::ofstream(path, std::ios::trunc).flush();
+  persistent.newState = true;
+  ASSERT_TRUE(SimulatedCloud::open(persistent));
+  persistent.newState = false;
+  std::string world = readAll(path);
+  auto withCounter = [&](const std::string &count) {
+    std::string text = world;
+    text.replace(text.find("\"Counters\": {"), 13, "\"Counters\": {\"exec\": " + count + ",");
+    std::ofstream(path, std::ios::trunc) << text;
+  };
+  withCounter("9223372036854775807");
+  opened = SimulatedCloud::open(persistent);
+  ASSERT_FALSE(opened);
+  EXPECT_NE(opened.error().message.find("counter \"exec\" must be an integer from 0 to "
+                                        "999999999999999"),
+            std::string::npos)
+      << opened.error().message;
+  withCounter("999999999999998");
+  opened = SimulatedCloud::open(persistent);
+  ASSERT_TRUE(opened) << opened.error().message;
+  EXPECT_EQ(opened.value()->newId("exec").value(), "exec-sim999999999999999");
+}
+
+TEST_F(SimulatorTest, ACallWhoseChangeCannotBeSavedFailsAndChangesNothing) {
+  auto path = tempPath("unsaved.json");
+  SimulatorOptions persistent = options();
+  persistent.stateFile = path.string();
+  cloud = std::make_unique<SimulatedCloud>(persistent);
+  runInstance();
+  Value before = cloud->snapshot();
+  // A full disk, as the file size limit makes it: writes fail with EFBIG
+  // (the signal that would kill the process is ignored, as runners do).
+  rlimit old{};
+  ::getrlimit(RLIMIT_FSIZE, &old);
+  auto previous = std::signal(SIGXFSZ, SIG_IGN);
+  rlimit small = old;
+  small.rlim_cur = 1024;
+  ASSERT_EQ(::setrlimit(RLIMIT_FSIZE, &small), 0);
+  auto created = cloud->call("ECS", "RunInstances",
+                             params({{"ImageId", Centos7}, {"InstanceType", "ecs.g6.large"},
+                                     {"VSwitchId", VSwitchH}, {"SecurityGroupId", SecurityGroup}}));
+  ::setrlimit(RLIMIT_FSIZE, &old);
+  std::signal(SIGXFSZ, previous);
+  ASSERT_FALSE(created);
+  EXPECT_EQ(created.error().code, "Simulator.StateUnavailable");
+  EXPECT_NE(created.error().message.find("could not be saved"), std::string::npos);
+  EXPECT_EQ(cloud->snapshot(), before);
+  Value saved = parseJson(readAll(path)).value_or(Value());
+  EXPECT_EQ(at(saved, "Instances").size(), at(before, "Instances").size());
+  for (const auto &entry : std::filesystem::directory_iterator(path.parent_path()))
+    EXPECT_EQ(entry.path().filename().string().rfind(path.filename().string() + ".tmp-", 0),
+              std::string::npos) << "temporary file left behind: " << entry.path();
 }
 
 TEST_F(SimulatorTest, WorldFileIdsNeverCollideWithNewOnes) {

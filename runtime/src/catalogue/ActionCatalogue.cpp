@@ -57,13 +57,6 @@ std::vector<std::string_view> splitBars(std::string_view text) {
   return parts;
 }
 
-std::string folded(std::string_view name) {
-  std::string lower(name);
-  for (char &c : lower)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return lower;
-}
-
 bool sameName(std::string_view a, std::string_view b) { return equalsIgnoringAsciiCase(a, b); }
 
 void addRecord(std::vector<ActionDoc> &actions, const Record &record) {
@@ -127,10 +120,10 @@ const ActionDoc *findAction(std::string_view name) {
   static const std::unordered_map<std::string, const ActionDoc *> byName = [] {
     std::unordered_map<std::string, const ActionDoc *> index;
     for (const ActionDoc &action : actionCatalogue())
-      index.emplace(folded(action.name), &action);
+      index.emplace(lowerAscii(action.name), &action);
     return index;
   }();
-  auto found = byName.find(folded(name));
+  auto found = byName.find(lowerAscii(name));
   return found == byName.end() ? nullptr : found->second;
 }
 

@@ -1,5 +1,6 @@
 //===- AnswerSources.cpp - Answers from the terminal and from the journal ---===//
 #include "executor/Steering.h"
+#include "executor/StepRecords.h"
 
 #include "oosc/runtime/Journal.h"
 
@@ -80,8 +81,8 @@ private:
 /// `RUNNER executions notify` leaves in its notifications table.
 class JournalAnswers : public AnswerSource {
 public:
-  JournalAnswers(Journal &journal, std::string program, std::ostream *hints)
-      : journal_(journal), program_(std::move(program)), hints_(hints) {}
+  JournalAnswers(Journal &journal, std::string program, std::ostream *hints, Cancellation *cancel)
+      : journal_(journal), program_(std::move(program)), hints_(hints), cancel_(cancel) {}
 
   void begin(const Question &question) override {
     hinted_ = false;
@@ -115,11 +116,13 @@ private:
     if (!done)
       warnIfFailed(done.error());
   }
-  void warnIfFailed(const Failure &failure) { std::cerr << "warning: " << failure.message << '\n'; }
+  /// The wait sees the cancellation this raises and ends Cancelled.
+  void warnIfFailed(const Failure &failure) { reportJournalFailure(cancel_, failure); }
 
   Journal &journal_;
   std::string program_;
   std::ostream *hints_; ///< null: no hint line (--log json)
+  Cancellation *cancel_; ///< raised when the journal cannot be written
   bool hinted_ = false;
 };
 
@@ -130,8 +133,8 @@ std::unique_ptr<AnswerSource> terminalAnswers(int fd, std::ostream &prompts) {
 }
 
 std::unique_ptr<AnswerSource> journalAnswers(Journal &journal, const std::string &program,
-                                             std::ostream *hints) {
-  return std::make_unique<JournalAnswers>(journal, program, hints);
+                                             std::ostream *hints, Cancellation *cancel) {
+  return std::make_unique<JournalAnswers>(journal, program, hints, cancel);
 }
 
 } // namespace oosc::runtime

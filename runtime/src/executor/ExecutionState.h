@@ -63,9 +63,15 @@ struct Cancellation {
   const std::atomic<bool> *requested = nullptr;
   /// A person answered cancel or reject to a waiting execution.
   std::atomic<bool> answered{false};
+  /// The journal could not be written: an execution it no longer records
+  /// could not be resumed, nor its calls settled on a retry, so it stops
+  /// at its next step as a SIGTERM stops it.
+  std::atomic<bool> journalLost{false};
   std::atomic<bool> handled{false};
 
-  bool isRequested() const { return (requested && requested->load()) || answered.load(); }
+  bool isRequested() const {
+    return (requested && requested->load()) || answered.load() || journalLost.load();
+  }
   /// True for the one caller that acts on the request.
   bool take() { return isRequested() && !handled.exchange(true); }
 };

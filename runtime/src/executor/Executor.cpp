@@ -8,10 +8,12 @@
 #include "executor/Progress.h"
 #include "executor/Steering.h"
 #include "executor/TaskOutputs.h"
+#include "text/MessageText.h"
 #include "oosc/runtime/Functions.h"
 
 #include <algorithm>
 #include <chrono>
+#include <map>
 
 namespace oosc::runtime {
 
@@ -322,12 +324,18 @@ ExecutionOutcome runExecution(const TemplateDef &def, std::vector<Value> paramet
 Outcome<std::vector<Value>> resolveParameters(const TemplateDef &def, const Value &given,
                                               RunEnvironment &environment,
                                               const std::vector<std::string> &unchecked) {
+  std::map<std::string_view, std::string_view, FoldedLess> seen;
   for (const auto &[name, value] : given.getMap()) {
     bool known = false;
     for (const ParameterDef &parameter : def.parameters)
       known = known || sameName(parameter.name, name);
     if (!known)
-      return fail("unknown parameter '" + name + "'");
+      return fail("unknown parameter " + text::quoteCut(name));
+    // Names compare without case: two spellings of one name would leave
+    // which value counts to chance.
+    if (auto [earlier, added] = seen.emplace(name, name); !added)
+      return fail("parameter " + text::quoteCut(name) + " is given twice, also as " +
+                  text::quoteCut(earlier->second) + " (names are compared without case)");
   }
   // Defaults may refer to other parameters ('{{ sourceImageId }}-copy'):
   // given values go in first, then defaults in declaration order, each

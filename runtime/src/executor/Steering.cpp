@@ -135,9 +135,10 @@ bool Question::accepts(Verb verb) const {
 }
 
 std::optional<std::string> prepareSteering(Steering &steering, const std::string &program,
-                                           Journal *journal, bool jsonLog) {
+                                           Journal *journal, bool jsonLog, Cancellation *cancel) {
   if (journal) // first: its hint is printed before the terminal's prompt
-    steering.sources.push_back(journalAnswers(*journal, program, jsonLog ? nullptr : &std::cerr));
+    steering.sources.push_back(
+        journalAnswers(*journal, program, jsonLog ? nullptr : &std::cerr, cancel));
   if (isatty(STDIN_FILENO))
     steering.sources.push_back(terminalAnswers(STDIN_FILENO, std::cerr));
   bool asks = steering.mode != ExecutionMode::Automatic || steering.loopMode != LoopMode::Automatic;

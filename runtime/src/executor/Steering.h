@@ -62,9 +62,10 @@ public:
 std::unique_ptr<AnswerSource> terminalAnswers(int fd, std::ostream &prompts);
 /// `RUNNER executions notify` through \p journal; \p program names the
 /// runner in the hint it prints on \p hints (null: none, as with --log
-/// json, whose waiting event says it all).
+/// json, whose waiting event says it all). A journal that cannot be
+/// written raises \p cancel's journalLost.
 std::unique_ptr<AnswerSource> journalAnswers(Journal &journal, const std::string &program,
-                                             std::ostream *hints);
+                                             std::ostream *hints, Cancellation *cancel);
 
 /// How a runner's executions are steered; shared by an execution and its
 /// children (the modes apply to the top-level execution only).
@@ -81,7 +82,8 @@ struct Steering {
 /// journal when it has one (with a hint line unless \p jsonLog). An error
 /// when the modes need answers and nobody can give them.
 std::optional<std::string> prepareSteering(Steering &steering, const std::string &program,
-                                           Journal *journal, bool jsonLog);
+                                           Journal *journal, bool jsonLog,
+                                           Cancellation *cancel = nullptr);
 
 /// The mode the journal records for an execution of \p environment.
 std::string_view recordedMode(const RunEnvironment &environment);

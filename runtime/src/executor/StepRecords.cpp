@@ -4,6 +4,7 @@
 #include "executor/Progress.h"
 #include "executor/Steering.h"
 #include "oosc/runtime/Journal.h"
+#include "text/MessageText.h"
 
 #include <chrono>
 #include <csignal>
@@ -18,14 +19,14 @@ double wallClockNow() {
   return duration<double>(system_clock::now().time_since_epoch()).count();
 }
 
-void warnIfFailed(const Outcome<bool> &written) {
+template <typename T> void checkWritten(RunEnvironment &environment, const Outcome<T> &written) {
   if (!written)
-    std::cerr << "warning: " << written.error().message << '\n';
+    reportJournalFailure(environment.cancellation, written.error());
 }
 
 void record(ExecutionState &state, const JournalStep &step, std::optional<int> cursor = std::nullopt) {
   if (Journal *journal = state.environment.journal)
-    warnIfFailed(journal->recordStep(state.executionId, step, cursor));
+    checkWritten(state.environment, journal->recordStep(state.executionId, step, cursor));
   if (KillSwitch *kill = state.environment.killSwitch)
     kill->recordWritten();
 }
@@ -43,11 +44,22 @@ std::string maskedParameters(const RunEnvironment &environment, const TemplateDe
 
 } // namespace
 
+std::string shownError(const SecretValues &secrets, const std::string &rawError) {
+  return text::boundedMessage(secrets.maskText(rawError));
+}
+
+void reportJournalFailure(Cancellation *cancel, const Failure &failure) {
+  if (cancel && cancel->journalLost.exchange(true))
+    return;
+  std::cerr << "error: " << failure.message
+            << "; the execution stops at its next step (its cleanup runs as for SIGTERM)\n";
+}
+
 void executionStarted(RunEnvironment &environment, const TemplateDef &def,
                       const std::vector<Value> &parameters, const std::string &id,
                       const std::string &parentId) {
   if (Journal *journal = environment.journal)
-    warnIfFailed(journal->beginExecution({id, def.name, maskedParameters(environment, def, parameters),
+    checkWritten(environment, journal->beginExecution({id, def.name, maskedParameters(environment, def, parameters),
                                           std::string(recordedMode(environment)), "Running",
                                           parentId, "{}", "", wallClockNow(), 0, 0, getpid(),
                                           runnerHostName()}));
@@ -55,7 +67,7 @@ void executionStarted(RunEnvironment &environment, const TemplateDef &def,
 
 void executionResumed(RunEnvironment &environment, const std::string &id) {
   if (Journal *journal = environment.journal)
-    warnIfFailed(journal->reopenExecution(id, getpid(), runnerHostName(),
+    checkWritten(environment, journal->reopenExecution(id, getpid(), runnerHostName(),
                                           std::string(recordedMode(environment))));
 }
 
@@ -63,15 +75,15 @@ void executionResumed(RunEnvironment &environment, const std::string &id) {
 void executionEnded(RunEnvironment &environment, const std::string &id,
                     const ExecutionOutcome &outcome) {
   if (Journal *journal = environment.journal)
-    warnIfFailed(journal->finishExecution(id, std::string(executionStatusName(outcome.status)),
+    checkWritten(environment, journal->finishExecution(id, std::string(executionStatusName(outcome.status)),
                                           environment.secrets.mask(outcome.outputs).toJson(),
-                                          environment.secrets.maskText(outcome.error), wallClockNow()));
+                                          shownError(environment.secrets, outcome.error), wallClockNow()));
 }
 
 void taskEnded(ExecutionState &state, const TaskDef &task, size_t index, TaskStatus status,
                double seconds, const std::string &rawError, std::optional<size_t> next) {
   const SecretValues &secrets = state.environment.secrets;
-  std::string error = secrets.maskText(rawError);
+  std::string error = shownError(secrets, rawError);
   state.environment.progress.task(state, task, status, seconds, error);
   if (!state.environment.journal)
     return;
@@ -97,7 +109,7 @@ long long apiCallSent(ExecutionState &state, const TaskDef &task, int loopItem,
   auto row = journal->recordApiCall(
       state.executionId, {task.name, service, api, "", "Sent", wallClockNow(), loopItem, key});
   if (!row) {
-    warnIfFailed(row.error());
+    checkWritten(state.environment, row);
     return 0;
   }
   return row.value();
@@ -106,7 +118,7 @@ long long apiCallSent(ExecutionState &state, const TaskDef &task, int loopItem,
 void apiCallAnswered(ExecutionState &state, long long row, const std::string &requestId,
                      const std::string &result) {
   if (Journal *journal = state.environment.journal; journal && row != 0)
-    warnIfFailed(journal->finishApiCall(row, requestId, result));
+    checkWritten(state.environment, journal->finishApiCall(row, requestId, result));
 }
 
 void apiCallMade(ExecutionState &state, const TaskDef &task, int loopItem, const std::string &service,
@@ -115,7 +127,7 @@ void apiCallMade(ExecutionState &state, const TaskDef &task, int loopItem, const
     if (auto row = journal->recordApiCall(state.executionId, {task.name, service, api, requestId,
                                                               result, wallClockNow(), loopItem});
         !row)
-      warnIfFailed(row.error());
+      checkWritten(state.environment, row);
 }
 
 void KillSwitch::callAnswered() {
@@ -131,7 +143,7 @@ void KillSwitch::recordWritten() {
 void loopItemEnded(ExecutionState &state, const TaskDef &task, size_t item, size_t items, bool ok,
                    const std::string &rawError, const Value &outputs, double seconds, unsigned run) {
   const SecretValues &secrets = state.environment.secrets;
-  std::string error = secrets.maskText(rawError);
+  std::string error = shownError(secrets, rawError);
   state.environment.progress.loopItem(state, task, item, items, ok, error);
   double now = wallClockNow();
   record(state, {task.name, static_cast<int>(item), ok ? "Success" : "Failed",
@@ -149,7 +161,7 @@ void recordWaitState(ExecutionState &state, const TaskDef &task, const char *ste
     return;
   double now = wallClockNow();
   record(state, {task.name, -1, stepStatus, "{}", "", now, 0, static_cast<int>(state.runOf(task))});
-  warnIfFailed(journal->setExecutionStatus(state.executionId, executionStatus));
+  checkWritten(state.environment, journal->setExecutionStatus(state.executionId, executionStatus));
 }
 
 } // namespace

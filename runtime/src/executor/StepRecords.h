@@ -6,6 +6,15 @@
 
 namespace oosc::runtime {
 
+/// An error as the progress lines and the journal show it: secrets masked,
+/// and bounded (a 10 MB value in it is not printed whole, nor nested three
+/// times over by a child's, its parent's and the execution's errors).
+std::string shownError(const SecretValues &secrets, const std::string &rawError);
+
+/// A journal write failed: said once, and the execution stops at its next
+/// step (Cancellation::journalLost; with no \p cancel, only said).
+void reportJournalFailure(Cancellation *cancel, const Failure &failure);
+
 /// An execution started: its journal record, secret parameters masked;
 /// `parentId` links a child execution (nested template, product action).
 void executionStarted(RunEnvironment &environment, const TemplateDef &def,

@@ -76,9 +76,6 @@ std::string countOf(std::size_t count, std::string_view singular);
 /// "argument 2" for the 0-based \p index.
 std::string ordinalArgument(std::size_t index);
 
-/// ASCII lower case.
-std::string lowerAscii(std::string_view text);
-
 //===----------------------------------------------------------------------===//
 // Implementations, grouped by file
 //===----------------------------------------------------------------------===//

@@ -58,14 +58,6 @@ std::string ordinalArgument(std::size_t index) {
   return "argument " + std::to_string(index + 1);
 }
 
-std::string lowerAscii(std::string_view text) {
-  std::string lower(text);
-  for (char &c : lower)
-    if (c >= 'A' && c <= 'Z')
-      c = static_cast<char>(c - 'A' + 'a');
-  return lower;
-}
-
 Outcome<const Value::List *> argumentList(std::string_view function,
                                           const Value &argument,
                                           std::string_view shape,

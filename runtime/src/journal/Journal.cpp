@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <limits>
 #include <chrono>
 #include <thread>
 #include <cerrno>
@@ -138,6 +139,11 @@ Outcome<std::unique_ptr<Journal>> Journal::open(const std::string &path) {
   std::filesystem::path folder = std::filesystem::path(path).parent_path();
   if (!folder.empty())
     std::filesystem::create_directories(folder, error);
+  // SQLite's own word for these is "unable to open database file".
+  if (std::filesystem::is_directory(path, error))
+    return fail("journal " + path + " is a folder, not a file");
+  if (std::filesystem::exists(path, error) && !std::filesystem::is_regular_file(path, error))
+    return fail("journal " + path + " is not a regular file (a device, a pipe or a socket)");
   sqlite3 *db = nullptr;
   if (sqlite3_open(path.c_str(), &db) != SQLITE_OK) {
     Failure why = failure(db, path, "cannot open");
@@ -205,16 +211,63 @@ Outcome<bool> Journal::execute(const std::string &sql) {
   if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
     std::string text = message ? message : "unknown error";
     sqlite3_free(message);
-    return fail("journal " + path_ + ": " + text);
+    // Name the statement when it is one word or two (COMMIT, BEGIN
+    // IMMEDIATE): "disk I/O error" alone does not say what was lost.
+    std::string what = sql.size() <= 20 ? sql + ": " : "";
+    return fail("journal " + path_ + ": " + what + text);
   }
   return true;
+}
+
+Outcome<std::string> Journal::reserveExecutionId(
+    const std::string &prefix, const std::function<Outcome<std::string>(std::int64_t)> &propose) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (auto begun = executeWhenFree("BEGIN IMMEDIATE"); !begun)
+    return begun.error();
+  auto reserved = reserveInTransaction(prefix, propose);
+  if (auto ended = execute(reserved ? "COMMIT" : "ROLLBACK"); !ended && reserved)
+    return ended.error();
+  return reserved;
+}
+
+Outcome<std::string> Journal::reserveInTransaction(
+    const std::string &prefix, const std::function<Outcome<std::string>(std::int64_t)> &propose) {
+  // Top-level ids only: "exec-sim000000000007", no "/task" part.
+  Statement highest(prepared("SELECT max(CAST(substr(id, length(?1) + 1) AS INTEGER)) FROM executions "
+                             "WHERE substr(id, 1, length(?1)) = ?1 AND instr(id, '/') = 0"));
+  if (!highest.ok())
+    return failure(db_, path_, "cannot read the journal's execution ids");
+  highest.text(1, prefix);
+  std::int64_t found = highest.step() == SQLITE_ROW ? highest.integer64(0) : 0;
+  // SQLite's CAST stops at INT64_MAX for longer digit strings.
+  std::int64_t atLeast = found < std::numeric_limits<std::int64_t>::max() ? found + 1 : found;
+  auto id = propose(atLeast);
+  if (!id)
+    return id.error();
+  Statement insert(prepared("INSERT INTO executions (id, template, parameters, mode, status, "
+                            "started, runner_pid, runner_host) VALUES (?, '', '{}', '', 'Starting', ?, ?, ?)"));
+  if (!insert.ok())
+    return failure(db_, path_, "cannot reserve an execution id");
+  using namespace std::chrono;
+  insert.text(1, id.value()).number(2, duration<double>(system_clock::now().time_since_epoch()).count());
+  insert.number(3, getpid()).text(4, runnerHostName());
+  if (insert.step() != SQLITE_DONE)
+    return failure(db_, path_, "cannot reserve execution id " + id.value());
+  return id;
 }
 
 Outcome<bool> Journal::beginExecution(const JournalExecution &execution) {
   std::lock_guard<std::mutex> lock(mutex_);
   Statement insert(prepared("INSERT INTO executions (id, template, parameters, mode, status, "
                             "parent_id, started, runner_pid, runner_host) "
-                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                            "ON CONFLICT (id) DO UPDATE SET template = excluded.template, "
+                            "parameters = excluded.parameters, mode = excluded.mode, "
+                            "status = excluded.status, parent_id = excluded.parent_id, "
+                            "started = excluded.started "
+                            "WHERE executions.status = 'Starting' AND "
+                            "executions.runner_pid = excluded.runner_pid AND "
+                            "executions.runner_host = excluded.runner_host"));
   if (!insert.ok())
     return failure(db_, path_, "cannot record the execution");
   insert.text(1, execution.id).text(2, execution.templateName).text(3, execution.parametersJson);
@@ -222,6 +275,9 @@ Outcome<bool> Journal::beginExecution(const JournalExecution &execution) {
   insert.number(7, execution.started).number(8, execution.runnerPid).text(9, execution.runnerHost);
   if (insert.step() != SQLITE_DONE)
     return failure(db_, path_, "cannot record execution " + execution.id);
+  if (sqlite3_changes(db_) != 1)
+    return fail("journal " + path_ + " already holds an execution " + execution.id +
+                " of another run: not recording this one over it");
   return true;
 }
 

@@ -5,6 +5,7 @@
 
 #include <sqlite3.h>
 
+#include <cstdint>
 #include <string>
 
 namespace oosc::runtime {
@@ -39,6 +40,7 @@ public:
   }
   double real(int index) { return sqlite3_column_double(statement_, index); }
   int integer(int index) { return sqlite3_column_int(statement_, index); }
+  std::int64_t integer64(int index) { return sqlite3_column_int64(statement_, index); }
 
 private:
   sqlite3_stmt *statement_ = nullptr;

@@ -1,103 +1,15 @@
 //===- runner/Options.cpp ---------------------------------------------------===//
 #include "runner/Options.h"
 
-#include "oosc/runtime/schedule/Calendar.h"
+#include "runner/OptionValues.h"
+#include "text/MessageText.h"
+#include "runner/ParameterArguments.h"
 
 #include <cstdlib>
-#include <fstream>
 #include <sstream>
 
 namespace oosc::runtime {
 namespace {
-
-/// `-p name=value`: text converted to the parameter's type as the template
-/// declares it (JSON for List and Json).
-std::optional<std::string> setParameter(const TemplateDef &def, const std::string &assignment,
-                                        Value &parameters) {
-  size_t equals = assignment.find('=');
-  if (equals == std::string::npos || equals == 0)
-    return "-p takes NAME=VALUE, not '" + assignment + "'";
-  std::string name = assignment.substr(0, equals);
-  std::string text = assignment.substr(equals + 1);
-  for (const ParameterDef &parameter : def.parameters)
-    if (sameName(parameter.name, name)) {
-      auto converted = convertArgument(parameter.spec.type, text);
-      if (auto *error = std::get_if<std::string>(&converted))
-        return "parameter '" + parameter.name + "': " + *error;
-      parameters.set(parameter.name, std::get<Value>(converted));
-      return std::nullopt;
-    }
-  return "unknown parameter '" + name + "'";
-}
-
-std::optional<std::string> readParametersJson(std::string text, Value &parameters) {
-  if (!text.empty() && text[0] == '@') {
-    std::ifstream input(text.substr(1));
-    if (!input)
-      return "cannot read '" + text.substr(1) + "'";
-    std::ostringstream content;
-    content << input.rdbuf();
-    text = content.str();
-  }
-  JsonParseError error;
-  auto value = parseJson(text, &error);
-  if (!value)
-    return "--parameters: " + error.message + " at offset " + std::to_string(error.offset);
-  if (!value->isMap())
-    return "--parameters takes a JSON object of parameter names to values";
-  for (auto &[name, member] : value->getMap())
-    parameters.set(name, member);
-  return std::nullopt;
-}
-
-std::optional<FaultRule> parseFault(const std::string &text) {
-  // SERVICE.API[:CODE][@N | ~P]: the Nth call, or each call with probability P
-  FaultRule rule;
-  std::string rest = text;
-  if (size_t at = rest.find('@'); at != std::string::npos) {
-    rule.nthCall = static_cast<unsigned>(std::atoi(rest.c_str() + at + 1));
-    rest = rest.substr(0, at);
-  } else if (size_t tilde = rest.find('~'); tilde != std::string::npos) {
-    rule.probability = std::atof(rest.c_str() + tilde + 1);
-    rest = rest.substr(0, tilde);
-    if (rule.probability <= 0 || rule.probability > 1)
-      return std::nullopt;
-  } else {
-    rule.probability = 1.0;
-  }
-  if (size_t colon = rest.find(':'); colon != std::string::npos) {
-    rule.code = rest.substr(colon + 1);
-    rest = rest.substr(0, colon);
-  }
-  size_t dot = rest.find('.');
-  if (dot == std::string::npos)
-    return std::nullopt;
-  rule.service = rest.substr(0, dot);
-  rule.api = rest.substr(dot + 1);
-  rule.message = "injected by --fail " + text;
-  return rule;
-}
-
-/// `--kill-after call:N` or `record:N`.
-std::optional<std::string> parseKillAfter(const std::string &text, RunnerOptions &options) {
-  size_t colon = text.find(':');
-  std::string site = text.substr(0, colon);
-  long count = colon == std::string::npos ? 0 : std::atol(text.c_str() + colon + 1);
-  if (count <= 0 || (site != "call" && site != "record"))
-    return "--kill-after takes call:N or record:N (N >= 1), not '" + text + "'";
-  (site == "call" ? options.killAfterCall : options.killAfterRecord) = static_cast<unsigned>(count);
-  return std::nullopt;
-}
-
-
-/// --now: a time stamp with its zone (Z, +08:00) or a UTC date.
-std::optional<std::chrono::system_clock::time_point> parseNow(const std::string &text) {
-  auto date = schedule::parseDateText(text);
-  if (!date || (!date->offsetSeconds && text.size() > 10))
-    return std::nullopt;
-  std::int64_t seconds = schedule::toSeconds(date->civil) - date->offsetSeconds.value_or(0);
-  return std::chrono::system_clock::time_point(std::chrono::seconds(seconds));
-}
 
 std::optional<std::string> parseModes(const std::string &name, const std::string &text,
                                       RunnerOptions &options) {
@@ -128,11 +40,15 @@ std::string runnerUsage(const std::string &program, const TemplateDef &def) {
           "  --parameters JSON|@FILE     parameters as a JSON object, as StartExecution takes them\n"
           "  --dry-run                   resolve the parameters and print the plan; call nothing\n"
           "  --placeholders              with --dry-run: fill required parameters with placeholders\n"
-          "  --state FILE                the simulated world, kept between runs\n"
+          "  --state FILE                the simulated world, kept between runs and shared by\n"
+          "                              runners that name it (they take turns, call by call)\n"
           "                              (default $XDG_STATE_HOME/oosc/simulator.json)\n"
+          "  --new-state                 start a new world in the state file, replacing what it\n"
+          "                              holds (for a file a crash or a full disk left empty or cut)\n"
           "  --world FILE                seed a new world from this JSON file\n"
-          "  --journal FILE              record the execution in this SQLite file\n"
-          "                              (default journal.sqlite beside the state file)\n"
+          "  --journal FILE              record the execution in this SQLite file (default\n"
+          "                              journal.sqlite beside the state file); a journal that\n"
+          "                              cannot be written stops the runner\n"
           "  --no-journal                record nothing (a throwaway run)\n"
           "  --webhooks record|post      ACS::Notify's webhooks: recorded in the simulated world\n"
           "                              (default), or really posted over HTTP(S)\n"
@@ -140,14 +56,16 @@ std::string runnerUsage(const std::string &program, const TemplateDef &def) {
           "                              tasks and loop items are not run again (give secret\n"
           "                              parameters again with -p; the others are recorded)\n"
           "  --region ID                 ACS::RegionId (default cn-hangzhou)\n"
-          "  --latency MS                simulated latency of each API call\n"
+          "  --latency MS                simulated latency of each API call (0 to 3600000)\n"
           "  --real-time                 really wait (Sleep, WaitFor, latency) instead of a virtual clock\n"
           "  --now TIME                  start the virtual clock at TIME (e.g. 2026-11-21T00:00:00Z;\n"
-          "                              default 2024-01-01T00:00:00Z)\n"
+          "                              default 2024-01-01T00:00:00Z; from 1970-01-01 to\n"
+          "                              2199-12-31T23:59:59Z)\n"
           "  --resume-schedule EXECUTION_ID  continue an ACS::TimerTrigger execution whose runner\n"
           "                              stopped: firings that passed meanwhile are reported Missed\n"
-          "  --fail SERVICE.API[:CODE][@N|~P]  make an API fail: its Nth call, each call with\n"
-          "                              probability P (seeded: runs repeat), or every call\n"
+          "  --fail SERVICE.API[:CODE][@N|~P]  make an API fail: its Nth call (1 to 10^9), each\n"
+          "                              call with probability P (0 < P <= 1; seeded: runs\n"
+          "                              repeat), or every call\n"
           "  --log text|json             progress format on stderr (default text)\n"
           "  --kill-after call:N|record:N  for tests of --resume: SIGKILL this runner right after\n"
           "                              the Nth cloud call is answered, or the Nth journal record\n"
@@ -180,6 +98,7 @@ std::string defaultStateFile() {
 
 std::optional<std::string> parseRunnerArguments(const TemplateDef &def, int argc, char **argv, int first,
                                           RunnerOptions &options) {
+  GivenParameters given{options.parameters, options.parametersGivenAs};
   for (int i = first; i < argc; ++i) {
     std::string argument = argv[i];
     auto value = [&]() -> std::optional<std::string> {
@@ -202,22 +121,28 @@ std::optional<std::string> parseRunnerArguments(const TemplateDef &def, int argc
       options.placeholders = true;
     } else if (argument == "--real-time") {
       options.realTime = true;
+    } else if (argument == "--new-state") {
+      options.newState = true;
     } else if (argument == "-p" || argument.rfind("--parameter=", 0) == 0 || argument == "--parameter") {
       auto assignment = value();
       if (!assignment)
         return "-p needs NAME=VALUE";
-      if (auto error = setParameter(def, *assignment, options.parameters))
+      if (auto error = addParameterArgument(def, *assignment, given))
         return error;
     } else if (argument.rfind("--parameters", 0) == 0) {
       auto json = value();
       if (!json)
         return "--parameters needs a JSON object or @FILE";
-      if (auto error = readParametersJson(*json, options.parameters))
+      if (auto error = addParametersJson(def, *json, given))
         return error;
     } else if (argument == "--now" || argument.rfind("--now=", 0) == 0) {
       auto text = value();
-      if (!text || !(options.now = parseNow(*text)))
-        return "--now takes a UTC time such as 2026-11-21T00:00:00Z, not '" + text.value_or("") + "'";
+      if (!text)
+        return "--now needs a time such as 2026-11-21T00:00:00Z";
+      auto now = parseNow(*text);
+      if (auto *error = std::get_if<std::string>(&now))
+        return *error;
+      options.now = std::get<0>(now);
     } else if (argument.rfind("--state", 0) == 0 || argument.rfind("--world", 0) == 0 ||
                argument.rfind("--region", 0) == 0 || argument.rfind("--latency", 0) == 0 ||
                argument.rfind("--fail", 0) == 0 || argument.rfind("--log", 0) == 0 ||
@@ -238,8 +163,11 @@ std::optional<std::string> parseRunnerArguments(const TemplateDef &def, int argc
         options.postWebhooks = *text == "post";
       }
       else if (name == "--kill-after") {
-        if (auto error = parseKillAfter(*text, options))
-          return error;
+        auto point = parseKillAfter(*text);
+        if (auto *error = std::get_if<std::string>(&point))
+          return *error;
+        KillPoint kill = std::get<KillPoint>(point);
+        (kill.afterCall ? options.killAfterCall : options.killAfterRecord) = kill.count;
       }
       else if (name == "--journal")
         options.journalFile = *text;
@@ -247,8 +175,12 @@ std::optional<std::string> parseRunnerArguments(const TemplateDef &def, int argc
         options.worldFile = *text;
       else if (name == "--region")
         options.region = *text;
-      else if (name == "--latency")
-        options.latency = std::chrono::milliseconds(std::atoll(text->c_str()));
+      else if (name == "--latency") {
+        auto latency = parseLatency(*text);
+        if (auto *error = std::get_if<std::string>(&latency))
+          return *error;
+        options.latency = std::get<0>(latency);
+      }
       else if (name == "--log")
         options.jsonLog = *text == "json";
       else if (name == "--resume-schedule")
@@ -256,14 +188,18 @@ std::optional<std::string> parseRunnerArguments(const TemplateDef &def, int argc
       else if (name == "--mode" || name == "--loop-mode") {
         if (auto error = parseModes(name, *text, options))
           return error;
-      } else if (auto rule = parseFault(*text))
-        options.faults.push_back(*rule);
-      else
-        return "--fail takes SERVICE.API[:CODE][@N|~P], not '" + *text + "'";
+      } else {
+        auto rule = parseFault(*text);
+        if (auto *error = std::get_if<std::string>(&rule))
+          return *error;
+        options.faults.push_back(std::get<FaultRule>(rule));
+      }
     } else {
-      return "unknown option '" + argument + "'";
+      return "unknown option " + text::quoteCut(argument);
     }
   }
+  options.parameters = std::move(given.values);
+  options.parametersGivenAs = std::move(given.givenAs);
   if (options.now && options.realTime)
     return "--now sets the virtual clock; it cannot be used with --real-time";
   return std::nullopt;

@@ -6,6 +6,7 @@
 #include "oosc/runtime/Simulator.h"
 
 #include <chrono>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -14,13 +15,16 @@ namespace oosc::runtime {
 
 /// What the options of `RUNNER [NAME] [options]` asked for.
 struct RunnerOptions {
+  /// -p and --parameters, by declared name; how each was given.
   Value parameters = Value(Value::Map{});
+  std::map<std::string, std::string> parametersGivenAs;
   bool dryRun = false;
   bool placeholders = false;
   bool help = false;
   bool jsonLog = false;
   bool realTime = false;
   std::string stateFile;
+  bool newState = false; ///< --new-state: a new world replaces the state file's
   std::string worldFile;
   std::string journalFile; ///< empty: journal.sqlite beside the state file
   bool noJournal = false;

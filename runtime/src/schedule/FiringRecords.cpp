@@ -2,6 +2,7 @@
 #include "schedule/FiringRecords.h"
 
 #include "executor/Progress.h"
+#include "executor/StepRecords.h"
 #include "oosc/runtime/Journal.h"
 
 #include <iostream>
@@ -9,9 +10,9 @@
 namespace oosc::runtime::schedule {
 namespace {
 
-void warnIfFailed(const Outcome<bool> &written) {
+void checkWritten(RunEnvironment &environment, const Outcome<bool> &written) {
   if (!written)
-    std::cerr << "warning: " << written.error().message << '\n';
+    reportJournalFailure(environment.cancellation, written.error());
 }
 
 bool isTrouble(const std::string &status) {
@@ -41,7 +42,7 @@ void scheduleResolved(RunEnvironment &environment, const std::string &triggerId,
                                 formatUtcSeconds(schedule.end()));
   if (Journal *journal = environment.journal) {
     const ScheduleSpec &spec = schedule.spec();
-    warnIfFailed(journal->recordSchedule({triggerId, spec.type, spec.expression,
+    checkWritten(environment, journal->recordSchedule({triggerId, spec.type, spec.expression,
                                           spec.timeZone.empty() ? "UTC" : spec.timeZone,
                                           static_cast<double>(schedule.start()),
                                           static_cast<double>(schedule.end())}));
@@ -51,7 +52,7 @@ void scheduleResolved(RunEnvironment &environment, const std::string &triggerId,
 void firingRecorded(RunEnvironment &environment, const std::string &triggerId, std::int64_t at,
                     const std::string &childId, const std::string &status, bool quiet) {
   if (Journal *journal = environment.journal)
-    warnIfFailed(journal->recordFiring({triggerId, static_cast<double>(at), childId, status}));
+    checkWritten(environment, journal->recordFiring({triggerId, static_cast<double>(at), childId, status}));
   if (quiet)
     return;
   std::string when = formatUtcSeconds(at);

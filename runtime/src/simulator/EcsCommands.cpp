@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <limits>
 
 namespace oosc::runtime::sim::ecs {
 
@@ -356,7 +357,9 @@ Result invokeCommand(World &world, const Request &request) {
   spec.enableParameter = boolOf(*command, "EnableParameter");
   spec.timeoutSeconds = timeout.value();
   spec.instanceIds = instances.value();
-  command->set("InvokeTimes", integerOf(*command, "InvokeTimes") + 1);
+  // A world file is user input: a count at INT64_MAX stays there.
+  std::int64_t times = integerOf(*command, "InvokeTimes");
+  command->set("InvokeTimes", times < std::numeric_limits<std::int64_t>::max() ? times + 1 : times);
   return Value(Value::Map{{"InvokeId", startInvocation(world, spec)}});
 }
 

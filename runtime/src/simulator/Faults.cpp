@@ -31,14 +31,6 @@ bool matchesName(const std::string &pattern, std::string_view name) {
   return pattern.empty() || pattern == "*" || equalsIgnoreCase(pattern, name);
 }
 
-std::string lowered(std::string_view text) {
-  std::string out(text);
-  for (char &c : out)
-    if (c >= 'A' && c <= 'Z')
-      c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 /// SplitMix64: a tiny, well-distributed generator whose sequence is the
 /// same on every platform, unlike the std distributions.
 std::uint64_t splitMix(std::uint64_t &state) {
@@ -76,7 +68,7 @@ double FaultInjector::nextUnit() {
 
 std::optional<ApiError> FaultInjector::check(std::string_view service,
                                              std::string_view api) {
-  unsigned count = ++callCounts[lowered(service) + ":" + lowered(api)];
+  unsigned count = ++callCounts[lowerAscii(service) + ":" + lowerAscii(api)];
   for (const FaultRule &rule : rules) {
     if (!matchesName(rule.service, service) || !matchesName(rule.api, api))
       continue;

@@ -1,13 +1,13 @@
 // SimulatedCloud.cpp - The public face of the simulator: loading and saving
-// the world, mapping clock time to world time, and serving calls (latency,
-// faults, dispatch, request ids, atomic failure).
+// the world (a state file runners share, StateFile.h), mapping clock time to
+// world time, and serving calls (latency, faults, dispatch, request ids,
+// atomic failure).
 #include "World.h"
+#include "simulator/StateFile.h"
 
-#include <filesystem>
-#include <fstream>
+#include <algorithm>
 #include <mutex>
 #include <optional>
-#include <sstream>
 #include <thread>
 
 namespace oosc::runtime {
@@ -16,44 +16,37 @@ using namespace sim;
 
 namespace {
 
-enum class FileState { Missing, Blank, Read };
+/// What a person can do about a state file that cannot be read.
+constexpr const char *StartAfresh =
+    ": move it aside, or run with --new-state to start a new world in it";
 
-/// Reads \p path; whitespace-only files count as Blank so a file made by
-/// mktemp can name a state that does not exist yet.
-Outcome<FileState> readFile(const std::string &path, std::string &text) {
-  std::error_code error;
-  if (!std::filesystem::exists(path, error))
-    return FileState::Missing;
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
-    return fail("cannot read '" + path + "'");
-  std::ostringstream contents;
-  contents << in.rdbuf();
-  text = contents.str();
-  return text.find_first_not_of(" \t\r\n") == std::string::npos
-             ? FileState::Blank
-             : FileState::Read;
+bool isBlank(const std::string &text) {
+  return text.find_first_not_of(" \t\r\n") == std::string::npos;
 }
 
-Outcome<Value> loadDocument(const SimulatorOptions &options, Millis now) {
-  std::string text;
-  if (!options.stateFile.empty()) {
-    auto state = readFile(options.stateFile, text);
-    if (!state)
-      return state.error();
-    if (state.value() == FileState::Read)
-      return parseWorld(text, "state file '" + options.stateFile + "'");
-  }
+/// A state file's document; an empty or unparsable one is an error naming
+/// the file (a crash or a full disk may have cut it), never a new world.
+Outcome<Value> parseState(const std::string &path, const std::string &text) {
+  if (isBlank(text))
+    return fail("state file '" + path + "' is empty (a crashed writer or a full disk may have "
+                "emptied it)" + StartAfresh);
+  auto document = parseWorld(text, "state file '" + path + "'");
+  if (!document)
+    return fail(document.error().message + StartAfresh);
+  return document;
+}
+
+/// The built-in world, with the sections of the world file over it.
+Outcome<Value> seedDocument(const SimulatorOptions &options, Millis now) {
   Value document = seedWorld(now);
   if (options.worldFile.empty())
     return document;
-  auto world = readFile(options.worldFile, text);
-  if (!world)
-    return world.error();
-  if (world.value() != FileState::Read)
-    return fail("world file '" + options.worldFile +
-                "' does not exist or is empty");
-  auto overlay = parseWorld(text, "world file '" + options.worldFile + "'");
+  auto text = files::readBounded(options.worldFile, {"world file", false});
+  if (!text)
+    return text.error();
+  if (!text.value() || isBlank(*text.value()))
+    return fail("world file '" + options.worldFile + "' does not exist or is empty");
+  auto overlay = parseWorld(*text.value(), "world file '" + options.worldFile + "'");
   if (!overlay)
     return overlay.error();
   return overlayWorld(std::move(document), overlay.value());
@@ -68,46 +61,96 @@ struct SimulatedCloud::Impl {
       ownClock = std::make_unique<VirtualClock>();
       options.clock = ownClock.get();
     }
-    load();
+    if (auto failed = load(); !failed) {
+      loadError = failed.error().message;
+      world.reset();
+    }
   }
 
-  void load() {
-    Millis now = toUnixMillis(options.clock->now());
-    auto document = loadDocument(options, now);
-    if (!document) {
-      loadError = document.error().message;
-      return;
+  Millis clockNow() const { return toUnixMillis(options.clock->now()); }
+
+  /// Takes \p document as the world. World time goes on from the later of
+  /// the document's time and this runner's: runners sharing a world share
+  /// its time, each moving it with its own clock.
+  Outcome<bool> adopt(Value document) {
+    Millis ours = world ? worldTime() : std::numeric_limits<Millis>::min();
+    world.emplace(std::move(document));
+    if (!world->region(world->defaultRegion()))
+      return fail("the world's DefaultRegion \"" + world->defaultRegion() +
+                  "\" is not one of its Regions");
+    worldBase = std::max(world->now(), ours);
+    clockBase = clockNow();
+    return true;
+  }
+
+  Outcome<bool> load() {
+    if (!options.stateFile.empty()) {
+      auto opened = StateFile::open(options.stateFile);
+      if (!opened)
+        return opened.error();
+      stateFile.emplace(std::move(opened.value()));
+      auto held = stateFile->lock();
+      if (!held)
+        return held.error();
+      if (!options.newState) {
+        auto reading = stateFile->readIfChanged();
+        if (!reading)
+          return reading.error();
+        if (reading.value().kind == StateFile::Reading::Changed) {
+          auto document = parseState(options.stateFile, reading.value().text);
+          if (!document)
+            return document.error();
+          return adopt(std::move(document.value()));
+        }
+      }
     }
-    world.emplace(std::move(document.value()));
-    if (!world->region(world->defaultRegion())) {
-      loadError = "the world's DefaultRegion \"" + world->defaultRegion() +
-                  "\" is not one of its Regions";
-      world.reset();
-      return;
-    }
-    // World time continues from the saved time, moving with the clock.
-    worldBase = world->now();
-    clockBase = now;
+    auto document = seedDocument(options, clockNow());
+    if (!document)
+      return document.error();
+    if (auto adopted = adopt(std::move(document.value())); !adopted)
+      return adopted;
+    // A new world asked for on purpose replaces the file at once, so a
+    // runner sharing it cannot read the old contents again.
+    return options.newState && stateFile ? persist() : Outcome<bool>(true);
+  }
+
+  /// Reads the world again if another runner changed it. Lock held.
+  Outcome<bool> refresh() {
+    auto reading = stateFile->readIfChanged();
+    if (!reading)
+      return reading.error();
+    // Missing: removed by hand; this runner's world is written back.
+    if (reading.value().kind != StateFile::Reading::Changed)
+      return true;
+    auto document = parseState(options.stateFile, reading.value().text);
+    if (!document)
+      return document.error();
+    return adopt(std::move(document.value()));
+  }
+
+  /// Writes the world back. A change of resources is made durable; a
+  /// read that only saw time pass is written atomically but not synced
+  /// (1.5 ms a call): a machine crash may lose that advance of time, never
+  /// a resource.
+  Outcome<bool> persist(files::Durability durability = files::Durability::Durable) {
+    auto written = stateFile->write(prettyJson(world->document()), durability);
+    if (written)
+      savedTime = world->now();
+    return written;
   }
 
   Millis worldTime() const {
-    return worldBase + (toUnixMillis(options.clock->now()) - clockBase);
+    return worldBase + (clockNow() - clockBase);
   }
 
-  ApiError unavailable() const {
+  ApiError unavailable(const std::string &why) const {
     return makeError(500, "Simulator.StateUnavailable",
-                     "The simulated cloud could not load its world: " +
-                         loadError);
+                     "The simulated cloud could not load its world: " + why);
   }
 
   Outcome<Value, ApiError> serve(const ApiSpec &spec, const Value &parameters) {
     static const Value NoParameters = Value(Value::Map{});
     Request request(parameters.isMap() ? parameters : NoParameters);
-    // A failed call must change nothing, and handlers may fail after
-    // touching the world, so mutating calls work on a copy.
-    std::optional<World> before;
-    if (spec.mutates)
-      before = *world;
     Outcome<Value, ApiError> result = makeError(500, "InternalError", "");
     try {
       result = spec.handler(*world, request);
@@ -115,6 +158,42 @@ struct SimulatedCloud::Impl {
       result = makeError(500, "InternalError",
                          std::string("The simulator failed: ") + e.what());
     }
+    return result;
+  }
+
+  /// Serves one call on the world as it is now (latency and locks done).
+  Outcome<Value, ApiError> answer(std::string_view service, std::string_view api,
+                                  const Value &parameters) {
+    World &current = *world;
+    current.advanceTo(worldTime());
+    const ApiSpec *spec = findApi(service, api);
+    if (!spec)
+      return notFound("InvalidApi.NotFound",
+                      "The simulated cloud has no API \"" + std::string(api) +
+                          "\" in service \"" + std::string(service) + "\".");
+    if (std::optional<ApiError> fault = faults.check(service, api))
+      return *fault;
+    if (auto replayed = replayClientToken(current, *spec, parameters))
+      return std::move(*replayed);
+    // A failed call must change nothing, and handlers may fail after
+    // touching the world (or the world may fail to be saved), so calls
+    // that change it work on a copy.
+    std::optional<World> before;
+    if (spec->mutates)
+      before = current;
+    auto result = serve(*spec, parameters);
+    if (result)
+      rememberClientToken(*world, *spec, parameters, result.value());
+    // Saved within the call, so another runner (or a crash) sees it. A read
+    // that saw time pass is a change too: a runner resumed after a crash
+    // must not find the world earlier than it last saw it (an instance it
+    // watched reach Running back at Pending).
+    bool changed = result && (spec->mutates || world->now() != savedTime);
+    auto durability = spec->mutates ? files::Durability::Durable : files::Durability::Atomic;
+    if (changed && stateFile)
+      if (auto saved = persist(durability); !saved)
+        result = makeError(500, "Simulator.StateUnavailable",
+                           "The simulated world could not be saved: " + saved.error().message);
     if (!result && before)
       world = std::move(before);
     return result;
@@ -123,6 +202,7 @@ struct SimulatedCloud::Impl {
   SimulatorOptions options;
   std::unique_ptr<VirtualClock> ownClock;
   FaultInjector faults;
+  std::optional<StateFile> stateFile;
   std::optional<World> world;
   std::string loadError;
   Millis worldBase = 0;
@@ -131,6 +211,35 @@ struct SimulatedCloud::Impl {
   /// The world time of the last save.
   Millis savedTime = -1;
   mutable std::mutex mutex;
+};
+
+/// The in-process mutex, then the state file's lock and a fresh look at
+/// the file: what every operation on a shared world starts with.
+class SimulatedCloud::Access {
+public:
+  explicit Access(Impl &impl) : guard_(impl.mutex) {
+    if (!impl.world) {
+      error_ = impl.loadError;
+      return;
+    }
+    if (!impl.stateFile)
+      return;
+    auto held = impl.stateFile->lock();
+    if (!held) {
+      error_ = held.error().message;
+      return;
+    }
+    held_.emplace(std::move(held.value()));
+    if (auto fresh = impl.refresh(); !fresh)
+      error_ = fresh.error().message;
+  }
+  /// Why the world cannot be used now; "" when it can.
+  const std::string &error() const { return error_; }
+
+private:
+  std::lock_guard<std::mutex> guard_;
+  std::optional<files::LockFile::Held> held_;
+  std::string error_;
 };
 
 SimulatedCloud::SimulatedCloud(SimulatorOptions options)
@@ -149,36 +258,22 @@ SimulatedCloud::open(SimulatorOptions options) {
 Outcome<Value, ApiError> SimulatedCloud::call(std::string_view service,
                                               std::string_view api,
                                               const Value &parameters) {
-  // Latency first and outside the lock: concurrent calls wait side by side.
+  // Latency first and outside the locks: concurrent calls wait side by side.
   if (impl->options.latency.count() > 0) {
     if (impl->options.realLatency)
       std::this_thread::sleep_for(impl->options.latency);
     else
       impl->options.clock->sleepFor(impl->options.latency);
   }
-  std::lock_guard<std::mutex> lock(impl->mutex);
-  ++impl->callCount;
-  if (!impl->world) {
-    ApiError error = impl->unavailable();
-    error.requestId = makeRequestId(impl->options.seed, impl->callCount, 0);
+  Access access(*impl);
+  std::uint64_t callNumber = ++impl->callCount;
+  if (!access.error().empty()) {
+    ApiError error = impl->unavailable(access.error());
+    error.requestId = makeRequestId(impl->options.seed, callNumber, 0);
     return error;
   }
-  World &world = *impl->world;
-  world.advanceTo(impl->worldTime());
-  std::string requestId =
-      makeRequestId(impl->options.seed, impl->callCount, world.now());
-  const ApiSpec *spec = findApi(service, api);
-  Outcome<Value, ApiError> result = object();
-  if (!spec)
-    result = notFound("InvalidApi.NotFound",
-                      "The simulated cloud has no API \"" + std::string(api) +
-                          "\" in service \"" + std::string(service) + "\".");
-  else if (std::optional<ApiError> fault = impl->faults.check(service, api))
-    result = *fault;
-  else if (auto replayed = replayClientToken(world, *spec, parameters))
-    result = std::move(*replayed);
-  else if ((result = impl->serve(*spec, parameters)))
-    rememberClientToken(world, *spec, parameters, result.value());
+  auto result = impl->answer(service, api, parameters);
+  std::string requestId = makeRequestId(impl->options.seed, callNumber, impl->world->now());
   if (!result) {
     ApiError error = result.error();
     error.requestId = requestId;
@@ -188,16 +283,6 @@ Outcome<Value, ApiError> SimulatedCloud::call(std::string_view service,
   if (!response.isMap())
     response = object();
   response.getMap().insert(response.getMap().begin(), {"RequestId", requestId});
-  // Saved after every change so another process (or a crash) sees it; a
-  // failure here is reported by the runner's save() at exit. A read that
-  // saw time pass is a change too: a runner resumed after a crash must not
-  // find the world earlier than it last saw it (an instance it watched
-  // reach Running back at Pending).
-  bool timeMoved = world.now() != impl->savedTime;
-  if ((spec->mutates || timeMoved) && !impl->options.stateFile.empty()) {
-    writeFileAtomically(impl->options.stateFile, prettyJson(world.document()));
-    impl->savedTime = world.now();
-  }
   return response;
 }
 
@@ -211,32 +296,37 @@ std::string SimulatedCloud::describe() const {
 }
 
 Outcome<bool> SimulatedCloud::save() {
-  std::lock_guard<std::mutex> lock(impl->mutex);
-  if (!impl->world)
-    return fail("not saving the simulated world: it could not be loaded (" +
-                impl->loadError + ")");
-  if (impl->options.stateFile.empty())
+  Access access(*impl);
+  if (!access.error().empty())
+    return fail("not saving the simulated world: " + access.error());
+  if (!impl->stateFile)
     return false;
   impl->world->advanceTo(impl->worldTime());
-  auto written = writeFileAtomically(impl->options.stateFile,
-                                     prettyJson(impl->world->document()));
+  auto written = impl->persist();
   if (!written)
     return written.error();
   return true;
 }
 
 Value SimulatedCloud::snapshot() const {
-  std::lock_guard<std::mutex> lock(impl->mutex);
-  return impl->world ? impl->world->document() : Value();
+  // As the state file holds it now, other runners' changes included.
+  Access access(*impl);
+  return access.error().empty() ? impl->world->document() : Value();
 }
 
 const std::string &SimulatedCloud::loadError() const { return impl->loadError; }
 
-std::string SimulatedCloud::newId(std::string_view prefix) {
-  std::lock_guard<std::mutex> lock(impl->mutex);
-  if (!impl->world)
-    return std::string(prefix) + "-unsaved";
-  return impl->world->nextId(prefix);
+Outcome<std::string> SimulatedCloud::newId(std::string_view prefix, std::int64_t atLeast) {
+  Access access(*impl);
+  if (!access.error().empty())
+    return fail("no new id from the simulated world: " + access.error());
+  std::string id = impl->world->nextId(prefix, atLeast);
+  // Saved at once: a runner killed before its first change must not hand
+  // the id out twice.
+  if (impl->stateFile)
+    if (auto saved = impl->persist(); !saved)
+      return saved.error();
+  return id;
 }
 
 std::vector<std::pair<std::string, std::string>>

@@ -2,6 +2,7 @@
 // persistence as a JSON document.
 #include "World.h"
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -95,8 +96,12 @@ std::optional<std::string> checkWorld(const Value &document,
       !(version->isString() && version->getString() == FormatVersion))
     return std::string(origin) + ": unsupported FormatVersion (expected \"" +
            std::string(FormatVersion) + "\")";
-  if (const Value *time = document.find("Time"); time && !time->isInteger())
-    return std::string(origin) + ": \"Time\" must be an integer (ms)";
+  if (const Value *time = document.find("Time");
+      time && (!time->isInteger() || time->getInteger() < EarliestStartMillis ||
+               time->getInteger() > ClockCeilingMillis))
+    return std::string(origin) + ": \"Time\" must be an integer from 0 to " +
+           std::to_string(ClockCeilingMillis) + " (milliseconds since 1970, up to " +
+           formatUtc(ClockCeilingMillis) + ")";
   if (const Value *region = document.find("DefaultRegion");
       region && !region->isString())
     return std::string(origin) + ": \"DefaultRegion\" must be a string";
@@ -104,9 +109,10 @@ std::optional<std::string> checkWorld(const Value &document,
     if (!counters->isMap())
       return std::string(origin) + ": \"Counters\" must be an object";
     for (const auto &[name, count] : counters->getMap())
-      if (!count.isInteger() || count.getInteger() < 0)
+      if (!count.isInteger() || count.getInteger() < 0 ||
+          count.getInteger() > MaxIdCounter)
         return std::string(origin) + ": counter \"" + name +
-               "\" must be a non-negative integer";
+               "\" must be an integer from 0 to " + std::to_string(MaxIdCounter);
   }
   for (const SectionSpec &spec : Sections)
     if (std::optional<std::string> problem =
@@ -256,9 +262,11 @@ void World::advanceTo(Millis time) {
         applyDueSteps(record, current);
 }
 
-std::string World::nextId(std::string_view prefix) {
+std::string World::nextId(std::string_view prefix, std::int64_t atLeast) {
   Value &counters = *root.find("Counters");
-  std::int64_t next = integerOf(counters, prefix, 0) + 1;
+  // Counters were checked against MaxIdCounter when the world was read, so
+  // adding one cannot overflow.
+  std::int64_t next = std::max(integerOf(counters, prefix, 0) + 1, std::min(atLeast, MaxIdCounter));
   counters.set(std::string(prefix), next);
   std::string digits = std::to_string(next);
   // Twelve digits keep ids sortable and about as long as real ones.
@@ -313,34 +321,6 @@ std::string prettyJson(const Value &value) {
   appendPretty(out, value, 0);
   out += '\n';
   return out;
-}
-
-Outcome<bool> writeFileAtomically(const std::string &path,
-                                  const std::string &contents) {
-  // Written beside the target so the rename stays within one file system,
-  // which is what makes it atomic: readers see the old or the new world.
-  // Unique per writer, so runners sharing a state file never interleave
-  // their temporary files.
-  auto stamp = static_cast<unsigned long long>(
-      std::chrono::steady_clock::now().time_since_epoch().count() ^
-      std::hash<std::thread::id>{}(std::this_thread::get_id()));
-  std::string temporary = path + ".tmp-" + std::to_string(stamp);
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    if (!out)
-      return fail("cannot write '" + temporary + "'");
-    out << contents;
-    out.flush();
-    if (!out)
-      return fail("cannot write '" + temporary + "'");
-  }
-  std::error_code error;
-  std::filesystem::rename(temporary, path, error);
-  if (error) {
-    std::filesystem::remove(temporary, error);
-    return fail("cannot replace '" + path + "': " + error.message());
-  }
-  return true;
 }
 
 } // namespace oosc::runtime::sim

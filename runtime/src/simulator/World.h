@@ -31,6 +31,9 @@ namespace oosc::runtime::sim {
 
 /// World time: milliseconds since the Unix epoch.
 using Millis = std::int64_t;
+/// The largest id counter a world may hold (15 digits): far beyond any
+/// run, and far enough below INT64_MAX that counting on cannot overflow.
+constexpr std::int64_t MaxIdCounter = 999'999'999'999'999;
 using Result = Outcome<Value, ApiError>;
 class World;
 
@@ -207,8 +210,9 @@ public:
   /// that has come due.
   void advanceTo(Millis time);
 
-  /// A fresh id such as "i-sim000000000007" from the counter of \p prefix.
-  std::string nextId(std::string_view prefix);
+  /// A fresh id such as "i-sim000000000007" from the counter of \p prefix,
+  /// numbered \p atLeast or more.
+  std::string nextId(std::string_view prefix, std::int64_t atLeast = 0);
   const Value *region(std::string_view regionId) const;
   std::string defaultRegion() const;
 
@@ -228,8 +232,6 @@ Outcome<Value> parseWorld(std::string_view text, std::string_view origin);
 /// Top-level sections of \p overlay replace those of \p base.
 Value overlayWorld(Value base, const Value &overlay);
 std::string prettyJson(const Value &value);
-Outcome<bool> writeFileAtomically(const std::string &path,
-                                  const std::string &contents);
 
 //===-- Shared ECS pieces
 //--------------------------------------------------===//

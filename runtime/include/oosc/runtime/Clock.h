@@ -16,6 +16,14 @@
 
 namespace oosc::runtime {
 
+/// The times a runner's clocks can hold. std::chrono::system_clock counts
+/// nanoseconds in 64 bits, so it ends in April 2262: a virtual clock stops
+/// at ClockCeilingMillis instead of overflowing, and times a person gives
+/// (--now, a state file's Time) are checked against these bounds first.
+constexpr std::int64_t EarliestStartMillis = 0;            ///< 1970-01-01T00:00:00Z
+constexpr std::int64_t LatestStartMillis = 7258118399000;  ///< 2199-12-31T23:59:59Z
+constexpr std::int64_t ClockCeilingMillis = 9214646400000; ///< 2262-01-01T00:00:00Z
+
 class Clock {
 public:
   virtual ~Clock() = default;
@@ -43,7 +51,7 @@ public:
 
   std::chrono::system_clock::time_point now() const override;
   /// Advances the time by \p duration (negative durations are ignored) and
-  /// returns at once.
+  /// returns at once; the time stops at ClockCeilingMillis.
   void sleepFor(std::chrono::milliseconds duration) override;
 
 private:
@@ -53,6 +61,7 @@ private:
 
 /// Milliseconds since the Unix epoch.
 std::int64_t toUnixMillis(std::chrono::system_clock::time_point time);
+/// \p millis held within +-ClockCeilingMillis, the clock's range.
 std::chrono::system_clock::time_point fromUnixMillis(std::int64_t millis);
 
 /// UTC time in the ISO 8601 form Alibaba Cloud APIs use:

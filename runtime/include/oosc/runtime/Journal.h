@@ -14,6 +14,8 @@
 
 #include "oosc/runtime/Outcome.h"
 
+#include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -125,6 +127,18 @@ public:
   Journal(const Journal &) = delete;
   Journal &operator=(const Journal &) = delete;
 
+  /// A new execution id that no execution of this journal has, whatever
+  /// the world that numbers ids says (a world started afresh, another state
+  /// file): in one write transaction, so runners sharing the journal take
+  /// turns, \p propose is asked for an id numbered past the highest
+  /// "<prefix><number>" id the journal holds, and the id is recorded at
+  /// once as a Starting execution of this process, which beginExecution
+  /// then fills in.
+  Outcome<std::string>
+  reserveExecutionId(const std::string &prefix,
+                     const std::function<Outcome<std::string>(std::int64_t atLeast)> &propose);
+  /// Records a new execution, or fills in the one this process reserved.
+  /// An id the journal already holds otherwise is an error, never a merge.
   Outcome<bool> beginExecution(const JournalExecution &execution);
   Outcome<bool> finishExecution(const std::string &id, const std::string &status,
                                 const std::string &outputsJson, const std::string &error,
@@ -184,6 +198,9 @@ private:
   Outcome<bool> execute(const std::string &sql);
   /// execute, waiting out another process's lock (up to about 5 s).
   Outcome<bool> executeWhenFree(const std::string &sql);
+  Outcome<std::string>
+  reserveInTransaction(const std::string &prefix,
+                       const std::function<Outcome<std::string>(std::int64_t)> &propose);
   Outcome<bool> writeStep(const std::string &executionId, const JournalStep &step,
                           std::optional<int> cursor);
   /// The statement for \p sql, prepared once and reset for each use; null

@@ -44,8 +44,13 @@ struct FaultRule {
 
 struct SimulatorOptions {
   /// Where the world is persisted; "" keeps it in memory only. An existing
-  /// file is loaded (empty or whitespace-only files count as absent).
+  /// file is loaded; an empty or cut one is an error (a crashed writer or a
+  /// full disk), never silently replaced. Runners sharing the file change
+  /// it one call at a time under an advisory lock on "<stateFile>.lock".
   std::string stateFile;
+  /// Start a new world in stateFile, replacing whatever it holds: the way
+  /// to start afresh on purpose (a runner's --new-state).
+  bool newState = false;
   /// Seed world used when there is no state yet: a JSON world document, such
   /// as a saved state. Top-level sections it has replace the built-in ones,
   /// the others keep their built-in contents. "" = built-in world only.
@@ -85,20 +90,23 @@ public:
                                 const Value &parameters) override;
   std::string describe() const override;
 
-  /// Persists the world to stateFile as pretty JSON, atomically (a temporary
-  /// file renamed over the old one). Done automatically after every call
-  /// that changes resources; the runner calls it again at exit. Returns
-  /// false when there is no state file. Refuses to overwrite a state file
-  /// that could not be loaded.
+  /// Persists the world to stateFile as pretty JSON, atomically and
+  /// durably (a synced temporary file renamed over the old one). Done
+  /// within every call that changes resources or sees time pass (a call
+  /// whose change cannot be saved fails and changes nothing); the runner
+  /// calls it again at exit. Returns false when there is no state file.
+  /// Refuses to overwrite a state file that could not be loaded.
   Outcome<bool> save();
 
-  /// Read-only view for tests and debugging: the whole world as JSON.
+  /// Read-only view for tests and debugging: the whole world as JSON, read
+  /// again from the state file if another runner changed it.
   Value snapshot() const;
 
   /// A fresh id "<prefix>-sim<12 digits>" from the world's counter for
-  /// \p prefix (e.g. "exec" for execution ids), so ids continue across runs
-  /// that share a state file. Saved with the world.
-  std::string newId(std::string_view prefix);
+  /// \p prefix (e.g. "exec" for execution ids), numbered \p atLeast or
+  /// more, so ids continue across runs that share a state file (and past
+  /// those a journal already holds). Saved at once.
+  Outcome<std::string> newId(std::string_view prefix, std::int64_t atLeast = 0);
 
   /// Why the world could not be loaded; "" when it was.
   const std::string &loadError() const;
@@ -108,6 +116,7 @@ public:
 
 private:
   struct Impl;
+  class Access;
   std::unique_ptr<Impl> impl;
 };
 

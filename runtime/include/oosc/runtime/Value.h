@@ -159,6 +159,10 @@ void appendUtf8(std::string &out, char32_t codePoint);
 /// ASCII case-insensitive equality: how OOS compares names and keywords.
 bool equalsIgnoringAsciiCase(std::string_view lhs, std::string_view rhs);
 
+/// \p text with ASCII letters in lower case: a key for names compared
+/// without case.
+std::string lowerAscii(std::string_view text);
+
 /// Number of Unicode code points in \p text; each byte of a malformed
 /// sequence counts as one.
 std::size_t countCodePoints(std::string_view text);

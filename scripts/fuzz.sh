@@ -41,7 +41,7 @@ if ! [[ $seconds =~ ^[0-9]+$ ]] || [[ $seconds -lt 1 ]]; then
   exit 2
 fi
 
-build="$("$root/scripts/instrumented-build.sh")"
+build="$("$root/scripts/instrumented-build.sh" "${harnesses[@]/#/fuzz_}")"
 # Reports go to each harness's log, with symbolized stacks (the suppression
 # file, which lists the leaks that are not ours with their reasons, names
 # functions).

@@ -4,6 +4,11 @@
 # UndefinedBehaviorSanitizer, libFuzzer's coverage (the README's "Fuzzing and
 # sanitizers" says why one tree serves both). Prints the tree's path.
 #
+#   scripts/instrumented-build.sh [TARGET...]
+#
+# Without targets, everything (scripts/sanitize.sh); scripts/fuzz.sh names
+# only the harnesses it runs.
+#
 #   OOSC_INSTRUMENTED_BUILD  the build folder (default build-fuzz/)
 #   OOSC_INSTRUMENTED_FUZZ   ON (default) or OFF: without libFuzzer's coverage
 set -euo pipefail
@@ -19,5 +24,7 @@ if [[ ! -f "$build/build.ninja" ]]; then
   CC=clang CXX=clang++ cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DOOSC_SANITIZE=address,undefined -DOOSC_FUZZ="$fuzz" "${launcher[@]}" >&2
 fi
-cmake --build "$build" -j "$(nproc)" >&2
+targets=()
+for target in "$@"; do targets+=(--target "$target"); done
+cmake --build "$build" -j "$(nproc)" "${targets[@]}" >&2
 echo "$build"

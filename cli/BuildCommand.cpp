@@ -4,6 +4,7 @@
 #include "driver/Builder.h"
 #include "report/Printers.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <sys/wait.h>
@@ -25,7 +26,8 @@ options:
   --emit-cpp DIR     keep the generated C++ in DIR
   -h, --help         show this help
 
-The compiler is $CXX, else c++.
+The compiler is $CXX, else the one oosc was built with. In a sanitized build
+of oosc (OOSC_SANITIZE) runners are compiled with the same sanitizers.
 )";
 
 const char *const kRunHelp = R"(usage: oosc run TEMPLATE [RUNNER OPTIONS...]
@@ -36,12 +38,26 @@ and runs it with the options that follow (see `oosc run TEMPLATE --help`).
 
 namespace {
 
+/// The flags of a space-separated list (none holds a space).
+std::vector<std::string> splitFlags(std::string_view list) {
+  std::vector<std::string> flags;
+  for (size_t start = 0; start < list.size();) {
+    size_t end = std::min(list.find(' ', start), list.size());
+    if (end > start)
+      flags.emplace_back(list.substr(start, end - start));
+    start = end + 1;
+  }
+  return flags;
+}
+
 driver::RuntimeLocation runtimeLocation() {
   driver::RuntimeLocation location;
   location.includeDir = OOSC_RUNTIME_INCLUDE_DIR;
   location.library = OOSC_RUNTIME_LIBRARY;
   location.actionsDir = OOSC_ACTIONS_DIR;
   location.linkFlags = {"-lpcre2-8", "-ljq", "-lsqlite3", "-pthread"};
+  location.compiler = OOSC_RUNNER_COMPILER;
+  location.compileFlags = splitFlags(OOSC_RUNNER_FLAGS);
   return location;
 }
 

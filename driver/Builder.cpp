@@ -78,6 +78,16 @@ int runCompiler(const std::vector<std::string> &command) {
   return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
 }
 
+/// The compiler asked for, else $CXX, else the one the runtime was built
+/// with, else c++.
+std::string runnerCompiler(const BuildOptions &options) {
+  if (!options.compiler.empty())
+    return options.compiler;
+  if (const char *fromEnvironment = std::getenv("CXX"); fromEnvironment && *fromEnvironment)
+    return fromEnvironment;
+  return options.runtime.compiler.empty() ? "c++" : options.runtime.compiler;
+}
+
 bool writeFile(const fs::path &path, const std::string &text) {
   std::ofstream out(path, std::ios::binary);
   out << text;
@@ -160,13 +170,13 @@ BuildResult buildRunner(const BuildOptions &options) {
   if (!result.errors.empty())
     return result;
 
-  std::string compiler = options.compiler;
-  if (compiler.empty())
-    compiler = std::getenv("CXX") && *std::getenv("CXX") ? std::getenv("CXX") : "c++";
+  std::string compiler = runnerCompiler(options);
   // -O0: generated code is glue between runtime calls, all of it optimised
   // in the runtime library; optimising the glue costs seconds, saves nothing.
-  std::vector<std::string> command{compiler, "-std=c++17", "-O0", "-w", "-I" + options.runtime.includeDir,
-                                   unityFile.string()};
+  std::vector<std::string> command{compiler, "-std=c++17", "-O0", "-w"};
+  command.insert(command.end(), options.runtime.compileFlags.begin(), options.runtime.compileFlags.end());
+  command.push_back("-I" + options.runtime.includeDir);
+  command.push_back(unityFile.string());
   command.push_back(options.runtime.library);
   command.insert(command.end(), options.runtime.linkFlags.begin(), options.runtime.linkFlags.end());
   command.push_back("-o");

@@ -14,13 +14,19 @@ struct RuntimeLocation {
   std::string library;
   std::string actionsDir; ///< the cloud-product action library (templates)
   std::vector<std::string> linkFlags;
+  /// The compiler the library was built with: the default for runners, so
+  /// that a sanitized library meets the sanitizer runtime it was built for.
+  std::string compiler;
+  /// Flags every runner is compiled and linked with because the library
+  /// was (the sanitizers of a sanitized build; empty otherwise).
+  std::vector<std::string> compileFlags;
 };
 
 struct BuildOptions {
   std::vector<std::string> templates;
   std::string output;
   std::string emitCppDir; ///< keep the generated C++ here ("" = a temporary directory)
-  std::string compiler;   ///< "" = $CXX, else c++
+  std::string compiler;   ///< "" = $CXX, else runtime.compiler, else c++
   RuntimeLocation runtime;
   std::string compilerVersion;
 };

@@ -14,8 +14,8 @@ namespace fs = std::filesystem;
 namespace {
 
 std::optional<std::optional<Severity>> severityNamed(const std::string &name) {
-  if (name == "off")
-    return std::optional<Severity>();
+  if (name == "off") // in place: g++ 12 takes a moved empty optional for uninitialised
+    return std::optional<std::optional<Severity>>(std::in_place);
   if (name == "error")
     return std::optional<Severity>(Severity::Error);
   if (name == "warning")

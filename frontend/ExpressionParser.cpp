@@ -4,7 +4,16 @@
 
 #include "OosExprLexer.h"
 #include "OosExprParser.h"
-#include "antlr4-runtime.h"
+// The ANTLR headers used here, not the umbrella (see grammar/include/antlr4-runtime.h).
+#include "ANTLRInputStream.h"
+#include "BaseErrorListener.h"
+#include "CommonTokenStream.h"
+#include "ParserRuleContext.h"
+#include "Recognizer.h"
+#include "Token.h"
+#include "atn/ParserATNSimulator.h"
+#include "atn/PredictionMode.h"
+#include "tree/TerminalNode.h"
 #include "oosc/runtime/MessageText.h"
 
 #include <cerrno>

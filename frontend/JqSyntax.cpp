@@ -6,7 +6,18 @@
 
 #include "JqLexer.h"
 #include "JqParser.h"
-#include "antlr4-runtime.h"
+// The ANTLR headers used here, not the umbrella (see grammar/include/antlr4-runtime.h).
+#include "ANTLRInputStream.h"
+#include "BailErrorStrategy.h"
+#include "BaseErrorListener.h"
+#include "CommonTokenStream.h"
+#include "DefaultErrorStrategy.h"
+#include "Exceptions.h"
+#include "RecognitionException.h"
+#include "Recognizer.h"
+#include "Token.h"
+#include "atn/ParserATNSimulator.h"
+#include "atn/PredictionMode.h"
 
 namespace oosc::frontend {
 namespace {

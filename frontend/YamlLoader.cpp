@@ -469,10 +469,23 @@ void reportParserError(const TreeBuilder &builder, std::string_view text, const 
     diagnostic.note(SourceRange::at(*start, 1), std::string("the '") + open + "' opened here");
 }
 
+/// The copy of `text` yaml-cpp reads. YAML 1.2 (and JSON, as whitespace,
+/// and SourceFile's lines, and ScalarLocator) take a lone carriage return, a
+/// classic Mac line ending, for a line break; yaml-cpp 0.7 takes it for
+/// text (`,\r"c"` became the plain key `\r"c"`). Each lone CR becomes an LF,
+/// byte for byte, so yaml-cpp's marks still point into `text`.
+std::string withLoneCarriageReturnsAsLineFeeds(std::string_view text) {
+  std::string copy(text);
+  for (size_t i = 0; i < copy.size(); ++i)
+    if (copy[i] == '\r' && (i + 1 == copy.size() || copy[i + 1] != '\n'))
+      copy[i] = '\n';
+  return copy;
+}
+
 /// Parses `text` (the file's, or its surrogate-rewritten copy).
 LoadResult parseText(std::string_view text, ir::Document &document, DiagnosticEngine &diagnostics,
                      const LoadLimits &limits) {
-  std::istringstream input{std::string(text)};
+  std::istringstream input{withLoneCarriageReturnsAsLineFeeds(text)};
   TreeBuilder builder(text, document, diagnostics, limits);
   LoadResult result;
   try {

@@ -17,6 +17,8 @@ packages=(
   tzdata                            # runners: ACS::TimerTrigger's TimeZone, read from /usr/share/zoneinfo
   libcurl4-openssl-dev              # runners: ACS::Notify webhooks posted for real (--webhooks post)
   valgrind                          # tests: no leak in oosc lint and oosc lsp (tests/sanitizers/valgrind-leaks.sh)
+  clang libclang-rt-14-dev          # scripts/sanitize.sh and fuzz.sh: the instrumented build (clang,
+                                    # its ASan, UBSan, LSan and libFuzzer runtimes); builds stay g++
 )
 
 missing=()

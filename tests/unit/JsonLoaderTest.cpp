@@ -10,6 +10,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -107,6 +108,57 @@ TEST(JsonLoader, AgreesWithYamlCppOnCraftedTemplates) {
   };
   for (const char *text : cases)
     EXPECT_TRUE(compareBothWays("case.json", text)) << text;
+}
+
+// A lone carriage return (a classic Mac line ending) is whitespace in JSON
+// and a line break in YAML 1.2, but yaml-cpp 0.7 takes it for text: it read
+// `,\r"c"` as a plain key `\r"c"`. Found by tests/fuzz (lint_json).
+TEST(JsonLoader, AgreesWithYamlCppOnLoneCarriageReturns) {
+  const char *cases[] = {
+      "{\"a\": \"b\",\r\"c\": \"d\"}",
+      "{\"a\":\r\"b\"}",
+      "[1,\r2]",
+      "{\r  \"Tasks\": [\r    {\"Name\": \"a\",\r\r     \"Action\": \"ACS::Sleep\"}\r  ]\r}\r",
+      "{\"a\": \"b\", \r\n\"c\": [\"{{ d }}\"\r]}",
+  };
+  for (const char *text : cases)
+    EXPECT_TRUE(compareBothWays("case.json", text)) << text;
+}
+
+// Lone carriage returns end lines in YAML too: the same template with CR,
+// LF or CRLF line endings reads into the same values.
+TEST(YamlLoader, LoneCarriageReturnsEndLines) {
+  std::string lf = "FormatVersion: OOS-2019-06-01\n"
+                   "Tasks:\n"
+                   "  - Name: a # a comment\n"
+                   "    Action: ACS::Sleep\n"
+                   "    Properties:\n"
+                   "      Duration: PT1M\n"
+                   "      Text: |\n"
+                   "        one\n"
+                   "        two\n"
+                   "      Folded: plain\n"
+                   "        words\n";
+  auto withEndings = [&](const std::string &ending) {
+    std::string text;
+    for (char c : lf)
+      text += c == '\n' ? ending : std::string(1, c);
+    return text;
+  };
+  auto values = [](const std::string &text) {
+    SourceFile file("case.yaml", text);
+    auto loaded = load(file, false);
+    std::vector<std::string> found;
+    loaded->document.forEachNode([&](ir::Node &node) { found.push_back(node.value); });
+    for (const Diagnostic &diagnostic : loaded->diagnostics)
+      ADD_FAILURE() << diagnostic.message;
+    return found;
+  };
+  std::vector<std::string> expected = values(lf);
+  ASSERT_NE(std::find(expected.begin(), expected.end(), "one\ntwo\n"), expected.end());
+  ASSERT_NE(std::find(expected.begin(), expected.end(), "plain words"), expected.end());
+  EXPECT_EQ(values(withEndings("\r")), expected);
+  EXPECT_EQ(values(withEndings("\r\n")), expected);
 }
 
 TEST(JsonLoader, RefusesWhatIsNotStrictJson) {

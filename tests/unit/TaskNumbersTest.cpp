@@ -75,21 +75,17 @@ std::string runWith(TaskDef task, const Value &number) {
   return outcome.status == ExecutionStatus::Success ? "" : outcome.error;
 }
 
-TaskDef sleepTask() {
+TaskDef taskOf(const char *name, const char *action, Expr properties) {
   TaskDef task;
-  task.name = "wait";
-  task.action = "ACS::Sleep";
-  task.properties = sleepProperties;
+  task.name = name;
+  task.action = action;
+  task.properties = properties;
   return task;
 }
 
-TaskDef apiTask() {
-  TaskDef task;
-  task.name = "call";
-  task.action = "ACS::ExecuteAPI";
-  task.properties = describeRegions;
-  return task;
-}
+TaskDef sleepTask() { return taskOf("wait", "ACS::Sleep", sleepProperties); }
+
+TaskDef apiTask() { return taskOf("call", "ACS::ExecuteAPI", describeRegions); }
 
 TaskDef loopTask(Expr rateControl) {
   TaskDef task = apiTask();

@@ -3,6 +3,7 @@
 
 #include "analysis/LiteralValue.h"
 #include "oosc/runtime/MessageText.h"
+#include "oosc/runtime/NumberRanges.h"
 
 #include <cmath>
 
@@ -16,13 +17,9 @@ std::optional<double> number(const ir::Node *node) {
   return value->getNumber();
 }
 
-/// 2^53: every whole number up to it is exact in a double, and it converts
-/// to int64_t without undefined behaviour (1e300 did not).
-constexpr double kLargestExactInteger = 9007199254740992.0;
-
 std::optional<int64_t> integer(const ir::Node *node) {
   auto value = number(node);
-  if (!value || *value != std::floor(*value) || std::fabs(*value) > kLargestExactInteger)
+  if (!value || *value != std::floor(*value) || std::fabs(*value) > runtime::kLargestExactInteger)
     return std::nullopt;
   return static_cast<int64_t>(*value);
 }

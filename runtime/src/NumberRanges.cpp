@@ -39,12 +39,19 @@ const NumberRange *retryRange(std::string_view property) {
   return nullptr;
 }
 
-std::optional<std::string> rangeProblem(const NumberRange &range, const Value &value) {
+Outcome<double> numberIn(const NumberRange &range, const Value &value) {
   std::optional<double> number = finiteNumber(value);
   if (number && *number >= range.min && *number <= range.max)
+    return *number;
+  return fail(std::string(range.property) + " must be a number from " + shownNumber(range.min) + " to " +
+              shownNumber(range.max) + ", not " + shownValue(value));
+}
+
+std::optional<std::string> rangeProblem(const NumberRange &range, const Value &value) {
+  Outcome<double> number = numberIn(range, value);
+  if (number)
     return std::nullopt;
-  return std::string(range.property) + " must be a number from " + shownNumber(range.min) + " to " +
-         shownNumber(range.max) + ", not " + shownValue(value);
+  return number.error().message;
 }
 
 std::size_t LoopCount::of(std::size_t total) const {

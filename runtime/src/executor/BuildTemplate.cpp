@@ -1,5 +1,6 @@
 //===- BuildTemplate.cpp - TemplateDef from a generated template's tables -===//
 #include "oosc/runtime/impl/Generated.h"
+#include "oosc/runtime/NumberRanges.h"
 
 #include <cmath>
 
@@ -24,7 +25,7 @@ ParameterDef parameterOf(const ParameterRow &row) {
     parameter.spec.allowedPattern = std::string(row.pattern);
   // The linter refuses lengths that are not whole numbers within 2^53
   // (parameter-constraint); converting one past int64_t would be undefined.
-  auto isLength = [](double length) { return std::fabs(length) <= 9007199254740992.0; };
+  auto isLength = [](double length) { return std::fabs(length) <= kLargestExactInteger; };
   if (row.hasMinLength && isLength(row.minLength))
     parameter.spec.minLength = static_cast<int64_t>(row.minLength);
   if (row.hasMaxLength && isLength(row.maxLength))

@@ -36,9 +36,7 @@ Outcome<double> number(Expr expr, Context &context, double fallback, const Numbe
   auto value = expr(context);
   if (!value)
     return value.error();
-  if (std::optional<std::string> problem = rangeProblem(range, value.value()))
-    return fail(*problem);
-  return coerceToType(ParameterType::Number, value.value())->getNumber();
+  return numberIn(range, value.value());
 }
 
 } // namespace

@@ -39,10 +39,19 @@ inline constexpr NumberRange kMaxRetryIntervalRange{"MaxRetryInterval", 0, 86400
 /// The range of \p property among the retry settings above, if it is one.
 const NumberRange *retryRange(std::string_view property);
 
-/// The problem with \p value for \p range ("Retries must be a number from
-/// 0 to 300, not 1000"): nothing when it is a finite number inside it.
-/// Strings are read as OOS reads a number written as a string.
+/// \p value as a number inside \p range, or the error saying why not
+/// ("Retries must be a number from 0 to 300, not 1000"). Strings are read
+/// as OOS reads a number written as a string.
+Outcome<double> numberIn(const NumberRange &range, const Value &value);
+
+/// numberIn's error, for a check that needs no number: nothing when
+/// \p value is a finite number inside \p range.
 std::optional<std::string> rangeProblem(const NumberRange &range, const Value &value);
+
+/// 2^53: every whole number up to it is exact in a double, and converts to
+/// int64_t without undefined behaviour (1e300 does not). Parameter lengths
+/// (MinLength, MaxLength) must lie within it.
+inline constexpr double kLargestExactInteger = 9007199254740992.0;
 
 /// The largest count a loop's Concurrency, MaxErrors, Batch and
 /// ConcurrencyInBatches take: far above the 1,000 items a loop may have,

@@ -43,6 +43,14 @@ void checkActionProperties(AnalysisContext &context);
 void checkActionOutputs(AnalysisContext &context);
 /// jq scripts compile (`jq-syntax`).
 void checkJqSyntax(AnalysisContext &context);
+/// Services of API calls (`unknown-service`).
+void checkUnknownServices(AnalysisContext &context);
+/// APIs of API calls (`unknown-api`).
+void checkUnknownApis(AnalysisContext &context);
+/// Parameters of API calls (`api-parameters`).
+void checkApiParameters(AnalysisContext &context);
+/// Selectors over API answers (`answer-selector`).
+void checkAnswerSelectors(AnalysisContext &context);
 /// Values against their use (`type-mismatch`).
 void checkTypeMismatch(AnalysisContext &context);
 /// Parameters nothing reads (`unused-parameter`).

@@ -23,6 +23,9 @@ struct HoverResult {
   SourceRange range;
 };
 std::optional<HoverResult> hover(const Document &document, uint32_t offset);
+/// The hover of an API task's Service, API, a parameter under Parameters or
+/// a field of a selector over the answer (CloudHover.cpp).
+std::optional<HoverResult> hoverCloudCall(const Document &document, uint32_t offset);
 
 /// Where the name under the cursor is declared: from `{{ param }}`,
 /// `{{ task.output }}`, OnError/OnSuccess/NextTask/DefaultTask and
@@ -48,7 +51,7 @@ struct RenameResult {
 };
 RenameResult rename(const Document &document, uint32_t offset, const std::string &newName);
 
-enum class CompletionKind : uint8_t { Parameter, Task, Output, Pseudo, Action, Key, Keyword };
+enum class CompletionKind : uint8_t { Parameter, Task, Output, Pseudo, Action, Key, Keyword, Service, Api, Field };
 
 struct CompletionItem {
   std::string label;
@@ -56,11 +59,17 @@ struct CompletionItem {
   std::string detail;
   /// Replaces this range (the partial word before the cursor).
   SourceRange replace;
+  /// How the editor orders the items, when not by label (required API
+  /// parameters first).
+  std::string sortText = {};
 };
 /// Inside `{{ }}`: parameters, tasks, `task.` outputs and pseudo parameters;
 /// after OnError/OnSuccess/NextTask/DefaultTask: task names and keywords;
 /// after `Action:`: action names; at the start of a key: the keys valid at
-/// that level (template, parameter, task).
+/// that level (template, parameter, task). In an ACS::ExecuteAPI, WaitFor or
+/// CheckFor task: service names after `Service:`, the service's APIs after
+/// `API:`, the API's parameters under `Parameters` and the answer's fields in
+/// a ValueSelector or PropertySelector (CloudCompletion.cpp).
 std::vector<CompletionItem> completion(const Document &document, uint32_t offset);
 
 enum class SymbolKind : uint8_t { Parameter, Task, Output, Section };

@@ -84,6 +84,12 @@ int completionKindCode(CompletionKind kind) {
     return 10;
   case CompletionKind::Keyword:
     return 14;
+  case CompletionKind::Service:
+    return 9; // Module
+  case CompletionKind::Api:
+    return 2; // Method
+  case CompletionKind::Field:
+    return 5; // Field
   }
   return 1;
 }
@@ -220,11 +226,15 @@ Server::Json Server::documentRequest(const std::string &method, const Object &pa
   }
   if (method == "textDocument/completion") {
     Array items;
-    for (const CompletionItem &item : completion(*document, offset))
-      items.push_back(Object{{"label", item.label},
-                             {"kind", completionKindCode(item.kind)},
-                             {"detail", item.detail},
-                             {"textEdit", Object{{"range", toJsonRange(file, item.replace)}, {"newText", item.label}}}});
+    for (const CompletionItem &item : completion(*document, offset)) {
+      Object entry{{"label", item.label},
+                   {"kind", completionKindCode(item.kind)},
+                   {"detail", item.detail},
+                   {"textEdit", Object{{"range", toJsonRange(file, item.replace)}, {"newText", item.label}}}};
+      if (!item.sortText.empty())
+        entry["sortText"] = item.sortText;
+      items.push_back(std::move(entry));
+    }
     return Object{{"isIncomplete", false}, {"items", std::move(items)}};
   }
   if (method == "textDocument/documentSymbol") {

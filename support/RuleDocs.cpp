@@ -172,6 +172,40 @@ const RuleDoc kDocs[] = {
      "Parameters:\n  instanceIds:\n    Type: String\n...\n    Loop:\n"
      "      Items: '{{ instanceIds }}'   # a String, not a list\n"
      "    When:\n      Fn::Join: ['', [a, b]]   # a string, not true or false"},
+    {RuleId::UnknownService,
+     "The Service of an ACS::ExecuteAPI, ACS::WaitFor or ACS::CheckFor task is a product of Alibaba "
+     "Cloud's OpenAPI metadata, written as its code or its location service code, in any case (ECS, "
+     "ecs, Ecs; R-KVSTORE or redisa). A name close to a product's is an error with the product "
+     "suggested; a name like none of them is a warning, since oosc's table may be older than the "
+     "service.",
+     "OOS reports an unknown service only when the task runs, often an hour into a rolling update.",
+     "    Action: ACS::ExecuteAPI\n    Properties:\n      Service: EC2   # did you mean 'ECS'?"},
+    {RuleId::UnknownApi,
+     "The API of such a task is one its service has in the API version OOS calls. The cloud's gateway "
+     "matches API names without case, so only names that are not there in any case are reported.",
+     "A misspelt API fails the task when it runs; a template written for an older API version may call "
+     "an API that is gone.",
+     "      Service: ECS\n      API: DescribeInstance   # did you mean 'DescribeInstances'?"},
+    {RuleId::ApiParameters,
+     "The Parameters of an API call are the API's: each name is a wire name or a spelling OOS takes "
+     "(InstanceIds for the list InstanceId, Tag.1.Key, SystemDiskCategory), with case; every required "
+     "parameter is given (RegionId, which OOS fills, excepted, and a restful call's path and body); "
+     "literal values have the parameter's kind (a number for Integer and Long, true or false for "
+     "Boolean, no mapping for a String), and a list of mappings for a RepeatList has its fields.",
+     "The cloud ignores a parameter it does not know, so a misspelt one silently drops a filter or a "
+     "setting; a missing required one or a wrong value fails the task only when it runs.",
+     "      API: DescribeInstances\n      Parameters:\n        InstanceID: i-1   # did you mean "
+     "'InstanceId'?\n        PageSize: ten   # PageSize is an Integer"},
+    {RuleId::AnswerSelector,
+     "The ValueSelector of an API task's outputs and the PropertySelector of ACS::WaitFor and "
+     "ACS::CheckFor read fields the API's answer has, as jq paths over the answer's shape: names with "
+     "case, [] only over lists and maps. The error fields (.Code, .Message, .RequestId, ...) are always "
+     "there. What oosc cannot follow (functions, computed keys) is not judged. An output whose Type "
+     "cannot hold what it selects (a List from a string field) is a warning.",
+     "jq gives null for a field that is not there, so a misspelt field does not fail: the output is "
+     "empty, a WaitFor waits until it times out, and later tasks work on nothing.",
+     "      API: DescribeInstances\n    Outputs:\n      ids:\n        Type: List\n        "
+     "ValueSelector: .Instances.Instance[].InstanceID   # did you mean 'InstanceId'?"},
     {RuleId::UnusedParameter,
      "Each parameter is read: by a {{ name }} OOS evaluates (a Default, RamRole, a task's "
      "properties, When, Loop, Outputs or jump target, a template output, Fn:: arguments), inside "

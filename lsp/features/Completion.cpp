@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "lsp/Features.h"
+#include "lsp/features/CloudCompletion.h"
 #include "oosc/runtime/ActionCatalogue.h"
 
 #include "analysis/PseudoParameters.h"
@@ -253,6 +254,12 @@ public:
     std::smatch match;
     std::string before(before_);
     if (std::regex_search(before, match,
+                          std::regex(R"(^\s*(?:-\s+)?["']?(?:ValueSelector|PropertySelector)["']?\s*:\s*["']?([^'"]*)$)"))) {
+      std::vector<CompletionItem> items;
+      addAnswerFields(items, rawCallAround(text_, offset_), match[1].str(), offset_);
+      return items;
+    }
+    if (std::regex_search(before, match,
                           std::regex(R"(^\s*(?:-\s+)?["']?([A-Za-z]+)["']?\s*:\s*["']?([A-Za-z0-9_:-]*)$)")))
       return inValue(match[1]);
     if (std::regex_search(before, match, std::regex(R"(^(\s*)(-\s+)?["']?([A-Za-z]*)$)")))
@@ -344,6 +351,10 @@ private:
       items.push_back({"ACS::END", CompletionKind::Keyword, "end the execution", word});
       if (isJump)
         items.push_back({"ACS::NEXT", CompletionKind::Keyword, "go to the next task", word});
+    } else if (key == "Service") {
+      addServiceNames(items, word);
+    } else if (key == "API") {
+      addApiNames(items, rawCallAround(text_, offset_), word);
     } else if (key == "Action") {
       for (const runtime::ActionDoc &action : runtime::actionCatalogue())
         items.push_back({std::string(action.name), CompletionKind::Action,
@@ -362,10 +373,15 @@ private:
     size_t lineIndex = static_cast<size_t>(std::count(text_.begin(), text_.begin() + lineStart_, '\n'));
     uint32_t column = word.begin - lineStart_;
     ir::Dialect dialect = tmpl() ? tmpl()->dialect : ir::Dialect::Tasks;
-    const analysis::LevelSpec *level = levelOf(keyPath(lines, lineIndex, column, startsItem), dialect);
+    std::vector<std::string> path = keyPath(lines, lineIndex, column, startsItem);
+    std::vector<std::string> present = siblingKeys(lines, lineIndex, column, startsItem);
+    if (path == std::vector<std::string>{"Tasks", "-", "Properties", "Parameters"}) {
+      addApiParameters(items, rawCallAround(text_, offset_), present, word);
+      return items;
+    }
+    const analysis::LevelSpec *level = levelOf(path, dialect);
     if (!level)
       return items;
-    std::vector<std::string> present = siblingKeys(lines, lineIndex, column, startsItem);
     for (const analysis::KeySpec &spec : level->keys) {
       if (std::find(present.begin(), present.end(), spec.name) != present.end())
         continue;

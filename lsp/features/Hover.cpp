@@ -177,6 +177,8 @@ std::optional<std::string> render(std::string_view source, const Target &target)
 std::optional<HoverResult> hover(const Document &document, uint32_t offset) {
   if (!document.analyzed.parsed)
     return std::nullopt;
+  if (auto cloud = hoverCloudCall(document, offset))
+    return cloud;
   analysis::SymbolTable symbols(document.tmpl());
   std::optional<Target> target = findTarget(document, symbols, offset);
   if (!target)

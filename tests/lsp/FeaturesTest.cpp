@@ -806,3 +806,158 @@ TEST(Completion, CursorAtEndOfFileDoesNotCrash) {
   EXPECT_FALSE(hover(empty.document, 0));
   EXPECT_TRUE(documentSymbols(empty.document).empty());
 }
+
+//===----------------------------------------------------------------------===//
+// Calls of cloud APIs: completion and hovers from the API table.
+//===----------------------------------------------------------------------===//
+
+namespace {
+
+constexpr std::string_view CloudHead = R"(FormatVersion: OOS-2019-06-01
+Tasks:
+  - Name: describe
+    Action: ACS::ExecuteAPI
+    Properties:
+)";
+
+const CompletionItem *itemNamed(const std::vector<CompletionItem> &items, std::string_view label) {
+  for (const CompletionItem &item : items)
+    if (item.label == label)
+      return &item;
+  return nullptr;
+}
+
+TEST(CloudCompletion, ServiceNames) {
+  Fixture f(std::string(CloudHead) + "      Service: [[Ec]]$0\n");
+  std::vector<CompletionItem> items = completion(f.document, f.cursor());
+  const CompletionItem *ecs = itemNamed(items, "Ecs");
+  ASSERT_NE(ecs, nullptr);
+  EXPECT_EQ(ecs->kind, CompletionKind::Service);
+  EXPECT_EQ(ecs->replace, f.marked.ranges[0]);
+  EXPECT_NE(ecs->detail.find("2014-05-26"), std::string::npos);
+  EXPECT_NE(itemNamed(items, "Ess"), nullptr);
+}
+
+TEST(CloudCompletion, ApiNamesOfTheTasksService) {
+  Fixture f(std::string(CloudHead) + "      Service: ESS\n      API: [[Desc]]$0\n");
+  std::vector<CompletionItem> items = completion(f.document, f.cursor());
+  EXPECT_NE(itemNamed(items, "DescribeScalingGroups"), nullptr);
+  EXPECT_EQ(itemNamed(items, "DescribeInstances"), nullptr); // an ECS API
+  ASSERT_FALSE(items.empty());
+  EXPECT_EQ(items[0].kind, CompletionKind::Api);
+}
+
+TEST(CloudCompletion, ApiNamesWhenServiceComesAfter) {
+  Fixture f(std::string(CloudHead) + "      API: $0\n      Service: ECS\n");
+  EXPECT_NE(itemNamed(completion(f.document, f.cursor()), "DescribeInstances"), nullptr);
+}
+
+TEST(CloudCompletion, ParametersRequiredFirstWithTypes) {
+  Fixture f(std::string(CloudHead) +
+            "      Service: ECS\n      API: TagResources\n      Parameters:\n        ResourceType: instance\n        $0\n");
+  std::vector<CompletionItem> items = completion(f.document, f.cursor());
+  const CompletionItem *tag = itemNamed(items, "Tag");
+  ASSERT_NE(tag, nullptr);
+  EXPECT_EQ(tag->detail, "RepeatList, required");
+  EXPECT_EQ(itemNamed(items, "ResourceType"), nullptr); // already given
+  EXPECT_EQ(itemNamed(items, "Properties"), nullptr);   // not the task's keys
+}
+
+TEST(CloudCompletion, RequiredParametersSortFirst) {
+  Fixture f(std::string(CloudHead) + "      Service: ECS\n      API: DeleteImage\n      Parameters:\n        $0\n");
+  std::vector<CompletionItem> items = completion(f.document, f.cursor());
+  const CompletionItem *image = itemNamed(items, "ImageId");
+  const CompletionItem *force = itemNamed(items, "Force");
+  ASSERT_NE(image, nullptr);
+  ASSERT_NE(force, nullptr);
+  EXPECT_EQ(force->detail, "Boolean");
+  EXPECT_LT(image->sortText, force->sortText);
+}
+
+TEST(CloudCompletion, AnswerFieldsInValueSelector) {
+  Fixture f(std::string(CloudHead) +
+            "      Service: ECS\n      API: DescribeInstances\n    Outputs:\n      ids:\n        Type: List\n"
+            "        ValueSelector: .Instances.Instance[].[[Inst]]$0\n");
+  std::vector<CompletionItem> items = completion(f.document, f.cursor());
+  const CompletionItem *id = itemNamed(items, "InstanceId");
+  ASSERT_NE(id, nullptr);
+  EXPECT_EQ(id->kind, CompletionKind::Field);
+  EXPECT_EQ(id->detail, "string");
+  EXPECT_EQ(id->replace, f.marked.ranges[0]);
+  EXPECT_EQ(itemNamed(items, "TotalCount"), nullptr); // a field of the top, not of an instance
+}
+
+TEST(CloudCompletion, AnswerFieldsAtTheTopOfAPropertySelector) {
+  Fixture f(std::string(CloudHead) +
+            "      Service: ECS\n      API: DescribeInstances\n      PropertySelector: $0\n");
+  std::vector<std::string> names = labels(completion(f.document, f.cursor()));
+  EXPECT_TRUE(has(names, "Instances"));
+  EXPECT_TRUE(has(names, "TotalCount"));
+}
+
+TEST(CloudHover, ApiShowsItsParameters) {
+  Fixture f(std::string(CloudHead) + "      Service: ECS\n      API: [[Start$0Instance]]\n");
+  auto result = hover(f.document, f.cursor());
+  ASSERT_TRUE(result);
+  EXPECT_EQ(result->range, f.marked.ranges[0]);
+  EXPECT_NE(result->markdown.find("**API** `StartInstance`"), std::string::npos) << result->markdown;
+  EXPECT_NE(result->markdown.find("| `InstanceId` | String | yes |"), std::string::npos) << result->markdown;
+}
+
+TEST(CloudHover, ServiceShowsVersion) {
+  Fixture f(std::string(CloudHead) + "      Service: [[e$0cs]]\n      API: StartInstance\n");
+  auto result = hover(f.document, f.cursor());
+  ASSERT_TRUE(result);
+  EXPECT_NE(result->markdown.find("`Ecs`: API version `2014-05-26`"), std::string::npos) << result->markdown;
+}
+
+TEST(CloudHover, ParameterShowsTypeRequiredAndPosition) {
+  Fixture f(std::string(CloudHead) +
+            "      Service: ECS\n      API: TagResources\n      Parameters:\n        [[Ta$0gs]]:\n          - Key: a\n");
+  auto result = hover(f.document, f.cursor());
+  ASSERT_TRUE(result);
+  EXPECT_EQ(result->range, f.marked.ranges[0]);
+  EXPECT_NE(result->markdown.find("**parameter** `Tag` of TagResources: RepeatList, required, in Query"),
+            std::string::npos)
+      << result->markdown;
+  EXPECT_NE(result->markdown.find("Written `Tags`"), std::string::npos);
+}
+
+TEST(CloudHover, SelectorFieldShowsItsType) {
+  Fixture f(std::string(CloudHead) +
+            "      Service: ECS\n      API: DescribeInstances\n    Outputs:\n      count:\n        Type: Number\n"
+            "        ValueSelector: .[[Total$0Count]]\n");
+  auto result = hover(f.document, f.cursor());
+  ASSERT_TRUE(result);
+  EXPECT_EQ(result->range, f.marked.ranges[0]);
+  EXPECT_NE(result->markdown.find("**answer field** `TotalCount` of DescribeInstances: number"), std::string::npos)
+      << result->markdown;
+}
+
+TEST(CloudCodeActions, DidYouMeanApiParameterBecomesReplace) {
+  Fixture f(std::string(CloudHead) + "      Service: ECS\n      API: StartInstance\n      Parameters:\n"
+            "        [[Instance$0ID]]: i-1\n");
+  std::vector<CodeAction> actions = codeActions(f.document, {f.cursor(), f.cursor()});
+  ASSERT_EQ(actions.size(), 1u);
+  ASSERT_EQ(actions[0].edits.size(), 1u);
+  EXPECT_EQ(actions[0].edits[0].newText, "InstanceId");
+  EXPECT_EQ(actions[0].edits[0].range, f.marked.ranges[0]);
+}
+
+TEST(CloudCodeActions, DidYouMeanServiceApiAndFieldEach) {
+  Fixture f(std::string(CloudHead) + "      Service: [[Ec2]]\n      API: StartInstance\n");
+  std::vector<CodeAction> service = codeActions(f.document, f.marked.ranges[0]);
+  ASSERT_EQ(service.size(), 1u);
+  EXPECT_EQ(service[0].edits[0].newText, "Ecs");
+  Fixture g(std::string(CloudHead) + "      Service: ECS\n      API: [[StartInstanse]]\n");
+  std::vector<CodeAction> api = codeActions(g.document, g.marked.ranges[0]);
+  ASSERT_EQ(api.size(), 1u);
+  EXPECT_EQ(api[0].edits[0].newText, "StartInstance");
+  Fixture h(std::string(CloudHead) + "      Service: ECS\n      API: DescribeInstances\n    Outputs:\n"
+            "      count:\n        Type: Number\n        ValueSelector: .[[TotalCont]]\n");
+  std::vector<CodeAction> field = codeActions(h.document, h.marked.ranges[0]);
+  ASSERT_EQ(field.size(), 1u);
+  EXPECT_EQ(field[0].edits[0].newText, "TotalCount");
+}
+
+} // namespace

@@ -68,6 +68,11 @@ std::vector<Edit> makeDefaultViolateConstraint(const TemplateFacts &facts);
 std::vector<Edit> makeTaskUnreachable(const TemplateFacts &facts);
 std::vector<Edit> readOutputAfterFailure(const TemplateFacts &facts);
 std::vector<Edit> misspellActionProperty(const TemplateFacts &facts);
+std::vector<Edit> misspellService(const TemplateFacts &facts);
+std::vector<Edit> misspellApi(const TemplateFacts &facts);
+std::vector<Edit> misspellApiParameter(const TemplateFacts &facts);
+std::vector<Edit> removeRequiredParameter(const TemplateFacts &facts);
+std::vector<Edit> misspellSelectorField(const TemplateFacts &facts);
 
 inline constexpr Mutator kMutators[] = {
     {"rename-reference", RuleId::UndefinedReference, renameReference},
@@ -76,6 +81,11 @@ inline constexpr Mutator kMutators[] = {
     {"make-task-unreachable", RuleId::UnreachableTask, makeTaskUnreachable},
     {"read-output-after-failure", RuleId::OutputBeforeTask, readOutputAfterFailure},
     {"misspell-action-property", RuleId::ActionProperties, misspellActionProperty},
+    {"misspell-service", RuleId::UnknownService, misspellService},
+    {"misspell-api", RuleId::UnknownApi, misspellApi},
+    {"misspell-api-parameter", RuleId::ApiParameters, misspellApiParameter},
+    {"remove-required-parameter", RuleId::ApiParameters, removeRequiredParameter},
+    {"misspell-selector-field", RuleId::AnswerSelector, misspellSelectorField},
 };
 
 /// Kinds whose rule is still empty on this branch: their mutants are made,

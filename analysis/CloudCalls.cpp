@@ -1,0 +1,109 @@
+//===- CloudCalls.cpp - Tasks that call a cloud API ---------------------------===//
+#include "analysis/CloudCalls.h"
+
+#include "analysis/SchemaWalk.h"
+#include "oosc/apis/CloudApis.h"
+#include "support/Spelling.h"
+
+namespace oosc::analysis {
+namespace {
+
+/// A property looked up as OOS reads them: without case.
+const ir::Node *property(const ir::Node *properties, std::string_view name) {
+  if (!properties || !properties->isMapping())
+    return nullptr;
+  for (const ir::MapEntry &entry : properties->entries)
+    if (entry.key && equalsIgnoreCase(entry.key->value, name))
+      return ir::resolve(entry.value);
+  return nullptr;
+}
+
+std::vector<std::string_view> pathSegments(std::string_view path) {
+  std::vector<std::string_view> segments;
+  while (!path.empty()) {
+    size_t slash = path.find('/');
+    std::string_view segment = path.substr(0, slash);
+    if (!segment.empty())
+      segments.push_back(segment);
+    path = slash == std::string_view::npos ? std::string_view() : path.substr(slash + 1);
+  }
+  return segments;
+}
+
+/// `2016-08-15`: the API version some restful products put first in a path.
+bool isVersionSegment(std::string_view segment) {
+  if (segment.size() != 10 || segment[4] != '-' || segment[7] != '-')
+    return false;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (segment[i] < '0' || segment[i] > '9')
+      return false;
+  return true;
+}
+
+bool isLiteralName(const ir::Node *node) {
+  // A name with spaces is text a broken document ran together, not a name.
+  return node && node->isScalar() && !node->value.empty() && !isComputed(node) &&
+         node->value.find("${") == std::string::npos && node->value.find_first_of(" \t\n") == std::string::npos;
+}
+
+} // namespace
+
+bool CloudCall::serviceIsLiteral() const { return isLiteralName(service); }
+bool CloudCall::apiIsLiteral() const { return isLiteralName(api); }
+
+bool callsCloudApi(const ir::Task &task) {
+  for (std::string_view action : {"ACS::ExecuteAPI", "ACS::WaitFor", "ACS::CheckFor"})
+    if (equalsIgnoreCase(task.action, action))
+      return true;
+  return false;
+}
+
+CloudCall resolveCloudCall(const ir::Task &task) {
+  CloudCall call;
+  call.task = &task;
+  const ir::Node *properties = ir::resolve(task.properties);
+  call.service = property(properties, "Service");
+  call.api = property(properties, "API");
+  const ir::Node *parameters = property(properties, "Parameters");
+  // An Fn:: call (Fn::MergeMap of two mappings) is computed like a {{ }}.
+  call.parameters = parameters && parameters->isMapping() && !isComputed(parameters) ? parameters : nullptr;
+  const ir::Node *uri = property(properties, "URI");
+  call.restfulForm = uri != nullptr;
+  if (!call.serviceIsLiteral())
+    return call;
+  const apis::ApiTable &table = apis::cloudApis();
+  call.product = table.findService(call.service->value);
+  if (call.product && call.apiIsLiteral())
+    call.spec = table.findApi(*call.product, call.api->value);
+  if (call.spec && uri)
+    call.uriFitsApi = uri->isScalar() && !uri->value.empty() && uri->value.find("Fn::") == std::string::npos &&
+                      uriFitsPattern(uri->value, call.spec->pathPattern);
+  return call;
+}
+
+std::vector<CloudCall> collectCloudCalls(const ir::Template &tmpl) {
+  std::vector<CloudCall> calls;
+  for (const ir::Task &task : tmpl.tasks)
+    if (callsCloudApi(task))
+      calls.push_back(resolveCloudCall(task));
+  return calls;
+}
+
+bool isRegionIdParameter(std::string_view name) { return equalsIgnoreCase(name, "RegionId"); }
+
+bool uriFitsPattern(std::string_view uri, std::string_view pathPattern) {
+  std::vector<std::string_view> given = pathSegments(uri.substr(0, uri.find('?')));
+  std::vector<std::string_view> wanted = pathSegments(pathPattern);
+  if (!given.empty() && isVersionSegment(given.front()) && !(!wanted.empty() && isVersionSegment(wanted.front())))
+    given.erase(given.begin());
+  if (given.size() != wanted.size())
+    return false;
+  for (size_t i = 0; i < given.size(); ++i) {
+    bool slot = wanted[i].size() > 2 && wanted[i].front() == '[' && wanted[i].back() == ']';
+    if (!slot && given[i].find("{{") == std::string_view::npos && given[i] != wanted[i])
+      return false;
+  }
+  return true;
+}
+
+} // namespace oosc::analysis

@@ -1,0 +1,156 @@
+//===- ApiTable.cpp - Lookups over the products' text blocks ----------------===//
+#include "oosc/apis/ApiTable.h"
+
+#include <algorithm>
+#include <mutex>
+
+namespace oosc::apis {
+namespace {
+
+bool sameIgnoringCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size())
+    return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    char x = a[i], y = b[i];
+    if (x >= 'A' && x <= 'Z')
+      x = static_cast<char>(x - 'A' + 'a');
+    if (y >= 'A' && y <= 'Z')
+      y = static_cast<char>(y - 'A' + 'a');
+    if (x != y)
+      return false;
+  }
+  return true;
+}
+
+struct Entry {
+  std::string_view name;
+  std::string_view line;
+  bool operator<(const Entry &other) const { return name < other.name; }
+};
+
+/// One entry per line, keyed by the text before the first tab.
+std::vector<Entry> entriesOf(std::string_view block) {
+  std::vector<Entry> entries;
+  while (!block.empty()) {
+    size_t end = block.find('\n');
+    std::string_view line = block.substr(0, end);
+    block = end == std::string_view::npos ? std::string_view() : block.substr(end + 1);
+    if (line.empty())
+      continue;
+    entries.push_back({line.substr(0, line.find('\t')), line});
+  }
+  std::sort(entries.begin(), entries.end());
+  return entries;
+}
+
+const Entry *findEntry(const std::vector<Entry> &entries, std::string_view name) {
+  auto it = std::lower_bound(entries.begin(), entries.end(), Entry{name, {}});
+  if (it != entries.end() && it->name == name)
+    return &*it;
+  for (const Entry &entry : entries)
+    if (sameIgnoringCase(entry.name, name))
+      return &entry;
+  return nullptr;
+}
+
+/// `Mns-open` is called as MNS: the `-open` some product codes end with is
+/// not part of the name templates use.
+std::string_view withoutOpenSuffix(std::string_view code) {
+  constexpr std::string_view suffix = "-open";
+  if (code.size() > suffix.size() && sameIgnoringCase(code.substr(code.size() - suffix.size()), suffix))
+    return code.substr(0, code.size() - suffix.size());
+  return code;
+}
+
+std::string_view afterTab(std::string_view line) {
+  size_t tab = line.find('\t');
+  return tab == std::string_view::npos ? std::string_view() : line.substr(tab + 1);
+}
+
+} // namespace
+
+struct ApiTable::Index {
+  std::once_flag built;
+  std::vector<Entry> apis;
+  std::vector<Entry> answers;
+};
+
+ApiTable::ApiTable(const ProductRecord *records, std::size_t count)
+    : records_(records), count_(count), indexes_(new Index[count]) {}
+
+ApiTable::~ApiTable() = default;
+
+const ApiTable::Index &ApiTable::indexOf(const ProductRecord &product) const {
+  Index &index = indexes_[static_cast<size_t>(&product - records_)];
+  std::call_once(index.built, [&] {
+    index.apis = entriesOf(product.apiLines);
+    index.answers = entriesOf(product.answerLines);
+  });
+  return index;
+}
+
+const ProductRecord *ApiTable::findService(std::string_view service) const {
+  for (size_t i = 0; i < count_; ++i)
+    if (sameIgnoringCase(records_[i].code, service))
+      return &records_[i];
+  for (size_t i = 0; i < count_; ++i)
+    if (!records_[i].locationServiceCode.empty() &&
+        sameIgnoringCase(records_[i].locationServiceCode, service))
+      return &records_[i];
+  for (size_t i = 0; i < count_; ++i)
+    if (sameIgnoringCase(withoutOpenSuffix(records_[i].code), service))
+      return &records_[i];
+  return nullptr;
+}
+
+std::vector<std::string_view> ApiTable::serviceNames() const {
+  // The products with the most APIs first: where a misspelling is as close
+  // to two names (Ec2: Ecs, ecd), the bigger product is the likelier one.
+  std::vector<size_t> order(count_);
+  for (size_t i = 0; i < count_; ++i)
+    order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return records_[a].apiLines.size() > records_[b].apiLines.size();
+  });
+  std::vector<std::string_view> names;
+  for (size_t i : order) {
+    names.push_back(records_[i].code);
+    if (!records_[i].locationServiceCode.empty() &&
+        !sameIgnoringCase(records_[i].locationServiceCode, records_[i].code))
+      names.push_back(records_[i].locationServiceCode);
+  }
+  return names;
+}
+
+std::optional<ApiSpec> ApiTable::findApi(const ProductRecord &product, std::string_view api) const {
+  const Entry *entry = findEntry(indexOf(product).apis, api);
+  if (!entry)
+    return std::nullopt;
+  return decodeApiLine(entry->line);
+}
+
+std::vector<std::string_view> ApiTable::apiNames(const ProductRecord &product) const {
+  std::vector<std::string_view> names;
+  for (const Entry &entry : indexOf(product).apis)
+    names.push_back(entry.name);
+  return names;
+}
+
+std::size_t ApiTable::apiCount(const ProductRecord &product) const { return indexOf(product).apis.size(); }
+
+std::optional<Shape> ApiTable::answerShape(const ProductRecord &product, std::string_view api) const {
+  const Entry *entry = findEntry(indexOf(product).answers, api);
+  if (!entry)
+    return std::nullopt;
+  return decodeShape(afterTab(entry->line));
+}
+
+std::pair<std::string_view, std::string_view> ApiTable::linesOf(const ProductRecord &product,
+                                                                std::string_view api) const {
+  const Index &index = indexOf(product);
+  const Entry *apiEntry = findEntry(index.apis, api);
+  const Entry *answerEntry = findEntry(index.answers, apiEntry ? apiEntry->name : api);
+  return {apiEntry ? apiEntry->line : std::string_view(), answerEntry ? answerEntry->line : std::string_view()};
+}
+
+} // namespace oosc::apis

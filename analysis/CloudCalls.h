@@ -33,7 +33,7 @@ struct CloudCall {
   /// The product of a literal Service, null when unknown or computed.
   const apis::ProductRecord *product = nullptr;
   /// The API, decoded, when Service and API are literal and known.
-  std::optional<apis::ApiSpec> spec;
+  const apis::ApiSpec *spec = nullptr;
 
   bool serviceIsLiteral() const;
   bool apiIsLiteral() const;

@@ -33,9 +33,11 @@ struct GeneratedUnit {
 GeneratedUnit emitTemplate(const TemplateUnit &unit, const CodegenOptions &options,
                            std::vector<std::string> &errors);
 
-/// The runner's main(): the templates (the first is the default) and the
-/// product actions compiled with them.
+/// The runner's main(): the templates (the first is the default), the
+/// product actions compiled with them and the API table entries they call
+/// (\p apiSubset, from emitApiSubset).
 std::string emitMain(const std::vector<std::string> &templateSymbols,
-                     const std::vector<std::string> &actionSymbols, const CodegenOptions &options);
+                     const std::vector<std::string> &actionSymbols, const std::string &apiSubset,
+                     const CodegenOptions &options);
 
 } // namespace oosc::codegen

@@ -3,6 +3,7 @@
 
 #include "oosc/runtime/ActionCatalogue.h"
 
+#include "codegen/ApiSubset.h"
 #include "codegen/TemplateEmitter.h"
 #include "frontend/Frontend.h"
 #include "support/Spelling.h"
@@ -157,7 +158,13 @@ BuildResult buildRunner(const BuildOptions &options) {
   for (const Parsed &parsed : actions)
     generate(parsed, actionSymbols);
   fs::path mainFile = directory / "oosc_runner_main.cpp";
-  writeFile(mainFile, codegen::emitMain(templateSymbols, actionSymbols, codegenOptions));
+  std::vector<const ir::Template *> called;
+  for (const Parsed &parsed : templates)
+    called.push_back(&parsed.parsed.tmpl);
+  for (const Parsed &parsed : actions)
+    called.push_back(&parsed.parsed.tmpl);
+  writeFile(mainFile, codegen::emitMain(templateSymbols, actionSymbols, codegen::emitApiSubset(called),
+                                        codegenOptions));
   sources.push_back(mainFile.string());
   result.generatedFiles = sources;
   // One translation unit: the runtime headers are parsed once, not once per
@@ -176,6 +183,8 @@ BuildResult buildRunner(const BuildOptions &options) {
   std::vector<std::string> command{compiler, "-std=c++17", "-O0", "-w"};
   command.insert(command.end(), options.runtime.compileFlags.begin(), options.runtime.compileFlags.end());
   command.push_back("-I" + options.runtime.includeDir);
+  if (!options.runtime.apisIncludeDir.empty())
+    command.push_back("-I" + options.runtime.apisIncludeDir);
   command.push_back(unityFile.string());
   command.push_back(options.runtime.library);
   command.insert(command.end(), options.runtime.linkFlags.begin(), options.runtime.linkFlags.end());

@@ -11,6 +11,9 @@ namespace oosc::driver {
 /// Where the runtime a runner links against lives (baked in at oosc's build).
 struct RuntimeLocation {
   std::string includeDir;
+  /// The API table's headers (apis/include), which the runner's main needs
+  /// for the table entries it carries.
+  std::string apisIncludeDir;
   std::string library;
   std::string actionsDir; ///< the cloud-product action library (templates)
   std::vector<std::string> linkFlags;

@@ -52,6 +52,11 @@ std::optional<std::string> suggestName(std::string_view name,
   std::optional<std::string> best;
   size_t bestDistance = limit + 1;
   for (std::string_view candidate : candidates) {
+    // The distance is at least the difference in length: most of a long
+    // list (an API's 900 names) is ruled out without a matrix.
+    size_t lengthGap = name.size() > candidate.size() ? name.size() - candidate.size() : candidate.size() - name.size();
+    if (lengthGap >= bestDistance)
+      continue;
     size_t distance = editDistanceIgnoreCase(name, candidate);
     if (distance < bestDistance) {
       bestDistance = distance;

@@ -99,7 +99,7 @@ void checkAnswerSelectors(AnalysisContext &context) {
   for (const CloudCall &call : collectCloudCalls(context.tmpl)) {
     if (!call.spec || !call.uriFitsApi)
       continue;
-    std::optional<apis::Shape> answer = table.answerShape(*call.product, call.spec->name);
+    const apis::Shape *answer = table.answerShape(*call.product, call.spec->name);
     if (answer)
       SelectorChecker{context, call, *answer}.run();
   }

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <mutex>
+#include <unordered_map>
 
 namespace oosc::apis {
 namespace {
@@ -73,6 +74,11 @@ struct ApiTable::Index {
   std::once_flag built;
   std::vector<Entry> apis;
   std::vector<Entry> answers;
+  /// Decoded lines, by entry name: a corpus lint looks DescribeInstances up
+  /// in hundreds of templates and decodes it once.
+  std::mutex decodedMutex;
+  std::unordered_map<std::string_view, std::unique_ptr<const ApiSpec>> decodedApis;
+  std::unordered_map<std::string_view, std::unique_ptr<const Shape>> decodedAnswers;
 };
 
 ApiTable::ApiTable(const ProductRecord *records, std::size_t count)
@@ -80,7 +86,7 @@ ApiTable::ApiTable(const ProductRecord *records, std::size_t count)
 
 ApiTable::~ApiTable() = default;
 
-const ApiTable::Index &ApiTable::indexOf(const ProductRecord &product) const {
+ApiTable::Index &ApiTable::indexOf(const ProductRecord &product) const {
   Index &index = indexes_[static_cast<size_t>(&product - records_)];
   std::call_once(index.built, [&] {
     index.apis = entriesOf(product.apiLines);
@@ -122,11 +128,17 @@ std::vector<std::string_view> ApiTable::serviceNames() const {
   return names;
 }
 
-std::optional<ApiSpec> ApiTable::findApi(const ProductRecord &product, std::string_view api) const {
-  const Entry *entry = findEntry(indexOf(product).apis, api);
+const ApiSpec *ApiTable::findApi(const ProductRecord &product, std::string_view api) const {
+  Index &index = indexOf(product);
+  const Entry *entry = findEntry(index.apis, api);
   if (!entry)
-    return std::nullopt;
-  return decodeApiLine(entry->line);
+    return nullptr;
+  std::lock_guard<std::mutex> lock(index.decodedMutex);
+  auto [it, added] = index.decodedApis.try_emplace(entry->name);
+  if (added)
+    if (std::optional<ApiSpec> decoded = decodeApiLine(entry->line))
+      it->second = std::make_unique<const ApiSpec>(std::move(*decoded));
+  return it->second.get();
 }
 
 std::vector<std::string_view> ApiTable::apiNames(const ProductRecord &product) const {
@@ -138,11 +150,17 @@ std::vector<std::string_view> ApiTable::apiNames(const ProductRecord &product) c
 
 std::size_t ApiTable::apiCount(const ProductRecord &product) const { return indexOf(product).apis.size(); }
 
-std::optional<Shape> ApiTable::answerShape(const ProductRecord &product, std::string_view api) const {
-  const Entry *entry = findEntry(indexOf(product).answers, api);
+const Shape *ApiTable::answerShape(const ProductRecord &product, std::string_view api) const {
+  Index &index = indexOf(product);
+  const Entry *entry = findEntry(index.answers, api);
   if (!entry)
-    return std::nullopt;
-  return decodeShape(afterTab(entry->line));
+    return nullptr;
+  std::lock_guard<std::mutex> lock(index.decodedMutex);
+  auto [it, added] = index.decodedAnswers.try_emplace(entry->name);
+  if (added)
+    if (std::optional<Shape> decoded = decodeShape(afterTab(entry->line)))
+      it->second = std::make_unique<const Shape>(std::move(*decoded));
+  return it->second.get();
 }
 
 std::pair<std::string_view, std::string_view> ApiTable::linesOf(const ProductRecord &product,

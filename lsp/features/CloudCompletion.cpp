@@ -56,10 +56,10 @@ const apis::ProductRecord *productOf(const RawCall &call) {
   return call.service.empty() ? nullptr : apis::cloudApis().findService(call.service);
 }
 
-std::optional<apis::ApiSpec> apiOf(const RawCall &call) {
+const apis::ApiSpec *apiOf(const RawCall &call) {
   const apis::ProductRecord *product = productOf(call);
   if (!product || call.api.empty())
-    return std::nullopt;
+    return nullptr;
   return apis::cloudApis().findApi(*product, call.api);
 }
 
@@ -121,7 +121,7 @@ void addApiNames(std::vector<CompletionItem> &items, const RawCall &call, Source
 
 void addApiParameters(std::vector<CompletionItem> &items, const RawCall &call,
                       const std::vector<std::string> &present, SourceRange replace) {
-  std::optional<apis::ApiSpec> api = apiOf(call);
+  const apis::ApiSpec *api = apiOf(call);
   if (!api)
     return;
   for (const apis::ParamSpec &param : api->parameters) {
@@ -139,10 +139,10 @@ void addApiParameters(std::vector<CompletionItem> &items, const RawCall &call,
 void addAnswerFields(std::vector<CompletionItem> &items, const RawCall &call, std::string_view selector,
                      uint32_t cursor) {
   const apis::ProductRecord *product = productOf(call);
-  std::optional<apis::ApiSpec> api = apiOf(call);
+  const apis::ApiSpec *api = apiOf(call);
   if (!product || !api)
     return;
-  std::optional<apis::Shape> answer = apis::cloudApis().answerShape(*product, api->name);
+  const apis::Shape *answer = apis::cloudApis().answerShape(*product, api->name);
   if (!answer)
     return;
   // The partial field after the last '.', and the path before it.

@@ -96,7 +96,7 @@ std::optional<HoverResult> fieldHover(const ir::Node *selector, const analysis::
 }
 
 std::optional<HoverResult> selectorHover(const analysis::CloudCall &call, uint32_t offset) {
-  std::optional<apis::Shape> answer = apis::cloudApis().answerShape(*call.product, call.spec->name);
+  const apis::Shape *answer = apis::cloudApis().answerShape(*call.product, call.spec->name);
   if (!answer)
     return std::nullopt;
   for (const ir::OutputDecl &output : call.task->outputs)

@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "oosc/runtime/Runner.h"
+#include "runner/ApisCommand.h"
 
 #include "executor/Actions.h"
 #include "executor/Executor.h"
@@ -289,6 +290,8 @@ int runnerMain(int argc, char **argv, const RunnerImage &image) {
   std::string program = std::filesystem::path(argv[0]).filename().string();
   if (image.templates.empty())
     return kExitUsage;
+  if (argc == 2 && std::string(argv[1]) == "apis" && !findByName(image.templates, "apis"))
+    return apisCommand(image, std::cout);
   if (image.templates.size() == 1) {
     // `RUNNER NAME [args]` works for one template too, like several.
     bool named = argc > 1 && sameName(argv[1], image.templates[0]->name);

@@ -60,6 +60,47 @@ TEST_F(BuildTest, UpdateImageMakesTheImageAndReleasesTheInstance) {
   EXPECT_NE(result.err.find("Success  createImage (ACS::ECS::CreateImage)"), std::string::npos) << result.err;
 }
 
+// A runner carries the API table's entries for the APIs its templates call,
+// and no others: the table is 5 MB, a runner 2.5 MB.
+TEST_F(BuildTest, RunnerCarriesTheApiEntriesItsTemplatesCallAndNoOthers) {
+  std::string runner = build({"samples/scaling-image-update/scaling-image-update.yaml"});
+  RunResult apis = runProgram(runner, {"apis"});
+  ASSERT_EQ(apis.exitCode, 0) << apis.err;
+  std::vector<std::string> lines;
+  std::istringstream text(apis.out);
+  for (std::string line; std::getline(text, line);)
+    lines.push_back(line.substr(0, line.find(':')));
+  // Its own two ESS calls, and the two ECS calls of ACS::ECS::CreateImage,
+  // the product action compiled with it.
+  std::vector<std::string> expected{"Ecs 2014-05-26 CreateImage", "Ecs 2014-05-26 DescribeImages",
+                                    "Ess 2014-08-28 DescribeScalingConfigurations",
+                                    "Ess 2014-08-28 ModifyScalingConfiguration"};
+  EXPECT_EQ(lines, expected) << apis.out;
+  EXPECT_NE(apis.out.find("ModifyScalingConfiguration: 67 parameters (required: ScalingConfigurationId), "
+                          "answer shape known"),
+            std::string::npos)
+      << apis.out;
+  // The binary holds those four API lines of the table and no other (a
+  // line's protocols field is followed by a tab), and no entry of an API it
+  // does not call (the simulator's own names, as DescribeScalingGroups, are
+  // in every runner, so a table line is looked for with its tab).
+  std::string binary = slurp(runner);
+  size_t apiLines = 0;
+  for (size_t at = binary.find("HTTPS\t"); at != std::string::npos; at = binary.find("HTTPS\t", at + 1))
+    ++apiLines;
+  EXPECT_EQ(apiLines, 4u);
+  EXPECT_NE(binary.find("ModifyScalingConfiguration\t"), std::string::npos);
+  for (std::string_view absent : {"DescribeScalingGroups\t", "AllocateDedicatedHosts", "DescribeInstances\t"})
+    EXPECT_EQ(binary.find(absent), std::string::npos) << absent;
+}
+
+TEST_F(BuildTest, RunnerWithoutApiCallsSaysItCarriesNoEntry) {
+  std::string runner = build({"tests/build/nested-child.yaml"});
+  RunResult apis = runProgram(runner, {"apis"});
+  ASSERT_EQ(apis.exitCode, 0) << apis.err;
+  EXPECT_EQ(apis.out.rfind("no API entries", 0), 0u) << apis.out;
+}
+
 TEST_F(BuildTest, JournalRecordsTheExecutionItsTasksLoopItemsAndChildren) {
   std::string runner = build({"tests/build/journal.yaml"});
   RunResult result = run(runner, {});

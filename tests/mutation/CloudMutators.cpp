@@ -145,7 +145,7 @@ std::vector<Edit> misspellSelectorField(const TemplateFacts &facts) {
   std::vector<Edit> edits;
   const apis::ApiTable &table = apis::cloudApis();
   for (const CloudCall &call : knownCalls(facts)) {
-    std::optional<apis::Shape> answer = table.answerShape(*call.product, call.spec->name);
+    const apis::Shape *answer = table.answerShape(*call.product, call.spec->name);
     if (!answer || answer->kind != apis::Shape::Kind::Object)
       continue;
     std::vector<const ir::Node *> selectors;

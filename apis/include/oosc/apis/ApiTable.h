@@ -121,14 +121,16 @@ public:
   std::vector<std::string_view> serviceNames() const;
 
   /// The API of that name; exact spelling first, then without case, as the
-  /// cloud's gateway matches Action names.
-  std::optional<ApiSpec> findApi(const ProductRecord &product, std::string_view api) const;
+  /// cloud's gateway matches Action names. Null when there is none. Decoded
+  /// on the first lookup and kept, so it lives as long as the table.
+  const ApiSpec *findApi(const ProductRecord &product, std::string_view api) const;
   /// The product's API names, sorted.
   std::vector<std::string_view> apiNames(const ProductRecord &product) const;
   std::size_t apiCount(const ProductRecord &product) const;
 
-  /// The shape of the API's answer, or nothing where the table has none.
-  std::optional<Shape> answerShape(const ProductRecord &product, std::string_view api) const;
+  /// The shape of the API's answer, or null where the table has none;
+  /// decoded once and kept, like findApi's.
+  const Shape *answerShape(const ProductRecord &product, std::string_view api) const;
 
   /// The product's two text lines for \p api (the API's and its answer's;
   /// either may be empty), for carrying a subset of the table elsewhere.
@@ -137,7 +139,7 @@ public:
 
 private:
   struct Index;
-  const Index &indexOf(const ProductRecord &product) const;
+  Index &indexOf(const ProductRecord &product) const;
 
   const ProductRecord *records_;
   std::size_t count_;

@@ -1,6 +1,7 @@
 //===- Runner.h - The command line of a generated runner -------------------===//
 #pragma once
 
+#include "oosc/apis/ApiTable.h"
 #include "oosc/runtime/Program.h"
 
 #include <vector>
@@ -13,6 +14,10 @@ namespace oosc::runtime {
 struct RunnerImage {
   std::vector<const TemplateDef *> templates;
   std::vector<const TemplateDef *> actions;
+  /// The API table's entries for the APIs the templates call with a literal
+  /// Service and API, nothing more (`RUNNER apis` lists them).
+  const apis::ProductRecord *apiProducts = nullptr;
+  std::size_t apiProductCount = 0;
 };
 
 /// The runner's `main`: parses options and parameters, runs the template on

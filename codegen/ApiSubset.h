@@ -1,0 +1,23 @@
+//===- ApiSubset.h - The entries of the API table a runner carries ---------===//
+//
+// A runner carries only the lines of the API table (apis/) for the APIs its
+// templates and their product actions call with a literal Service and API,
+// so that runners stay small whatever the table's size.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "ir/Template.h"
+
+#include <string>
+#include <vector>
+
+namespace oosc::codegen {
+
+/// C++ defining `kApiProducts` (an array of ::oosc::apis::ProductRecord, one
+/// per product called, holding only the called APIs' lines) and
+/// `kApiProductCount`; at least one (empty) record, so the array is never
+/// of size zero.
+std::string emitApiSubset(const std::vector<const ir::Template *> &templates);
+
+} // namespace oosc::codegen

@@ -181,8 +181,10 @@ const RuleDoc kDocs[] = {
      "OOS reports an unknown service only when the task runs, often an hour into a rolling update.",
      "    Action: ACS::ExecuteAPI\n    Properties:\n      Service: EC2   # did you mean 'ECS'?"},
     {RuleId::UnknownApi,
-     "The API of such a task is one its service has in the API version OOS calls. The cloud's gateway "
-     "matches API names without case, so only names that are not there in any case are reported.",
+     "The API of such a task is one its service has in the API version of oosc's table. The cloud's "
+     "gateway matches API names without case, so only names that are not there in any case are reported: "
+     "a near miss of an API as an error with the API suggested, a name like none as a warning (it may be "
+     "an API of another version).",
      "A misspelt API fails the task when it runs; a template written for an older API version may call "
      "an API that is gone.",
      "      Service: ECS\n      API: DescribeInstance   # did you mean 'DescribeInstances'?"},
@@ -191,7 +193,9 @@ const RuleDoc kDocs[] = {
      "(InstanceIds for the list InstanceId, Tag.1.Key, SystemDiskCategory), with case; every required "
      "parameter is given (RegionId, which OOS fills, excepted, and a restful call's path and body); "
      "literal values have the parameter's kind (a number for Integer and Long, true or false for "
-     "Boolean, no mapping for a String), and a list of mappings for a RepeatList has its fields.",
+     "Boolean, no mapping for a String), and a list of mappings for a RepeatList has its fields. A name "
+     "close to one the API takes is an error with its fix; a name like none is a warning, since it may "
+     "be a parameter of another version.",
      "The cloud ignores a parameter it does not know, so a misspelt one silently drops a filter or a "
      "setting; a missing required one or a wrong value fails the task only when it runs.",
      "      API: DescribeInstances\n      Parameters:\n        InstanceID: i-1   # did you mean "
@@ -200,8 +204,10 @@ const RuleDoc kDocs[] = {
      "The ValueSelector of an API task's outputs and the PropertySelector of ACS::WaitFor and "
      "ACS::CheckFor read fields the API's answer has, as jq paths over the answer's shape: names with "
      "case, [] only over lists and maps. The error fields (.Code, .Message, .RequestId, ...) are always "
-     "there. What oosc cannot follow (functions, computed keys) is not judged. An output whose Type "
-     "cannot hold what it selects (a List from a string field) is a warning.",
+     "there. What oosc cannot follow (functions, `//`, variables) is not judged. A field close to one "
+     "the answer has is an error with its fix; a field like none is a warning (an older version of the "
+     "API may have returned it). An output whose Type cannot hold what it selects (a List from a string "
+     "field) is a warning.",
      "jq gives null for a field that is not there, so a misspelt field does not fail: the output is "
      "empty, a WaitFor waits until it times out, and later tasks work on nothing.",
      "      API: DescribeInstances\n    Outputs:\n      ids:\n        Type: List\n        "

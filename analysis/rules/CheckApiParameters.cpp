@@ -108,6 +108,8 @@ struct ParameterChecker {
       given.push_back(match->param);
   }
 
+  /// \p where is the key naming the field: the field itself (`Vaule` of a
+  /// list item) or a flattened name ending with it (`Tag.1.Vaule`).
   void unknownField(const ir::Node *where, std::string_view fieldName, const ParamSpec &param) {
     std::string message = "'" + std::string(param.name) + "' has no field '" + std::string(fieldName) + "'";
     std::vector<std::string_view> fields;
@@ -118,7 +120,9 @@ struct ParameterChecker {
       context.diagnostics.report(RuleId::ApiParameters, Severity::Warning, where->range, message);
       return;
     }
-    context.diagnostics.report(RuleId::ApiParameters, where->range, message + "; did you mean '" + *suggestion + "'?");
+    std::string fixed = where->value.substr(0, where->value.size() - fieldName.size()) + *suggestion;
+    context.diagnostics.report(RuleId::ApiParameters, where->range, message + "; did you mean '" + *suggestion + "'?")
+        .fix(where->range, fixed);
   }
 
   void checkKind(const std::string &what, ParamType type, const ir::Node *node) {

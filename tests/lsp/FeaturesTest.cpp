@@ -960,4 +960,12 @@ TEST(CloudCodeActions, DidYouMeanServiceApiAndFieldEach) {
   EXPECT_EQ(field[0].edits[0].newText, "TotalCount");
 }
 
+TEST(CloudCodeActions, MisspeltFieldOfAFlattenedParameter) {
+  Fixture f(std::string(CloudHead) + "      Service: ECS\n      API: TagResources\n      Parameters:\n"
+            "        ResourceType: instance\n        ResourceId.1: i-1\n        [[Tag.1.Kye]]: owner\n");
+  std::vector<CodeAction> actions = codeActions(f.document, f.marked.ranges[0]);
+  ASSERT_EQ(actions.size(), 1u);
+  EXPECT_EQ(actions[0].edits[0].newText, "Tag.1.Key");
+}
+
 } // namespace

@@ -4,7 +4,9 @@
 #     YAML::Load of the same files (same process, same run);
 #  2. lint time of synthetic templates of 10 to 10,000 tasks.
 #  3. oosc build time, runner start, executor overhead per task and a
-#     1,000-item concurrent Loop against its ideal time.
+#     1,000-item concurrent Loop against its ideal time;
+#  4. the language server's edit latency and memory;
+#  5. the cost of signing one OpenAPI request (v1 and v3).
 # Targets are in the README.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -25,3 +27,6 @@ echo "== oosc build and runners"
 echo
 echo "== oosc lsp"
 "$root/build/bench/lsp_bench" "$root/build/cli/oosc"
+echo
+echo "== OpenAPI signatures"
+"$root/build/bench/signing_bench" "${REPEATS:-7}"

@@ -16,6 +16,7 @@ packages=(
   libsqlite3-dev                    # runners: the execution journal (WAL, a commit per step)
   tzdata                            # runners: ACS::TimerTrigger's TimeZone, read from /usr/share/zoneinfo
   libcurl4-openssl-dev              # runners: ACS::Notify webhooks posted for real (--webhooks post)
+  libssl-dev                        # the OpenAPI client: HMAC-SHA1 and HMAC-SHA256 request signatures (libcrypto)
   valgrind                          # tests: no leak in oosc lint and oosc lsp (tests/sanitizers/valgrind-leaks.sh)
   clang libclang-rt-14-dev          # scripts/sanitize.sh and fuzz.sh: the instrumented build (clang,
                                     # its ASan, UBSan, LSan and libFuzzer runtimes); builds stay g++

@@ -1,0 +1,113 @@
+#include "support/LoopbackServer.h"
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cctype>
+#include <cstdlib>
+
+namespace oosc::testing {
+
+namespace {
+
+std::string lowerCase(std::string text) {
+  for (char &c : text)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
+/// The value of a header in \p headerLines (CRLF separated), any case.
+std::string headerValue(const std::string &headerLines, const std::string &name) {
+  std::string wanted = lowerCase(name) + ":";
+  std::size_t at = 0;
+  while (at < headerLines.size()) {
+    std::size_t end = headerLines.find("\r\n", at);
+    if (end == std::string::npos)
+      end = headerLines.size();
+    std::string line = headerLines.substr(at, end - at);
+    if (lowerCase(line.substr(0, wanted.size())) == wanted) {
+      std::string value = line.substr(wanted.size());
+      std::size_t first = value.find_first_not_of(" \t");
+      return first == std::string::npos ? "" : value.substr(first);
+    }
+    at = end + 2;
+  }
+  return "";
+}
+
+} // namespace
+
+OneRequestServer::OneRequestServer(int status, std::string body) : status_(status), body_(std::move(body)) {
+  listener_ = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  bind(listener_, reinterpret_cast<sockaddr *>(&address), sizeof address);
+  listen(listener_, 1);
+  socklen_t length = sizeof address;
+  getsockname(listener_, reinterpret_cast<sockaddr *>(&address), &length);
+  port_ = ntohs(address.sin_port);
+  thread_ = std::thread([this] { serve(); });
+}
+
+OneRequestServer::~OneRequestServer() { received(); }
+
+const std::string &OneRequestServer::received() {
+  if (thread_.joinable()) {
+    shutdown(listener_, SHUT_RDWR); // an accept still waiting gives up
+    thread_.join();
+    close(listener_);
+  }
+  return request_;
+}
+
+void OneRequestServer::serve() {
+  int connection = accept(listener_, nullptr, nullptr);
+  if (connection < 0)
+    return;
+  char buffer[4096];
+  while (!complete()) {
+    ssize_t got = read(connection, buffer, sizeof buffer);
+    if (got <= 0)
+      break;
+    request_.append(buffer, static_cast<size_t>(got));
+  }
+  std::string answer = "HTTP/1.1 " + std::to_string(status_) + " X\r\nContent-Length: " +
+                       std::to_string(body_.size()) + "\r\n" +
+                       (body_.empty() ? "" : "Content-Type: application/json\r\n") + "Connection: close\r\n\r\n" +
+                       body_;
+  (void)write(connection, answer.data(), answer.size());
+  close(connection);
+}
+
+/// Headers ended and Content-Length bytes of body arrived.
+bool OneRequestServer::complete() const {
+  size_t end = request_.find("\r\n\r\n");
+  if (end == std::string::npos)
+    return false;
+  std::string length = headerValue(request_.substr(0, end + 2), "Content-Length");
+  size_t expected = length.empty() ? 0 : std::strtoul(length.c_str(), nullptr, 10);
+  return request_.size() >= end + 4 + expected;
+}
+
+std::string HttpRequest::header(const std::string &name) const { return headerValue(headers, name); }
+
+HttpRequest parseHttpRequest(const std::string &raw) {
+  HttpRequest request;
+  std::size_t lineEnd = raw.find("\r\n");
+  std::size_t headersEnd = raw.find("\r\n\r\n");
+  if (lineEnd == std::string::npos || headersEnd == std::string::npos)
+    return request;
+  std::string line = raw.substr(0, lineEnd);
+  std::size_t space = line.find(' ');
+  std::size_t secondSpace = line.find(' ', space + 1);
+  request.method = line.substr(0, space);
+  request.target = line.substr(space + 1, secondSpace - space - 1);
+  request.headers = raw.substr(lineEnd + 2, headersEnd - lineEnd);
+  request.body = raw.substr(headersEnd + 4);
+  return request;
+}
+
+} // namespace oosc::testing

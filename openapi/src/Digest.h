@@ -1,5 +1,7 @@
 // Digest.h - The hashes and encodings the signatures are made of, over
-// OpenSSL's libcrypto (the library libcurl already brings to runners).
+// OpenSSL's libcrypto (the library libcurl already brings to runners),
+// opened when first needed. Without it every digest is empty and
+// unavailable() says why.
 #ifndef OOSC_OPENAPI_DIGEST_H
 #define OOSC_OPENAPI_DIGEST_H
 
@@ -14,6 +16,8 @@ std::string hmacSha1(std::string_view key, std::string_view data);
 std::string hmacSha256(std::string_view key, std::string_view data);
 
 std::string lowerHex(std::string_view bytes);
+/// Empty when libcrypto is there; otherwise why signing cannot work.
+std::string unavailable();
 std::string base64(std::string_view bytes);
 
 } // namespace oosc::openapi::digest

@@ -111,3 +111,87 @@ HttpRequest parseHttpRequest(const std::string &raw) {
 }
 
 } // namespace oosc::testing
+
+namespace oosc::testing {
+
+namespace {
+
+int listenOnLoopback(int &port) {
+  int listener = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  bind(listener, reinterpret_cast<sockaddr *>(&address), sizeof address);
+  listen(listener, 64);
+  socklen_t length = sizeof address;
+  getsockname(listener, reinterpret_cast<sockaddr *>(&address), &length);
+  port = ntohs(address.sin_port);
+  return listener;
+}
+
+/// Bytes of the first complete request in \p buffer, or 0 when incomplete.
+std::size_t completeRequestLength(const std::string &buffer) {
+  size_t end = buffer.find("\r\n\r\n");
+  if (end == std::string::npos)
+    return 0;
+  std::string length = headerValue(buffer.substr(0, end + 2), "Content-Length");
+  size_t total = end + 4 + (length.empty() ? 0 : std::strtoul(length.c_str(), nullptr, 10));
+  return buffer.size() >= total ? total : 0;
+}
+
+} // namespace
+
+KeepAliveServer::KeepAliveServer(int status, std::string body) : status_(status), body_(std::move(body)) {
+  listener_ = listenOnLoopback(port_);
+  acceptor_ = std::thread([this] { acceptLoop(); });
+}
+
+KeepAliveServer::~KeepAliveServer() {
+  stopping_ = true;
+  shutdown(listener_, SHUT_RDWR);
+  acceptor_.join();
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    for (int connection : open_)
+      shutdown(connection, SHUT_RDWR);
+  }
+  for (std::thread &worker : workers_)
+    worker.join();
+  for (int connection : open_)
+    close(connection);
+  close(listener_);
+}
+
+void KeepAliveServer::acceptLoop() {
+  while (!stopping_) {
+    int connection = accept(listener_, nullptr, nullptr);
+    if (connection < 0)
+      return;
+    ++connections_;
+    std::lock_guard<std::mutex> lock(mutex_);
+    open_.push_back(connection);
+    workers_.emplace_back([this, connection] { serveConnection(connection); });
+  }
+}
+
+void KeepAliveServer::serveConnection(int connection) {
+  std::string buffer;
+  char chunk[4096];
+  for (;;) {
+    std::size_t length;
+    while ((length = completeRequestLength(buffer)) == 0) {
+      ssize_t got = read(connection, chunk, sizeof chunk);
+      if (got <= 0)
+        return; // closed by the destructor, with the others
+      buffer.append(chunk, static_cast<size_t>(got));
+    }
+    buffer.erase(0, length);
+    ++requests_;
+    std::string answer = "HTTP/1.1 " + std::to_string(status_) + " X\r\nContent-Length: " +
+                         std::to_string(body_.size()) + "\r\nContent-Type: application/json\r\n\r\n" + body_;
+    if (write(connection, answer.data(), answer.size()) < 0)
+      return;
+  }
+}
+
+} // namespace oosc::testing

@@ -9,8 +9,11 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
+#include <atomic>
+#include <mutex>
 #include <string>
 #include <thread>
+#include <vector>
 
 namespace oosc::testing {
 
@@ -53,5 +56,43 @@ struct HttpRequest {
 };
 
 HttpRequest parseHttpRequest(const std::string &raw);
+
+} // namespace oosc::testing
+
+namespace oosc::testing {
+
+/// An HTTP/1.1 server on 127.0.0.1 that keeps connections open: a thread per
+/// connection answers every request on it with \p status and \p body. It
+/// counts the connections it accepted and the requests it answered.
+class KeepAliveServer {
+public:
+  KeepAliveServer(int status, std::string body);
+  ~KeepAliveServer();
+  KeepAliveServer(const KeepAliveServer &) = delete;
+  KeepAliveServer &operator=(const KeepAliveServer &) = delete;
+
+  int port() const { return port_; }
+  std::string uri(const std::string &path) const {
+    return "http://127.0.0.1:" + std::to_string(port_) + path;
+  }
+  int connections() const { return connections_.load(); }
+  int requests() const { return requests_.load(); }
+
+private:
+  void acceptLoop();
+  void serveConnection(int connection);
+
+  int status_;
+  std::string body_;
+  int listener_ = -1;
+  int port_ = 0;
+  std::atomic<int> connections_{0};
+  std::atomic<int> requests_{0};
+  std::atomic<bool> stopping_{false};
+  std::mutex mutex_;
+  std::vector<int> open_;
+  std::vector<std::thread> workers_;
+  std::thread acceptor_;
+};
 
 } // namespace oosc::testing

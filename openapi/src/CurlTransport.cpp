@@ -71,6 +71,13 @@ private:
     for (const Field &header : request.headers)
       list = curl_.slistAppend(list, (header.name + ": " + header.value).c_str());
     list = curl_.slistAppend(list, "Expect:"); // no 100-continue round trip for bodies
+    // libcurl would add a form Content-Type to every POST; a header the
+    // signature did not cover must not appear.
+    bool typed = false;
+    for (const Field &header : request.headers)
+      typed = typed || sameName(header.name, "Content-Type");
+    if (!typed)
+      list = curl_.slistAppend(list, "Content-Type:");
     std::unique_ptr<curl_slist, void (*)(curl_slist *)> headers(list, curl_.slistFreeAll);
 
     curl_.easySetopt(handle, CURLOPT_URL, request.url.c_str());

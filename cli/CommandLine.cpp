@@ -14,6 +14,7 @@ commands:
   build     compile templates into a native runner (on the simulated cloud)
   run       build a template into a cached runner and run it
   lsp       the language server, over stdio, for editors
+  sim       `oosc sim serve`: the simulated cloud over HTTP, as OpenAPI endpoints
   help      show this help, or `oosc help lint` for a command's help
   version   print the version
 

@@ -2,6 +2,7 @@
 #include "cli/BuildCommand.h"
 #include "cli/CommandLine.h"
 #include "cli/LintCommand.h"
+#include "cli/SimCommand.h"
 #include "lsp/Server.h"
 
 #include <iostream>
@@ -20,6 +21,8 @@ int main(int argc, char **argv) {
       out << oosc::cli::kBuildHelp;
     else if (arguments.size() > 1 && arguments[1] == "run")
       out << oosc::cli::kRunHelp;
+    else if (arguments.size() > 1 && arguments[1] == "sim")
+      out << oosc::cli::kSimHelp;
     else
       (arguments.empty() ? err : out) << oosc::cli::kMainHelp;
     return arguments.empty() ? 2 : 0;
@@ -35,6 +38,8 @@ int main(int argc, char **argv) {
     return oosc::cli::runBuild(rest, out, err);
   if (arguments[0] == "run")
     return oosc::cli::runRun(rest, out, err);
+  if (arguments[0] == "sim")
+    return oosc::cli::runSim(rest, out, err);
   if (arguments[0] == "lsp") {
     // JSON-RPC over stdio until the client says exit or closes stdin.
     std::ios::sync_with_stdio(false);

@@ -1,5 +1,5 @@
 //===- runner/OptionValues.cpp ----------------------------------------------===//
-#include "runner/OptionValues.h"
+#include "oosc/runtime/OptionValues.h"
 
 #include "text/MessageText.h"
 #include "oosc/runtime/Clock.h"

@@ -1,7 +1,7 @@
 //===- runner/Options.cpp ---------------------------------------------------===//
 #include "runner/Options.h"
 
-#include "runner/OptionValues.h"
+#include "oosc/runtime/OptionValues.h"
 #include "text/MessageText.h"
 #include "runner/ParameterArguments.h"
 

@@ -1,6 +1,6 @@
-//===- runner/OptionValues.h - The values of a runner's options, checked ---===//
+//===- OptionValues.h - Simulator and runner option values, checked -------===//
 //
-// Every number a person gives a runner is checked against its range before
+// Every number a person gives a runner (or `oosc sim serve`) is checked against its range before
 // it reaches arithmetic (a latency of 2^63 ms, a probability of NaN, a time
 // past what the clock holds), and the error names the option and the range.
 //

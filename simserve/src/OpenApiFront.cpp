@@ -1,0 +1,200 @@
+#include "OpenApiFront.h"
+
+#include <cctype>
+#include <cstdio>
+#include <random>
+
+namespace oosc::simserve {
+
+namespace {
+
+using runtime::Value;
+
+bool sameText(std::string_view a, std::string_view b) {
+  if (a.size() != b.size())
+    return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i])))
+      return false;
+  return true;
+}
+
+std::optional<std::time_t> parseTimestamp(const std::string &text) {
+  std::tm utc{};
+  char zone = 0;
+  if (std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%c", &utc.tm_year, &utc.tm_mon, &utc.tm_mday, &utc.tm_hour,
+                  &utc.tm_min, &utc.tm_sec, &zone) != 7 ||
+      zone != 'Z')
+    return std::nullopt;
+  utc.tm_year -= 1900;
+  utc.tm_mon -= 1;
+  return timegm(&utc);
+}
+
+void appendEscaped(std::string &out, std::string_view text) {
+  for (char c : text) {
+    switch (c) {
+    case '<': out += "&lt;"; break;
+    case '>': out += "&gt;"; break;
+    case '&': out += "&amp;"; break;
+    case '"': out += "&quot;"; break;
+    default: out += c;
+    }
+  }
+}
+
+void appendXml(std::string &out, const Value &value, const std::string &name) {
+  if (value.isList()) {
+    for (const Value &item : value.getList())
+      appendXml(out, item, name);
+    return;
+  }
+  out += "<" + name + ">";
+  if (value.isMap())
+    for (const auto &[key, member] : value.getMap())
+      appendXml(out, member, key);
+  else if (!value.isNull())
+    appendEscaped(out, value.toDisplayString());
+  out += "</" + name + ">";
+}
+
+/// The first label of a host, up to `.` or `-`: `ecs-cn-hangzhou...` is ecs.
+std::string productCodeOfHost(std::string_view host) {
+  if (host.find(".aliyuncs.com") == std::string_view::npos)
+    return "";
+  std::size_t end = host.find_first_of(".-");
+  return std::string(host.substr(0, end));
+}
+
+} // namespace
+
+std::string toXml(const Value &value, const std::string &root) {
+  std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
+  appendXml(out, value, root);
+  return out;
+}
+
+OpenApiFront::OpenApiFront(runtime::CloudBackend &cloud, FrontOptions options)
+    : cloud_(cloud), options_(std::move(options)) {
+  if (!options_.now)
+    options_.now = [] { return std::time(nullptr); };
+}
+
+std::string OpenApiFront::newRequestId() {
+  thread_local std::mt19937_64 random{std::random_device{}()};
+  std::uint64_t serial;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    serial = ++requests_;
+  }
+  char text[48];
+  std::snprintf(text, sizeof text, "%08llX-SIM-%012llX", static_cast<unsigned long long>(random() >> 32),
+                static_cast<unsigned long long>(serial));
+  return text;
+}
+
+OutgoingResponse OpenApiFront::errorResponse(int status, const std::string &code, const std::string &message,
+                                             bool xml) {
+  Value body(Value::Map{{"RequestId", newRequestId()},
+                        {"HostId", "oosc-sim.aliyuncs.com"},
+                        {"Code", code},
+                        {"Message", message},
+                        {"Recommend", "https://api.aliyun.com/troubleshoot?q=" + code}});
+  if (xml)
+    return {status, "text/xml;charset=utf-8", toXml(body, "Error")};
+  return {status, "application/json;charset=utf-8", body.toJson()};
+}
+
+openapi::ReceivedRequest OpenApiFront::decode(const IncomingRequest &request) const {
+  openapi::ReceivedRequest received;
+  received.method = request.method;
+  std::size_t question = request.target.find('?');
+  received.path = request.target.substr(0, question);
+  if (question != std::string::npos)
+    received.query = openapi::decodeQuery(std::string_view(request.target).substr(question + 1), false);
+  received.headers = request.headers;
+  received.body = request.body;
+  if (request.header("Content-Type").find("application/x-www-form-urlencoded") != std::string::npos)
+    received.form = openapi::decodeQuery(request.body, true);
+  return received;
+}
+
+std::optional<OpenApiFront::Refused> OpenApiFront::checkFreshness(const openapi::SignedCall &call) {
+  if (call.timestamp.empty())
+    return Refused{400, "MissingParameter",
+                   call.signatureVersion == 1 ? "The input parameter \"Timestamp\" that is mandatory for processing "
+                                                "this request is not supplied."
+                                              : "The header \"x-acs-date\" that is mandatory is not supplied."};
+  std::optional<std::time_t> when = parseTimestamp(call.timestamp);
+  std::time_t now = options_.now();
+  if (!when)
+    return Refused{400, "InvalidTimeStamp.Format", "Specified time stamp or date value is not well formatted."};
+  if (*when < now - options_.maxClockSkewSeconds || *when > now + options_.maxClockSkewSeconds)
+    return Refused{400, "InvalidTimeStamp.Expired", "Specified time stamp or date value is expired."};
+  if (call.nonce.empty())
+    return Refused{400, "MissingParameter", "The signature nonce that is mandatory is not supplied."};
+  std::lock_guard<std::mutex> lock(mutex_);
+  for (auto it = nonces_.begin(); it != nonces_.end();)
+    it = it->second < now - options_.maxClockSkewSeconds ? nonces_.erase(it) : std::next(it);
+  if (!nonces_.emplace(call.accessKeyId + "/" + call.nonce, now).second)
+    return Refused{400, "SignatureNonceUsed", "Specified signature nonce was used already."};
+  return std::nullopt;
+}
+
+const apis::ProductRecord *OpenApiFront::productOf(const IncomingRequest &request,
+                                                   const openapi::SignedCall &call) const {
+  if (!options_.table)
+    return nullptr;
+  std::string code = productCodeOfHost(request.header("Host"));
+  if (!code.empty())
+    if (const apis::ProductRecord *product = options_.table->findService(code))
+      return product;
+  // Loopback: the product whose version is the request's and that has the API.
+  for (std::size_t i = 0; i < options_.table->productCount(); ++i) {
+    const apis::ProductRecord &product = options_.table->product(i);
+    if (product.version == call.version && options_.table->findApi(product, call.action))
+      return &product;
+  }
+  return nullptr;
+}
+
+OutgoingResponse OpenApiFront::handle(const IncomingRequest &request) {
+  openapi::ReceivedRequest received = decode(request);
+  bool xml = sameText(received.param("Format"), "XML");
+  std::map<std::string, std::string> secrets;
+  for (const AccessKey &key : options_.keys)
+    secrets[key.id] = key.secret;
+  openapi::VerifyResult verified = openapi::verifySignature(
+      received, [&](const std::string &id) -> std::optional<std::string> {
+        auto found = secrets.find(id);
+        return found == secrets.end() ? std::nullopt : std::optional<std::string>(found->second);
+      });
+  if (!verified.call)
+    return errorResponse(verified.refusal.httpStatus, verified.refusal.code, verified.refusal.message, xml);
+  const openapi::SignedCall &call = *verified.call;
+  if (call.action.empty() || call.version.empty())
+    return errorResponse(400, "MissingParameter",
+                         std::string("The input parameter \"") + (call.action.empty() ? "Action" : "Version") +
+                             "\" that is mandatory for processing this request is not supplied.",
+                         xml);
+  if (std::optional<Refused> stale = checkFreshness(call))
+    return errorResponse(stale->status, stale->code, stale->message, xml);
+  const apis::ProductRecord *product = productOf(request, call);
+  if (!product)
+    return errorResponse(404, "InvalidAction.NotFound",
+                         "Specified api is not found, please check your url and method.", xml);
+
+  Value::Map parameters;
+  for (const openapi::Field &field : call.parameters)
+    parameters.emplace_back(field.name, Value(field.value));
+  auto answer = cloud_.call(product->code, call.action, Value(std::move(parameters)));
+  // An API of the table that the simulator does not serve keeps the
+  // simulator's own answer (InvalidApi.NotFound, naming it): it exists.
+  if (!answer)
+    return errorResponse(answer.error().httpStatus, answer.error().code, answer.error().message, xml);
+  if (xml)
+    return {200, "text/xml;charset=utf-8", toXml(answer.value(), call.action + "Response")};
+  return {200, "application/json;charset=utf-8", answer.value().toJson()};
+}
+
+} // namespace oosc::simserve

@@ -1,0 +1,68 @@
+// OpenApiFront.h - The simulated cloud spoken to as Alibaba Cloud's OpenAPI
+// gateways are: RPC calls by GET or POST (query or form body), signature v1
+// or v3 checked with the server's access keys, timestamps and nonces
+// checked, the product told by the Host header when it names one and else
+// by Version and Action, JSON answers (XML with Format=XML), and error
+// bodies shaped as the real ones (RequestId, HostId, Code, Message,
+// Recommend) with the real HTTP statuses.
+#ifndef OOSC_SIMSERVE_OPENAPIFRONT_H
+#define OOSC_SIMSERVE_OPENAPIFRONT_H
+
+#include "HttpServer.h"
+
+#include "oosc/apis/ApiTable.h"
+#include "oosc/openapi/Verification.h"
+#include "oosc/runtime/Cloud.h"
+
+#include <ctime>
+#include <map>
+#include <mutex>
+
+namespace oosc::simserve {
+
+struct AccessKey {
+  std::string id;
+  std::string secret;
+};
+
+struct FrontOptions {
+  std::vector<AccessKey> keys;
+  const apis::ApiTable *table = nullptr;
+  std::function<std::time_t()> now;
+  /// How far a request's timestamp may be from the server's clock.
+  int maxClockSkewSeconds = 15 * 60;
+};
+
+class OpenApiFront {
+public:
+  OpenApiFront(runtime::CloudBackend &cloud, FrontOptions options);
+
+  OutgoingResponse handle(const IncomingRequest &request);
+
+private:
+  struct Refused {
+    int status;
+    std::string code, message;
+  };
+  openapi::ReceivedRequest decode(const IncomingRequest &request) const;
+  std::optional<Refused> checkFreshness(const openapi::SignedCall &call);
+  const apis::ProductRecord *productOf(const IncomingRequest &request, const openapi::SignedCall &call) const;
+  OutgoingResponse errorResponse(int status, const std::string &code, const std::string &message,
+                                 bool xml);
+  std::string newRequestId();
+
+  runtime::CloudBackend &cloud_;
+  FrontOptions options_;
+  std::mutex mutex_;
+  /// Nonces seen, with when they were seen, for the clock-skew window.
+  std::map<std::string, std::time_t> nonces_;
+  std::uint64_t requests_ = 0;
+};
+
+/// \p value as Alibaba Cloud's XML answers write it: maps as elements, a
+/// list as its element repeated.
+std::string toXml(const runtime::Value &value, const std::string &root);
+
+} // namespace oosc::simserve
+
+#endif

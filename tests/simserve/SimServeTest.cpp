@@ -1,0 +1,211 @@
+// The simulated cloud served on the wire, in process: our own OpenAPI
+// client against it (signatures v3 and v1, freshness, errors, XML), and
+// Alibaba's SDK clients (../shared/tools/alicloud-sdk/call.js: pop-core,
+// openapi-client, the generated ECS and VPC SDKs) calling it.
+#include "oosc/simserve/SimServe.h"
+
+#include "oosc/apis/CloudApis.h"
+#include "oosc/openapi/AliyunCloud.h"
+
+#include "cli/Subprocess.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <sstream>
+
+namespace {
+
+namespace fs = std::filesystem;
+using oosc::openapi::AliyunCloud;
+using oosc::openapi::AliyunCloudOptions;
+using oosc::runtime::Value;
+
+std::unique_ptr<oosc::simserve::SimServe> serve() {
+  auto served = oosc::simserve::SimServe::start({}, oosc::apis::cloudApis());
+  EXPECT_TRUE(served.ok()) << (served.ok() ? "" : served.error().message);
+  return served.ok() ? std::move(served.value()) : nullptr;
+}
+
+AliyunCloudOptions clientOptions(const oosc::simserve::SimServe &server,
+                                 std::string secret = oosc::simserve::kTestKeySecret) {
+  AliyunCloudOptions options;
+  options.table = &oosc::apis::cloudApis();
+  std::string why;
+  options.endpoint = oosc::openapi::parseEndpointUrl(server.url(), why);
+  auto transport = oosc::openapi::makeCurlTransport({});
+  EXPECT_TRUE(transport.ok());
+  options.transport = std::move(transport.value());
+  options.credentials =
+      oosc::openapi::fixedCredentials({oosc::simserve::kTestKeyId, std::move(secret), ""}, "the test");
+  return options;
+}
+
+Value json(std::string_view text) { return *oosc::runtime::parseJson(text); }
+
+TEST(SimServe, OurClientCallsItWithSignatureV3) {
+  auto server = serve();
+  ASSERT_TRUE(server);
+  AliyunCloud cloud(clientOptions(*server));
+  auto answer = cloud.call("ECS", "DescribeInstances", json(R"({"RegionId": "cn-hangzhou", "PageSize": 5})"));
+  ASSERT_TRUE(answer.ok()) << answer.error().code << ": " << answer.error().message;
+  ASSERT_NE(answer.value().find("Instances"), nullptr);
+  EXPECT_FALSE(answer.value().find("RequestId")->getString().empty());
+}
+
+TEST(SimServe, OurClientCallsItWithSignatureV1) {
+  auto server = serve();
+  ASSERT_TRUE(server);
+  AliyunCloudOptions options = clientOptions(*server);
+  options.signature = oosc::openapi::SignatureVersion::V1;
+  AliyunCloud cloud(std::move(options));
+  auto answer = cloud.call("ESS", "DescribeScalingGroups", json(R"({"RegionId": "cn-hangzhou"})"));
+  ASSERT_TRUE(answer.ok()) << answer.error().code << ": " << answer.error().message;
+  EXPECT_NE(answer.value().find("ScalingGroups"), nullptr);
+}
+
+TEST(SimServe, AWrongSecretIsRefused) {
+  auto server = serve();
+  ASSERT_TRUE(server);
+  for (auto version : {oosc::openapi::SignatureVersion::V3, oosc::openapi::SignatureVersion::V1}) {
+    AliyunCloudOptions options = clientOptions(*server, "not-the-secret");
+    options.signature = version;
+    AliyunCloud cloud(std::move(options));
+    auto answer = cloud.call("ECS", "DescribeRegions", json("{}"));
+    ASSERT_FALSE(answer.ok());
+    EXPECT_EQ(answer.error().code, "SignatureDoesNotMatch");
+    EXPECT_EQ(answer.error().httpStatus, 400);
+    EXPECT_FALSE(answer.error().requestId.empty());
+  }
+}
+
+TEST(SimServe, AnUnknownKeyIsRefused) {
+  auto server = serve();
+  ASSERT_TRUE(server);
+  AliyunCloudOptions options = clientOptions(*server);
+  options.credentials = oosc::openapi::fixedCredentials({"LTAIunknownkey", "x", ""}, "the test");
+  AliyunCloud cloud(std::move(options));
+  auto answer = cloud.call("ECS", "DescribeRegions", json("{}"));
+  ASSERT_FALSE(answer.ok());
+  EXPECT_EQ(answer.error().code, "InvalidAccessKeyId.NotFound");
+  EXPECT_EQ(answer.error().httpStatus, 404);
+}
+
+TEST(SimServe, AStaleTimestampAndAReusedNonceAreRefused) {
+  auto server = serve();
+  ASSERT_TRUE(server);
+  AliyunCloudOptions stale = clientOptions(*server);
+  stale.now = [] { return std::time(nullptr) - 3600; };
+  auto old = AliyunCloud(std::move(stale)).call("ECS", "DescribeRegions", json("{}"));
+  ASSERT_FALSE(old.ok());
+  EXPECT_EQ(old.error().code, "InvalidTimeStamp.Expired");
+
+  AliyunCloudOptions repeating = clientOptions(*server);
+  repeating.nonce = [] { return std::string("the-same-nonce-every-time"); };
+  AliyunCloud cloud(std::move(repeating));
+  ASSERT_TRUE(cloud.call("ECS", "DescribeRegions", json("{}")).ok());
+  auto again = cloud.call("ECS", "DescribeRegions", json("{}"));
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.error().code, "SignatureNonceUsed");
+}
+
+TEST(SimServe, AnApiNoProductHasIsInvalidActionNotFound) {
+  auto server = serve();
+  ASSERT_TRUE(server);
+  AliyunCloud cloud(clientOptions(*server));
+  auto answer = cloud.call("ECS", "DescribeNoSuchThing", json("{}"));
+  ASSERT_FALSE(answer.ok());
+  EXPECT_EQ(answer.error().code, "InvalidAction.NotFound");
+  EXPECT_EQ(answer.error().httpStatus, 404);
+}
+
+TEST(SimServe, ChangesReachTheSimulatedWorld) {
+  auto server = serve();
+  ASSERT_TRUE(server);
+  AliyunCloud cloud(clientOptions(*server));
+  auto created = cloud.call("ECS", "CreateCommand",
+                            json(R"({"RegionId": "cn-hangzhou", "Name": "over-http", "Type": "RunShellScript",
+                                     "CommandContent": "ZWNobyBoaQ=="})"));
+  ASSERT_TRUE(created.ok()) << created.error().code << ": " << created.error().message;
+  std::string id = created.value().find("CommandId")->getString();
+  std::string world = server->cloud().snapshot().toJson();
+  EXPECT_NE(world.find(id), std::string::npos);
+  EXPECT_NE(world.find("over-http"), std::string::npos);
+}
+
+/// call.js, Alibaba's own SDK clients, against the served simulator.
+class SdkClients : public ::testing::Test {
+protected:
+  void SetUp() override {
+    tools_ = fs::path(OOSC_SHARED_TOOLS) / "alicloud-sdk";
+    const char *path = std::getenv("PATH");
+    std::stringstream dirs(path ? path : "");
+    for (std::string dir; std::getline(dirs, dir, ':');)
+      if (!dir.empty() && fs::exists(fs::path(dir) / "node") && node_.empty())
+        node_ = (fs::path(dir) / "node").string();
+    if (node_.empty() || !fs::exists(tools_ / "call.js") || !fs::exists(tools_ / "node_modules" / "@alicloud"))
+      GTEST_SKIP() << "node or " << (tools_ / "call.js").string()
+                   << " with its node_modules not found (run ../shared/tools/setup.sh)";
+    server_ = serve();
+    ASSERT_TRUE(server_);
+    setenv("ALIBABA_CLOUD_ACCESS_KEY_ID", oosc::simserve::kTestKeyId, 1);
+    setenv("ALIBABA_CLOUD_ACCESS_KEY_SECRET", oosc::simserve::kTestKeySecret, 1);
+    unsetenv("ALIBABA_CLOUD_SECURITY_TOKEN");
+  }
+
+  /// What the client made of the answer: call.js's JSON line.
+  Value call(const std::string &client, const std::string &product, const std::string &version,
+             const std::string &action, const std::string &params = "{}") {
+    oosc::testing::RunResult result = oosc::testing::runProgram(
+        node_, {(tools_ / "call.js").string(), "--client", client, "--endpoint",
+                "127.0.0.1:" + std::to_string(server_->port()), "--product", product, "--api-version", version,
+                "--action", action, "--params-json", params});
+    std::optional<Value> line = oosc::runtime::parseJson(result.out);
+    EXPECT_TRUE(line) << result.out << result.err;
+    return line ? *line : Value();
+  }
+
+  fs::path tools_;
+  std::string node_;
+  std::unique_ptr<oosc::simserve::SimServe> server_;
+};
+
+bool succeeded(const Value &line) {
+  const Value *ok = line.find("ok");
+  return ok && ok->isBool() && ok->getBool();
+}
+
+TEST_F(SdkClients, EachClientGetsAnAnswerItParses) {
+  struct Case {
+    const char *client, *product, *version, *action, *params, *field;
+  };
+  const Case cases[] = {
+      {"pop", "Ecs", "2014-05-26", "DescribeInstances", R"({"PageSize": 2})", "Instances"},
+      {"tea", "Ecs", "2014-05-26", "DescribeImages", "{}", "Images"},
+      {"ecs", "Ecs", "2014-05-26", "DescribeRegions", "{}", "Regions"},
+      {"vpc", "Vpc", "2016-04-28", "DescribeVpcs", "{}", "Vpcs"},
+      {"pop", "Ess", "2014-08-28", "DescribeScalingGroups", "{}", "ScalingGroups"},
+      {"tea", "Ess", "2014-08-28", "DescribeScalingConfigurations", "{}", "ScalingConfigurations"},
+  };
+  for (const Case &c : cases) {
+    Value line = call(c.client, c.product, c.version, c.action, c.params);
+    ASSERT_TRUE(succeeded(line)) << c.client << " " << c.action << ": " << line.toJson();
+    const Value *body = line.find("body");
+    ASSERT_TRUE(body) << line.toJson();
+    EXPECT_NE(body->find(c.field), nullptr) << c.client << " " << c.action << ": " << line.toJson();
+  }
+}
+
+TEST_F(SdkClients, AWrongSecretIsRefusedForEveryClient) {
+  setenv("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "not-the-secret", 1);
+  for (const char *client : {"pop", "tea", "ecs"}) {
+    Value line = call(client, "Ecs", "2014-05-26", "DescribeRegions");
+    EXPECT_FALSE(succeeded(line)) << client;
+    const Value *code = line.find("code");
+    ASSERT_TRUE(code) << line.toJson();
+    EXPECT_EQ(code->toDisplayString(), "SignatureDoesNotMatch") << client << ": " << line.toJson();
+  }
+}
+
+} // namespace

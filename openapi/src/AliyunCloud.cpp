@@ -146,6 +146,16 @@ HttpRequest signedV3(const WireRequest &wire, apis::ApiStyle style, const Signin
   return request;
 }
 
+/// OOS fills RegionId itself, with the execution's region, where the API
+/// takes one and the template gave none.
+Value withRegion(const apis::ApiSpec *spec, const Value &parameters, const std::string &region) {
+  if (!spec || !spec->findParameter("RegionId") || (parameters.isMap() && parameters.find("RegionId")))
+    return parameters;
+  Value filled = parameters.isMap() ? parameters : Value(Value::Map{});
+  filled.getMap().emplace_back("RegionId", Value(region));
+  return filled;
+}
+
 } // namespace
 
 AliyunCloud::AliyunCloud(AliyunCloudOptions options) : options_(std::move(options)) {
@@ -173,7 +183,7 @@ Outcome<Value, ApiError> AliyunCloud::call(std::string_view service, std::string
   const apis::ApiSpec *spec = options_.table->findApi(*product, api);
   // An API the table lacks still goes out, its parameters as written: the
   // cloud is the judge (the linter has warned).
-  WireRequest wire = encodeRequest(spec ? *spec : unknownApi, product->style, parameters);
+  WireRequest wire = encodeRequest(spec ? *spec : unknownApi, product->style, withRegion(spec, parameters, options_.region));
   if (!wire.problems.empty())
     return clientError("oosc.BadRequest", wire.problems.front());
   if (!options_.credentials || !options_.transport)

@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 #include "oosc/runtime/Runner.h"
 #include "runner/ApisCommand.h"
+#include "runner/RealCloud.h"
 
 #include "executor/Actions.h"
 #include "executor/Executor.h"
@@ -24,10 +25,13 @@
 #include "runner/Plan.h"
 #include "schedule/TimerTrigger.h"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <csignal>
+#include <ctime>
 #include <filesystem>
+#include <functional>
 #include <iostream>
 #include <memory>
 #include <unistd.h>
@@ -75,14 +79,31 @@ std::string describeResume(const TemplateDef &def, const ExecutionHistory &histo
          " tasks ended, " + where;
 }
 
-/// A new execution id: numbered by the simulated world, so ids continue
-/// across the runs that share it, and past every id the journal holds, so
-/// no two executions of one journal share an id whatever the world says.
-Outcome<std::string> newExecutionId(SimulatedCloud &cloud, Journal *journal) {
-  auto fromWorld = [&](std::int64_t atLeast) { return cloud.newId("exec", atLeast); };
+/// Where execution ids come from: on the simulated cloud its world numbers
+/// them, so ids continue across the runs that share it; on the real cloud
+/// the clock does ("exec-run" and the seconds since 1970, or past the
+/// journal's highest).
+struct IdSource {
+  std::string prefix; ///< "exec-sim", "exec-run"
+  std::function<Outcome<std::string>(std::int64_t atLeast)> propose;
+};
+
+IdSource idSourceOf(SimulatedCloud *simulated) {
+  if (simulated)
+    return {"exec-sim", [simulated](std::int64_t atLeast) { return simulated->newId("exec", atLeast); }};
+  return {"exec-run", [](std::int64_t atLeast) -> Outcome<std::string> {
+            std::int64_t number = std::max<std::int64_t>(atLeast, std::time(nullptr));
+            std::string digits = std::to_string(number);
+            return "exec-run" + std::string(digits.size() < 12 ? 12 - digits.size() : 0, '0') + digits;
+          }};
+}
+
+/// A new execution id, past every id the journal holds, so no two
+/// executions of one journal share an id whatever the world says.
+Outcome<std::string> newExecutionId(const IdSource &ids, Journal *journal) {
   if (!journal)
-    return fromWorld(0);
-  return journal->reserveExecutionId("exec-sim", fromWorld);
+    return ids.propose(0);
+  return journal->reserveExecutionId(ids.prefix, ids.propose);
 }
 
 /// --resume and --resume-schedule need the journal and a run; a trigger's
@@ -107,7 +128,7 @@ struct StartPlan {
 };
 
 Outcome<StartPlan> planStart(const TemplateDef &def, RunnerOptions &options, Journal *journal,
-                             SimulatedCloud &cloud, RunEnvironment &environment,
+                             const IdSource &ids, RunEnvironment &environment,
                              const std::string &program) {
   StartPlan start;
   if (!options.resumeId.empty()) {
@@ -134,7 +155,7 @@ Outcome<StartPlan> planStart(const TemplateDef &def, RunnerOptions &options, Jou
     start.executionId = options.resumeSchedule;
     return start;
   }
-  auto id = newExecutionId(cloud, journal);
+  auto id = newExecutionId(ids, journal);
   if (!id)
     return id.error();
   start.executionId = std::move(id.value());
@@ -164,7 +185,8 @@ int runTemplate(const TemplateDef &def, const RunnerImage &image, const std::str
   VirtualClock virtualClock(options.now.value_or(std::chrono::system_clock::time_point(
       std::chrono::seconds(VirtualClock::DefaultEpochSeconds))));
   RealClock realClock;
-  Clock &clock = options.realTime ? static_cast<Clock &>(realClock) : virtualClock;
+  // The real cloud's resources change in real time: so do the waits.
+  Clock &clock = options.realTime || options.realCloud ? static_cast<Clock &>(realClock) : virtualClock;
   SimulatorOptions simulator;
   simulator.stateFile = options.stateFile.empty() ? defaultStateFile() : options.stateFile;
   simulator.worldFile = options.worldFile;
@@ -173,17 +195,28 @@ int runTemplate(const TemplateDef &def, const RunnerImage &image, const std::str
   simulator.faults = options.faults;
   simulator.clock = &clock;
   simulator.newState = options.newState;
-  // `--state world.json` has no folder to create (and an empty path throws).
-  std::error_code folderError;
-  if (auto folder = std::filesystem::path(simulator.stateFile).parent_path(); !folder.empty())
-    if (std::filesystem::create_directories(folder, folderError); folderError)
-      return usageError(program, "cannot make the folder of state file '" + simulator.stateFile +
-                                     "': " + folderError.message());
-  SimulatedCloud cloud(simulator);
-  if (!cloud.loadError().empty()) {
-    std::cerr << program << ": error: " << cloud.loadError() << '\n';
-    return kExitUsage;
+  std::unique_ptr<SimulatedCloud> simulated;
+  std::unique_ptr<CloudBackend> real;
+  if (options.realCloud && !options.help) {
+    auto opened = openRealCloud(options, image);
+    if (!opened)
+      return usageError(program, opened.error().message);
+    real = std::move(opened.value());
+  } else {
+    // `--state world.json` has no folder to create (and an empty path throws).
+    std::error_code folderError;
+    if (auto folder = std::filesystem::path(simulator.stateFile).parent_path(); !folder.empty())
+      if (std::filesystem::create_directories(folder, folderError); folderError)
+        return usageError(program, "cannot make the folder of state file '" + simulator.stateFile +
+                                       "': " + folderError.message());
+    simulated = std::make_unique<SimulatedCloud>(simulator);
+    if (!simulated->loadError().empty()) {
+      std::cerr << program << ": error: " << simulated->loadError() << '\n';
+      return kExitUsage;
+    }
   }
+  CloudBackend &cloud = simulated ? static_cast<CloudBackend &>(*simulated) : *real;
+  IdSource ids = idSourceOf(simulated.get());
   Progress progress(std::cerr, {options.jsonLog, static_cast<bool>(isatty(STDERR_FILENO))});
   // OOS.ListExecutions and ListTaskExecutions are answered from the journal.
   JournalApi journalApi(cloud);
@@ -222,13 +255,13 @@ int runTemplate(const TemplateDef &def, const RunnerImage &image, const std::str
   // A trigger's children take ids as a new execution does; an id that
   // cannot be had stops the trigger as a broken journal does.
   auto newTriggeredId = [&] {
-    auto id = newExecutionId(cloud, journal.get());
+    auto id = newExecutionId(ids, journal.get());
     if (id)
       return id.value();
     reportJournalFailure(&cancellation, id.error());
     return std::string("exec-unnumbered");
   };
-  auto start = planStart(def, options, journal.get(), cloud, environment, program);
+  auto start = planStart(def, options, journal.get(), ids, environment, program);
   if (!start)
     return usageError(program, start.error().message);
   if (options.dryRun) {
@@ -268,9 +301,10 @@ int runTemplate(const TemplateDef &def, const RunnerImage &image, const std::str
                 : runExecution(def, std::move(values), environment, executionId,
                                {resume ? &resume->history : nullptr});
   executionEnded(environment, executionId, outcome);
-  if (auto saved = cloud.save(); !saved)
-    std::cerr << program << ": warning: the simulated world was not saved: " << saved.error().message
-              << '\n';
+  if (simulated)
+    if (auto saved = simulated->save(); !saved)
+      std::cerr << program << ": warning: the simulated world was not saved: " << saved.error().message
+                << '\n';
   progress.finish(executionStatusName(outcome.status), shownError(environment.secrets, outcome.error));
   std::cout << environment.secrets.mask(outcome.outputs).toJson() << std::endl;
   if (cancellation.journalLost) {

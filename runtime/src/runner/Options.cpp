@@ -27,6 +27,43 @@ std::optional<std::string> parseModes(const std::string &name, const std::string
   return std::nullopt;
 }
 
+/// --cloud, --endpoint, --endpoint-type and --signature.
+std::optional<std::string> parseCloudOption(const std::string &name, const std::string &value,
+                                            RunnerOptions &options) {
+  if (name == "--cloud") {
+    if (value != "sim" && value != "aliyun")
+      return "--cloud takes sim or aliyun, not " + text::quoteCut(value);
+    options.realCloud = value == "aliyun";
+  } else if (name == "--endpoint") {
+    options.endpoint = value;
+  } else if (name == "--endpoint-type") {
+    if (value != "public" && value != "vpc")
+      return "--endpoint-type takes public or vpc, not " + text::quoteCut(value);
+    options.vpcEndpoints = value == "vpc";
+  } else {
+    if (value != "v1" && value != "v3")
+      return "--signature takes v3 or v1, not " + text::quoteCut(value);
+    options.signatureV1 = value == "v1";
+  }
+  return std::nullopt;
+}
+
+/// The options of one cloud do not go with the other's.
+std::optional<std::string> checkCloudOptions(const RunnerOptions &options) {
+  if (!options.realCloud) {
+    if (!options.endpoint.empty() || options.vpcEndpoints || options.signatureV1)
+      return "--endpoint, --endpoint-type and --signature go with --cloud aliyun";
+    return std::nullopt;
+  }
+  if (!options.stateFile.empty() || !options.worldFile.empty() || options.newState ||
+      options.latency.count() != 0 || !options.faults.empty())
+    return "--state, --world, --new-state, --latency and --fail are the simulated cloud's; "
+           "they do not go with --cloud aliyun";
+  if (options.now)
+    return "--now sets the virtual clock of the simulated cloud; with --cloud aliyun time is real";
+  return std::nullopt;
+}
+
 } // namespace
 
 std::string runnerUsage(const std::string &program, const TemplateDef &def) {
@@ -56,6 +93,17 @@ std::string runnerUsage(const std::string &program, const TemplateDef &def) {
           "                              tasks and loop items are not run again (give secret\n"
           "                              parameters again with -p; the others are recorded)\n"
           "  --region ID                 ACS::RegionId (default cn-hangzhou)\n"
+          "  --cloud sim|aliyun          the simulated cloud inside the runner (default), or\n"
+          "                              Alibaba Cloud's OpenAPI: credentials from\n"
+          "                              ALIBABA_CLOUD_ACCESS_KEY_ID and _SECRET (and\n"
+          "                              _SECURITY_TOKEN); waits take real time\n"
+          "  --endpoint URL              with --cloud aliyun: send every call to URL (a private\n"
+          "                              or test endpoint such as `oosc sim serve`); https, or\n"
+          "                              http to loopback only\n"
+          "  --endpoint-type public|vpc  with --cloud aliyun: the API table's public (default)\n"
+          "                              or VPC endpoints\n"
+          "  --signature v3|v1           with --cloud aliyun: ACS3-HMAC-SHA256 (default) or\n"
+          "                              HMAC-SHA1 for RPC APIs\n"
           "  --latency MS                simulated latency of each API call (0 to 3600000)\n"
           "  --real-time                 really wait (Sleep, WaitFor, latency) instead of a virtual clock\n"
           "  --now TIME                  start the virtual clock at TIME (e.g. 2026-11-21T00:00:00Z;\n"
@@ -148,7 +196,9 @@ std::optional<std::string> parseRunnerArguments(const TemplateDef &def, int argc
                argument.rfind("--fail", 0) == 0 || argument.rfind("--log", 0) == 0 ||
                argument.rfind("--journal", 0) == 0 || argument.rfind("--resume", 0) == 0 ||
                argument.rfind("--kill-after", 0) == 0 || argument.rfind("--webhooks", 0) == 0 ||
-               argument.rfind("--mode", 0) == 0 || argument.rfind("--loop-mode", 0) == 0) {
+               argument.rfind("--mode", 0) == 0 || argument.rfind("--loop-mode", 0) == 0 ||
+               argument.rfind("--cloud", 0) == 0 || argument.rfind("--endpoint", 0) == 0 ||
+               argument.rfind("--signature", 0) == 0) {
       std::string name = argument.substr(0, argument.find('='));
       auto text = value();
       if (!text)
@@ -188,6 +238,10 @@ std::optional<std::string> parseRunnerArguments(const TemplateDef &def, int argc
       else if (name == "--mode" || name == "--loop-mode") {
         if (auto error = parseModes(name, *text, options))
           return error;
+      } else if (name == "--cloud" || name == "--endpoint" || name == "--endpoint-type" ||
+                 name == "--signature") {
+        if (auto error = parseCloudOption(name, *text, options))
+          return error;
       } else {
         auto rule = parseFault(*text);
         if (auto *error = std::get_if<std::string>(&rule))
@@ -202,7 +256,7 @@ std::optional<std::string> parseRunnerArguments(const TemplateDef &def, int argc
   options.parametersGivenAs = std::move(given.givenAs);
   if (options.now && options.realTime)
     return "--now sets the virtual clock; it cannot be used with --real-time";
-  return std::nullopt;
+  return checkCloudOptions(options);
 }
 
 } // namespace oosc::runtime

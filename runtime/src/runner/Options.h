@@ -38,6 +38,12 @@ struct RunnerOptions {
   std::string resumeSchedule; ///< --resume-schedule: the trigger execution to continue
   ExecutionMode mode = ExecutionMode::Automatic;
   LoopMode loopMode = LoopMode::Automatic;
+  /// --cloud aliyun: the real cloud's OpenAPI (or an endpoint speaking it)
+  /// instead of the built-in simulated cloud.
+  bool realCloud = false;
+  std::string endpoint;     ///< --endpoint URL: every call goes there
+  bool vpcEndpoints = false; ///< --endpoint-type vpc
+  bool signatureV1 = false;  ///< --signature v1 (RPC APIs)
 };
 
 /// The --help text for \p def.

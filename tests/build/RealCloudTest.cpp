@@ -1,0 +1,110 @@
+//===- RealCloudTest.cpp - A runner on `--cloud aliyun`, over HTTP ----------===//
+//
+// A real runner, built by oosc, sends its calls with the OpenAPI client
+// (signed, over libcurl) to the simulated cloud served on 127.0.0.1 by the
+// test (oosc_simserve, the code behind `oosc sim serve`); the same runner on
+// its built-in simulator must end with the same outputs and resources.
+//
+//===----------------------------------------------------------------------===//
+#include "build/RunnerTest.h"
+
+#include "oosc/apis/CloudApis.h"
+#include "oosc/simserve/SimServe.h"
+
+namespace oosc::testing {
+namespace {
+
+class RealCloudTest : public RunnerTest {
+protected:
+  void SetUp() override {
+    RunnerTest::SetUp();
+    simserve::SimServeOptions options;
+    options.simulator.stateFile = (dir_ / "served.json").string();
+    auto served = simserve::SimServe::start(options, apis::cloudApis());
+    ASSERT_TRUE(served.ok()) << served.error().message;
+    server_ = std::move(served.value());
+    setenv("ALIBABA_CLOUD_ACCESS_KEY_ID", simserve::kTestKeyId, 1);
+    setenv("ALIBABA_CLOUD_ACCESS_KEY_SECRET", simserve::kTestKeySecret, 1);
+  }
+  void TearDown() override {
+    unsetenv("ALIBABA_CLOUD_ACCESS_KEY_ID");
+    unsetenv("ALIBABA_CLOUD_ACCESS_KEY_SECRET");
+    server_.reset();
+    RunnerTest::TearDown();
+  }
+
+  RunResult runOverHttp(const std::string &runner, std::vector<std::string> arguments = {}) {
+    arguments.insert(arguments.begin(), {"--cloud", "aliyun", "--endpoint", server_->url(), "--no-journal"});
+    return runProgram(runner, arguments);
+  }
+
+  /// The commands of a world, without the times that differ between runs.
+  static runtime::Value commandsOf(const runtime::Value &world) {
+    runtime::Value::List commands;
+    if (const runtime::Value *records = world.find("Commands"))
+      for (const runtime::Value &record : records->getList())
+        commands.push_back(runtime::Value(runtime::Value::Map{{"CommandId", *record.find("CommandId")},
+                                                              {"Name", *record.find("Name")},
+                                                              {"Type", *record.find("Type")},
+                                                              {"CommandContent", *record.find("CommandContent")}}));
+    return runtime::Value(std::move(commands));
+  }
+
+  std::unique_ptr<simserve::SimServe> server_;
+};
+
+TEST_F(RealCloudTest, OverHttpTheRunnerEndsAsOnItsBuiltInSimulator) {
+  std::string runner = build({"tests/build/over-http.yaml"});
+  RunResult overHttp = runOverHttp(runner);
+  ASSERT_EQ(overHttp.exitCode, 0) << overHttp.err;
+  EXPECT_NE(overHttp.err.find("on Alibaba Cloud, region cn-hangzhou, " + server_->url()), std::string::npos)
+      << overHttp.err;
+  RunResult builtIn = run(runner, {"--no-journal"});
+  ASSERT_EQ(builtIn.exitCode, 0) << builtIn.err;
+  EXPECT_EQ(parse(overHttp.out), parse(builtIn.out));
+  ASSERT_TRUE(server_->stop().ok());
+  runtime::Value served = commandsOf(parse(slurp(dir_ / "served.json")));
+  EXPECT_EQ(served.getList().size(), 1u);
+  EXPECT_EQ(served, commandsOf(world()));
+}
+
+TEST_F(RealCloudTest, SignatureV1Too) {
+  std::string runner = build({"tests/build/over-http.yaml"});
+  RunResult result = runOverHttp(runner, {"--signature", "v1"});
+  ASSERT_EQ(result.exitCode, 0) << result.err;
+  EXPECT_NE(result.err.find("signature v1"), std::string::npos) << result.err;
+}
+
+TEST_F(RealCloudTest, AWrongSecretFailsTheTaskAndIsNeverShown) {
+  std::string runner = build({"tests/build/over-http.yaml"});
+  setenv("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "the-wrong-secret-value", 1);
+  RunResult result = runOverHttp(runner);
+  EXPECT_EQ(result.exitCode, 1) << result.err;
+  EXPECT_NE(result.err.find("SignatureDoesNotMatch"), std::string::npos) << result.err;
+  EXPECT_EQ(result.err.find("the-wrong-secret-value"), std::string::npos);
+  EXPECT_EQ(result.out.find("the-wrong-secret-value"), std::string::npos);
+}
+
+TEST_F(RealCloudTest, WithoutCredentialsItSaysWhereItLooked) {
+  std::string runner = build({"tests/build/over-http.yaml"});
+  unsetenv("ALIBABA_CLOUD_ACCESS_KEY_SECRET");
+  RunResult result = runOverHttp(runner);
+  EXPECT_EQ(result.exitCode, 2);
+  EXPECT_NE(result.err.find("found no credentials; looked at: the environment"), std::string::npos) << result.err;
+}
+
+TEST_F(RealCloudTest, OptionsOfTheOtherCloudAreRefused) {
+  std::string runner = build({"tests/build/over-http.yaml"});
+  RunResult latency = runOverHttp(runner, {"--latency", "5"});
+  EXPECT_EQ(latency.exitCode, 2);
+  EXPECT_NE(latency.err.find("do not go with --cloud aliyun"), std::string::npos) << latency.err;
+  RunResult endpoint = runProgram(runner, {"--endpoint", "https://ecs.example.com", "--no-journal"});
+  EXPECT_EQ(endpoint.exitCode, 2);
+  EXPECT_NE(endpoint.err.find("go with --cloud aliyun"), std::string::npos) << endpoint.err;
+  RunResult plainHttp = runProgram(runner, {"--cloud", "aliyun", "--endpoint", "http://192.0.2.1", "--no-journal"});
+  EXPECT_EQ(plainHttp.exitCode, 2);
+  EXPECT_NE(plainHttp.err.find("only https"), std::string::npos) << plainHttp.err;
+}
+
+} // namespace
+} // namespace oosc::testing

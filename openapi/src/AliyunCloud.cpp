@@ -3,7 +3,10 @@
 #include "oosc/openapi/RequestEncoding.h"
 #include "oosc/openapi/Signing.h"
 
+#include <algorithm>
+#include <cctype>
 #include <random>
+#include <thread>
 
 namespace oosc::openapi {
 
@@ -163,6 +166,47 @@ AliyunCloud::AliyunCloud(AliyunCloudOptions options) : options_(std::move(option
     options_.now = [] { return std::time(nullptr); };
   if (!options_.nonce)
     options_.nonce = randomNonce;
+  if (!options_.sleep)
+    options_.sleep = [](std::chrono::milliseconds wait) { std::this_thread::sleep_for(wait); };
+  if (!options_.random)
+    options_.random = [] {
+      thread_local std::mt19937_64 random{std::random_device{}()};
+      return std::uniform_real_distribution<double>(0.0, 1.0)(random);
+    };
+}
+
+bool isTransient(const ApiError &error) {
+  return error.code.rfind("Throttling", 0) == 0 || error.code == "ServiceUnavailable" || error.httpStatus >= 500 ||
+         error.code == "oosc.ConnectionFailed" || error.code == "oosc.ConnectionDropped" ||
+         error.code == "oosc.Timeout";
+}
+
+bool safeToRepeat(std::string_view api, const Value &parameters, const ApiError &error) {
+  if (error.code == "oosc.ConnectionFailed")
+    return true;
+  for (std::string_view verb : {"Describe", "List", "Get", "Query", "Check", "Search"})
+    if (api.rfind(verb, 0) == 0 && api.size() > verb.size() &&
+        std::isupper(static_cast<unsigned char>(api[verb.size()])))
+      return true;
+  return parameters.isMap() && parameters.findCaseInsensitive("ClientToken");
+}
+
+Outcome<Value, ApiError> AliyunCloud::call(std::string_view service, std::string_view api, const Value &parameters) {
+  const RetryPolicy &policy = options_.retry;
+  for (int attempt = 1;; ++attempt) {
+    Outcome<Value, ApiError> answer = callOnce(service, api, parameters);
+    if (answer || attempt >= policy.maxAttempts || !isTransient(answer.error()) ||
+        !safeToRepeat(api, parameters, answer.error()))
+      return answer;
+    // Full jitter: anywhere up to the exponential ceiling, so many runners
+    // turned away together do not come back together.
+    auto ceiling = std::min<std::chrono::milliseconds::rep>(policy.cap.count(),
+                                                            policy.base.count() << std::min(attempt - 1, 20));
+    std::chrono::milliseconds wait(static_cast<std::chrono::milliseconds::rep>(options_.random() * ceiling));
+    if (options_.onRetry)
+      options_.onRetry({std::string(api), answer.error().code, attempt, policy.maxAttempts, wait});
+    options_.sleep(wait);
+  }
 }
 
 std::string AliyunCloud::describe() const {
@@ -172,7 +216,8 @@ std::string AliyunCloud::describe() const {
          (options_.credentials ? ", credentials from " + options_.credentials->describe() : "");
 }
 
-Outcome<Value, ApiError> AliyunCloud::call(std::string_view service, std::string_view api, const Value &parameters) {
+Outcome<Value, ApiError> AliyunCloud::callOnce(std::string_view service, std::string_view api,
+                                               const Value &parameters) {
   const apis::ProductRecord *product = options_.table ? options_.table->findService(service) : nullptr;
   if (!product)
     return clientError("oosc.UnknownService",
@@ -209,9 +254,15 @@ Outcome<Value, ApiError> AliyunCloud::call(std::string_view service, std::string
 
 Outcome<Value, ApiError> AliyunCloud::readOrFail(const HttpRequest &request) {
   Outcome<HttpResponse, TransportError> response = options_.transport->send(request);
-  if (!response)
-    return clientError(response.error().timedOut ? "oosc.Timeout" : "oosc.ConnectionFailed",
-                       response.error().message);
+  if (!response) {
+    const TransportError &failure = response.error();
+    // ConnectionFailed: nothing reached the endpoint, so any call may be
+    // repeated; after a drop or a timeout the call may have taken effect.
+    return clientError(failure.beforeSending ? "oosc.ConnectionFailed"
+                       : failure.timedOut    ? "oosc.Timeout"
+                                             : "oosc.ConnectionDropped",
+                       failure.message);
+  }
   return readAnswer(response.value());
 }
 

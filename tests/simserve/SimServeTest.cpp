@@ -11,6 +11,7 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <sstream>
@@ -22,8 +23,10 @@ using oosc::openapi::AliyunCloud;
 using oosc::openapi::AliyunCloudOptions;
 using oosc::runtime::Value;
 
-std::unique_ptr<oosc::simserve::SimServe> serve() {
-  auto served = oosc::simserve::SimServe::start({}, oosc::apis::cloudApis());
+std::unique_ptr<oosc::simserve::SimServe> serve(std::vector<oosc::runtime::FaultRule> faults = {}) {
+  oosc::simserve::SimServeOptions options;
+  options.simulator.faults = std::move(faults);
+  auto served = oosc::simserve::SimServe::start(std::move(options), oosc::apis::cloudApis());
   EXPECT_TRUE(served.ok()) << (served.ok() ? "" : served.error().message);
   return served.ok() ? std::move(served.value()) : nullptr;
 }
@@ -132,6 +135,88 @@ TEST(SimServe, ChangesReachTheSimulatedWorld) {
   std::string world = server->cloud().snapshot().toJson();
   EXPECT_NE(world.find(id), std::string::npos);
   EXPECT_NE(world.find("over-http"), std::string::npos);
+}
+
+
+oosc::runtime::FaultRule fault(const char *api, const char *code, unsigned nthCall) {
+  oosc::runtime::FaultRule rule;
+  rule.service = "ECS";
+  rule.api = api;
+  rule.code = code;
+  rule.nthCall = nthCall;
+  rule.probability = nthCall ? 0 : 1;
+  return rule;
+}
+
+/// A client that records its retries and waits instead of sleeping.
+struct RetryRecorder {
+  std::vector<oosc::openapi::RetryNotice> notices;
+  std::vector<std::chrono::milliseconds> waits;
+  void attach(AliyunCloudOptions &options) {
+    options.onRetry = [this](const oosc::openapi::RetryNotice &notice) { notices.push_back(notice); };
+    options.sleep = [this](std::chrono::milliseconds wait) { waits.push_back(wait); };
+  }
+};
+
+TEST(SimServeRetries, AThrottledReadIsRepeated) {
+  auto server = serve({fault("DescribeInstances", "Throttling.User", 1)});
+  ASSERT_TRUE(server);
+  AliyunCloudOptions options = clientOptions(*server);
+  RetryRecorder recorder;
+  recorder.attach(options);
+  AliyunCloud cloud(std::move(options));
+  auto answer = cloud.call("ECS", "DescribeInstances", json("{}"));
+  ASSERT_TRUE(answer.ok()) << answer.error().code;
+  ASSERT_EQ(recorder.notices.size(), 1u);
+  EXPECT_EQ(recorder.notices[0].code, "Throttling.User");
+  EXPECT_EQ(recorder.notices[0].attempt, 1);
+  EXPECT_LE(recorder.waits[0].count(), 200);
+}
+
+TEST(SimServeRetries, AChangeWithoutClientTokenIsNotRepeated) {
+  auto server = serve({fault("CreateCommand", "ServiceUnavailable", 1)});
+  ASSERT_TRUE(server);
+  AliyunCloudOptions options = clientOptions(*server);
+  RetryRecorder recorder;
+  recorder.attach(options);
+  AliyunCloud cloud(std::move(options));
+  Value command = json(R"({"Name": "n", "Type": "RunShellScript", "CommandContent": "ZWNobw=="})");
+  auto answer = cloud.call("ECS", "CreateCommand", command);
+  ASSERT_FALSE(answer.ok());
+  EXPECT_EQ(answer.error().code, "ServiceUnavailable");
+  EXPECT_TRUE(recorder.notices.empty());
+}
+
+TEST(SimServeRetries, AChangeWithAClientTokenIsRepeated) {
+  auto server = serve({fault("CreateCommand", "ServiceUnavailable", 1)});
+  ASSERT_TRUE(server);
+  AliyunCloudOptions options = clientOptions(*server);
+  RetryRecorder recorder;
+  recorder.attach(options);
+  AliyunCloud cloud(std::move(options));
+  Value command =
+      json(R"({"Name": "n", "Type": "RunShellScript", "CommandContent": "ZWNobw==", "ClientToken": "t-1"})");
+  auto answer = cloud.call("ECS", "CreateCommand", command);
+  ASSERT_TRUE(answer.ok()) << answer.error().code;
+  EXPECT_EQ(recorder.notices.size(), 1u);
+}
+
+TEST(SimServeRetries, ItGivesUpAfterTheLastAttemptWithGrowingWaits) {
+  auto server = serve({fault("DescribeRegions", "Throttling", 0)});
+  ASSERT_TRUE(server);
+  AliyunCloudOptions options = clientOptions(*server);
+  options.random = [] { return 0.999; };
+  RetryRecorder recorder;
+  recorder.attach(options);
+  AliyunCloud cloud(std::move(options));
+  auto answer = cloud.call("ECS", "DescribeRegions", json("{}"));
+  ASSERT_FALSE(answer.ok());
+  EXPECT_EQ(answer.error().code, "Throttling");
+  ASSERT_EQ(recorder.waits.size(), 4u); // 5 attempts
+  EXPECT_EQ(recorder.waits[0].count(), 199);
+  EXPECT_EQ(recorder.waits[1].count(), 399);
+  EXPECT_EQ(recorder.waits[2].count(), 799);
+  EXPECT_EQ(recorder.waits[3].count(), 1598);
 }
 
 /// call.js, Alibaba's own SDK clients, against the served simulator.

@@ -3,6 +3,8 @@
 
 #include "oosc/openapi/AliyunCloud.h"
 
+#include <iostream>
+
 namespace oosc::runtime {
 
 namespace {
@@ -45,6 +47,10 @@ Outcome<std::unique_ptr<CloudBackend>> openRealCloud(const RunnerOptions &option
   if (!transport)
     return transport.error();
   client.transport = std::move(transport.value());
+  client.onRetry = [](const openapi::RetryNotice &notice) {
+    std::cerr << "  retrying " << notice.api << " after " << notice.code << " (attempt " << notice.attempt
+              << " of " << notice.maxAttempts << " failed; again in " << notice.wait.count() << " ms)\n";
+  };
   auto table = std::make_unique<apis::ApiTable>(image.apiProducts, image.apiProducts ? image.apiProductCount : 0);
   return std::unique_ptr<CloudBackend>(std::make_unique<RealCloud>(std::move(table), std::move(client)));
 }

@@ -14,6 +14,7 @@
 #include "oosc/openapi/Transport.h"
 #include "oosc/runtime/Cloud.h"
 
+#include <chrono>
 #include <ctime>
 #include <functional>
 #include <memory>
@@ -23,6 +24,27 @@
 namespace oosc::openapi {
 
 enum class SignatureVersion { V1, V3 };
+
+/// Repeating calls the cloud turned away for a moment: throttling
+/// (`Throttling*`), `ServiceUnavailable`, HTTP 5xx and dropped connections,
+/// only where repeating is safe: reads (Describe*, List*, Get*, ...), calls
+/// with a ClientToken, and any call that never reached the endpoint. Waits
+/// grow exponentially with full jitter. A template's own Retries are the
+/// executor's, on top.
+struct RetryPolicy {
+  int maxAttempts = 5;
+  std::chrono::milliseconds base{200};
+  std::chrono::milliseconds cap{10000};
+};
+
+/// One repeated call, for the progress lines (and the journal).
+struct RetryNotice {
+  std::string api;
+  std::string code; ///< why the attempt failed
+  int attempt = 0;  ///< the attempt that failed, from 1
+  int maxAttempts = 0;
+  std::chrono::milliseconds wait{0};
+};
 
 struct AliyunCloudOptions {
   /// The APIs the runner may call (a runner's own subset, or the whole table).
@@ -39,7 +61,19 @@ struct AliyunCloudOptions {
   /// can reproduce a signature.
   std::function<std::time_t()> now;
   std::function<std::string()> nonce;
+  RetryPolicy retry;
+  /// Waits between attempts (the runner's clock); a number in [0, 1) for the
+  /// jitter; told of each repeat. Defaults: really sleep, a seeded generator,
+  /// nobody told.
+  std::function<void(std::chrono::milliseconds)> sleep;
+  std::function<double()> random;
+  std::function<void(const RetryNotice &)> onRetry;
 };
+
+/// Whether \p error is worth another attempt, and whether \p api with
+/// \p parameters may be repeated after it.
+bool isTransient(const runtime::ApiError &error);
+bool safeToRepeat(std::string_view api, const runtime::Value &parameters, const runtime::ApiError &error);
 
 class AliyunCloud final : public runtime::CloudBackend {
 public:
@@ -50,6 +84,8 @@ public:
   std::string describe() const override;
 
 private:
+  runtime::Outcome<runtime::Value, runtime::ApiError> callOnce(std::string_view service, std::string_view api,
+                                                               const runtime::Value &parameters);
   runtime::Outcome<runtime::Value, runtime::ApiError> readOrFail(const HttpRequest &request);
 
   AliyunCloudOptions options_;

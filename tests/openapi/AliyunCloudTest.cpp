@@ -85,6 +85,8 @@ AliyunCloudOptions optionsFor(int port, oosc::openapi::Credentials credentials =
   options.credentials = oosc::openapi::fixedCredentials(std::move(credentials), "the test");
   options.now = [] { return std::time_t(1765000000); };
   options.nonce = [] { return std::string("0123456789abcdef0123456789abcdef"); };
+  // One attempt: these servers answer once (retries: tests/simserve).
+  options.retry.maxAttempts = 1;
   return options;
 }
 

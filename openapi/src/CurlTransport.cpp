@@ -1,8 +1,8 @@
 #include "oosc/openapi/CurlLibrary.h"
+#include "oosc/openapi/HttpText.h"
 #include "oosc/openapi/Transport.h"
 
 #include <atomic>
-#include <cctype>
 #include <memory>
 #include <mutex>
 #include <vector>
@@ -12,15 +12,6 @@ namespace oosc::openapi {
 namespace {
 
 using runtime::Outcome;
-
-bool sameName(std::string_view a, std::string_view b) {
-  if (a.size() != b.size())
-    return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i])))
-      return false;
-  return true;
-}
 
 size_t appendBody(char *data, size_t size, size_t count, void *target) {
   static_cast<std::string *>(target)->append(data, size * count);
@@ -75,7 +66,7 @@ private:
     // signature did not cover must not appear.
     bool typed = false;
     for (const Field &header : request.headers)
-      typed = typed || sameName(header.name, "Content-Type");
+      typed = typed || equalsIgnoringCase(header.name, "Content-Type");
     if (!typed)
       list = curl_.slistAppend(list, "Content-Type:");
     std::unique_ptr<curl_slist, void (*)(curl_slist *)> headers(list, curl_.slistFreeAll);
@@ -152,7 +143,7 @@ private:
 
 std::string HttpResponse::header(std::string_view name) const {
   for (const Field &field : headers)
-    if (sameName(field.name, name))
+    if (equalsIgnoringCase(field.name, name))
       return field.value;
   return "";
 }

@@ -1,5 +1,7 @@
 #include "oosc/openapi/Endpoints.h"
 
+#include "oosc/openapi/HttpText.h"
+
 #include <cctype>
 
 namespace oosc::openapi {
@@ -20,13 +22,6 @@ std::optional<std::string_view> hostOfRegion(std::string_view table, std::string
     at = end + 1;
   }
   return std::nullopt;
-}
-
-std::string lowerCase(std::string_view text) {
-  std::string lower(text);
-  for (char &c : lower)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return lower;
 }
 
 bool isAllDigits(std::string_view text) {

@@ -1,20 +1,13 @@
 #include "oosc/openapi/Signing.h"
 
 #include "Digest.h"
+#include "oosc/openapi/HttpText.h"
 
 #include <algorithm>
 
 namespace oosc::openapi::v3 {
 
 namespace {
-
-std::string lowerCase(std::string_view text) {
-  std::string lower(text);
-  for (char &c : lower)
-    if (c >= 'A' && c <= 'Z')
-      c = static_cast<char>(c - 'A' + 'a');
-  return lower;
-}
 
 std::string_view trimmed(std::string_view text) {
   constexpr std::string_view kSpace = " \t\r\n\f\v";

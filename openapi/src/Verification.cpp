@@ -1,5 +1,7 @@
 #include "oosc/openapi/Verification.h"
 
+#include "oosc/openapi/HttpText.h"
+
 #include <cctype>
 #include <set>
 
@@ -7,43 +9,10 @@ namespace oosc::openapi {
 
 namespace {
 
-bool sameName(std::string_view a, std::string_view b) {
-  if (a.size() != b.size())
-    return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i])))
-      return false;
-  return true;
-}
-
-int hexValue(char c) {
-  if (c >= '0' && c <= '9')
-    return c - '0';
-  if (c >= 'a' && c <= 'f')
-    return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F')
-    return c - 'A' + 10;
-  return -1;
-}
-
-std::string percentDecode(std::string_view text, bool plusIsSpace) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '%' && i + 2 < text.size() + 0 && hexValue(text[i + 1]) >= 0 && hexValue(text[i + 2]) >= 0) {
-      out += static_cast<char>(hexValue(text[i + 1]) * 16 + hexValue(text[i + 2]));
-      i += 2;
-    } else {
-      out += plusIsSpace && text[i] == '+' ? ' ' : text[i];
-    }
-  }
-  return out;
-}
-
 bool isCommonV1Parameter(const std::string &name) {
   static const std::set<std::string> kCommon = {"Action", "Version", "Format", "AccessKeyId", "Signature",
                                                 "SignatureMethod", "SignatureVersion", "SignatureNonce",
-                                                "SignatureType", "Timestamp", "SecurityToken", "SignatureType"};
+                                                "SignatureType", "Timestamp", "SecurityToken"};
   return kCommon.count(name) > 0;
 }
 
@@ -105,10 +74,7 @@ VerifyResult verifyV3(const ReceivedRequest &request, const AuthorizationParts &
   toCheck.canonicalUri = request.path.empty() ? "/" : request.path;
   toCheck.query = request.query;
   for (const Field &header : request.headers) {
-    std::string lower = header.name;
-    for (char &c : lower)
-      c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (named.count(lower))
+    if (named.count(lowerCase(header.name)))
       toCheck.headers.push_back(header);
   }
   toCheck.payloadHash = request.header("x-acs-content-sha256");
@@ -183,7 +149,7 @@ VerifyResult verifyV1(const ReceivedRequest &request, const SecretLookup &secret
 
 std::string ReceivedRequest::header(std::string_view name) const {
   for (const Field &field : headers)
-    if (sameName(field.name, name))
+    if (equalsIgnoringCase(field.name, name))
       return field.value;
   return "";
 }

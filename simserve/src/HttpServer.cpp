@@ -1,5 +1,7 @@
 #include "HttpServer.h"
 
+#include "oosc/openapi/HttpText.h"
+
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -17,15 +19,6 @@ namespace {
 
 constexpr std::size_t kMaxHeaderBytes = 64 * 1024;
 constexpr std::size_t kMaxBodyBytes = 16 * 1024 * 1024;
-
-bool sameName(std::string_view a, std::string_view b) {
-  if (a.size() != b.size())
-    return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i])))
-      return false;
-  return true;
-}
 
 std::string_view trimmed(std::string_view text) {
   while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
@@ -76,24 +69,33 @@ OutgoingResponse plainError(int status, const std::string &message) {
   return {status, "text/plain;charset=utf-8", message + "\n"};
 }
 
+/// Appends what the connection has next to \p buffer; false when it ended.
+bool receiveMore(int connection, std::string &buffer) {
+  char chunk[16384];
+  for (;;) {
+    ssize_t got = ::recv(connection, chunk, sizeof chunk, 0);
+    if (got < 0 && errno == EINTR)
+      continue;
+    if (got <= 0)
+      return false;
+    buffer.append(chunk, static_cast<std::size_t>(got));
+    return true;
+  }
+}
+
 /// Reads one request from \p buffer (filled from the connection as needed).
 /// Returns nothing when the connection ended or broke; \p refusal is set
 /// when the request cannot be served (too large, chunked).
 std::optional<IncomingRequest> readRequest(int connection, std::string &buffer,
                                            std::optional<OutgoingResponse> &refusal) {
-  char chunk[16384];
   std::size_t headerEnd;
   while ((headerEnd = buffer.find("\r\n\r\n")) == std::string::npos) {
     if (buffer.size() > kMaxHeaderBytes) {
       refusal = plainError(431, "request headers larger than 64 KB");
       return std::nullopt;
     }
-    ssize_t got = ::recv(connection, chunk, sizeof chunk, 0);
-    if (got < 0 && errno == EINTR)
-      continue;
-    if (got <= 0)
+    if (!receiveMore(connection, buffer))
       return std::nullopt;
-    buffer.append(chunk, static_cast<std::size_t>(got));
   }
   IncomingRequest request;
   std::string_view head(buffer.data(), headerEnd);
@@ -114,9 +116,9 @@ std::optional<IncomingRequest> readRequest(int connection, std::string &buffer,
     if (colon != std::string_view::npos) {
       std::string name(trimmed(headerLine.substr(0, colon)));
       std::string value(trimmed(headerLine.substr(colon + 1)));
-      if (sameName(name, "Content-Length"))
+      if (openapi::equalsIgnoringCase(name, "Content-Length"))
         contentLength = std::strtoull(value.c_str(), nullptr, 10);
-      if (sameName(name, "Transfer-Encoding") && !sameName(value, "identity")) {
+      if (openapi::equalsIgnoringCase(name, "Transfer-Encoding") && !openapi::equalsIgnoringCase(value, "identity")) {
         refusal = plainError(411, "chunked bodies are not accepted: send a Content-Length");
         return std::nullopt;
       }
@@ -129,14 +131,9 @@ std::optional<IncomingRequest> readRequest(int connection, std::string &buffer,
     return std::nullopt;
   }
   std::size_t total = headerEnd + 4 + contentLength;
-  while (buffer.size() < total) {
-    ssize_t got = ::recv(connection, chunk, sizeof chunk, 0);
-    if (got < 0 && errno == EINTR)
-      continue;
-    if (got <= 0)
+  while (buffer.size() < total)
+    if (!receiveMore(connection, buffer))
       return std::nullopt;
-    buffer.append(chunk, static_cast<std::size_t>(got));
-  }
   request.body = buffer.substr(headerEnd + 4, contentLength);
   buffer.erase(0, total);
   return request;
@@ -146,7 +143,7 @@ std::optional<IncomingRequest> readRequest(int connection, std::string &buffer,
 
 std::string IncomingRequest::header(std::string_view name) const {
   for (const openapi::Field &field : headers)
-    if (sameName(field.name, name))
+    if (openapi::equalsIgnoringCase(field.name, name))
       return field.value;
   return "";
 }
@@ -247,7 +244,7 @@ void HttpServer::serveConnection(Connection &connection) {
         writeResponse(connection.fd, *refusal, false);
       break;
     }
-    bool keepAlive = !sameName(request->header("Connection"), "close");
+    bool keepAlive = !openapi::equalsIgnoringCase(request->header("Connection"), "close");
     OutgoingResponse response = handler_(*request);
     if (!writeResponse(connection.fd, response, keepAlive) || !keepAlive)
       break;

@@ -1,5 +1,7 @@
 #include "OpenApiFront.h"
 
+#include "oosc/openapi/HttpText.h"
+
 #include <cctype>
 #include <cstdio>
 #include <random>
@@ -9,15 +11,6 @@ namespace oosc::simserve {
 namespace {
 
 using runtime::Value;
-
-bool sameText(std::string_view a, std::string_view b) {
-  if (a.size() != b.size())
-    return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i])))
-      return false;
-  return true;
-}
 
 std::optional<std::time_t> parseTimestamp(const std::string &text) {
   std::tm utc{};
@@ -160,7 +153,7 @@ const apis::ProductRecord *OpenApiFront::productOf(const IncomingRequest &reques
 
 OutgoingResponse OpenApiFront::handle(const IncomingRequest &request) {
   openapi::ReceivedRequest received = decode(request);
-  bool xml = sameText(received.param("Format"), "XML");
+  bool xml = openapi::equalsIgnoringCase(received.param("Format"), "XML");
   std::map<std::string, std::string> secrets;
   for (const AccessKey &key : options_.keys)
     secrets[key.id] = key.secret;

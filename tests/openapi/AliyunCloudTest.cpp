@@ -2,6 +2,7 @@
 // OpenAPI endpoint: the request it sends (signed so that the signature
 // checks out from what arrived), and how it reads answers and failures.
 #include "oosc/openapi/AliyunCloud.h"
+#include "oosc/openapi/Verification.h"
 
 #include "oosc/apis/CloudApis.h"
 
@@ -19,36 +20,11 @@ using oosc::runtime::Value;
 
 constexpr const char *kSecret = "loopback-test-secret";
 
-int hexDigit(char c) { return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10; }
-
-std::string percentDecode(std::string_view text) {
-  std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '%' && i + 2 < text.size()) {
-      out += static_cast<char>(hexDigit(text[i + 1]) * 16 + hexDigit(text[i + 2]));
-      i += 2;
-    } else {
-      out += text[i];
-    }
-  }
-  return out;
-}
-
 Fields queryOf(const std::string &target) {
-  Fields fields;
   std::size_t question = target.find('?');
   if (question == std::string::npos)
-    return fields;
-  std::string_view query = std::string_view(target).substr(question + 1);
-  std::size_t at = 0;
-  while (at < query.size()) {
-    std::size_t end = std::min(query.find('&', at), query.size());
-    std::string_view item = query.substr(at, end - at);
-    std::size_t equals = item.find('=');
-    fields.push_back({percentDecode(item.substr(0, equals)), percentDecode(item.substr(equals + 1))});
-    at = end + 1;
-  }
-  return fields;
+    return {};
+  return oosc::openapi::decodeQuery(std::string_view(target).substr(question + 1), false);
 }
 
 std::string valueOf(const Fields &fields, std::string_view name) {

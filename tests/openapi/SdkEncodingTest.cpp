@@ -8,9 +8,11 @@
 // saying why, without node or the SDK.
 #include "oosc/apis/CloudApis.h"
 #include "oosc/openapi/AliyunCloud.h"
+#include "oosc/openapi/Verification.h"
 
 #include "cli/Subprocess.h"
 #include "support/LoopbackServer.h"
+#include "support/Tools.h"
 
 #include <gtest/gtest.h>
 
@@ -28,54 +30,6 @@ using oosc::openapi::Fields;
 using oosc::runtime::Value;
 using Pairs = std::multiset<std::pair<std::string, std::string>>;
 
-std::string findNode() {
-  const char *path = std::getenv("PATH");
-  std::stringstream dirs(path ? path : "");
-  std::string dir;
-  while (std::getline(dirs, dir, ':'))
-    if (!dir.empty() && fs::exists(fs::path(dir) / "node"))
-      return (fs::path(dir) / "node").string();
-  return "";
-}
-
-int hexDigit(char c) {
-  if (c >= '0' && c <= '9')
-    return c - '0';
-  if (c >= 'A' && c <= 'F')
-    return c - 'A' + 10;
-  if (c >= 'a' && c <= 'f')
-    return c - 'a' + 10;
-  return -1;
-}
-
-std::string percentDecode(std::string_view text, bool plusIsSpace) {
-  std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '%' && i + 2 < text.size() + 0 && hexDigit(text[i + 1]) >= 0 && hexDigit(text[i + 2]) >= 0) {
-      out += static_cast<char>(hexDigit(text[i + 1]) * 16 + hexDigit(text[i + 2]));
-      i += 2;
-    } else {
-      out += plusIsSpace && text[i] == '+' ? ' ' : text[i];
-    }
-  }
-  return out;
-}
-
-void addPairs(Pairs &pairs, std::string_view encoded, bool plusIsSpace) {
-  std::size_t at = 0;
-  while (at < encoded.size()) {
-    std::size_t end = encoded.find('&', at);
-    if (end == std::string_view::npos)
-      end = encoded.size();
-    std::string_view item = encoded.substr(at, end - at);
-    std::size_t equals = item.find('=');
-    if (!item.empty())
-      pairs.emplace(percentDecode(item.substr(0, equals), plusIsSpace),
-                    equals == std::string_view::npos ? "" : percentDecode(item.substr(equals + 1), plusIsSpace));
-    at = end + 1;
-  }
-}
-
 /// The parameters that are the SDK's own, not the API's.
 bool isCommonParameter(const std::string &name) {
   static const std::set<std::string> kCommon = {"Action", "Version", "Format", "AccessKeyId", "Signature",
@@ -85,12 +39,16 @@ bool isCommonParameter(const std::string &name) {
 }
 
 Pairs apiParametersOf(const oosc::testing::HttpRequest &request) {
-  Pairs pairs;
+  Fields fields;
   std::size_t question = request.target.find('?');
   if (question != std::string::npos)
-    addPairs(pairs, std::string_view(request.target).substr(question + 1), false);
+    fields = oosc::openapi::decodeQuery(std::string_view(request.target).substr(question + 1), false);
   if (request.header("Content-Type").find("x-www-form-urlencoded") != std::string::npos)
-    addPairs(pairs, request.body, true);
+    for (Field &field : oosc::openapi::decodeQuery(request.body, true))
+      fields.push_back(std::move(field));
+  Pairs pairs;
+  for (const Field &field : fields)
+    pairs.emplace(field.name, field.value);
   for (auto it = pairs.begin(); it != pairs.end();)
     it = isCommonParameter(it->first) ? pairs.erase(it) : std::next(it);
   return pairs;
@@ -107,7 +65,7 @@ class SdkEncoding : public ::testing::Test {
 protected:
   void SetUp() override {
     tools_ = fs::path(OOSC_SHARED_TOOLS) / "alicloud-sdk";
-    node_ = findNode();
+    node_ = oosc::testing::findOnPath("node");
     if (node_.empty() || !fs::exists(tools_ / "call.js") || !fs::exists(tools_ / "node_modules" / "@alicloud"))
       GTEST_SKIP() << "node or " << (tools_ / "call.js").string()
                    << " with its node_modules not found (run ../shared/tools/setup.sh)";

@@ -6,6 +6,7 @@
 #include "oosc/openapi/Signing.h"
 
 #include "cli/Subprocess.h"
+#include "support/Tools.h"
 
 #include <gtest/gtest.h>
 
@@ -20,16 +21,6 @@ namespace {
 namespace fs = std::filesystem;
 using oosc::openapi::Field;
 using oosc::openapi::Fields;
-
-std::optional<std::string> findOnPath(const std::string &program) {
-  const char *path = std::getenv("PATH");
-  std::stringstream dirs(path ? path : "");
-  std::string dir;
-  while (std::getline(dirs, dir, ':'))
-    if (!dir.empty() && fs::exists(fs::path(dir) / program))
-      return (fs::path(dir) / program).string();
-  return std::nullopt;
-}
 
 /// Pieces values are made of: each is a case some encoder gets wrong.
 const std::vector<std::string> kPieces = {
@@ -80,12 +71,11 @@ class SignerOracle : public ::testing::Test {
 protected:
   void SetUp() override {
     signJs_ = fs::path(OOSC_SHARED_TOOLS) / "alicloud-sdk" / "sign.js";
-    std::optional<std::string> node = findOnPath("node");
-    if (!node || !fs::exists(signJs_) ||
+    node_ = oosc::testing::findOnPath("node");
+    if (node_.empty() || !fs::exists(signJs_) ||
         !fs::exists(fs::path(OOSC_SHARED_TOOLS) / "alicloud-sdk" / "node_modules" / "@alicloud" / "openapi-util"))
       GTEST_SKIP() << "node or " << signJs_.string()
                    << " with its node_modules not found (run ../shared/tools/setup.sh)";
-    node_ = *node;
   }
 
   std::string oracle(std::vector<std::string> arguments) {

@@ -8,6 +8,7 @@
 #include "oosc/openapi/AliyunCloud.h"
 
 #include "cli/Subprocess.h"
+#include "support/Tools.h"
 
 #include <gtest/gtest.h>
 
@@ -224,11 +225,7 @@ class SdkClients : public ::testing::Test {
 protected:
   void SetUp() override {
     tools_ = fs::path(OOSC_SHARED_TOOLS) / "alicloud-sdk";
-    const char *path = std::getenv("PATH");
-    std::stringstream dirs(path ? path : "");
-    for (std::string dir; std::getline(dirs, dir, ':');)
-      if (!dir.empty() && fs::exists(fs::path(dir) / "node") && node_.empty())
-        node_ = (fs::path(dir) / "node").string();
+    node_ = oosc::testing::findOnPath("node");
     if (node_.empty() || !fs::exists(tools_ / "call.js") || !fs::exists(tools_ / "node_modules" / "@alicloud"))
       GTEST_SKIP() << "node or " << (tools_ / "call.js").string()
                    << " with its node_modules not found (run ../shared/tools/setup.sh)";

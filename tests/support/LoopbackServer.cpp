@@ -37,18 +37,23 @@ std::string headerValue(const std::string &headerLines, const std::string &name)
   return "";
 }
 
-} // namespace
-
-OneRequestServer::OneRequestServer(int status, std::string body) : status_(status), body_(std::move(body)) {
-  listener_ = socket(AF_INET, SOCK_STREAM, 0);
+int listenOnLoopback(int &port) {
+  int listener = socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in address{};
   address.sin_family = AF_INET;
   address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  bind(listener_, reinterpret_cast<sockaddr *>(&address), sizeof address);
-  listen(listener_, 1);
+  bind(listener, reinterpret_cast<sockaddr *>(&address), sizeof address);
+  listen(listener, 64);
   socklen_t length = sizeof address;
-  getsockname(listener_, reinterpret_cast<sockaddr *>(&address), &length);
-  port_ = ntohs(address.sin_port);
+  getsockname(listener, reinterpret_cast<sockaddr *>(&address), &length);
+  port = ntohs(address.sin_port);
+  return listener;
+}
+
+} // namespace
+
+OneRequestServer::OneRequestServer(int status, std::string body) : status_(status), body_(std::move(body)) {
+  listener_ = listenOnLoopback(port_);
   thread_ = std::thread([this] { serve(); });
 }
 
@@ -115,19 +120,6 @@ HttpRequest parseHttpRequest(const std::string &raw) {
 namespace oosc::testing {
 
 namespace {
-
-int listenOnLoopback(int &port) {
-  int listener = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  bind(listener, reinterpret_cast<sockaddr *>(&address), sizeof address);
-  listen(listener, 64);
-  socklen_t length = sizeof address;
-  getsockname(listener, reinterpret_cast<sockaddr *>(&address), &length);
-  port = ntohs(address.sin_port);
-  return listener;
-}
 
 /// Bytes of the first complete request in \p buffer, or 0 when incomplete.
 std::size_t completeRequestLength(const std::string &buffer) {

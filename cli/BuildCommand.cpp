@@ -53,7 +53,7 @@ std::vector<std::string> splitFlags(std::string_view list) {
 driver::RuntimeLocation runtimeLocation() {
   driver::RuntimeLocation location;
   location.includeDir = OOSC_RUNTIME_INCLUDE_DIR;
-  location.apisIncludeDir = OOSC_APIS_INCLUDE_DIR;
+  location.cloudIncludeDirs = {OOSC_APIS_INCLUDE_DIR, OOSC_OPENAPI_INCLUDE_DIR};
   location.library = OOSC_RUNTIME_LIBRARY;
   location.actionsDir = OOSC_ACTIONS_DIR;
   location.linkFlags = {"-lpcre2-8", "-ljq", "-lsqlite3", "-pthread"};

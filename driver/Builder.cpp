@@ -183,8 +183,8 @@ BuildResult buildRunner(const BuildOptions &options) {
   std::vector<std::string> command{compiler, "-std=c++17", "-O0", "-w"};
   command.insert(command.end(), options.runtime.compileFlags.begin(), options.runtime.compileFlags.end());
   command.push_back("-I" + options.runtime.includeDir);
-  if (!options.runtime.apisIncludeDir.empty())
-    command.push_back("-I" + options.runtime.apisIncludeDir);
+  for (const std::string &dir : options.runtime.cloudIncludeDirs)
+    command.push_back("-I" + dir);
   command.push_back(unityFile.string());
   command.push_back(options.runtime.library);
   command.insert(command.end(), options.runtime.linkFlags.begin(), options.runtime.linkFlags.end());

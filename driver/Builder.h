@@ -11,9 +11,10 @@ namespace oosc::driver {
 /// Where the runtime a runner links against lives (baked in at oosc's build).
 struct RuntimeLocation {
   std::string includeDir;
-  /// The API table's headers (apis/include), which the runner's main needs
-  /// for the table entries it carries.
-  std::string apisIncludeDir;
+  /// The headers of the cloud's rooms the runner's main needs: the API
+  /// table's (apis/include, for the entries it carries) and the OpenAPI
+  /// client's (openapi/include, for --cloud aliyun).
+  std::vector<std::string> cloudIncludeDirs;
   std::string library;
   std::string actionsDir; ///< the cloud-product action library (templates)
   std::vector<std::string> linkFlags;

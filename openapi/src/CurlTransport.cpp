@@ -1,6 +1,6 @@
-#include "oosc/openapi/CurlLibrary.h"
 #include "oosc/openapi/HttpText.h"
 #include "oosc/openapi/Transport.h"
+#include "oosc/runtime/CurlLibrary.h"
 
 #include <atomic>
 #include <memory>
@@ -36,7 +36,7 @@ size_t appendHeader(char *data, size_t size, size_t count, void *target) {
 
 class CurlTransport final : public Transport {
 public:
-  CurlTransport(const CurlLibrary &curl, TransportOptions options) : curl_(curl), options_(std::move(options)) {}
+  CurlTransport(const runtime::CurlLibrary &curl, TransportOptions options) : curl_(curl), options_(std::move(options)) {}
 
   ~CurlTransport() override {
     for (CURL *handle : idle_)
@@ -132,7 +132,7 @@ private:
     idle_.push_back(handle);
   }
 
-  const CurlLibrary &curl_;
+  const runtime::CurlLibrary &curl_;
   TransportOptions options_;
   std::mutex mutex_;
   std::vector<CURL *> idle_;
@@ -149,7 +149,7 @@ std::string HttpResponse::header(std::string_view name) const {
 }
 
 Outcome<std::unique_ptr<Transport>> makeCurlTransport(const TransportOptions &options) {
-  auto library = CurlLibrary::get("calls to the cloud's endpoints");
+  auto library = runtime::CurlLibrary::get("calls to the cloud's endpoints");
   if (!library)
     return library.error();
   return std::unique_ptr<Transport>(std::make_unique<CurlTransport>(*library.value(), options));

@@ -8,7 +8,6 @@
 //===----------------------------------------------------------------------===//
 #include "oosc/runtime/Runner.h"
 #include "runner/ApisCommand.h"
-#include "runner/RealCloud.h"
 
 #include "executor/Actions.h"
 #include "executor/Executor.h"
@@ -198,7 +197,10 @@ int runTemplate(const TemplateDef &def, const RunnerImage &image, const std::str
   std::unique_ptr<SimulatedCloud> simulated;
   std::unique_ptr<CloudBackend> real;
   if (options.realCloud && !options.help) {
-    auto opened = openRealCloud(options, image);
+    if (!image.openRealCloud)
+      return usageError(program, "this runner was built without the real cloud's client");
+    auto opened = image.openRealCloud({options.region, options.endpoint, options.vpcEndpoints, options.signatureV1},
+                                      image);
     if (!opened)
       return usageError(program, opened.error().message);
     real = std::move(opened.value());

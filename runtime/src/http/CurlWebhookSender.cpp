@@ -1,7 +1,7 @@
 //===- CurlWebhookSender.cpp ------------------------------------------------===//
 #include "http/WebhookSender.h"
 
-#include "oosc/openapi/CurlLibrary.h"
+#include "oosc/runtime/CurlLibrary.h"
 
 #include <memory>
 #include <mutex>
@@ -15,10 +15,10 @@ size_t discard(char *, size_t size, size_t count, void *) { return size * count;
 class CurlWebhookSender final : public WebhookSender {
 public:
   Outcome<long> post(const std::string &uri, const Value &headers, const std::string &body) override {
-    auto library = openapi::CurlLibrary::get("webhooks");
+    auto library = CurlLibrary::get("webhooks");
     if (!library)
       return library.error();
-    const openapi::CurlLibrary &curl = *library.value();
+    const CurlLibrary &curl = *library.value();
     std::lock_guard<std::mutex> lock(mutex_);
     std::unique_ptr<CURL, void (*)(CURL *)> handle(curl.easyInit(), curl.easyCleanup);
     if (!handle)

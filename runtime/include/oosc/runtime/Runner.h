@@ -2,11 +2,30 @@
 #pragma once
 
 #include "oosc/apis/ApiTable.h"
+#include "oosc/runtime/Cloud.h"
+#include "oosc/runtime/Outcome.h"
 #include "oosc/runtime/Program.h"
 
+#include <memory>
+#include <string>
 #include <vector>
 
 namespace oosc::runtime {
+
+struct RunnerImage;
+
+/// What `--cloud aliyun` asks of the real cloud's client.
+struct RealCloudSettings {
+  std::string region;
+  std::string endpoint; ///< --endpoint, or "" for the API table's
+  bool vpcEndpoints = false;
+  bool signatureV1 = false;
+};
+
+/// Opens the real cloud for a run: the OpenAPI client (openapi/), which the
+/// generated main hands over, so that the runtime needs nothing of it.
+using RealCloudOpener = Outcome<std::unique_ptr<CloudBackend>> (*)(const RealCloudSettings &settings,
+                                                                   const RunnerImage &image);
 
 /// Everything compiled into one runner binary: the user's templates (the
 /// first is the default) and the cloud-product actions they use, which are
@@ -18,6 +37,8 @@ struct RunnerImage {
   /// Service and API, nothing more (`RUNNER apis` lists them).
   const apis::ProductRecord *apiProducts = nullptr;
   std::size_t apiProductCount = 0;
+  /// `--cloud aliyun`; null in a runner built without the client.
+  RealCloudOpener openRealCloud = nullptr;
 };
 
 /// The runner's `main`: parses options and parameters, runs the template on

@@ -2,16 +2,16 @@
 //
 // Linked, libcurl and its thirty-odd libraries (TLS, Kerberos, LDAP, ...)
 // cost every runner about 5 ms at start, also the runs on the simulated
-// cloud that never open a connection. Runners open it for the real cloud's
-// OpenAPI calls and for ACS::Notify's webhooks.
-#ifndef OOSC_OPENAPI_CURLLIBRARY_H
-#define OOSC_OPENAPI_CURLLIBRARY_H
+// cloud that never open a connection. Runners open it for ACS::Notify's
+// webhooks, and the OpenAPI client (openapi/) for the real cloud's calls.
+#ifndef OOSC_RUNTIME_CURLLIBRARY_H
+#define OOSC_RUNTIME_CURLLIBRARY_H
 
 #include "oosc/runtime/Outcome.h"
 
 #include <curl/curl.h>
 
-namespace oosc::openapi {
+namespace oosc::runtime {
 
 struct CurlLibrary {
   CURLcode (*globalInit)(long);
@@ -27,9 +27,9 @@ struct CurlLibrary {
 
   /// The library, or why it cannot be used (\p purpose names what needs it,
   /// for the message: "webhooks", "calls to the real cloud"); loaded once.
-  static runtime::Outcome<const CurlLibrary *> get(const char *purpose);
+  static Outcome<const CurlLibrary *> get(const char *purpose);
 };
 
-} // namespace oosc::openapi
+} // namespace oosc::runtime
 
 #endif

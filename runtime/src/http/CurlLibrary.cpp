@@ -1,10 +1,10 @@
-#include "oosc/openapi/CurlLibrary.h"
+#include "oosc/runtime/CurlLibrary.h"
 
 #include <dlfcn.h>
 
 #include <string>
 
-namespace oosc::openapi {
+namespace oosc::runtime {
 
 namespace {
 
@@ -42,12 +42,12 @@ const CurlLibrary *load(std::string &why) {
 
 } // namespace
 
-runtime::Outcome<const CurlLibrary *> CurlLibrary::get(const char *purpose) {
+Outcome<const CurlLibrary *> CurlLibrary::get(const char *purpose) {
   static std::string why;
   static const CurlLibrary *loaded = load(why);
   if (!loaded)
-    return runtime::fail(std::string(purpose) + " need libcurl: " + why);
+    return fail(std::string(purpose) + " need libcurl: " + why);
   return loaded;
 }
 
-} // namespace oosc::openapi
+} // namespace oosc::runtime

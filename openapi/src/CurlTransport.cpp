@@ -101,7 +101,9 @@ private:
     opened_ += connects;
     if (code != CURLE_OK) {
       TransportError failure;
-      failure.message = request.method + " " + request.url + ": " +
+      // Without the query: with signature v1 it holds the AccessKey ID, the
+      // signature and an STS token, and messages reach progress and journal.
+      failure.message = request.method + " " + request.url.substr(0, request.url.find('?')) + ": " +
                         (error[0] ? std::string(error) : std::string(curl_.easyStrerror(code)));
       failure.timedOut = code == CURLE_OPERATION_TIMEDOUT;
       failure.beforeSending = code == CURLE_COULDNT_CONNECT || code == CURLE_COULDNT_RESOLVE_HOST ||

@@ -151,6 +151,24 @@ TEST(AliyunCloud, ARefusedConnectionIsAnErrorThatNamesTheEndpoint) {
   EXPECT_NE(answer.error().message.find("127.0.0.1:" + std::to_string(port)), std::string::npos);
 }
 
+TEST(AliyunCloud, AFailedCallNamesTheEndpointButNotTheSignedQuery) {
+  int port;
+  {
+    oosc::testing::KeepAliveServer closed(200, "{}");
+    port = closed.port();
+  }
+  AliyunCloudOptions options = optionsFor(port, {"LTAIloopbacktest1234", kSecret, "sts-token-secret"});
+  options.signature = oosc::openapi::SignatureVersion::V1;
+  AliyunCloud cloud(std::move(options));
+  auto answer = cloud.call("ECS", "DescribeRegions", parameters("{}"));
+  ASSERT_FALSE(answer.ok());
+  EXPECT_NE(answer.error().message.find("http://127.0.0.1:" + std::to_string(port) + "/"), std::string::npos)
+      << answer.error().message;
+  EXPECT_EQ(answer.error().message.find("sts-token-secret"), std::string::npos) << answer.error().message;
+  EXPECT_EQ(answer.error().message.find("Signature"), std::string::npos) << answer.error().message;
+  EXPECT_EQ(answer.error().message.find("LTAIloopbacktest1234"), std::string::npos) << answer.error().message;
+}
+
 TEST(AliyunCloud, AServiceTheTableLacksIsNotCalled) {
   AliyunCloud cloud(optionsFor(1));
   auto answer = cloud.call("NoSuchProduct", "DoIt", parameters("{}"));

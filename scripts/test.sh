@@ -14,4 +14,4 @@ ctest --output-on-failure -j "$(nproc)" "$@"
 # The measured figures some tests print (mutation harness, jq against libjq,
 # corpus sweeps), gathered from ctest's log so CI shows them.
 echo "Figures:"
-grep -h -E '^(mutation: |\[ (corpus|jq corpus) +\]|.*: [0-9]+ interruption points)' Testing/Temporary/LastTest.log || true
+grep -h -E '^(mutation( \(cloud API calls\))?: |\[ (corpus|jq corpus) +\]|.*: [0-9]+ interruption points)' Testing/Temporary/LastTest.log || true

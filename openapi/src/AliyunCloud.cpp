@@ -1,5 +1,6 @@
 #include "oosc/openapi/AliyunCloud.h"
 
+#include "oosc/openapi/HttpText.h"
 #include "oosc/openapi/RequestEncoding.h"
 #include "oosc/openapi/Signing.h"
 
@@ -15,14 +16,6 @@ namespace {
 using runtime::ApiError;
 using runtime::Outcome;
 using runtime::Value;
-
-std::string isoTimestamp(std::time_t when) {
-  std::tm utc{};
-  gmtime_r(&when, &utc);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return text;
-}
 
 std::string randomNonce() {
   thread_local std::mt19937_64 random{std::random_device{}()};
@@ -245,7 +238,7 @@ Outcome<Value, ApiError> AliyunCloud::callOnce(std::string_view service, std::st
   context.version = std::string(product->version);
   context.credentials = credentials.value();
   context.nonce = options_.nonce();
-  context.timestamp = isoTimestamp(options_.now());
+  context.timestamp = isoTime(options_.now());
   // v1 exists for RPC APIs only; restful ones are always signed with v3.
   if (options_.signature == SignatureVersion::V1 && product->style == apis::ApiStyle::Rpc)
     return readOrFail(signedV1(wire, context));

@@ -1,6 +1,7 @@
 #include "oosc/openapi/HttpText.h"
 
 #include <cctype>
+#include <cstdio>
 
 namespace oosc::openapi {
 
@@ -46,6 +47,26 @@ std::string percentDecode(std::string_view text, bool plusIsSpace) {
     }
   }
   return out;
+}
+
+std::string isoTime(std::time_t when) {
+  std::tm utc{};
+  gmtime_r(&when, &utc);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return text;
+}
+
+std::optional<std::time_t> parseIsoTime(const std::string &text) {
+  std::tm utc{};
+  char zone = 0;
+  if (std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%c", &utc.tm_year, &utc.tm_mon, &utc.tm_mday, &utc.tm_hour,
+                  &utc.tm_min, &utc.tm_sec, &zone) != 7 ||
+      zone != 'Z')
+    return std::nullopt;
+  utc.tm_year -= 1900;
+  utc.tm_mon -= 1;
+  return timegm(&utc);
 }
 
 } // namespace oosc::openapi

@@ -43,15 +43,21 @@ Outcome<std::unique_ptr<runtime::CloudBackend>> openRunnerCloud(const runtime::R
     if (!client.endpoint)
       return runtime::fail("--endpoint: " + why);
   }
-  client.credentials = environmentCredentials(processEnvironment());
-  if (!client.credentials)
-    return runtime::fail("--cloud aliyun found no credentials; looked at: the environment "
-                "(ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, with "
-                "ALIBABA_CLOUD_SECURITY_TOKEN for STS credentials)");
   auto transport = makeCurlTransport({});
   if (!transport)
     return transport.error();
   client.transport = std::move(transport.value());
+  ChainOptions chain;
+  chain.environment = processEnvironment();
+  chain.profile = settings.profile;
+  // STS goes where the other calls go when an endpoint is given (a private
+  // or test cloud), unless ALIBABA_CLOUD_STS_ENDPOINT says otherwise.
+  chain.stsEndpoint = chain.environment("ALIBABA_CLOUD_STS_ENDPOINT").value_or(settings.endpoint);
+  chain.transport = client.transport;
+  auto credentials = defaultCredentialChain(chain);
+  if (!credentials)
+    return runtime::fail("--cloud aliyun " + credentials.error().message);
+  client.credentials = std::move(credentials.value());
   client.onRetry = [](const RetryNotice &notice) {
     std::cerr << "  retrying " << notice.api << " after " << notice.code << " (attempt " << notice.attempt
               << " of " << notice.maxAttempts << " failed; again in " << notice.wait.count() << " ms)\n";

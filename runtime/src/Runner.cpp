@@ -199,8 +199,8 @@ int runTemplate(const TemplateDef &def, const RunnerImage &image, const std::str
   if (options.realCloud && !options.help) {
     if (!image.openRealCloud)
       return usageError(program, "this runner was built without the real cloud's client");
-    auto opened = image.openRealCloud({options.region, options.endpoint, options.vpcEndpoints, options.signatureV1},
-                                      image);
+    auto opened = image.openRealCloud(
+        {options.region, options.endpoint, options.vpcEndpoints, options.signatureV1, options.profile}, image);
     if (!opened)
       return usageError(program, opened.error().message);
     real = std::move(opened.value());

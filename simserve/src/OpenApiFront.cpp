@@ -12,18 +12,6 @@ namespace {
 
 using runtime::Value;
 
-std::optional<std::time_t> parseTimestamp(const std::string &text) {
-  std::tm utc{};
-  char zone = 0;
-  if (std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%c", &utc.tm_year, &utc.tm_mon, &utc.tm_mday, &utc.tm_hour,
-                  &utc.tm_min, &utc.tm_sec, &zone) != 7 ||
-      zone != 'Z')
-    return std::nullopt;
-  utc.tm_year -= 1900;
-  utc.tm_mon -= 1;
-  return timegm(&utc);
-}
-
 void appendEscaped(std::string &out, std::string_view text) {
   for (char c : text) {
     switch (c) {
@@ -118,7 +106,7 @@ std::optional<OpenApiFront::Refused> OpenApiFront::checkFreshness(const openapi:
                    call.signatureVersion == 1 ? "The input parameter \"Timestamp\" that is mandatory for processing "
                                                 "this request is not supplied."
                                               : "The header \"x-acs-date\" that is mandatory is not supplied."};
-  std::optional<std::time_t> when = parseTimestamp(call.timestamp);
+  std::optional<std::time_t> when = openapi::parseIsoTime(call.timestamp);
   std::time_t now = options_.now();
   if (!when)
     return Refused{400, "InvalidTimeStamp.Format", "Specified time stamp or date value is not well formatted."};
@@ -157,10 +145,11 @@ OutgoingResponse OpenApiFront::handle(const IncomingRequest &request) {
   std::map<std::string, std::string> secrets;
   for (const AccessKey &key : options_.keys)
     secrets[key.id] = key.secret;
+  std::time_t now = options_.now();
   openapi::VerifyResult verified = openapi::verifySignature(
       received, [&](const std::string &id) -> std::optional<std::string> {
         auto found = secrets.find(id);
-        return found == secrets.end() ? std::nullopt : std::optional<std::string>(found->second);
+        return found == secrets.end() ? sts_.secretOf(id, now) : std::optional<std::string>(found->second);
       });
   if (!verified.call)
     return errorResponse(verified.refusal.httpStatus, verified.refusal.code, verified.refusal.message, xml);
@@ -172,10 +161,22 @@ OutgoingResponse OpenApiFront::handle(const IncomingRequest &request) {
                          xml);
   if (std::optional<Refused> stale = checkFreshness(call))
     return errorResponse(stale->status, stale->code, stale->message, xml);
+  if (std::optional<runtime::ApiError> token = sts_.checkToken(call, now))
+    return errorResponse(token->httpStatus, token->code, token->message, xml);
   const apis::ProductRecord *product = productOf(request, call);
   if (!product)
     return errorResponse(404, "InvalidAction.NotFound",
                          "Specified api is not found, please check your url and method.", xml);
+
+  if (openapi::equalsIgnoringCase(product->code, "Sts")) {
+    auto answer = sts_.call(call, now);
+    if (!answer)
+      return errorResponse(answer.error().httpStatus, answer.error().code, answer.error().message, xml);
+    answer.value().getMap().insert(answer.value().getMap().begin(), {"RequestId", Value(newRequestId())});
+    if (xml)
+      return {200, "text/xml;charset=utf-8", toXml(answer.value(), call.action + "Response")};
+    return {200, "application/json;charset=utf-8", answer.value().toJson()};
+  }
 
   Value::Map parameters;
   for (const openapi::Field &field : call.parameters)

@@ -4,11 +4,13 @@
 // checked, the product told by the Host header when it names one and else
 // by Version and Action, JSON answers (XML with Format=XML), and error
 // bodies shaped as the real ones (RequestId, HostId, Code, Message,
-// Recommend) with the real HTTP statuses.
+// Recommend) with the real HTTP statuses. STS is served here (StsModel):
+// the temporary keys it hands out are accepted with their security token.
 #ifndef OOSC_SIMSERVE_OPENAPIFRONT_H
 #define OOSC_SIMSERVE_OPENAPIFRONT_H
 
 #include "HttpServer.h"
+#include "StsModel.h"
 
 #include "oosc/apis/ApiTable.h"
 #include "oosc/openapi/Verification.h"
@@ -53,6 +55,7 @@ private:
 
   runtime::CloudBackend &cloud_;
   FrontOptions options_;
+  StsModel sts_;
   std::mutex mutex_;
   /// Nonces seen, with when they were seen, for the clock-skew window.
   std::map<std::string, std::time_t> nonces_;

@@ -88,9 +88,33 @@ TEST_F(RealCloudTest, AWrongSecretFailsTheTaskAndIsNeverShown) {
 TEST_F(RealCloudTest, WithoutCredentialsItSaysWhereItLooked) {
   std::string runner = build({"tests/build/over-http.yaml"});
   unsetenv("ALIBABA_CLOUD_ACCESS_KEY_SECRET");
+  std::filesystem::create_directories(dir_ / "empty-home");
+  std::string home = getenv("HOME") ? getenv("HOME") : "";
+  setenv("HOME", (dir_ / "empty-home").c_str(), 1);
   RunResult result = runOverHttp(runner);
+  setenv("HOME", home.c_str(), 1);
   EXPECT_EQ(result.exitCode, 2);
+  EXPECT_NE(result.err.find("~/.aliyun/config.json (no such file)"), std::string::npos) << result.err;
   EXPECT_NE(result.err.find("found no credentials; looked at: the environment"), std::string::npos) << result.err;
+}
+
+TEST_F(RealCloudTest, ARamRoleProfileAssumesItsRoleFromTheServedSts) {
+  std::string runner = build({"tests/build/over-http.yaml"});
+  std::filesystem::create_directories(dir_ / "home" / ".aliyun");
+  std::ofstream(dir_ / "home" / ".aliyun" / "config.json")
+      << R"({"current": "default", "profiles": [{"name": "deploy", "mode": "RamRoleArn", "access_key_id": ")"
+      << simserve::kTestKeyId << R"(", "access_key_secret": ")" << simserve::kTestKeySecret
+      << R"(", "ram_role_arn": "acs:ram::1234567890123456:role/deployer", "ram_session_name": "ci"}]})";
+  unsetenv("ALIBABA_CLOUD_ACCESS_KEY_ID");
+  unsetenv("ALIBABA_CLOUD_ACCESS_KEY_SECRET");
+  std::string home = getenv("HOME") ? getenv("HOME") : "";
+  setenv("HOME", (dir_ / "home").c_str(), 1);
+  RunResult result = runOverHttp(runner, {"--profile", "deploy"});
+  setenv("HOME", home.c_str(), 1);
+  ASSERT_EQ(result.exitCode, 0) << result.err;
+  EXPECT_NE(result.err.find("profile 'deploy', role acs:ram::1234567890123456:role/deployer"), std::string::npos)
+      << result.err;
+  EXPECT_EQ(result.err.find(simserve::kTestKeySecret), std::string::npos);
 }
 
 TEST_F(RealCloudTest, OptionsOfTheOtherCloudAreRefused) {

@@ -44,6 +44,7 @@ struct RunnerOptions {
   std::string endpoint;     ///< --endpoint URL: every call goes there
   bool vpcEndpoints = false; ///< --endpoint-type vpc
   bool signatureV1 = false;  ///< --signature v1 (RPC APIs)
+  std::string profile;       ///< --profile NAME (~/.aliyun/config.json)
 };
 
 /// The --help text for \p def.

@@ -9,6 +9,7 @@
 
 #include "oosc/runtime/Outcome.h"
 
+#include <ctime>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -46,6 +47,30 @@ std::shared_ptr<CredentialsProvider> fixedCredentials(Credentials credentials, s
 /// ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET (and
 /// ALIBABA_CLOUD_SECURITY_TOKEN when set), or null when they are not both set.
 std::shared_ptr<CredentialsProvider> environmentCredentials(const EnvironmentLookup &environment);
+
+class Transport;
+struct EndpointUrl;
+
+/// What the default chain reads and how it reaches STS.
+struct ChainOptions {
+  EnvironmentLookup environment;
+  /// --profile; else ALIBABA_CLOUD_PROFILE; else the file's `current`.
+  std::string profile;
+  /// Where ~ is ("" = $HOME).
+  std::string homeDirectory;
+  /// STS calls go here instead of https://sts.aliyuncs.com (a private or
+  /// test endpoint; ALIBABA_CLOUD_STS_ENDPOINT sets it too).
+  std::string stsEndpoint;
+  std::shared_ptr<Transport> transport;
+  std::function<std::time_t()> now;
+};
+
+/// The official default chain, in its order: the environment, then the
+/// aliyun CLI's ~/.aliyun/config.json profile (modes AK, StsToken and
+/// RamRoleArn; a role's temporary credentials are refreshed before they
+/// expire). The first that applies is used for the whole run; when none
+/// does, the error names each place looked at and why it did not serve.
+runtime::Outcome<std::shared_ptr<CredentialsProvider>> defaultCredentialChain(const ChainOptions &options);
 
 } // namespace oosc::openapi
 

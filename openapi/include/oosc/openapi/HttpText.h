@@ -4,6 +4,8 @@
 #ifndef OOSC_OPENAPI_HTTPTEXT_H
 #define OOSC_OPENAPI_HTTPTEXT_H
 
+#include <ctime>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -17,6 +19,10 @@ std::string lowerCase(std::string_view text);
 /// `%XY` escapes decoded (a malformed one kept as it is); \p plusIsSpace for
 /// form bodies, where `+` is a space.
 std::string percentDecode(std::string_view text, bool plusIsSpace);
+
+/// OpenAPI's timestamps, `2026-12-06T04:00:00Z` (UTC, to the second).
+std::string isoTime(std::time_t when);
+std::optional<std::time_t> parseIsoTime(const std::string &text);
 
 } // namespace oosc::openapi
 

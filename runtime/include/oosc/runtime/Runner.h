@@ -20,6 +20,7 @@ struct RealCloudSettings {
   std::string endpoint; ///< --endpoint, or "" for the API table's
   bool vpcEndpoints = false;
   bool signatureV1 = false;
+  std::string profile; ///< --profile: an aliyun CLI profile
 };
 
 /// Opens the real cloud for a run: the OpenAPI client (openapi/), which the

@@ -128,17 +128,26 @@ std::vector<std::string_view> ApiTable::serviceNames() const {
   return names;
 }
 
+/// The entry \p name of \p decoded, decoded by \p decode the first time it
+/// is asked for (null when it does not decode, then and later). The caller
+/// holds the index's decodedMutex.
+template <typename T, typename Decode>
+const T *decodedOnce(std::unordered_map<std::string_view, std::unique_ptr<const T>> &decoded, std::string_view name,
+                     Decode decode) {
+  auto [it, added] = decoded.try_emplace(name);
+  if (added)
+    if (std::optional<T> value = decode())
+      it->second = std::make_unique<const T>(std::move(*value));
+  return it->second.get();
+}
+
 const ApiSpec *ApiTable::findApi(const ProductRecord &product, std::string_view api) const {
   Index &index = indexOf(product);
   const Entry *entry = findEntry(index.apis, api);
   if (!entry)
     return nullptr;
   std::lock_guard<std::mutex> lock(index.decodedMutex);
-  auto [it, added] = index.decodedApis.try_emplace(entry->name);
-  if (added)
-    if (std::optional<ApiSpec> decoded = decodeApiLine(entry->line))
-      it->second = std::make_unique<const ApiSpec>(std::move(*decoded));
-  return it->second.get();
+  return decodedOnce(index.decodedApis, entry->name, [&] { return decodeApiLine(entry->line); });
 }
 
 std::vector<std::string_view> ApiTable::apiNames(const ProductRecord &product) const {
@@ -156,11 +165,7 @@ const Shape *ApiTable::answerShape(const ProductRecord &product, std::string_vie
   if (!entry)
     return nullptr;
   std::lock_guard<std::mutex> lock(index.decodedMutex);
-  auto [it, added] = index.decodedAnswers.try_emplace(entry->name);
-  if (added)
-    if (std::optional<Shape> decoded = decodeShape(afterTab(entry->line)))
-      it->second = std::make_unique<const Shape>(std::move(*decoded));
-  return it->second.get();
+  return decodedOnce(index.decodedAnswers, entry->name, [&] { return decodeShape(afterTab(entry->line)); });
 }
 
 std::pair<std::string_view, std::string_view> ApiTable::linesOf(const ProductRecord &product,

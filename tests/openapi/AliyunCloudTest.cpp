@@ -34,22 +34,6 @@ std::string valueOf(const Fields &fields, std::string_view name) {
   return "<absent>";
 }
 
-Fields headersOf(const std::string &headerLines) {
-  Fields fields;
-  std::size_t at = 0;
-  while (at < headerLines.size()) {
-    std::size_t end = headerLines.find("\r\n", at);
-    if (end == std::string::npos)
-      end = headerLines.size();
-    std::string line = headerLines.substr(at, end - at);
-    std::size_t colon = line.find(':');
-    if (colon != std::string::npos)
-      fields.push_back({line.substr(0, colon), line.substr(colon + 1)});
-    at = end + 2;
-  }
-  return fields;
-}
-
 AliyunCloudOptions optionsFor(int port, oosc::openapi::Credentials credentials = {"LTAIloopbacktest1234", kSecret, ""}) {
   AliyunCloudOptions options;
   options.table = &oosc::apis::cloudApis();
@@ -88,7 +72,8 @@ TEST(AliyunCloud, SignsV3SoThatTheSignatureChecksOutFromWhatArrived) {
   received.method = sent.method;
   received.canonicalUri = sent.target.substr(0, sent.target.find('?'));
   received.query = query;
-  received.headers = headersOf(sent.headers);
+  for (auto &[name, value] : sent.headerFields())
+    received.headers.push_back({name, value});
   received.payloadHash = oosc::openapi::sha256Hex(sent.body);
   EXPECT_EQ(sent.header("x-acs-content-sha256"), received.payloadHash);
   EXPECT_EQ(sent.header("Authorization"),

@@ -65,10 +65,9 @@ class SdkEncoding : public ::testing::Test {
 protected:
   void SetUp() override {
     tools_ = fs::path(OOSC_SHARED_TOOLS) / "alicloud-sdk";
+    if (std::string missing = oosc::testing::missingAlicloudSdk(tools_); !missing.empty())
+      GTEST_SKIP() << missing;
     node_ = oosc::testing::findOnPath("node");
-    if (node_.empty() || !fs::exists(tools_ / "call.js") || !fs::exists(tools_ / "node_modules" / "@alicloud"))
-      GTEST_SKIP() << "node or " << (tools_ / "call.js").string()
-                   << " with its node_modules not found (run ../shared/tools/setup.sh)";
     setenv("ALIBABA_CLOUD_ACCESS_KEY_ID", "LTAIloopbacktest", 1);
     setenv("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "loopback-test-secret", 1);
     unsetenv("ALIBABA_CLOUD_SECURITY_TOKEN");

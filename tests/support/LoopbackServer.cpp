@@ -18,22 +18,31 @@ std::string lowerCase(std::string text) {
   return text;
 }
 
-/// The value of a header in \p headerLines (CRLF separated), any case.
-std::string headerValue(const std::string &headerLines, const std::string &name) {
-  std::string wanted = lowerCase(name) + ":";
+/// The `Name: value` lines of \p headerLines (CRLF separated), values
+/// without their leading blanks.
+std::vector<std::pair<std::string, std::string>> headerList(const std::string &headerLines) {
+  std::vector<std::pair<std::string, std::string>> list;
   std::size_t at = 0;
   while (at < headerLines.size()) {
     std::size_t end = headerLines.find("\r\n", at);
     if (end == std::string::npos)
       end = headerLines.size();
     std::string line = headerLines.substr(at, end - at);
-    if (lowerCase(line.substr(0, wanted.size())) == wanted) {
-      std::string value = line.substr(wanted.size());
-      std::size_t first = value.find_first_not_of(" \t");
-      return first == std::string::npos ? "" : value.substr(first);
+    std::size_t colon = line.find(':');
+    if (colon != std::string::npos) {
+      std::size_t first = line.find_first_not_of(" \t", colon + 1);
+      list.emplace_back(line.substr(0, colon), first == std::string::npos ? "" : line.substr(first));
     }
     at = end + 2;
   }
+  return list;
+}
+
+/// The value of a header in \p headerLines, any case.
+std::string headerValue(const std::string &headerLines, const std::string &name) {
+  for (const auto &[headerName, value] : headerList(headerLines))
+    if (lowerCase(headerName) == lowerCase(name))
+      return value;
   return "";
 }
 
@@ -98,6 +107,8 @@ bool OneRequestServer::complete() const {
 }
 
 std::string HttpRequest::header(const std::string &name) const { return headerValue(headers, name); }
+
+std::vector<std::pair<std::string, std::string>> HttpRequest::headerFields() const { return headerList(headers); }
 
 HttpRequest parseHttpRequest(const std::string &raw) {
   HttpRequest request;

@@ -52,6 +52,8 @@ struct HttpRequest {
   std::string body;
   /// The value of header \p name (any case), or empty.
   std::string header(const std::string &name) const;
+  /// Every header, name as sent and value.
+  std::vector<std::pair<std::string, std::string>> headerFields() const;
   std::string headers; ///< the header lines, as sent
 };
 

@@ -18,4 +18,14 @@ inline std::string findOnPath(const std::string &program) {
   return "";
 }
 
+/// Why Alibaba's SDK tools in \p tools (../shared/tools/alicloud-sdk) cannot
+/// run here, for GTEST_SKIP, or "" when node and their modules are there.
+inline std::string missingAlicloudSdk(const std::filesystem::path &tools) {
+  if (findOnPath("node").empty() || !std::filesystem::exists(tools / "call.js") ||
+      !std::filesystem::exists(tools / "node_modules" / "@alicloud"))
+    return "node or " + (tools / "call.js").string() +
+           " with its node_modules not found (run ../shared/tools/setup.sh)";
+  return "";
+}
+
 } // namespace oosc::testing

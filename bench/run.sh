@@ -6,7 +6,10 @@
 #  3. oosc build time, runner start, executor overhead per task and a
 #     1,000-item concurrent Loop against its ideal time;
 #  4. the language server's edit latency and memory;
-#  5. the cost of signing one OpenAPI request (v1 and v3).
+#  5. the cost of signing one OpenAPI request (v1 and v3);
+#  6. runners and the simulated cloud over loopback HTTP: the cost of a call,
+#     a 1,000-item loop and its connections, the served simulator's
+#     throughput on one core.
 # Targets are in the README.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -30,3 +33,6 @@ echo "== oosc lsp"
 echo
 echo "== OpenAPI signatures"
 "$root/build/bench/signing_bench" "${REPEATS:-7}"
+echo
+echo "== over HTTP: runners and oosc sim serve"
+"$root/build/bench/wire_bench" "$root/build/cli/oosc"

@@ -27,7 +27,11 @@ options:
   --world FILE           a world to start from when there is no state yet
   --access-key ID:SECRET a key pair to accept (repeatable); without one, a
                          fixed test pair is accepted and printed on start
-  --latency MS           added to every call (0 to 3600000)
+  --latency MS           added to every call, in real time (0 to 3600000)
+  --time-scale N         the world's time runs N times faster than the wall
+                         clock (1 to 100000, default 1): a runner given the
+                         same --time-scale sees minutes of waiting pass in
+                         seconds
   --fail SERVICE.API[:CODE][@N|~P]
                          make an API fail: its Nth call, or each call with
                          probability P (repeatable)
@@ -62,7 +66,8 @@ std::optional<std::string> parseServe(const std::vector<std::string> &arguments,
       parsed.help = true;
       continue;
     }
-    static const char *const kTakesValue[] = {"--listen", "--state", "--world", "--access-key", "--latency", "--fail"};
+    static const char *const kTakesValue[] = {"--listen", "--state", "--world", "--access-key", "--latency", "--fail",
+                                              "--time-scale"};
     if (std::find(std::begin(kTakesValue), std::end(kTakesValue), name) == std::end(kTakesValue))
       return name.rfind("-", 0) == 0 ? "unknown option '" + name + "'" : "unexpected argument '" + name + "'";
     if (i + 1 >= arguments.size())
@@ -85,6 +90,11 @@ std::optional<std::string> parseServe(const std::vector<std::string> &arguments,
       if (auto *error = std::get_if<std::string>(&latency))
         return *error;
       options.simulator.latency = std::get<std::chrono::milliseconds>(latency);
+    } else if (name == "--time-scale") {
+      auto scale = runtime::parseIntegerIn(value, 1, 100000);
+      if (!scale)
+        return "--time-scale takes a whole number from 1 to 100000, got '" + value + "'";
+      options.timeScale = static_cast<double>(*scale);
     } else if (name == "--fail") {
       auto rule = runtime::parseFault(value);
       if (auto *error = std::get_if<std::string>(&rule))

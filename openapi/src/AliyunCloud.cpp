@@ -108,6 +108,25 @@ HttpRequest signedV1(const WireRequest &wire, const SigningContext &context) {
   return request;
 }
 
+/// An API that takes no signature (STS AssumeRoleWithOIDC: the OIDC token
+/// is the proof): the common parameters in the query, the API's own in a
+/// form body, as Alibaba's credential libraries send it.
+HttpRequest anonymousRpc(const WireRequest &wire, const SigningContext &context) {
+  Fields common = {{"Action", context.action},
+                   {"Version", context.version},
+                   {"Format", "JSON"},
+                   {"Timestamp", context.timestamp}};
+  Fields params = wire.query;
+  params.insert(params.end(), wire.form.begin(), wire.form.end());
+  HttpRequest request;
+  request.method = "POST";
+  request.url = context.base + "/?" + canonicalQueryString(common);
+  request.headers = wire.headers;
+  request.headers.push_back({"Content-Type", "application/x-www-form-urlencoded"});
+  request.body = formBody(params);
+  return request;
+}
+
 /// Signature v3: the query in the URL, the form or JSON body hashed, the
 /// action, version, date and nonce in signed headers.
 HttpRequest signedV3(const WireRequest &wire, apis::ApiStyle style, const SigningContext &context) {
@@ -185,6 +204,11 @@ bool safeToRepeat(std::string_view api, const Value &parameters, const ApiError 
 }
 
 Outcome<Value, ApiError> AliyunCloud::call(std::string_view service, std::string_view api, const Value &parameters) {
+  return callObserved(service, api, parameters, nullptr);
+}
+
+Outcome<Value, ApiError> AliyunCloud::callObserved(std::string_view service, std::string_view api,
+                                                   const Value &parameters, const runtime::AttemptObserver &observer) {
   const RetryPolicy &policy = options_.retry;
   for (int attempt = 1;; ++attempt) {
     Outcome<Value, ApiError> answer = callOnce(service, api, parameters);
@@ -198,6 +222,9 @@ Outcome<Value, ApiError> AliyunCloud::call(std::string_view service, std::string
     std::chrono::milliseconds wait(static_cast<std::chrono::milliseconds::rep>(options_.random() * ceiling));
     if (options_.onRetry)
       options_.onRetry({std::string(api), answer.error().code, attempt, policy.maxAttempts, wait});
+    if (observer)
+      observer({answer.error().code, answer.error().requestId, attempt, policy.maxAttempts,
+                static_cast<long>(wait.count())});
     options_.sleep(wait);
   }
 }
@@ -224,21 +251,24 @@ Outcome<Value, ApiError> AliyunCloud::callOnce(std::string_view service, std::st
   WireRequest wire = encodeRequest(spec ? *spec : unknownApi, product->style, withRegion(spec, parameters, options_.region));
   if (!wire.problems.empty())
     return clientError("oosc.BadRequest", wire.problems.front());
-  if (!options_.credentials || !options_.transport)
+  if (!options_.transport || (!options_.credentials && !options_.anonymous))
     return clientError("oosc.NoCredentials", "no credentials or no transport to call the cloud with");
-  Outcome<Credentials> credentials = options_.credentials->get();
-  if (!credentials)
-    return clientError("oosc.NoCredentials", credentials.error().message);
-
   SigningContext context;
+  if (!options_.anonymous) {
+    Outcome<Credentials> credentials = options_.credentials->get();
+    if (!credentials)
+      return clientError("oosc.NoCredentials", credentials.error().message);
+    context.credentials = credentials.value();
+  }
   context.base = options_.endpoint ? options_.endpoint->text()
                                    : "https://" + endpointHost(*product, options_.region, options_.endpointType);
   context.host = context.base.substr(context.base.find("://") + 3);
   context.action = std::string(spec ? spec->name : api);
   context.version = std::string(product->version);
-  context.credentials = credentials.value();
   context.nonce = options_.nonce();
   context.timestamp = isoTime(options_.now());
+  if (options_.anonymous && product->style == apis::ApiStyle::Rpc)
+    return readOrFail(anonymousRpc(wire, context));
   // v1 exists for RPC APIs only; restful ones are always signed with v3.
   if (options_.signature == SignatureVersion::V1 && product->style == apis::ApiStyle::Rpc)
     return readOrFail(signedV1(wire, context));

@@ -1,129 +1,138 @@
+// The default credential chain, in the order of Alibaba Cloud's credential
+// libraries: the environment's keys, an OIDC role named by the
+// environment, the aliyun CLI's config.json, the SDKs' credentials file,
+// the ECS instance's RAM role, a credentials URI.
 #include "AssumeRoleCredentials.h"
+#include "CredentialSources.h"
+#include "MetadataCredentials.h"
 
-#include "oosc/openapi/Credentials.h"
-#include "oosc/runtime/Value.h"
-
-#include <fstream>
-#include <sstream>
+#include "oosc/openapi/Endpoints.h"
 
 namespace oosc::openapi {
 
 namespace {
 
 using runtime::Outcome;
-using runtime::Value;
 
-/// What one place of the chain gave: a provider, or why it gave none.
-struct Attempt {
-  std::shared_ptr<CredentialsProvider> provider;
-  std::string why; ///< when no provider: "not set", "no such file", ...
-};
-
-std::string textOf(const Value &record, std::string_view key) {
-  const Value *member = record.find(key);
-  return member && member->isString() ? member->getString() : std::string();
+std::string setting(const ChainOptions &options, const char *name) {
+  return options.environment(name).value_or("");
 }
 
-std::string homeOf(const ChainOptions &options) {
-  if (!options.homeDirectory.empty())
-    return options.homeDirectory;
-  std::optional<std::string> home = options.environment("HOME");
-  return home ? *home : std::string();
+bool isTrue(const std::string &text) { return text == "true" || text == "TRUE" || text == "True"; }
+
+Attempt fromEnvironmentKeys(const ChainOptions &options) {
+  if (auto provider = environmentCredentials(options.environment))
+    return {provider, ""};
+  return {nullptr, "ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET: not set"};
 }
 
-/// The profile record the options pick in config.json, or why there is none.
-Outcome<Value> pickProfile(const Value &config, const ChainOptions &options, std::string &name) {
-  name = options.profile;
-  if (name.empty())
-    name = options.environment("ALIBABA_CLOUD_PROFILE").value_or("");
-  if (name.empty())
-    name = textOf(config, "current");
-  if (name.empty())
-    name = "default";
-  if (const Value *profiles = config.find("profiles"); profiles && profiles->isList())
-    for (const Value &profile : profiles->getList())
-      if (profile.isMap() && textOf(profile, "name") == name)
-        return profile;
-  return runtime::fail("no profile '" + name + "'");
+Attempt fromEnvironmentOidc(const ChainOptions &options) {
+  OidcRoleSettings role;
+  role.roleArn = setting(options, "ALIBABA_CLOUD_ROLE_ARN");
+  role.providerArn = setting(options, "ALIBABA_CLOUD_OIDC_PROVIDER_ARN");
+  role.tokenFile = setting(options, "ALIBABA_CLOUD_OIDC_TOKEN_FILE");
+  if (role.roleArn.empty() && role.providerArn.empty() && role.tokenFile.empty())
+    return {nullptr, "ALIBABA_CLOUD_ROLE_ARN, ALIBABA_CLOUD_OIDC_PROVIDER_ARN and ALIBABA_CLOUD_OIDC_TOKEN_FILE: "
+                     "not set"};
+  for (auto [value, name] : {std::pair{&role.roleArn, "ALIBABA_CLOUD_ROLE_ARN"},
+                             {&role.providerArn, "ALIBABA_CLOUD_OIDC_PROVIDER_ARN"},
+                             {&role.tokenFile, "ALIBABA_CLOUD_OIDC_TOKEN_FILE"}})
+    if (value->empty())
+      return {nullptr, std::string(name) + " is not set (the other two are)"};
+  if (std::string session = setting(options, "ALIBABA_CLOUD_ROLE_SESSION_NAME"); !session.empty())
+    role.sessionName = session;
+  role.origin = "environment (ALIBABA_CLOUD_ROLE_ARN)";
+  role.sts = stsAccessOf(options);
+  return {oidcRoleCredentials(std::move(role)), ""};
 }
 
-Attempt fromProfile(const Value &profile, const std::string &origin, const ChainOptions &options) {
-  std::string mode = textOf(profile, "mode");
-  Credentials key{textOf(profile, "access_key_id"), textOf(profile, "access_key_secret"), ""};
-  if (mode == "AK" || mode == "StsToken" || mode == "RamRoleArn") {
-    if (key.accessKeyId.empty() || key.accessKeySecret.empty())
-      return {nullptr, "mode " + mode + " without access_key_id and access_key_secret"};
-  }
-  if (mode == "AK")
-    return {fixedCredentials(key, origin), ""};
-  if (mode == "StsToken") {
-    key.securityToken = textOf(profile, "sts_token");
-    if (key.securityToken.empty())
-      return {nullptr, "mode StsToken without sts_token"};
-    return {fixedCredentials(key, origin), ""};
-  }
-  if (mode == "RamRoleArn") {
-    AssumeRoleSettings role;
-    role.source = fixedCredentials(key, origin);
-    role.roleArn = textOf(profile, "ram_role_arn");
-    if (role.roleArn.empty())
-      return {nullptr, "mode RamRoleArn without ram_role_arn"};
-    role.sessionName = textOf(profile, "ram_session_name");
-    if (role.sessionName.empty())
-      role.sessionName = "oosc";
-    if (const Value *seconds = profile.find("expired_seconds"); seconds && seconds->isInteger() &&
-                                                                seconds->getInteger() >= 900)
-      role.durationSeconds = static_cast<long>(seconds->getInteger());
-    role.stsEndpoint = options.stsEndpoint;
-    role.origin = origin;
-    role.transport = options.transport;
-    role.now = options.now;
-    return {assumeRoleCredentials(std::move(role)), ""};
-  }
-  return {nullptr, "mode " + (mode.empty() ? std::string("(none)") : mode) +
-                       " is not supported yet (AK, StsToken and RamRoleArn are)"};
+Attempt fromInstanceRole(const ChainOptions &options) {
+  if (isTrue(setting(options, "ALIBABA_CLOUD_ECS_METADATA_DISABLED")))
+    return {nullptr, "ALIBABA_CLOUD_ECS_METADATA_DISABLED is set"};
+  // Asked only when named: on a machine that is not an ECS instance the
+  // metadata address leads nowhere, and waiting for it helps nobody.
+  EcsRoleSettings role;
+  role.roleName = setting(options, "ALIBABA_CLOUD_ECS_METADATA");
+  if (role.roleName.empty())
+    return {nullptr, "ALIBABA_CLOUD_ECS_METADATA (the role's name): not set"};
+  std::string why;
+  role.metadataUrl = metadataUrlOf(options, why);
+  if (role.metadataUrl.empty())
+    return {nullptr, why};
+  role.imdsV1Disabled = isTrue(setting(options, "ALIBABA_CLOUD_IMDSV1_DISABLED"));
+  role.origin = "environment (ALIBABA_CLOUD_ECS_METADATA)";
+  role.transport = options.transport;
+  role.now = options.now;
+  return {ecsRoleCredentials(std::move(role)), ""};
 }
 
-Attempt fromConfigFile(const ChainOptions &options) {
-  std::string home = homeOf(options);
-  if (home.empty())
-    return {nullptr, "no home folder (HOME is not set)"};
-  std::string path = home + "/.aliyun/config.json";
-  std::ifstream file(path, std::ios::binary);
-  if (!file)
-    return {nullptr, "no such file"};
-  std::ostringstream text;
-  text << file.rdbuf();
-  runtime::JsonParseError error;
-  std::optional<Value> config = runtime::parseJson(text.str(), &error);
-  if (!config || !config->isMap())
-    return {nullptr, "not a JSON object (" + error.message + ")"};
-  std::string name;
-  Outcome<Value> profile = pickProfile(*config, options, name);
-  if (!profile)
-    return {nullptr, profile.error().message};
-  Attempt attempt = fromProfile(profile.value(), "~/.aliyun/config.json profile '" + name + "'", options);
-  if (!attempt.provider)
-    attempt.why = "profile '" + name + "': " + attempt.why;
-  return attempt;
+Attempt fromCredentialsUri(const ChainOptions &options) {
+  UriSettings uri;
+  uri.uri = setting(options, "ALIBABA_CLOUD_CREDENTIALS_URI");
+  if (uri.uri.empty())
+    return {nullptr, "not set"};
+  uri.origin = "environment (ALIBABA_CLOUD_CREDENTIALS_URI)";
+  uri.transport = options.transport;
+  uri.now = options.now;
+  std::string why;
+  auto provider = uriCredentials(std::move(uri), why);
+  return {provider, why};
 }
 
 } // namespace
 
-Outcome<std::shared_ptr<CredentialsProvider>> defaultCredentialChain(const ChainOptions &options) {
-  // A profile asked for by name is what the person wants, over the
-  // environment (as the SDKs do).
-  std::string looked;
-  if (options.profile.empty()) {
-    if (auto environment = environmentCredentials(options.environment))
-      return environment;
-    looked = "the environment (ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET: not set); ";
+std::string namedProfile(const ChainOptions &options) {
+  return options.profile.empty() ? setting(options, "ALIBABA_CLOUD_PROFILE") : options.profile;
+}
+
+std::string homeOf(const ChainOptions &options) {
+  return options.homeDirectory.empty() ? setting(options, "HOME") : options.homeDirectory;
+}
+
+StsAccess stsAccessOf(const ChainOptions &options) { return {options.stsEndpoint, options.transport, options.now}; }
+
+std::string metadataUrlOf(const ChainOptions &options, std::string &why) {
+  std::string url = options.metadataUrl.empty() ? setting(options, "OOSC_ECS_METADATA_URL") : options.metadataUrl;
+  if (url.empty() || url == kEcsMetadataUrl)
+    return kEcsMetadataUrl;
+  // Anywhere else only on this machine (a test's metadata service).
+  if (!parseEndpointUrl(url, why)) {
+    why = "the metadata service address " + url + ": " + why;
+    return "";
   }
-  Attempt config = fromConfigFile(options);
-  if (config.provider)
-    return config.provider;
-  looked += "~/.aliyun/config.json (" + config.why + ")";
-  return runtime::fail("found no credentials; looked at: " + looked);
+  while (!url.empty() && url.back() == '/')
+    url.pop_back();
+  return url;
+}
+
+Outcome<std::shared_ptr<CredentialsProvider>> defaultCredentialChain(const ChainOptions &options) {
+  struct Place {
+    const char *name;
+    Attempt (*read)(const ChainOptions &);
+    bool takesProfile; ///< read when a profile is named
+  };
+  static const Place kPlaces[] = {
+      {"the environment", fromEnvironmentKeys, false},
+      {"the environment's OIDC role", fromEnvironmentOidc, false},
+      {"~/.aliyun/config.json", fromCliConfig, true},
+      {"~/.alibabacloud/credentials", fromCredentialsFile, true},
+      {"the ECS instance's RAM role", fromInstanceRole, false},
+      {"ALIBABA_CLOUD_CREDENTIALS_URI", fromCredentialsUri, false},
+  };
+  // A profile asked for by name is what the person wants: only the files
+  // that hold profiles are read (as the SDKs do).
+  bool profileNamed = !options.profile.empty();
+  std::string looked;
+  for (const Place &place : kPlaces) {
+    if (profileNamed && !place.takesProfile)
+      continue;
+    Attempt attempt = place.read(options);
+    if (attempt.provider)
+      return attempt.provider;
+    looked += std::string(looked.empty() ? "" : "; ") + place.name + " (" + attempt.why + ")";
+  }
+  return runtime::fail("found no credentials" + std::string(profileNamed ? " for profile '" + options.profile + "'" : "") +
+                       "; looked at: " + looked);
 }
 
 } // namespace oosc::openapi

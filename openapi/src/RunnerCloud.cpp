@@ -1,9 +1,10 @@
 //===- RunnerCloud.cpp - `--cloud aliyun` for runners -----------------------===//
 #include "oosc/openapi/RunnerCloud.h"
 
+#include "StsCalls.h"
+
 #include "oosc/openapi/AliyunCloud.h"
 
-#include <iostream>
 
 namespace oosc::openapi {
 
@@ -16,18 +17,46 @@ using runtime::Value;
 /// The OpenAPI client with the table it reads, which it does not own.
 class RunnerCloud final : public runtime::CloudBackend {
 public:
-  RunnerCloud(std::unique_ptr<apis::ApiTable> table, AliyunCloudOptions options)
-      : table_(std::move(table)), client_((options.table = table_.get(), std::move(options))) {}
+  RunnerCloud(std::unique_ptr<apis::ApiTable> table, AliyunCloudOptions options, std::string account)
+      : table_(std::move(table)), client_((options.table = table_.get(), std::move(options))),
+        account_(std::move(account)) {}
 
   Outcome<Value, ApiError> call(std::string_view service, std::string_view api, const Value &parameters) override {
     return client_.call(service, api, parameters);
   }
-  std::string describe() const override { return client_.describe(); }
+  Outcome<Value, ApiError> callObserved(std::string_view service, std::string_view api, const Value &parameters,
+                                        const runtime::AttemptObserver &observer) override {
+    return client_.callObserved(service, api, parameters, observer);
+  }
+  /// "Alibaba Cloud account 1234567890123456 (acs:ram::...), region ...".
+  std::string describe() const override {
+    std::string client = client_.describe();
+    std::string prefix = "Alibaba Cloud, ";
+    if (client.rfind(prefix, 0) == 0)
+      client.erase(0, prefix.size());
+    return "Alibaba Cloud account " + account_ + ", " + client;
+  }
 
 private:
   std::unique_ptr<apis::ApiTable> table_;
   AliyunCloud client_;
+  std::string account_;
 };
+
+/// Who the credentials are, from STS GetCallerIdentity: "1234567890123456
+/// (acs:ram::1234567890123456:user/deployer)". Asked before anything else,
+/// so a key that does not work stops the runner before its first call.
+Outcome<std::string> callerAccount(const StsAccess &sts, std::shared_ptr<CredentialsProvider> credentials) {
+  auto identity = callSts(sts, std::move(credentials), "GetCallerIdentity", Value(Value::Map{}));
+  if (!identity)
+    return runtime::fail("cannot tell whose credentials these are: STS GetCallerIdentity answered " +
+                         identity.error().code + ": " + identity.error().message);
+  auto text = [&](std::string_view name) {
+    const Value *member = identity.value().find(name);
+    return member ? member->toDisplayString() : std::string();
+  };
+  return text("AccountId") + " (" + text("Arn") + ")";
+}
 
 } // namespace
 
@@ -43,6 +72,10 @@ Outcome<std::unique_ptr<runtime::CloudBackend>> openRunnerCloud(const runtime::R
     if (!client.endpoint)
       return runtime::fail("--endpoint: " + why);
   }
+  // Real clouds keep real time; only a test cloud runs faster.
+  if (settings.timeScale != 1 && !(client.endpoint && isLoopbackHost(client.endpoint->host)))
+    return runtime::fail("--time-scale goes only with a test cloud on loopback (--endpoint "
+                         "http://127.0.0.1:PORT of `oosc sim serve --time-scale N`)");
   auto transport = makeCurlTransport({});
   if (!transport)
     return transport.error();
@@ -58,12 +91,11 @@ Outcome<std::unique_ptr<runtime::CloudBackend>> openRunnerCloud(const runtime::R
   if (!credentials)
     return runtime::fail("--cloud aliyun " + credentials.error().message);
   client.credentials = std::move(credentials.value());
-  client.onRetry = [](const RetryNotice &notice) {
-    std::cerr << "  retrying " << notice.api << " after " << notice.code << " (attempt " << notice.attempt
-              << " of " << notice.maxAttempts << " failed; again in " << notice.wait.count() << " ms)\n";
-  };
+  auto account = callerAccount({chain.stsEndpoint, client.transport, nullptr}, client.credentials);
+  if (!account)
+    return runtime::fail("--cloud aliyun: " + account.error().message);
   auto table = std::make_unique<apis::ApiTable>(image.apiProducts, image.apiProducts ? image.apiProductCount : 0);
-  return std::unique_ptr<runtime::CloudBackend>(std::make_unique<RunnerCloud>(std::move(table), std::move(client)));
+  return std::unique_ptr<runtime::CloudBackend>(std::make_unique<RunnerCloud>(std::move(table), std::move(client), account.value()));
 }
 
 } // namespace oosc::openapi

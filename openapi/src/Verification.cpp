@@ -180,6 +180,22 @@ Fields decodeQuery(std::string_view text, bool plusIsSpace) {
   return fields;
 }
 
+std::optional<SignedCall> unsignedCall(const ReceivedRequest &request) {
+  if (!request.header("Authorization").empty() || !request.param("Signature").empty() ||
+      !request.param("AccessKeyId").empty())
+    return std::nullopt;
+  SignedCall call;
+  call.signatureVersion = 0;
+  call.action = request.param("Action");
+  call.version = request.param("Version");
+  call.timestamp = request.param("Timestamp");
+  for (const Fields *fields : {&request.query, &request.form})
+    for (const Field &field : *fields)
+      if (!isCommonV1Parameter(field.name))
+        call.parameters.push_back(field);
+  return call;
+}
+
 VerifyResult verifySignature(const ReceivedRequest &request, const SecretLookup &secrets) {
   std::string authorization = request.header("Authorization");
   if (!authorization.empty()) {

@@ -18,6 +18,23 @@ void RealClock::sleepFor(std::chrono::milliseconds duration) {
     std::this_thread::sleep_for(duration);
 }
 
+ScaledClock::ScaledClock(double scale)
+    : scale_(scale > 0 ? scale : 1), start_(std::chrono::system_clock::now()),
+      steadyStart_(std::chrono::steady_clock::now()) {}
+
+std::chrono::system_clock::time_point ScaledClock::now() const {
+  // Measured on the steady clock: a wall-clock step (NTP) does not jump
+  // the scaled time.
+  std::chrono::duration<double> real = std::chrono::steady_clock::now() - steadyStart_;
+  auto scaled = std::chrono::duration_cast<std::chrono::milliseconds>(real * scale_);
+  return fromUnixMillis(toUnixMillis(start_) + scaled.count());
+}
+
+void ScaledClock::sleepFor(std::chrono::milliseconds duration) {
+  if (duration.count() > 0)
+    std::this_thread::sleep_for(std::chrono::duration<double, std::milli>(duration.count() / scale_));
+}
+
 VirtualClock::VirtualClock()
     : VirtualClock(std::chrono::system_clock::time_point(
           std::chrono::seconds(DefaultEpochSeconds))) {}

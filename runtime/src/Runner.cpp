@@ -38,6 +38,19 @@
 namespace oosc::runtime {
 namespace {
 
+/// The real cloud under --dry-run: planning needs no credentials and calls
+/// nothing, so the client is not even opened.
+class NothingCalled final : public CloudBackend {
+public:
+  Outcome<Value, ApiError> call(std::string_view service, std::string_view api, const Value &) override {
+    ApiError error;
+    error.code = "oosc.DryRun";
+    error.message = "--dry-run calls nothing (" + std::string(service) + " " + std::string(api) + ")";
+    return error;
+  }
+  std::string describe() const override { return "Alibaba Cloud (--dry-run: nothing is called)"; }
+};
+
 constexpr int kExitSuccess = 0, kExitFailed = 1, kExitUsage = 2, kExitCancelled = 3;
 
 const TemplateDef *findByName(const std::vector<const TemplateDef *> &defs, std::string_view name) {
@@ -184,8 +197,12 @@ int runTemplate(const TemplateDef &def, const RunnerImage &image, const std::str
   VirtualClock virtualClock(options.now.value_or(std::chrono::system_clock::time_point(
       std::chrono::seconds(VirtualClock::DefaultEpochSeconds))));
   RealClock realClock;
-  // The real cloud's resources change in real time: so do the waits.
-  Clock &clock = options.realTime || options.realCloud ? static_cast<Clock &>(realClock) : virtualClock;
+  ScaledClock scaledClock(static_cast<double>(options.timeScale));
+  // The real cloud's resources change in real time: so do the waits (a
+  // test cloud's faster time, with --time-scale).
+  Clock &clock = options.realCloud && options.timeScale != 1 ? static_cast<Clock &>(scaledClock)
+                 : options.realTime || options.realCloud   ? static_cast<Clock &>(realClock)
+                                                           : virtualClock;
   SimulatorOptions simulator;
   simulator.stateFile = options.stateFile.empty() ? defaultStateFile() : options.stateFile;
   simulator.worldFile = options.worldFile;
@@ -196,11 +213,15 @@ int runTemplate(const TemplateDef &def, const RunnerImage &image, const std::str
   simulator.newState = options.newState;
   std::unique_ptr<SimulatedCloud> simulated;
   std::unique_ptr<CloudBackend> real;
-  if (options.realCloud && !options.help) {
+  if (options.realCloud && (options.help || options.dryRun)) {
+    real = std::make_unique<NothingCalled>();
+  } else if (options.realCloud) {
     if (!image.openRealCloud)
       return usageError(program, "this runner was built without the real cloud's client");
     auto opened = image.openRealCloud(
-        {options.region, options.endpoint, options.vpcEndpoints, options.signatureV1, options.profile}, image);
+        {options.region, options.endpoint, options.vpcEndpoints, options.signatureV1, options.profile,
+         options.timeScale},
+        image);
     if (!opened)
       return usageError(program, opened.error().message);
     real = std::move(opened.value());

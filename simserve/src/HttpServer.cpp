@@ -217,6 +217,7 @@ void HttpServer::acceptLoop() {
         continue;
       return;
     }
+    ++accepted_;
     reapEnded();
     int yes = 1;
     setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &yes, sizeof yes);

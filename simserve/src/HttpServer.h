@@ -49,6 +49,8 @@ public:
   HttpServer &operator=(const HttpServer &) = delete;
 
   int port() const { return port_; }
+  /// Connections accepted so far (a measure of the clients' reuse).
+  std::uint64_t connectionsAccepted() const { return accepted_.load(); }
   void stop();
 
 private:
@@ -69,6 +71,7 @@ private:
   RequestHandler handler_;
   unsigned maxConnections_;
   std::atomic<bool> stopping_{false};
+  std::atomic<std::uint64_t> accepted_{0};
   std::mutex mutex_;
   std::list<std::unique_ptr<Connection>> connections_;
   std::thread acceptor_;

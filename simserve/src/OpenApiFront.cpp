@@ -112,13 +112,19 @@ std::optional<OpenApiFront::Refused> OpenApiFront::checkFreshness(const openapi:
     return Refused{400, "InvalidTimeStamp.Format", "Specified time stamp or date value is not well formatted."};
   if (*when < now - options_.maxClockSkewSeconds || *when > now + options_.maxClockSkewSeconds)
     return Refused{400, "InvalidTimeStamp.Expired", "Specified time stamp or date value is expired."};
+  if (call.signatureVersion == 0) // nothing signed, nothing to replay
+    return std::nullopt;
   if (call.nonce.empty())
     return Refused{400, "MissingParameter", "The signature nonce that is mandatory is not supplied."};
   std::lock_guard<std::mutex> lock(mutex_);
-  for (auto it = nonces_.begin(); it != nonces_.end();)
-    it = it->second < now - options_.maxClockSkewSeconds ? nonces_.erase(it) : std::next(it);
-  if (!nonces_.emplace(call.accessKeyId + "/" + call.nonce, now).second)
+  while (!nonceOrder_.empty() && nonceOrder_.front().first < now - options_.maxClockSkewSeconds) {
+    nonces_.erase(nonceOrder_.front().second);
+    nonceOrder_.pop_front();
+  }
+  std::string key = call.accessKeyId + "/" + call.nonce;
+  if (!nonces_.insert(key).second)
     return Refused{400, "SignatureNonceUsed", "Specified signature nonce was used already."};
+  nonceOrder_.emplace_back(now, std::move(key));
   return std::nullopt;
 }
 
@@ -140,17 +146,23 @@ const apis::ProductRecord *OpenApiFront::productOf(const IncomingRequest &reques
 }
 
 OutgoingResponse OpenApiFront::handle(const IncomingRequest &request) {
+  ++handled_;
   openapi::ReceivedRequest received = decode(request);
   bool xml = openapi::equalsIgnoringCase(received.param("Format"), "XML");
   std::map<std::string, std::string> secrets;
   for (const AccessKey &key : options_.keys)
     secrets[key.id] = key.secret;
   std::time_t now = options_.now();
-  openapi::VerifyResult verified = openapi::verifySignature(
-      received, [&](const std::string &id) -> std::optional<std::string> {
-        auto found = secrets.find(id);
-        return found == secrets.end() ? sts_.secretOf(id, now) : std::optional<std::string>(found->second);
-      });
+  // STS's AssumeRoleWithOIDC comes unsigned: the OIDC token is the proof.
+  std::optional<openapi::SignedCall> open = openapi::unsignedCall(received);
+  openapi::VerifyResult verified;
+  if (open && StsModel::takesUnsigned(open->action))
+    verified.call = std::move(open);
+  else
+    verified = openapi::verifySignature(received, [&](const std::string &id) -> std::optional<std::string> {
+      auto found = secrets.find(id);
+      return found == secrets.end() ? sts_.secretOf(id, now) : std::optional<std::string>(found->second);
+    });
   if (!verified.call)
     return errorResponse(verified.refusal.httpStatus, verified.refusal.code, verified.refusal.message, xml);
   const openapi::SignedCall &call = *verified.call;

@@ -16,9 +16,11 @@
 #include "oosc/openapi/Verification.h"
 #include "oosc/runtime/Cloud.h"
 
+#include <atomic>
 #include <ctime>
-#include <map>
+#include <deque>
 #include <mutex>
+#include <unordered_set>
 
 namespace oosc::simserve {
 
@@ -40,6 +42,8 @@ public:
   OpenApiFront(runtime::CloudBackend &cloud, FrontOptions options);
 
   OutgoingResponse handle(const IncomingRequest &request);
+  /// Requests handled so far, answered or refused.
+  std::uint64_t requestsHandled() const { return handled_.load(); }
 
 private:
   struct Refused {
@@ -57,9 +61,12 @@ private:
   FrontOptions options_;
   StsModel sts_;
   std::mutex mutex_;
-  /// Nonces seen, with when they were seen, for the clock-skew window.
-  std::map<std::string, std::time_t> nonces_;
+  /// Nonces seen within the clock-skew window, and the order they came in,
+  /// so the old ones are dropped from the front without a scan.
+  std::unordered_set<std::string> nonces_;
+  std::deque<std::pair<std::time_t, std::string>> nonceOrder_;
   std::uint64_t requests_ = 0;
+  std::atomic<std::uint64_t> handled_{0};
 };
 
 /// \p value as Alibaba Cloud's XML answers write it: maps as elements, a

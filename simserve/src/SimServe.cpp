@@ -7,6 +7,7 @@ namespace oosc::simserve {
 
 struct SimServe::Parts {
   std::string host;
+  std::unique_ptr<runtime::Clock> clock;
   std::unique_ptr<runtime::SimulatedCloud> cloud;
   std::unique_ptr<OpenApiFront> front;
   std::unique_ptr<HttpServer> server;
@@ -16,6 +17,11 @@ struct SimServe::Parts {
 runtime::Outcome<std::unique_ptr<SimServe>> SimServe::start(SimServeOptions options, const apis::ApiTable &table) {
   auto parts = std::make_unique<Parts>();
   parts->host = options.host;
+  // A served world keeps the wall clock's time (or a multiple of it): its
+  // clients wait in real time, so must its resources.
+  parts->clock = std::make_unique<runtime::ScaledClock>(options.timeScale);
+  options.simulator.clock = parts->clock.get();
+  options.simulator.realLatency = true;
   auto cloud = runtime::SimulatedCloud::open(options.simulator);
   if (!cloud)
     return cloud.error();
@@ -46,6 +52,10 @@ int SimServe::port() const { return parts_->server->port(); }
 std::string SimServe::url() const { return "http://" + parts_->host + ":" + std::to_string(port()); }
 
 runtime::SimulatedCloud &SimServe::cloud() { return *parts_->cloud; }
+
+std::uint64_t SimServe::requestsServed() const { return parts_->front->requestsHandled(); }
+
+std::uint64_t SimServe::connectionsAccepted() const { return parts_->server->connectionsAccepted(); }
 
 runtime::Outcome<bool> SimServe::stop() {
   if (parts_->stopped)

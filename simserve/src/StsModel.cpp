@@ -1,5 +1,7 @@
 #include "StsModel.h"
 
+#include "OidcToken.h"
+
 #include "oosc/openapi/HttpText.h"
 
 #include <cstdio>
@@ -63,13 +65,15 @@ std::optional<ApiError> StsModel::checkToken(const openapi::SignedCall &call, st
 runtime::Outcome<Value, ApiError> StsModel::call(const openapi::SignedCall &call, std::time_t now) {
   if (call.action == "AssumeRole")
     return assumeRole(call, now);
+  if (call.action == "AssumeRoleWithOIDC")
+    return assumeRoleWithOidc(call, now);
   if (call.action == "GetCallerIdentity")
     return callerIdentity(call);
   return stsError(404, "InvalidApi.NotFound",
-                  "The simulated STS has no API \"" + call.action + "\" (AssumeRole and GetCallerIdentity only).");
+                  "The simulated STS has no API \"" + call.action + "\" (AssumeRole, AssumeRoleWithOIDC and GetCallerIdentity only).");
 }
 
-runtime::Outcome<Value, ApiError> StsModel::assumeRole(const openapi::SignedCall &call, std::time_t now) {
+runtime::Outcome<Value, ApiError> StsModel::issue(const openapi::SignedCall &call, std::time_t now) {
   std::string roleArn = param(call, "RoleArn"), session = param(call, "RoleSessionName");
   if (roleArn.empty() || session.empty())
     return stsError(400, "MissingParameter",
@@ -87,6 +91,11 @@ runtime::Outcome<Value, ApiError> StsModel::assumeRole(const openapi::SignedCall
   std::string keyId;
   {
     std::lock_guard<std::mutex> lock(mutex_);
+    // Keys a day past their expiry are forgotten (until then a call with
+    // one is told it expired): a long-running server does not keep every
+    // key it ever gave out.
+    for (auto it = issued_.begin(); it != issued_.end();)
+      it = it->second.expires + 86400 <= now ? issued_.erase(it) : std::next(it);
     char serial[24];
     std::snprintf(serial, sizeof serial, "%012llu", static_cast<unsigned long long>(++serial_));
     keyId = "STS.NS" + randomText(10) + serial;
@@ -101,6 +110,36 @@ runtime::Outcome<Value, ApiError> StsModel::assumeRole(const openapi::SignedCall
                                        {"SecurityToken", issued.token},
                                        {"Expiration", openapi::isoTime(issued.expires)}})},
       {"SourceIdentity", ""}});
+}
+
+runtime::Outcome<Value, ApiError> StsModel::assumeRole(const openapi::SignedCall &call, std::time_t now) {
+  return issue(call, now);
+}
+
+runtime::Outcome<Value, ApiError> StsModel::assumeRoleWithOidc(const openapi::SignedCall &call, std::time_t now) {
+  std::string why;
+  std::optional<OidcClaims> claims = readOidcToken(param(call, "OIDCToken"), why);
+  if (!claims)
+    return stsError(401, "AuthenticationFail.OIDCToken.Invalid", why);
+  if (claims->expires != 0 && claims->expires <= now)
+    return stsError(401, "AuthenticationFail.OIDCToken.Expired", "This JsonWebToken is expired.");
+  // Providers of the simulated account only.
+  std::string provider = param(call, "OIDCProviderArn");
+  if (provider.rfind("acs:ram::" + std::string(kAccountId) + ":oidc-provider/", 0) != 0)
+    return stsError(401, "AuthenticationFail.NoPermission", "No such OIDC Provider registered.");
+  auto answer = issue(call, now);
+  if (!answer)
+    return answer;
+  auto time = [](long long seconds) { return seconds ? openapi::isoTime(static_cast<std::time_t>(seconds)) : ""; };
+  answer.value().getMap().emplace_back(
+      "OIDCTokenInfo", Value(Value::Map{{"ClientIds", claims->audience},
+                                        {"ExpirationTime", time(claims->expires)},
+                                        {"IssuanceTime", time(claims->issuedAt)},
+                                        {"Issuer", claims->issuer},
+                                        {"Subject", claims->subject},
+                                        {"VerificationInfo", "Success: the simulator reads the token's claims "
+                                                             "and does not check its signature"}}));
+  return answer;
 }
 
 Value StsModel::callerIdentity(const openapi::SignedCall &call) const {

@@ -30,12 +30,20 @@ public:
 
   runtime::Outcome<runtime::Value, runtime::ApiError> call(const openapi::SignedCall &call, std::time_t now);
 
+  /// The APIs STS takes without a signature: their parameters prove the caller.
+  static bool takesUnsigned(std::string_view action) { return action == "AssumeRoleWithOIDC"; }
+
 private:
   struct Temporary {
     std::string secret, token, roleArn, sessionName;
     std::time_t expires = 0;
   };
   runtime::Outcome<runtime::Value, runtime::ApiError> assumeRole(const openapi::SignedCall &call, std::time_t now);
+  runtime::Outcome<runtime::Value, runtime::ApiError> assumeRoleWithOidc(const openapi::SignedCall &call,
+                                                                         std::time_t now);
+  /// Issues a temporary key for \p roleArn and \p session: the answer's
+  /// AssumedRoleUser and Credentials; or why the request is refused.
+  runtime::Outcome<runtime::Value, runtime::ApiError> issue(const openapi::SignedCall &call, std::time_t now);
   runtime::Value callerIdentity(const openapi::SignedCall &call) const;
 
   mutable std::mutex mutex_;

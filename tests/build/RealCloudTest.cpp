@@ -6,6 +6,7 @@
 // its built-in simulator must end with the same outputs and resources.
 //
 //===----------------------------------------------------------------------===//
+#include "build/JournalRows.h"
 #include "build/RunnerTest.h"
 
 #include "oosc/apis/CloudApis.h"
@@ -18,13 +19,20 @@ class RealCloudTest : public RunnerTest {
 protected:
   void SetUp() override {
     RunnerTest::SetUp();
+    serve({});
+    setenv("ALIBABA_CLOUD_ACCESS_KEY_ID", simserve::kTestKeyId, 1);
+    setenv("ALIBABA_CLOUD_ACCESS_KEY_SECRET", simserve::kTestKeySecret, 1);
+  }
+
+  /// (Re)starts the served simulator, turning away the calls \p faults say.
+  void serve(std::vector<runtime::FaultRule> faults) {
+    server_.reset();
     simserve::SimServeOptions options;
     options.simulator.stateFile = (dir_ / "served.json").string();
+    options.simulator.faults = std::move(faults);
     auto served = simserve::SimServe::start(options, apis::cloudApis());
     ASSERT_TRUE(served.ok()) << served.error().message;
     server_ = std::move(served.value());
-    setenv("ALIBABA_CLOUD_ACCESS_KEY_ID", simserve::kTestKeyId, 1);
-    setenv("ALIBABA_CLOUD_ACCESS_KEY_SECRET", simserve::kTestKeySecret, 1);
   }
   void TearDown() override {
     unsetenv("ALIBABA_CLOUD_ACCESS_KEY_ID");
@@ -57,7 +65,11 @@ TEST_F(RealCloudTest, OverHttpTheRunnerEndsAsOnItsBuiltInSimulator) {
   std::string runner = build({"tests/build/over-http.yaml"});
   RunResult overHttp = runOverHttp(runner);
   ASSERT_EQ(overHttp.exitCode, 0) << overHttp.err;
-  EXPECT_NE(overHttp.err.find("on Alibaba Cloud, region cn-hangzhou, " + server_->url()), std::string::npos)
+  // The banner names the account (STS GetCallerIdentity) before any call.
+  EXPECT_NE(overHttp.err.find("on Alibaba Cloud account 1234567890123456 "
+                              "(acs:ram::1234567890123456:user/oosc-simulator), region cn-hangzhou, " +
+                              server_->url()),
+            std::string::npos)
       << overHttp.err;
   RunResult builtIn = run(runner, {"--no-journal"});
   ASSERT_EQ(builtIn.exitCode, 0) << builtIn.err;
@@ -75,11 +87,13 @@ TEST_F(RealCloudTest, SignatureV1Too) {
   EXPECT_NE(result.err.find("signature v1"), std::string::npos) << result.err;
 }
 
-TEST_F(RealCloudTest, AWrongSecretFailsTheTaskAndIsNeverShown) {
+TEST_F(RealCloudTest, AWrongSecretStopsTheRunnerBeforeItsFirstCallAndIsNeverShown) {
   std::string runner = build({"tests/build/over-http.yaml"});
   setenv("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "the-wrong-secret-value", 1);
   RunResult result = runOverHttp(runner);
-  EXPECT_EQ(result.exitCode, 1) << result.err;
+  EXPECT_EQ(result.exitCode, 2) << result.err;
+  EXPECT_NE(result.err.find("STS GetCallerIdentity answered SignatureDoesNotMatch"), std::string::npos)
+      << result.err;
   EXPECT_NE(result.err.find("SignatureDoesNotMatch"), std::string::npos) << result.err;
   EXPECT_EQ(result.err.find("the-wrong-secret-value"), std::string::npos);
   EXPECT_EQ(result.out.find("the-wrong-secret-value"), std::string::npos);
@@ -115,6 +129,55 @@ TEST_F(RealCloudTest, ARamRoleProfileAssumesItsRoleFromTheServedSts) {
   EXPECT_NE(result.err.find("profile 'deploy', role acs:ram::1234567890123456:role/deployer"), std::string::npos)
       << result.err;
   EXPECT_EQ(result.err.find(simserve::kTestKeySecret), std::string::npos);
+}
+
+TEST_F(RealCloudTest, AnOidcRoleFromTheEnvironment) {
+  std::string runner = build({"tests/build/over-http.yaml"});
+  unsetenv("ALIBABA_CLOUD_ACCESS_KEY_ID");
+  unsetenv("ALIBABA_CLOUD_ACCESS_KEY_SECRET");
+  // header {"alg":"RS256"}, payload {"iss":"https://oidc.example","sub":"ci","aud":"sts"}, no real signature.
+  std::ofstream(dir_ / "oidc-token") << "eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiJodHRwczovL29pZGMuZXhhbXBsZSIsInN1YiI6ImNpIiwiYXVkIjoic3RzIn0.c2ln";
+  setenv("ALIBABA_CLOUD_ROLE_ARN", "acs:ram::1234567890123456:role/ci", 1);
+  setenv("ALIBABA_CLOUD_OIDC_PROVIDER_ARN", "acs:ram::1234567890123456:oidc-provider/ci", 1);
+  setenv("ALIBABA_CLOUD_OIDC_TOKEN_FILE", (dir_ / "oidc-token").c_str(), 1);
+  RunResult result = runOverHttp(runner);
+  unsetenv("ALIBABA_CLOUD_ROLE_ARN");
+  unsetenv("ALIBABA_CLOUD_OIDC_PROVIDER_ARN");
+  unsetenv("ALIBABA_CLOUD_OIDC_TOKEN_FILE");
+  ASSERT_EQ(result.exitCode, 0) << result.err;
+  EXPECT_NE(result.err.find("assumed-role/ci/oosc"), std::string::npos) << result.err;
+}
+
+TEST_F(RealCloudTest, EachRepeatedAttemptIsJournaledAndShown) {
+  runtime::FaultRule throttled;
+  throttled.service = "ECS";
+  throttled.api = "DescribeInstances";
+  throttled.code = "Throttling.User";
+  throttled.nthCall = 1;
+  serve({throttled});
+  std::string runner = build({"tests/build/over-http.yaml"});
+  RunResult result = runProgram(runner, {"--cloud", "aliyun", "--endpoint", server_->url(), "--journal", journal()});
+  ASSERT_EQ(result.exitCode, 0) << result.err;
+  EXPECT_NE(result.err.find("listInstances: DescribeInstances turned away (Throttling.User), attempt 1 of 5"),
+            std::string::npos)
+      << result.err;
+  Rows calls = query(journal(), "SELECT api, result, request_id FROM api_calls WHERE task = 'listInstances' "
+                                "ORDER BY rowid");
+  ASSERT_EQ(calls.size(), 2u);
+  EXPECT_EQ(calls[0][1].rfind("Throttling.User (attempt 1 of 5, repeated after ", 0), 0u) << calls[0][1];
+  EXPECT_FALSE(calls[0][2].empty()); // the refused attempt's own request id
+  EXPECT_EQ(calls[1][1], "Success");
+  EXPECT_NE(calls[0][2], calls[1][2]);
+}
+
+TEST_F(RealCloudTest, DryRunNeedsNoCredentialsAndCallsNothing) {
+  std::string runner = build({"tests/build/over-http.yaml"});
+  unsetenv("ALIBABA_CLOUD_ACCESS_KEY_ID");
+  unsetenv("ALIBABA_CLOUD_ACCESS_KEY_SECRET");
+  RunResult result = runOverHttp(runner, {"--dry-run"});
+  EXPECT_EQ(result.exitCode, 0) << result.err;
+  EXPECT_NE(result.out.find("listInstances"), std::string::npos) << result.out;
+  EXPECT_EQ(server_->requestsServed(), 0u);
 }
 
 TEST_F(RealCloudTest, OptionsOfTheOtherCloudAreRefused) {

@@ -7,6 +7,7 @@
 // SQLite itself.
 //
 //===----------------------------------------------------------------------===//
+#include "build/JournalRows.h"
 #include "build/RunnerTest.h"
 
 #include <sqlite3.h>
@@ -18,32 +19,6 @@
 namespace oosc::testing {
 namespace {
 
-using Rows = std::vector<std::vector<std::string>>;
-
-/// Every row of \p sql over the journal at \p path, as text.
-Rows query(const std::string &path, const std::string &sql) {
-  sqlite3 *db = nullptr;
-  Rows rows;
-  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
-    ADD_FAILURE() << "cannot open " << path << ": " << sqlite3_errmsg(db);
-    sqlite3_close(db);
-    return rows;
-  }
-  sqlite3_stmt *statement = nullptr;
-  if (sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr) != SQLITE_OK)
-    ADD_FAILURE() << sql << ": " << sqlite3_errmsg(db);
-  while (statement && sqlite3_step(statement) == SQLITE_ROW) {
-    std::vector<std::string> row;
-    for (int column = 0; column < sqlite3_column_count(statement); ++column) {
-      const unsigned char *text = sqlite3_column_text(statement, column);
-      row.emplace_back(text ? reinterpret_cast<const char *>(text) : "");
-    }
-    rows.push_back(std::move(row));
-  }
-  sqlite3_finalize(statement);
-  sqlite3_close(db);
-  return rows;
-}
 
 /// The records of \p section in \p world whose \p key is \p value.
 std::vector<runtime::Value> recordsWith(const runtime::Value &world, const std::string &section,

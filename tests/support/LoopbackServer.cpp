@@ -144,7 +144,10 @@ std::size_t completeRequestLength(const std::string &buffer) {
 
 } // namespace
 
-KeepAliveServer::KeepAliveServer(int status, std::string body) : status_(status), body_(std::move(body)) {
+KeepAliveServer::KeepAliveServer(int status, std::string body)
+    : KeepAliveServer([status, body = std::move(body)](const HttpRequest &) { return Answer{status, body}; }) {}
+
+KeepAliveServer::KeepAliveServer(Handler handler) : handler_(std::move(handler)) {
   listener_ = listenOnLoopback(port_);
   acceptor_ = std::thread([this] { acceptLoop(); });
 }
@@ -188,10 +191,17 @@ void KeepAliveServer::serveConnection(int connection) {
         return; // closed by the destructor, with the others
       buffer.append(chunk, static_cast<size_t>(got));
     }
+    HttpRequest request = parseHttpRequest(buffer.substr(0, length));
     buffer.erase(0, length);
     ++requests_;
-    std::string answer = "HTTP/1.1 " + std::to_string(status_) + " X\r\nContent-Length: " +
-                         std::to_string(body_.size()) + "\r\nContent-Type: application/json\r\n\r\n" + body_;
+    Answer reply;
+    {
+      std::lock_guard<std::mutex> lock(handlerMutex_);
+      reply = handler_(request);
+    }
+    std::string answer = "HTTP/1.1 " + std::to_string(reply.status) + " X\r\nContent-Length: " +
+                         std::to_string(reply.body.size()) + "\r\nContent-Type: application/json\r\n\r\n" +
+                         reply.body;
     if (write(connection, answer.data(), answer.size()) < 0)
       return;
   }

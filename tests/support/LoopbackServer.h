@@ -10,6 +10,7 @@
 #pragma once
 
 #include <atomic>
+#include <functional>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -64,11 +65,20 @@ HttpRequest parseHttpRequest(const std::string &raw);
 namespace oosc::testing {
 
 /// An HTTP/1.1 server on 127.0.0.1 that keeps connections open: a thread per
-/// connection answers every request on it with \p status and \p body. It
-/// counts the connections it accepted and the requests it answered.
+/// connection answers every request on it with \p status and \p body, or
+/// with what a handler says. It counts the connections it accepted and the
+/// requests it answered.
 class KeepAliveServer {
 public:
+  struct Answer {
+    int status = 200;
+    std::string body;
+  };
+  /// Called from the connection's thread, one request at a time per server.
+  using Handler = std::function<Answer(const HttpRequest &)>;
+
   KeepAliveServer(int status, std::string body);
+  explicit KeepAliveServer(Handler handler);
   ~KeepAliveServer();
   KeepAliveServer(const KeepAliveServer &) = delete;
   KeepAliveServer &operator=(const KeepAliveServer &) = delete;
@@ -84,8 +94,8 @@ private:
   void acceptLoop();
   void serveConnection(int connection);
 
-  int status_;
-  std::string body_;
+  Handler handler_;
+  std::mutex handlerMutex_;
   int listener_ = -1;
   int port_ = 0;
   std::atomic<int> connections_{0};

@@ -59,7 +59,11 @@ Outcome<Value, ApiError> send(ActionCall &call, const std::string &service, cons
                               const Value &parameters, const std::string &key) {
   ExecutionState &state = call.state;
   long long row = key.empty() ? 0 : apiCallSent(state, call.task, call.loopItem, service, api, key);
-  auto response = state.environment.cloud.call(service, api, parameters);
+  // Attempts the cloud's client repeats by itself are journaled one by one.
+  auto repeated = [&](const RepeatedAttempt &attempt) {
+    apiCallRepeated(state, call.task, call.loopItem, service, api, attempt);
+  };
+  auto response = state.environment.cloud.callObserved(service, api, parameters, repeated);
   if (KillSwitch *kill = state.environment.killSwitch)
     kill->callAnswered();
   const Value *requestIdValue = response ? response.value().find("RequestId") : nullptr;

@@ -130,6 +130,27 @@ void apiCallMade(ExecutionState &state, const TaskDef &task, int loopItem, const
       checkWritten(state.environment, row);
 }
 
+void apiCallRepeated(ExecutionState &state, const TaskDef &task, int loopItem, const std::string &service,
+                     const std::string &api, const RepeatedAttempt &attempt) {
+  std::string result = attempt.code + " (attempt " + std::to_string(attempt.attempt) + " of " +
+                       std::to_string(attempt.maxAttempts) + ", repeated after " +
+                       std::to_string(attempt.waitMs) + " ms)";
+  apiCallMade(state, task, loopItem, service, api, attempt.requestId, result);
+  std::string item = loopItem >= 0 ? "[" + std::to_string(loopItem) + "]" : "";
+  state.environment.progress.note(
+      "retry",
+      {{"execution", Value(state.executionId)},
+       {"task", Value(task.name + item)},
+       {"api", Value(service + "." + api)},
+       {"code", Value(attempt.code)},
+       {"attempt", Value(static_cast<std::int64_t>(attempt.attempt))},
+       {"maxAttempts", Value(static_cast<std::int64_t>(attempt.maxAttempts))},
+       {"waitMs", Value(static_cast<std::int64_t>(attempt.waitMs))}},
+      "  " + task.name + item + ": " + api + " turned away (" + attempt.code + "), attempt " +
+          std::to_string(attempt.attempt) + " of " + std::to_string(attempt.maxAttempts) + "; again in " +
+          std::to_string(attempt.waitMs) + " ms");
+}
+
 void KillSwitch::callAnswered() {
   if (afterCall != 0 && ++calls == afterCall)
     std::raise(SIGKILL);

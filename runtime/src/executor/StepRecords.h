@@ -43,6 +43,12 @@ void apiCallAnswered(ExecutionState &state, long long row, const std::string &re
 void apiCallMade(ExecutionState &state, const TaskDef &task, int loopItem, const std::string &service,
                  const std::string &api, const std::string &requestId, const std::string &result);
 
+/// An attempt of a call that the cloud's client repeated by itself (after
+/// throttling, a dropped connection): its own record, with the attempt's
+/// error as result, and a progress line.
+void apiCallRepeated(ExecutionState &state, const TaskDef &task, int loopItem, const std::string &service,
+                     const std::string &api, const RepeatedAttempt &attempt);
+
 /// A task waits for a person: the progress line (\p question and the
 /// \p verbs it takes), then the task and the execution recorded Waiting.
 void taskWaiting(ExecutionState &state, const TaskDef &task, const std::string &question,

@@ -151,6 +151,13 @@ std::string JournalApi::nextRequestId() {
   return text;
 }
 
+Outcome<Value, ApiError> JournalApi::callObserved(std::string_view service, std::string_view api,
+                                                  const Value &parameters, const AttemptObserver &observer) {
+  bool journalQuery =
+      sameText(service, "OOS") && (sameText(api, "ListExecutions") || sameText(api, "ListTaskExecutions"));
+  return journalQuery ? call(service, api, parameters) : cloud_.callObserved(service, api, parameters, observer);
+}
+
 Outcome<Value, ApiError> JournalApi::call(std::string_view service, std::string_view api,
                                           const Value &parameters) {
   bool listExecutionsCall = sameText(api, "ListExecutions");

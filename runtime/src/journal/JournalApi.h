@@ -28,6 +28,8 @@ public:
 
   Outcome<Value, ApiError> call(std::string_view service, std::string_view api,
                                 const Value &parameters) override;
+  Outcome<Value, ApiError> callObserved(std::string_view service, std::string_view api, const Value &parameters,
+                                        const AttemptObserver &observer) override;
   std::string describe() const override { return cloud_.describe(); }
 
 private:

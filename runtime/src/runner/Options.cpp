@@ -38,6 +38,11 @@ std::optional<std::string> parseCloudOption(const std::string &name, const std::
     options.endpoint = value;
   } else if (name == "--profile") {
     options.profile = value;
+  } else if (name == "--time-scale") {
+    auto scale = parseIntegerIn(value, 1, 100000);
+    if (!scale)
+      return "--time-scale takes a whole number from 1 to 100000, not " + text::quoteCut(value);
+    options.timeScale = static_cast<long>(*scale);
   } else if (name == "--endpoint-type") {
     if (value != "public" && value != "vpc")
       return "--endpoint-type takes public or vpc, not " + text::quoteCut(value);
@@ -53,8 +58,9 @@ std::optional<std::string> parseCloudOption(const std::string &name, const std::
 /// The options of one cloud do not go with the other's.
 std::optional<std::string> checkCloudOptions(const RunnerOptions &options) {
   if (!options.realCloud) {
-    if (!options.endpoint.empty() || options.vpcEndpoints || options.signatureV1 || !options.profile.empty())
-      return "--endpoint, --endpoint-type, --signature and --profile go with --cloud aliyun";
+    if (!options.endpoint.empty() || options.vpcEndpoints || options.signatureV1 || !options.profile.empty() ||
+        options.timeScale != 1)
+      return "--endpoint, --endpoint-type, --signature, --profile and --time-scale go with --cloud aliyun";
     return std::nullopt;
   }
   if (!options.stateFile.empty() || !options.worldFile.empty() || options.newState ||
@@ -96,10 +102,11 @@ std::string runnerUsage(const std::string &program, const TemplateDef &def) {
           "                              parameters again with -p; the others are recorded)\n"
           "  --region ID                 ACS::RegionId (default cn-hangzhou)\n"
           "  --cloud sim|aliyun          the simulated cloud inside the runner (default), or\n"
-          "                              Alibaba Cloud's OpenAPI: credentials from\n"
-          "                              ALIBABA_CLOUD_ACCESS_KEY_ID and _SECRET (and\n"
-          "                              _SECURITY_TOKEN), else ~/.aliyun/config.json; waits\n"
-          "                              take real time\n"
+          "                              Alibaba Cloud's OpenAPI: credentials from the default\n"
+          "                              chain (the environment, an OIDC role, the aliyun CLI's\n"
+          "                              config.json, ~/.alibabacloud/credentials, the ECS\n"
+          "                              instance's RAM role, ALIBABA_CLOUD_CREDENTIALS_URI);\n"
+          "                              waits take real time\n"
           "  --endpoint URL              with --cloud aliyun: send every call to URL (a private\n"
           "                              or test endpoint such as `oosc sim serve`); https, or\n"
           "                              http to loopback only\n"
@@ -108,9 +115,12 @@ std::string runnerUsage(const std::string &program, const TemplateDef &def) {
           "  --signature v3|v1           with --cloud aliyun: ACS3-HMAC-SHA256 (default) or\n"
           "                              HMAC-SHA1 for RPC APIs\n"
           "  --profile NAME              with --cloud aliyun: the aliyun CLI profile of\n"
-          "                              ~/.aliyun/config.json to sign with (modes AK, StsToken,\n"
-          "                              RamRoleArn); default ALIBABA_CLOUD_PROFILE or the file's\n"
+          "                              ~/.aliyun/config.json or ~/.alibabacloud/credentials to\n"
+          "                              sign with; default ALIBABA_CLOUD_PROFILE or the file's\n"
           "                              current one, after the environment's keys\n"
+          "  --time-scale N              with --cloud aliyun and a loopback --endpoint: the test\n"
+          "                              cloud's time runs N times faster (`oosc sim serve\n"
+          "                              --time-scale N`), so waits are N times shorter\n"
           "  --latency MS                simulated latency of each API call (0 to 3600000)\n"
           "  --real-time                 really wait (Sleep, WaitFor, latency) instead of a virtual clock\n"
           "  --now TIME                  start the virtual clock at TIME (e.g. 2026-11-21T00:00:00Z;\n"
@@ -205,7 +215,8 @@ std::optional<std::string> parseRunnerArguments(const TemplateDef &def, int argc
                argument.rfind("--kill-after", 0) == 0 || argument.rfind("--webhooks", 0) == 0 ||
                argument.rfind("--mode", 0) == 0 || argument.rfind("--loop-mode", 0) == 0 ||
                argument.rfind("--cloud", 0) == 0 || argument.rfind("--endpoint", 0) == 0 ||
-               argument.rfind("--signature", 0) == 0 || argument.rfind("--profile", 0) == 0) {
+               argument.rfind("--signature", 0) == 0 || argument.rfind("--profile", 0) == 0 ||
+               argument.rfind("--time-scale", 0) == 0) {
       std::string name = argument.substr(0, argument.find('='));
       auto text = value();
       if (!text)
@@ -246,7 +257,7 @@ std::optional<std::string> parseRunnerArguments(const TemplateDef &def, int argc
         if (auto error = parseModes(name, *text, options))
           return error;
       } else if (name == "--cloud" || name == "--endpoint" || name == "--endpoint-type" ||
-                 name == "--signature" || name == "--profile") {
+                 name == "--signature" || name == "--profile" || name == "--time-scale") {
         if (auto error = parseCloudOption(name, *text, options))
           return error;
       } else {

@@ -45,6 +45,9 @@ struct RunnerOptions {
   bool vpcEndpoints = false; ///< --endpoint-type vpc
   bool signatureV1 = false;  ///< --signature v1 (RPC APIs)
   std::string profile;       ///< --profile NAME (~/.aliyun/config.json)
+  /// --time-scale N: a test cloud on loopback whose time runs N times
+  /// faster (`oosc sim serve --time-scale N`); waits are N times shorter.
+  long timeScale = 1;
 };
 
 /// The --help text for \p def.

@@ -57,6 +57,9 @@ struct AliyunCloudOptions {
   SignatureVersion signature = SignatureVersion::V3;
   std::shared_ptr<Transport> transport;
   std::shared_ptr<CredentialsProvider> credentials;
+  /// Calls go unsigned, without credentials: only for the few RPC APIs whose
+  /// own parameters prove the caller (STS AssumeRoleWithOIDC).
+  bool anonymous = false;
   /// Seconds since the epoch, and a fresh nonce per call: injectable so tests
   /// can reproduce a signature.
   std::function<std::time_t()> now;
@@ -81,6 +84,11 @@ public:
 
   runtime::Outcome<runtime::Value, runtime::ApiError> call(std::string_view service, std::string_view api,
                                                            const runtime::Value &parameters) override;
+  /// Each repeated attempt is told to \p observer too (the executor
+  /// journals it), as well as to AliyunCloudOptions::onRetry.
+  runtime::Outcome<runtime::Value, runtime::ApiError> callObserved(std::string_view service, std::string_view api,
+                                                                   const runtime::Value &parameters,
+                                                                   const runtime::AttemptObserver &observer) override;
   std::string describe() const override;
 
 private:

@@ -61,15 +61,25 @@ struct ChainOptions {
   /// STS calls go here instead of https://sts.aliyuncs.com (a private or
   /// test endpoint; ALIBABA_CLOUD_STS_ENDPOINT sets it too).
   std::string stsEndpoint;
+  /// The ECS metadata service ("" = OOSC_ECS_METADATA_URL, else the
+  /// instance's own http://100.100.100.200); elsewhere only on loopback, so
+  /// tests serve it themselves.
+  std::string metadataUrl;
   std::shared_ptr<Transport> transport;
   std::function<std::time_t()> now;
 };
 
-/// The official default chain, in its order: the environment, then the
-/// aliyun CLI's ~/.aliyun/config.json profile (modes AK, StsToken and
-/// RamRoleArn; a role's temporary credentials are refreshed before they
-/// expire). The first that applies is used for the whole run; when none
-/// does, the error names each place looked at and why it did not serve.
+/// The official default chain, in its order: the environment's keys
+/// (ALIBABA_CLOUD_ACCESS_KEY_ID, _SECRET, _SECURITY_TOKEN); an OIDC role
+/// (ALIBABA_CLOUD_ROLE_ARN, _OIDC_PROVIDER_ARN, _OIDC_TOKEN_FILE); the aliyun
+/// CLI's ~/.aliyun/config.json profile (modes AK, StsToken, RamRoleArn,
+/// ChainableRamRoleArn, EcsRamRole, OIDC, CredentialsURI); the SDKs'
+/// ~/.alibabacloud/credentials; the ECS instance's RAM role
+/// (ALIBABA_CLOUD_ECS_METADATA); ALIBABA_CLOUD_CREDENTIALS_URI. A named
+/// profile reads only the two files. Temporary credentials are refreshed
+/// before they expire. The first place that applies is used for the whole
+/// run; when none does, the error names each place looked at and why it did
+/// not serve.
 runtime::Outcome<std::shared_ptr<CredentialsProvider>> defaultCredentialChain(const ChainOptions &options);
 
 } // namespace oosc::openapi

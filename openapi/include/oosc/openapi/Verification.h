@@ -28,7 +28,7 @@ struct ReceivedRequest {
 
 /// What a verified request says about its caller and call.
 struct SignedCall {
-  int signatureVersion = 3;
+  int signatureVersion = 3; ///< 0 for an unsigned call (unsignedCall)
   std::string accessKeyId;
   std::string securityToken;
   std::string action;
@@ -56,6 +56,11 @@ struct VerifyResult {
   Refusal refusal; ///< when !call
 };
 VerifyResult verifySignature(const ReceivedRequest &request, const SecretLookup &secrets);
+
+/// A request that carries no signature at all (no Authorization header, no
+/// Signature or AccessKeyId parameter) read as a call, for the few APIs that
+/// take one so (STS AssumeRoleWithOIDC); nothing for a signed request.
+std::optional<SignedCall> unsignedCall(const ReceivedRequest &request);
 
 /// `a=b&c=d` percent-decoded (`+` is a space in form bodies).
 Fields decodeQuery(std::string_view text, bool plusIsSpace);

@@ -59,6 +59,24 @@ private:
   std::chrono::system_clock::time_point current;
 };
 
+/// The wall clock fast-forwarded: \p scale seconds pass per real second
+/// from the moment it is made, and sleepFor blocks 1/scale of the duration.
+/// A served simulated world (`oosc sim serve --time-scale N`) and the
+/// runners calling it (`--time-scale N`) share a scale, so a template that
+/// waits minutes for an image finishes in seconds, both sides in step.
+class ScaledClock final : public Clock {
+public:
+  explicit ScaledClock(double scale);
+
+  std::chrono::system_clock::time_point now() const override;
+  void sleepFor(std::chrono::milliseconds duration) override;
+
+private:
+  double scale_;
+  std::chrono::system_clock::time_point start_;
+  std::chrono::steady_clock::time_point steadyStart_;
+};
+
 /// Milliseconds since the Unix epoch.
 std::int64_t toUnixMillis(std::chrono::system_clock::time_point time);
 /// \p millis held within +-ClockCeilingMillis, the clock's range.

@@ -11,6 +11,7 @@
 #include "oosc/runtime/Outcome.h"
 #include "oosc/runtime/Value.h"
 
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -37,6 +38,18 @@ struct ApiError {
   }
 };
 
+/// An attempt of a call that the backend repeats by itself: the real
+/// cloud's client after throttling or a dropped connection. The executor
+/// journals each one.
+struct RepeatedAttempt {
+  std::string code;      ///< why the attempt failed
+  std::string requestId; ///< the failed attempt's, when it had one
+  int attempt = 0;       ///< from 1
+  int maxAttempts = 0;
+  long waitMs = 0; ///< before the next attempt
+};
+using AttemptObserver = std::function<void(const RepeatedAttempt &)>;
+
 /// Something that answers OpenAPI calls.
 class CloudBackend {
 public:
@@ -49,6 +62,13 @@ public:
   virtual Outcome<Value, ApiError> call(std::string_view service,
                                         std::string_view api,
                                         const Value &parameters) = 0;
+
+  /// call(), telling \p observer of each attempt the backend repeats.
+  /// Backends that never repeat a call need not override it.
+  virtual Outcome<Value, ApiError> callObserved(std::string_view service, std::string_view api,
+                                                const Value &parameters, const AttemptObserver &observer) {
+    return call(service, api, parameters);
+  }
 
   /// One line for the runner's start banner, e.g.
   /// "simulated cloud (state: /tmp/world.json)".

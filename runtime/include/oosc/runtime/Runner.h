@@ -21,6 +21,7 @@ struct RealCloudSettings {
   bool vpcEndpoints = false;
   bool signatureV1 = false;
   std::string profile; ///< --profile: an aliyun CLI profile
+  long timeScale = 1;  ///< --time-scale: only for a test cloud on loopback
 };
 
 /// Opens the real cloud for a run: the OpenAPI client (openapi/), which the

@@ -11,6 +11,7 @@
 #include "oosc/runtime/Outcome.h"
 #include "oosc/runtime/Simulator.h"
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -29,6 +30,9 @@ struct SimServeOptions {
   /// `ID:SECRET` pairs accepted; empty: the test key pair.
   std::vector<std::pair<std::string, std::string>> accessKeys;
   unsigned maxConnections = 256;
+  /// The world's time runs this many times faster than the wall clock
+  /// (1: real time). Latency is always slept for real: it is on the wire.
+  double timeScale = 1;
 };
 
 class SimServe {
@@ -43,6 +47,10 @@ public:
   /// Stops serving and saves the world (when it has a state file).
   runtime::Outcome<bool> stop();
   runtime::SimulatedCloud &cloud();
+  /// Requests the front has handled, answered or refused.
+  std::uint64_t requestsServed() const;
+  /// Connections accepted so far.
+  std::uint64_t connectionsAccepted() const;
 
   struct Parts;
 

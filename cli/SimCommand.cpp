@@ -32,6 +32,8 @@ options:
                          clock (1 to 100000, default 1): a runner given the
                          same --time-scale sees minutes of waiting pass in
                          seconds
+  --deny ACTION          a RAM action the keys lack (`ecs:DeleteInstance`,
+                         repeatable): its calls answer Forbidden.RAM
   --fail SERVICE.API[:CODE][@N|~P]
                          make an API fail: its Nth call, or each call with
                          probability P (repeatable)
@@ -67,7 +69,7 @@ std::optional<std::string> parseServe(const std::vector<std::string> &arguments,
       continue;
     }
     static const char *const kTakesValue[] = {"--listen", "--state", "--world", "--access-key", "--latency", "--fail",
-                                              "--time-scale"};
+                                              "--time-scale", "--deny"};
     if (std::find(std::begin(kTakesValue), std::end(kTakesValue), name) == std::end(kTakesValue))
       return name.rfind("-", 0) == 0 ? "unknown option '" + name + "'" : "unexpected argument '" + name + "'";
     if (i + 1 >= arguments.size())
@@ -90,6 +92,10 @@ std::optional<std::string> parseServe(const std::vector<std::string> &arguments,
       if (auto *error = std::get_if<std::string>(&latency))
         return *error;
       options.simulator.latency = std::get<std::chrono::milliseconds>(latency);
+    } else if (name == "--deny") {
+      if (value.find(':') == std::string::npos)
+        return "--deny takes a RAM action such as ecs:DeleteInstance, got '" + value + "'";
+      options.deniedActions.push_back(value);
     } else if (name == "--time-scale") {
       auto scale = runtime::parseIntegerIn(value, 1, 100000);
       if (!scale)

@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 #include "oosc/runtime/Runner.h"
 #include "runner/ApisCommand.h"
+#include "runner/Preflight.h"
 
 #include "executor/Actions.h"
 #include "executor/Executor.h"
@@ -252,6 +253,8 @@ int runTemplate(const TemplateDef &def, const RunnerImage &image, const std::str
     printParameters(std::cout, def, environment);
     return kExitSuccess;
   }
+  if (options.preflight)
+    return preflight(image, cloud, options.region, std::cout);
   if (auto error = checkResumeOptions(def, options))
     return usageError(program, *error);
   bool scheduled = schedule::startsWithTimerTrigger(def);

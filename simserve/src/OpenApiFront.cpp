@@ -128,6 +128,22 @@ std::optional<OpenApiFront::Refused> OpenApiFront::checkFreshness(const openapi:
   return std::nullopt;
 }
 
+std::optional<OpenApiFront::Refused> OpenApiFront::checkPermission(const apis::ProductRecord &product,
+                                                                  const openapi::SignedCall &call) const {
+  std::string action = openapi::lowerCase(product.code) + ":" + call.action;
+  for (const std::string &denied : options_.deniedActions)
+    if (openapi::equalsIgnoringCase(denied, action))
+      return Refused{403, "Forbidden.RAM",
+                     "User not authorized to operate on the specified resource, or this API doesn't support RAM."};
+  // An API that takes DryRun checks the request and changes nothing.
+  const apis::ApiSpec *spec = options_.table->findApi(product, call.action);
+  if (spec && spec->findParameter("DryRun"))
+    for (const openapi::Field &field : call.parameters)
+      if (field.name == "DryRun" && openapi::equalsIgnoringCase(field.value, "true"))
+        return Refused{400, "DryRunOperation", "Request validation has been passed with DryRun flag set."};
+  return std::nullopt;
+}
+
 const apis::ProductRecord *OpenApiFront::productOf(const IncomingRequest &request,
                                                    const openapi::SignedCall &call) const {
   if (!options_.table)
@@ -190,6 +206,8 @@ OutgoingResponse OpenApiFront::handle(const IncomingRequest &request) {
     return {200, "application/json;charset=utf-8", answer.value().toJson()};
   }
 
+  if (std::optional<Refused> refused = checkPermission(*product, call))
+    return errorResponse(refused->status, refused->code, refused->message, xml);
   Value::Map parameters;
   for (const openapi::Field &field : call.parameters)
     parameters.emplace_back(field.name, Value(field.value));

@@ -35,6 +35,9 @@ struct FrontOptions {
   std::function<std::time_t()> now;
   /// How far a request's timestamp may be from the server's clock.
   int maxClockSkewSeconds = 15 * 60;
+  /// RAM actions (`ecs:DeleteInstance`) the keys are not allowed: such a
+  /// call is refused with Forbidden.RAM, as for a user without the policy.
+  std::vector<std::string> deniedActions;
 };
 
 class OpenApiFront {
@@ -52,6 +55,8 @@ private:
   };
   openapi::ReceivedRequest decode(const IncomingRequest &request) const;
   std::optional<Refused> checkFreshness(const openapi::SignedCall &call);
+  /// Forbidden.RAM for a denied action, DryRunOperation for a dry run.
+  std::optional<Refused> checkPermission(const apis::ProductRecord &product, const openapi::SignedCall &call) const;
   const apis::ProductRecord *productOf(const IncomingRequest &request, const openapi::SignedCall &call) const;
   OutgoingResponse errorResponse(int status, const std::string &code, const std::string &message,
                                  bool xml);

@@ -32,6 +32,7 @@ runtime::Outcome<std::unique_ptr<SimServe>> SimServe::start(SimServeOptions opti
     front.keys.push_back({kTestKeyId, kTestKeySecret});
   for (auto &[id, secret] : options.accessKeys)
     front.keys.push_back({id, secret});
+  front.deniedActions = options.deniedActions;
   parts->front = std::make_unique<OpenApiFront>(*parts->cloud, std::move(front));
   OpenApiFront *handler = parts->front.get();
   auto server = HttpServer::listen(

@@ -180,6 +180,36 @@ TEST_F(RealCloudTest, DryRunNeedsNoCredentialsAndCallsNothing) {
   EXPECT_EQ(server_->requestsServed(), 0u);
 }
 
+TEST_F(RealCloudTest, PreflightAsksWithDryRunAndNamesTheRamActionARefusalNeeds) {
+  simserve::SimServeOptions options;
+  options.simulator.stateFile = (dir_ / "served.json").string();
+  options.deniedActions = {"ecs:DeleteInstance"};
+  server_.reset();
+  auto served = simserve::SimServe::start(options, apis::cloudApis());
+  ASSERT_TRUE(served.ok()) << served.error().message;
+  server_ = std::move(served.value());
+  std::string runner = build({"tests/build/preflight.yaml"});
+  RunResult result = runOverHttp(runner, {"--preflight"});
+  EXPECT_EQ(result.exitCode, 1) << result.out << result.err;
+  EXPECT_NE(result.out.find("allowed      Ecs.DescribeInstances\n"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("allowed      Ecs.StopInstance\n"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("refused      Ecs.DeleteInstance: needs RAM action ecs:DeleteInstance (Forbidden.RAM)"),
+            std::string::npos)
+      << result.out;
+  EXPECT_NE(result.out.find("not checked  Ecs.CreateCommand (it takes no DryRun parameter)"), std::string::npos)
+      << result.out;
+  EXPECT_NE(result.out.find("2 allowed, 1 refused, 0 undecided, 1 not checked"), std::string::npos) << result.out;
+  // Nothing changed: every instance still runs, no command was made.
+  ASSERT_TRUE(server_->stop().ok());
+  runtime::Value world = parse(slurp(dir_ / "served.json"));
+  EXPECT_EQ(commandsOf(world).getList().size(), 0u);
+  for (const runtime::Value &instance : world.find("Instances")->getList())
+    EXPECT_EQ(instance.find("Status")->getString(), "Running") << instance.find("InstanceId")->getString();
+  RunResult onSim = runProgram(runner, {"--preflight", "--no-journal"});
+  EXPECT_EQ(onSim.exitCode, 2);
+  EXPECT_NE(onSim.err.find("--preflight asks the real cloud"), std::string::npos) << onSim.err;
+}
+
 TEST_F(RealCloudTest, OptionsOfTheOtherCloudAreRefused) {
   std::string runner = build({"tests/build/over-http.yaml"});
   RunResult latency = runOverHttp(runner, {"--latency", "5"});

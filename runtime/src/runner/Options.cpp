@@ -57,6 +57,9 @@ std::optional<std::string> parseCloudOption(const std::string &name, const std::
 
 /// The options of one cloud do not go with the other's.
 std::optional<std::string> checkCloudOptions(const RunnerOptions &options) {
+  if (options.preflight && (options.dryRun || !options.realCloud))
+    return options.dryRun ? "--preflight and --dry-run are two ways of calling nothing: give one"
+                          : "--preflight asks the real cloud: it goes with --cloud aliyun";
   if (!options.realCloud) {
     if (!options.endpoint.empty() || options.vpcEndpoints || options.signatureV1 || !options.profile.empty() ||
         options.timeScale != 1)
@@ -84,6 +87,10 @@ std::string runnerUsage(const std::string &program, const TemplateDef &def) {
           "  -p, --parameter NAME=VALUE  set a parameter (List and Json values are JSON)\n"
           "  --parameters JSON|@FILE     parameters as a JSON object, as StartExecution takes them\n"
           "  --dry-run                   resolve the parameters and print the plan; call nothing\n"
+          "  --preflight                 with --cloud aliyun: ask the cloud, changing nothing,\n"
+          "                              whether each API the templates call would be allowed\n"
+          "                              (sent with DryRun=true where the API takes it); a\n"
+          "                              refusal names the RAM action needed\n"
           "  --placeholders              with --dry-run: fill required parameters with placeholders\n"
           "  --state FILE                the simulated world, kept between runs and shared by\n"
           "                              runners that name it (they take turns, call by call)\n"
@@ -180,6 +187,8 @@ std::optional<std::string> parseRunnerArguments(const TemplateDef &def, int argc
       options.help = true;
     } else if (argument == "--no-journal") {
       options.noJournal = true;
+    } else if (argument == "--preflight") {
+      options.preflight = true;
     } else if (argument == "--dry-run") {
       options.dryRun = true;
     } else if (argument == "--placeholders") {

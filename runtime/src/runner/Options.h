@@ -48,6 +48,8 @@ struct RunnerOptions {
   /// --time-scale N: a test cloud on loopback whose time runs N times
   /// faster (`oosc sim serve --time-scale N`); waits are N times shorter.
   long timeScale = 1;
+  /// --preflight: ask the cloud (DryRun) whether the calls would be allowed.
+  bool preflight = false;
 };
 
 /// The --help text for \p def.

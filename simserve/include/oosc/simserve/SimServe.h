@@ -33,6 +33,8 @@ struct SimServeOptions {
   /// The world's time runs this many times faster than the wall clock
   /// (1: real time). Latency is always slept for real: it is on the wire.
   double timeScale = 1;
+  /// RAM actions refused with Forbidden.RAM (`ecs:DeleteInstance`).
+  std::vector<std::string> deniedActions;
 };
 
 class SimServe {

@@ -231,6 +231,8 @@ Outcome<Value, ApiError> AliyunCloud::callObserved(std::string_view service, std
 
 std::string AliyunCloud::describe() const {
   std::string endpoint = options_.endpoint ? options_.endpoint->text() : "the API table's endpoints";
+  for (const auto &[code, url] : options_.productEndpoints)
+    endpoint += ", " + code + " at " + url.text();
   return "Alibaba Cloud, region " + options_.region + ", " + endpoint + ", signature " +
          (options_.signature == SignatureVersion::V1 ? "v1 (HMAC-SHA1) for RPC APIs" : "v3 (ACS3-HMAC-SHA256)") +
          (options_.credentials ? ", credentials from " + options_.credentials->describe() : "");
@@ -260,8 +262,10 @@ Outcome<Value, ApiError> AliyunCloud::callOnce(std::string_view service, std::st
       return clientError("oosc.NoCredentials", credentials.error().message);
     context.credentials = credentials.value();
   }
-  context.base = options_.endpoint ? options_.endpoint->text()
-                                   : "https://" + endpointHost(*product, options_.region, options_.endpointType);
+  auto own = options_.productEndpoints.find(lowerCase(product->code));
+  context.base = own != options_.productEndpoints.end() ? own->second.text()
+                 : options_.endpoint                   ? options_.endpoint->text()
+                                     : "https://" + endpointHost(*product, options_.region, options_.endpointType);
   context.host = context.base.substr(context.base.find("://") + 3);
   context.action = std::string(spec ? spec->name : api);
   context.version = std::string(product->version);

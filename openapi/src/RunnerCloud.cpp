@@ -4,6 +4,9 @@
 #include "StsCalls.h"
 
 #include "oosc/openapi/AliyunCloud.h"
+#include "oosc/openapi/HttpText.h"
+
+#include <cctype>
 
 
 namespace oosc::openapi {
@@ -58,6 +61,14 @@ Outcome<std::string> callerAccount(const StsAccess &sts, std::shared_ptr<Credent
   return text("AccountId") + " (" + text("Arn") + ")";
 }
 
+/// `ECS`, `R_KVSTORE`: a product code as an environment variable's suffix.
+std::string productVariable(std::string_view code) {
+  std::string name;
+  for (char c : code)
+    name += c == '-' ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return name;
+}
+
 } // namespace
 
 Outcome<std::unique_ptr<runtime::CloudBackend>> openRunnerCloud(const runtime::RealCloudSettings &settings,
@@ -66,11 +77,26 @@ Outcome<std::unique_ptr<runtime::CloudBackend>> openRunnerCloud(const runtime::R
   client.region = settings.region;
   client.endpointType = settings.vpcEndpoints ? EndpointType::Vpc : EndpointType::Public;
   client.signature = settings.signatureV1 ? SignatureVersion::V1 : SignatureVersion::V3;
-  if (!settings.endpoint.empty()) {
+  EnvironmentLookup environment = processEnvironment();
+  // --endpoint, else ALIBABA_CLOUD_ENDPOINT, for every call; a product's own
+  // ALIBABA_CLOUD_ENDPOINT_<CODE> over both.
+  std::string everyCall = settings.endpoint.empty() ? environment("ALIBABA_CLOUD_ENDPOINT").value_or("")
+                                                    : settings.endpoint;
+  if (!everyCall.empty()) {
     std::string why;
-    client.endpoint = parseEndpointUrl(settings.endpoint, why);
+    client.endpoint = parseEndpointUrl(everyCall, why);
     if (!client.endpoint)
-      return runtime::fail("--endpoint: " + why);
+      return runtime::fail((settings.endpoint.empty() ? "ALIBABA_CLOUD_ENDPOINT: " : "--endpoint: ") + why);
+  }
+  for (std::size_t i = 0; image.apiProducts && i < image.apiProductCount; ++i) {
+    std::string name = "ALIBABA_CLOUD_ENDPOINT_" + productVariable(image.apiProducts[i].code);
+    if (std::optional<std::string> own = environment(name)) {
+      std::string why;
+      std::optional<EndpointUrl> url = parseEndpointUrl(*own, why);
+      if (!url)
+        return runtime::fail(name + ": " + why);
+      client.productEndpoints[lowerCase(image.apiProducts[i].code)] = *url;
+    }
   }
   // Real clouds keep real time; only a test cloud runs faster.
   if (settings.timeScale != 1 && !(client.endpoint && isLoopbackHost(client.endpoint->host)))
@@ -81,11 +107,11 @@ Outcome<std::unique_ptr<runtime::CloudBackend>> openRunnerCloud(const runtime::R
     return transport.error();
   client.transport = std::move(transport.value());
   ChainOptions chain;
-  chain.environment = processEnvironment();
+  chain.environment = environment;
   chain.profile = settings.profile;
   // STS goes where the other calls go when an endpoint is given (a private
   // or test cloud), unless ALIBABA_CLOUD_STS_ENDPOINT says otherwise.
-  chain.stsEndpoint = chain.environment("ALIBABA_CLOUD_STS_ENDPOINT").value_or(settings.endpoint);
+  chain.stsEndpoint = environment("ALIBABA_CLOUD_STS_ENDPOINT").value_or(everyCall);
   chain.transport = client.transport;
   auto credentials = defaultCredentialChain(chain);
   if (!credentials)

@@ -210,6 +210,23 @@ TEST_F(RealCloudTest, PreflightAsksWithDryRunAndNamesTheRamActionARefusalNeeds) 
   EXPECT_NE(onSim.err.find("--preflight asks the real cloud"), std::string::npos) << onSim.err;
 }
 
+TEST_F(RealCloudTest, EndpointsPerProductFromTheEnvironment) {
+  std::string runner = build({"tests/build/over-http.yaml"});
+  // No --endpoint: ECS and STS each named by their own variable, so nothing
+  // goes to the table's endpoints.
+  setenv("ALIBABA_CLOUD_ENDPOINT_ECS", server_->url().c_str(), 1);
+  setenv("ALIBABA_CLOUD_STS_ENDPOINT", server_->url().c_str(), 1);
+  RunResult result = runProgram(runner, {"--cloud", "aliyun", "--no-journal"});
+  setenv("ALIBABA_CLOUD_ENDPOINT_ECS", "http://10.0.0.1", 1);
+  RunResult refused = runProgram(runner, {"--cloud", "aliyun", "--no-journal"});
+  unsetenv("ALIBABA_CLOUD_ENDPOINT_ECS");
+  unsetenv("ALIBABA_CLOUD_STS_ENDPOINT");
+  ASSERT_EQ(result.exitCode, 0) << result.err;
+  EXPECT_NE(result.err.find("the API table's endpoints, ecs at " + server_->url()), std::string::npos) << result.err;
+  EXPECT_EQ(refused.exitCode, 2);
+  EXPECT_NE(refused.err.find("ALIBABA_CLOUD_ENDPOINT_ECS: "), std::string::npos) << refused.err;
+}
+
 TEST_F(RealCloudTest, OptionsOfTheOtherCloudAreRefused) {
   std::string runner = build({"tests/build/over-http.yaml"});
   RunResult latency = runOverHttp(runner, {"--latency", "5"});

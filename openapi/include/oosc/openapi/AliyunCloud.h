@@ -17,6 +17,7 @@
 #include <chrono>
 #include <ctime>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -54,6 +55,9 @@ struct AliyunCloudOptions {
   /// Every call goes here instead of the table's endpoint (a private or test
   /// endpoint).
   std::optional<EndpointUrl> endpoint;
+  /// A product's own endpoint, over `endpoint` and the table's: keyed by
+  /// the product code in lower case (`ecs`), from ALIBABA_CLOUD_ENDPOINT_ECS.
+  std::map<std::string, EndpointUrl> productEndpoints;
   SignatureVersion signature = SignatureVersion::V3;
   std::shared_ptr<Transport> transport;
   std::shared_ptr<CredentialsProvider> credentials;

@@ -7,6 +7,7 @@
 #include "oosc/openapi/HttpText.h"
 
 #include <cctype>
+#include <vector>
 
 
 namespace oosc::openapi {
@@ -20,9 +21,9 @@ using runtime::Value;
 /// The OpenAPI client with the table it reads, which it does not own.
 class RunnerCloud final : public runtime::CloudBackend {
 public:
-  RunnerCloud(std::unique_ptr<apis::ApiTable> table, AliyunCloudOptions options, std::string account)
-      : table_(std::move(table)), client_((options.table = table_.get(), std::move(options))),
-        account_(std::move(account)) {}
+  RunnerCloud(std::vector<apis::ProductRecord> products, AliyunCloudOptions options, std::string account)
+      : products_(std::move(products)), table_(products_.data(), products_.size()),
+        client_((options.table = &table_, std::move(options))), account_(std::move(account)) {}
 
   Outcome<Value, ApiError> call(std::string_view service, std::string_view api, const Value &parameters) override {
     return client_.call(service, api, parameters);
@@ -37,11 +38,13 @@ public:
     std::string prefix = "Alibaba Cloud, ";
     if (client.rfind(prefix, 0) == 0)
       client.erase(0, prefix.size());
-    return "Alibaba Cloud account " + account_ + ", " + client;
+    return "Alibaba Cloud account " + account_ + ", " + client +
+           "; product actions and templates not built into this runner run as child executions on OOS";
   }
 
 private:
-  std::unique_ptr<apis::ApiTable> table_;
+  std::vector<apis::ProductRecord> products_;
+  apis::ApiTable table_;
   AliyunCloud client_;
   std::string account_;
 };
@@ -59,6 +62,21 @@ Outcome<std::string> callerAccount(const StsAccess &sts, std::shared_ptr<Credent
     return member ? member->toDisplayString() : std::string();
   };
   return text("AccountId") + " (" + text("Arn") + ")";
+}
+
+/// The runner's products, and OOS where its templates call none of OOS's
+/// APIs: child executions on OOS (StartExecution, ListExecutions) need its
+/// version and endpoint (`oos.<region>.aliyuncs.com`, from the API metadata).
+std::vector<apis::ProductRecord> withOos(const runtime::RunnerImage &image) {
+  std::vector<apis::ProductRecord> products;
+  bool hasOos = false;
+  for (std::size_t i = 0; image.apiProducts && i < image.apiProductCount; ++i) {
+    products.push_back(image.apiProducts[i]);
+    hasOos = hasOos || equalsIgnoringCase(image.apiProducts[i].code, "oos");
+  }
+  if (!hasOos)
+    products.push_back({"oos", "2019-06-01", "oos", apis::ApiStyle::Rpc, "", "", "", "", ""});
+  return products;
 }
 
 /// `ECS`, `R_KVSTORE`: a product code as an environment variable's suffix.
@@ -88,14 +106,15 @@ Outcome<std::unique_ptr<runtime::CloudBackend>> openRunnerCloud(const runtime::R
     if (!client.endpoint)
       return runtime::fail((settings.endpoint.empty() ? "ALIBABA_CLOUD_ENDPOINT: " : "--endpoint: ") + why);
   }
-  for (std::size_t i = 0; image.apiProducts && i < image.apiProductCount; ++i) {
-    std::string name = "ALIBABA_CLOUD_ENDPOINT_" + productVariable(image.apiProducts[i].code);
+  std::vector<apis::ProductRecord> products = withOos(image);
+  for (const apis::ProductRecord &product : products) {
+    std::string name = "ALIBABA_CLOUD_ENDPOINT_" + productVariable(product.code);
     if (std::optional<std::string> own = environment(name)) {
       std::string why;
       std::optional<EndpointUrl> url = parseEndpointUrl(*own, why);
       if (!url)
         return runtime::fail(name + ": " + why);
-      client.productEndpoints[lowerCase(image.apiProducts[i].code)] = *url;
+      client.productEndpoints[lowerCase(product.code)] = *url;
     }
   }
   // Real clouds keep real time; only a test cloud runs faster.
@@ -120,8 +139,8 @@ Outcome<std::unique_ptr<runtime::CloudBackend>> openRunnerCloud(const runtime::R
   auto account = callerAccount({chain.stsEndpoint, client.transport, nullptr}, client.credentials);
   if (!account)
     return runtime::fail("--cloud aliyun: " + account.error().message);
-  auto table = std::make_unique<apis::ApiTable>(image.apiProducts, image.apiProducts ? image.apiProductCount : 0);
-  return std::unique_ptr<runtime::CloudBackend>(std::make_unique<RunnerCloud>(std::move(table), std::move(client), account.value()));
+  return std::unique_ptr<runtime::CloudBackend>(
+      std::make_unique<RunnerCloud>(std::move(products), std::move(client), account.value()));
 }
 
 } // namespace oosc::openapi

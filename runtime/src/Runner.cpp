@@ -243,11 +243,12 @@ int runTemplate(const TemplateDef &def, const RunnerImage &image, const std::str
   IdSource ids = idSourceOf(simulated.get());
   Progress progress(std::cerr, {options.jsonLog, static_cast<bool>(isatty(STDERR_FILENO))});
   // OOS.ListExecutions and ListTaskExecutions are answered from the journal.
-  JournalApi journalApi(cloud);
+  JournalApi journalApi(cloud, !options.realCloud);
   RunEnvironment environment{journalApi, clock, progress,
                              [&](std::string_view name) { return findByName(image.templates, name); },
                              [&](std::string_view name) { return findByName(image.actions, name); }};
   environment.regionId = options.region;
+  environment.childrenOnOos = options.realCloud;
   if (options.help) {
     std::cout << runnerUsage(program, def);
     printParameters(std::cout, def, environment);

@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 #include "build/JournalRows.h"
 #include "build/RunnerTest.h"
+#include "support/LoopbackServer.h"
 
 #include "oosc/apis/CloudApis.h"
 #include "oosc/simserve/SimServe.h"
@@ -225,6 +226,69 @@ TEST_F(RealCloudTest, EndpointsPerProductFromTheEnvironment) {
   EXPECT_NE(result.err.find("the API table's endpoints, ecs at " + server_->url()), std::string::npos) << result.err;
   EXPECT_EQ(refused.exitCode, 2);
   EXPECT_NE(refused.err.find("ALIBABA_CLOUD_ENDPOINT_ECS: "), std::string::npos) << refused.err;
+}
+
+/// A stand-in for OOS's StartExecution and ListExecutions: each execution
+/// is Running when first listed and then ends as \p ending says.
+class OosStandIn {
+public:
+  explicit OosStandIn(std::string ending) : ending_(std::move(ending)) {}
+
+  KeepAliveServer::Answer answer(const HttpRequest &request) {
+    std::string action = request.header("x-acs-action");
+    std::string query = request.target.substr(request.target.find('?') + 1);
+    if (action == "StartExecution") {
+      started_.push_back(query);
+      return {200, R"({"RequestId": "r-start", "Execution": {"ExecutionId": "exec-oos)" +
+                       std::to_string(started_.size()) + R"(", "Status": "Running"}})"};
+    }
+    if (action == "ListExecutions") {
+      std::string status = ++listed_ % 2 == 1 ? "Running" : ending_;
+      return {200, R"({"RequestId": "r-list", "Executions": [{"ExecutionId": "x", "Status": ")" + status +
+                       R"(", "StatusMessage": "the instance is not healthy", "Outputs": "{\"healthy\": true}"}]})"};
+    }
+    return {404, R"({"Code": "InvalidAction.NotFound", "Message": "not in the stand-in"})"};
+  }
+  const std::vector<std::string> &started() const { return started_; }
+
+private:
+  std::string ending_;
+  std::vector<std::string> started_;
+  int listed_ = 0;
+};
+
+TEST_F(RealCloudTest, WhatTheRunnerLacksRunsOnOosAsChildExecutions) {
+  std::string runner = build({"tests/build/on-oos.yaml"});
+  OosStandIn oos("Success");
+  KeepAliveServer endpoint([&](const HttpRequest &request) { return oos.answer(request); });
+  setenv("ALIBABA_CLOUD_ENDPOINT_OOS", endpoint.uri("").c_str(), 1);
+  RunResult result = runOverHttp(runner, {"--time-scale", "100"});
+  unsetenv("ALIBABA_CLOUD_ENDPOINT_OOS");
+  ASSERT_EQ(result.exitCode, 0) << result.err;
+  EXPECT_NE(result.err.find("run as child executions on OOS"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("reboot: ACS::ECS::RebootInstance runs on OOS as exec-oos1"), std::string::npos)
+      << result.err;
+  EXPECT_NE(result.err.find("teamCheck: team-health-check runs on OOS as exec-oos2"), std::string::npos)
+      << result.err;
+  EXPECT_EQ(parse(result.out).find("healthy")->toJson(), "true") << result.out;
+  ASSERT_EQ(oos.started().size(), 2u);
+  EXPECT_NE(oos.started()[0].find("TemplateName=ACS%3A%3AECS%3A%3ARebootInstance"), std::string::npos)
+      << oos.started()[0];
+  EXPECT_NE(oos.started()[0].find("instanceId%22%3A%22i-sim000000000001"), std::string::npos) << oos.started()[0];
+}
+
+TEST_F(RealCloudTest, AChildThatFailsOnOosFailsItsTask) {
+  std::string runner = build({"tests/build/on-oos.yaml"});
+  OosStandIn oos("Failed");
+  KeepAliveServer endpoint([&](const HttpRequest &request) { return oos.answer(request); });
+  setenv("ALIBABA_CLOUD_ENDPOINT_OOS", endpoint.uri("").c_str(), 1);
+  RunResult result = runOverHttp(runner, {"--time-scale", "100"});
+  unsetenv("ALIBABA_CLOUD_ENDPOINT_OOS");
+  EXPECT_EQ(result.exitCode, 1) << result.err;
+  EXPECT_NE(result.err.find("ACS::ECS::RebootInstance ended Failed on OOS (execution exec-oos1): the instance is "
+                            "not healthy"),
+            std::string::npos)
+      << result.err;
 }
 
 TEST_F(RealCloudTest, OptionsOfTheOtherCloudAreRefused) {

@@ -1,5 +1,6 @@
 //===- Actions.cpp - The table of actions and the simple ones --------------===//
 #include "executor/Actions.h"
+#include "executor/OosChildren.h"
 
 #include "executor/ApiActions.h"
 #include "executor/ChildExecutions.h"
@@ -53,7 +54,7 @@ bool isSupportedAction(std::string_view action, const RunEnvironment &environmen
     return true;
   if (isBuiltInAction(action))
     return findHandler(action) != nullptr;
-  return environment.findAction(action) != nullptr;
+  return environment.findAction(action) != nullptr || environment.childrenOnOos;
 }
 
 Outcome<Value> runAction(ActionCall &call) {
@@ -66,6 +67,8 @@ Outcome<Value> runAction(ActionCall &call) {
   }
   if (const TemplateDef *product = call.state.environment.findAction(action))
     return runProductAction(call, *product);
+  if (call.state.environment.childrenOnOos)
+    return runOnOos(call, action, call.properties);
   return fail("action " + action + " is not supported yet: no built-in action or product action of "
               "that name is compiled into this runner");
 }

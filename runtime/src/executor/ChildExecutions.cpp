@@ -1,5 +1,6 @@
 //===- ChildExecutions.cpp --------------------------------------------------===//
 #include "executor/ChildExecutions.h"
+#include "executor/OosChildren.h"
 
 #include "executor/Executor.h"
 #include "executor/Progress.h"
@@ -92,10 +93,12 @@ Outcome<Value> runNestedTemplate(ActionCall &call) {
   const TemplateDef *child = call.state.environment.findTemplate(name->toDisplayString());
   if (!child)
     child = call.state.environment.findAction(name->toDisplayString());
+  const Value *parameters = call.properties.findCaseInsensitive("Parameters");
+  if (!child && call.state.environment.childrenOnOos)
+    return runOnOos(call, name->toDisplayString(), parameters ? *parameters : Value(Value::Map{}));
   if (!child)
     return fail("template '" + name->toDisplayString() +
                 "' is not compiled into this runner (build it together: oosc build a.yaml b.yaml)");
-  const Value *parameters = call.properties.findCaseInsensitive("Parameters");
   return runChild(call, *child, parameters ? *parameters : Value(Value::Map{}));
 }
 

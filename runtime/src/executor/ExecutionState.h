@@ -95,6 +95,9 @@ struct RunEnvironment {
   std::string regionId = "cn-hangzhou";
   std::string accountId = "1234567890123456";
   std::string user = "oosc";
+  /// On the real cloud: product actions and templates the runner does not
+  /// carry run as child executions on OOS (OosChildren.h).
+  bool childrenOnOos = false;
   /// Nesting depth of child executions, to stop runaway recursion.
   unsigned depth = 0;
   /// Null except in tests of `--resume`.

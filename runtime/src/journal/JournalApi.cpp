@@ -153,15 +153,16 @@ std::string JournalApi::nextRequestId() {
 
 Outcome<Value, ApiError> JournalApi::callObserved(std::string_view service, std::string_view api,
                                                   const Value &parameters, const AttemptObserver &observer) {
-  bool journalQuery =
-      sameText(service, "OOS") && (sameText(api, "ListExecutions") || sameText(api, "ListTaskExecutions"));
+  bool journalQuery = answerFromJournal_ && sameText(service, "OOS") &&
+                      (sameText(api, "ListExecutions") || sameText(api, "ListTaskExecutions"));
   return journalQuery ? call(service, api, parameters) : cloud_.callObserved(service, api, parameters, observer);
 }
 
 Outcome<Value, ApiError> JournalApi::call(std::string_view service, std::string_view api,
                                           const Value &parameters) {
   bool listExecutionsCall = sameText(api, "ListExecutions");
-  if (!sameText(service, "OOS") || (!listExecutionsCall && !sameText(api, "ListTaskExecutions")))
+  if (!answerFromJournal_ || !sameText(service, "OOS") ||
+      (!listExecutionsCall && !sameText(api, "ListTaskExecutions")))
     return cloud_.call(service, api, parameters);
   std::string requestId = nextRequestId();
   auto answer = [&]() -> Outcome<Value, ApiError> {

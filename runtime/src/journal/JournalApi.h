@@ -20,7 +20,11 @@ class Journal;
 
 class JournalApi : public CloudBackend {
 public:
-  explicit JournalApi(CloudBackend &cloud) : cloud_(cloud) {}
+  /// \p answerFromJournal: OOS.ListExecutions and ListTaskExecutions are
+  /// the journal's (on the simulated cloud); else they go to the cloud (on
+  /// the real one, OOS knows its executions).
+  explicit JournalApi(CloudBackend &cloud, bool answerFromJournal = true)
+      : cloud_(cloud), answerFromJournal_(answerFromJournal) {}
 
   /// The journal to read; null (no journal: --no-journal, or it could not be
   /// opened) makes the OOS execution queries fail with a message saying so.
@@ -38,6 +42,7 @@ private:
   std::string nextRequestId();
 
   CloudBackend &cloud_;
+  bool answerFromJournal_;
   Journal *journal_ = nullptr;
   std::atomic<unsigned> requests_{0};
 };

@@ -192,7 +192,8 @@ OutgoingResponse OpenApiFront::handle(const IncomingRequest &request) {
   if (std::optional<runtime::ApiError> token = sts_.checkToken(call, now))
     return errorResponse(token->httpStatus, token->code, token->message, xml);
   const apis::ProductRecord *product = productOf(request, call);
-  if (!product)
+  // A product named by the Host header that has no such API: as the gateway.
+  if (!product || !options_.table->findApi(*product, call.action))
     return errorResponse(404, "InvalidAction.NotFound",
                          "Specified api is not found, please check your url and method.", xml);
 

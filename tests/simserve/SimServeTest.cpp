@@ -6,6 +6,7 @@
 
 #include "oosc/apis/CloudApis.h"
 #include "oosc/openapi/AliyunCloud.h"
+#include "oosc/openapi/HttpText.h"
 
 #include "cli/Subprocess.h"
 #include "support/Tools.h"
@@ -122,6 +123,46 @@ TEST(SimServe, AnApiNoProductHasIsInvalidActionNotFound) {
   ASSERT_FALSE(answer.ok());
   EXPECT_EQ(answer.error().code, "InvalidAction.NotFound");
   EXPECT_EQ(answer.error().httpStatus, 404);
+}
+
+/// A v1-signed GET of ECS's DescribeInstances (version 2014-05-26) sent to
+/// the server with \p host as its Host header; the answer's status and body.
+std::pair<long, std::string> describeInstancesWithHost(const oosc::simserve::SimServe &server,
+                                                        const std::string &host) {
+  oosc::openapi::Fields params = {{"Action", "DescribeInstances"},
+                                  {"Version", "2014-05-26"},
+                                  {"Format", "JSON"},
+                                  {"AccessKeyId", oosc::simserve::kTestKeyId},
+                                  {"SignatureMethod", "HMAC-SHA1"},
+                                  {"SignatureVersion", "1.0"},
+                                  {"SignatureNonce", "host-" + host + std::to_string(std::rand())},
+                                  {"Timestamp", oosc::openapi::isoTime(std::time(nullptr))},
+                                  {"RegionId", "cn-hangzhou"}};
+  params.push_back({"Signature", oosc::openapi::v1::sign("GET", params, oosc::simserve::kTestKeySecret)});
+  oosc::openapi::HttpRequest request;
+  request.method = "GET";
+  request.url = server.url() + "/?" + oosc::openapi::canonicalQueryString(params);
+  request.headers.push_back({"Host", host});
+  auto response = oosc::openapi::makeCurlTransport({}).value()->send(request);
+  EXPECT_TRUE(response.ok());
+  return response.ok() ? std::make_pair(response.value().status, response.value().body)
+                       : std::make_pair(0L, std::string());
+}
+
+// The product is the one a `*.aliyuncs.com` Host header names; without one
+// (a loopback address), the one whose version and API the request names.
+TEST(SimServe, TheHostHeaderTellsTheProduct) {
+  auto server = serve();
+  ASSERT_TRUE(server);
+  auto byVersion = describeInstancesWithHost(*server, "127.0.0.1:" + std::to_string(server->port()));
+  EXPECT_EQ(byVersion.first, 200) << byVersion.second;
+  EXPECT_NE(byVersion.second.find("\"Instances\""), std::string::npos) << byVersion.second;
+  auto ecs = describeInstancesWithHost(*server, "ecs.cn-hangzhou.aliyuncs.com");
+  EXPECT_EQ(ecs.first, 200) << ecs.second;
+  // VPC has no DescribeInstances: named by the Host, it is VPC that answers.
+  auto vpc = describeInstancesWithHost(*server, "vpc.cn-hangzhou.aliyuncs.com");
+  EXPECT_EQ(vpc.first, 404) << vpc.second;
+  EXPECT_NE(vpc.second.find("InvalidAction.NotFound"), std::string::npos) << vpc.second;
 }
 
 TEST(SimServe, ChangesReachTheSimulatedWorld) {

@@ -7,6 +7,7 @@
 #include "oosc/openapi/HttpText.h"
 
 #include <cctype>
+#include <optional>
 #include <vector>
 
 
@@ -87,6 +88,35 @@ std::string productVariable(std::string_view code) {
   return name;
 }
 
+/// --endpoint, else ALIBABA_CLOUD_ENDPOINT, for every call (into
+/// \p everyCall); a product's own ALIBABA_CLOUD_ENDPOINT_<CODE> over both.
+/// The error names the setting that is wrong.
+std::optional<std::string> readEndpoints(const runtime::RealCloudSettings &settings,
+                                         const EnvironmentLookup &environment,
+                                         const std::vector<apis::ProductRecord> &products, AliyunCloudOptions &client,
+                                         std::string &everyCall) {
+  everyCall = settings.endpoint.empty() ? environment("ALIBABA_CLOUD_ENDPOINT").value_or("") : settings.endpoint;
+  std::string why;
+  if (!everyCall.empty() && !(client.endpoint = parseEndpointUrl(everyCall, why)))
+    return (settings.endpoint.empty() ? "ALIBABA_CLOUD_ENDPOINT: " : "--endpoint: ") + why;
+  bool allLoopback = client.endpoint && isLoopbackHost(client.endpoint->host);
+  for (const apis::ProductRecord &product : products) {
+    std::string name = "ALIBABA_CLOUD_ENDPOINT_" + productVariable(product.code);
+    if (std::optional<std::string> own = environment(name)) {
+      std::optional<EndpointUrl> url = parseEndpointUrl(*own, why);
+      if (!url)
+        return name + ": " + why;
+      allLoopback = allLoopback && isLoopbackHost(url->host);
+      client.productEndpoints[lowerCase(product.code)] = *url;
+    }
+  }
+  // Real clouds keep real time; only a test cloud runs faster.
+  if (settings.timeScale != 1 && !allLoopback)
+    return std::string("--time-scale goes only with a test cloud on loopback (--endpoint "
+                       "http://127.0.0.1:PORT of `oosc sim serve --time-scale N`)");
+  return std::nullopt;
+}
+
 } // namespace
 
 Outcome<std::unique_ptr<runtime::CloudBackend>> openRunnerCloud(const runtime::RealCloudSettings &settings,
@@ -96,31 +126,10 @@ Outcome<std::unique_ptr<runtime::CloudBackend>> openRunnerCloud(const runtime::R
   client.endpointType = settings.vpcEndpoints ? EndpointType::Vpc : EndpointType::Public;
   client.signature = settings.signatureV1 ? SignatureVersion::V1 : SignatureVersion::V3;
   EnvironmentLookup environment = processEnvironment();
-  // --endpoint, else ALIBABA_CLOUD_ENDPOINT, for every call; a product's own
-  // ALIBABA_CLOUD_ENDPOINT_<CODE> over both.
-  std::string everyCall = settings.endpoint.empty() ? environment("ALIBABA_CLOUD_ENDPOINT").value_or("")
-                                                    : settings.endpoint;
-  if (!everyCall.empty()) {
-    std::string why;
-    client.endpoint = parseEndpointUrl(everyCall, why);
-    if (!client.endpoint)
-      return runtime::fail((settings.endpoint.empty() ? "ALIBABA_CLOUD_ENDPOINT: " : "--endpoint: ") + why);
-  }
   std::vector<apis::ProductRecord> products = withOos(image);
-  for (const apis::ProductRecord &product : products) {
-    std::string name = "ALIBABA_CLOUD_ENDPOINT_" + productVariable(product.code);
-    if (std::optional<std::string> own = environment(name)) {
-      std::string why;
-      std::optional<EndpointUrl> url = parseEndpointUrl(*own, why);
-      if (!url)
-        return runtime::fail(name + ": " + why);
-      client.productEndpoints[lowerCase(product.code)] = *url;
-    }
-  }
-  // Real clouds keep real time; only a test cloud runs faster.
-  if (settings.timeScale != 1 && !(client.endpoint && isLoopbackHost(client.endpoint->host)))
-    return runtime::fail("--time-scale goes only with a test cloud on loopback (--endpoint "
-                         "http://127.0.0.1:PORT of `oosc sim serve --time-scale N`)");
+  std::string everyCall;
+  if (auto error = readEndpoints(settings, environment, products, client, everyCall))
+    return runtime::fail(*error);
   auto transport = makeCurlTransport({});
   if (!transport)
     return transport.error();

@@ -39,7 +39,8 @@ Result pagedRegional(World &world, const Request &request,
                      std::string_view inner,
                      std::initializer_list<std::string_view> filters,
                      std::string_view idKey,
-                     std::initializer_list<std::string_view> idParams) {
+                     std::initializer_list<std::string_view> idParams,
+                     bool answersRegionId = false) {
   auto regionId = regionOf(world, request);
   if (!regionId)
     return regionId.error();
@@ -50,7 +51,8 @@ Result pagedRegional(World &world, const Request &request,
                                  filters, idKey, idParams);
   if (!matches)
     return matches.error();
-  Value response(Value::Map{{"RegionId", regionId.value()}});
+  // Of these APIs only DescribeSecurityGroups answers its RegionId.
+  Value response = answersRegionId ? Value(Value::Map{{"RegionId", regionId.value()}}) : object();
   putPage(response, outer, inner, std::move(matches.value()), page.value());
   return response;
 }
@@ -97,7 +99,7 @@ Result describeSecurityGroups(World &world, const Request &request) {
   return pagedRegional(
       world, request, section::SecurityGroups, "SecurityGroups",
       "SecurityGroup", {"VpcId", "SecurityGroupName", "SecurityGroupType"},
-      "SecurityGroupId", {"SecurityGroupId", "SecurityGroupIds"});
+      "SecurityGroupId", {"SecurityGroupId", "SecurityGroupIds"}, true);
 }
 
 } // namespace oosc::runtime::sim::ecs

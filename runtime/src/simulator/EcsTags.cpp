@@ -224,6 +224,13 @@ Result listTagResources(World &world, const Request &request) {
   }
   Value response = object();
   putPage(response, "TagResources", "TagResource", std::move(entries), page);
+  // ListTagResources answers NextToken only: no TotalCount, no MaxResults.
+  Value::Map &members = response.getMap();
+  members.erase(std::remove_if(members.begin(), members.end(),
+                               [](const Value::Member &member) {
+                                 return member.first == "TotalCount" || member.first == "MaxResults";
+                               }),
+                members.end());
   return response;
 }
 

@@ -131,7 +131,14 @@ std::optional<ApiError> applyConfiguration(const World &world,
   auto tags = request.tags();
   if (!tags)
     return tags.error();
-  ecs::setTags(configuration, tags.value());
+  // ESS writes a tag as Key and Value (ECS as TagKey and TagValue); given
+  // tags replace the configuration's.
+  if (!tags.value().empty()) {
+    Value::List items;
+    for (const Tag &tag : tags.value())
+      items.push_back(Value(Value::Map{{"Key", tag.key}, {"Value", tag.value.value_or("")}}));
+    configuration.set("Tags", Value(Value::Map{{"Tag", list(std::move(items))}}));
+  }
   return std::nullopt;
 }
 
@@ -146,8 +153,6 @@ Value newConfiguration(const std::string &id, const std::string &groupId,
       {"LifecycleState", active ? "Active" : "Inactive"},
       {"ImageId", ""},
       {"ImageName", ""},
-      {"ImageOwnerAlias", ""},
-      {"OSName", ""},
       {"InstanceType", ""},
       {"InstanceTypes", Value(Value::Map{{"InstanceType", list()}})},
       {"SecurityGroupId", ""},
@@ -170,9 +175,6 @@ Value newConfiguration(const std::string &id, const std::string &groupId,
 void useImage(Value &configuration, const Value &image) {
   configuration.set("ImageId", std::string(textOf(image, "ImageId")));
   configuration.set("ImageName", std::string(textOf(image, "ImageName")));
-  configuration.set("ImageOwnerAlias",
-                    std::string(textOf(image, "ImageOwnerAlias")));
-  configuration.set("OSName", std::string(textOf(image, "OSName")));
 }
 
 Outcome<Value *, ApiError> groupFor(World &world, const Request &request) {

@@ -88,8 +88,9 @@ Result standbyChange(World &world, const Request &request,
   std::string description = std::string(verb) + ":";
   for (const std::string &id : moved.value())
     description += " " + id;
-  return Value(Value::Map{
-      {"ScalingActivityId", addActivity(world, groupId, description)}});
+  // The activity is recorded; the answer, as the API's, holds RequestId only.
+  addActivity(world, groupId, description);
+  return object();
 }
 
 } // namespace

@@ -33,6 +33,9 @@
 // simulator no longer serves.
 #include "oosc/simserve/SimServe.h"
 
+#include "cli/Subprocess.h"
+#include "support/Tools.h"
+
 #include "oosc/apis/ApiTable.h"
 #include "oosc/apis/CloudApis.h"
 #include "oosc/openapi/AliyunCloud.h"
@@ -46,6 +49,8 @@
 #include <gtest/gtest.h>
 
 #include <cctype>
+#include <cstdlib>
+#include <filesystem>
 #include <chrono>
 #include <cstddef>
 #include <functional>
@@ -681,6 +686,131 @@ TEST(AnswerShapes, EveryAnswerInProcessHasTheApisShape) {
   EXPECT_TRUE(problems.empty()) << problems.size() << " problems in the answers of " << report.walked.size()
                                 << " APIs walked in process:\n"
                                 << joined(problems);
+}
+
+//===-- The same walk with Alibaba's SDK clients ----------------------------===//
+
+/// A cloud whose calls to \p products go through one of Alibaba's Node.js
+/// SDK clients (call.js in ../shared/tools), the others through \p rest
+/// (our client): the walk's ids come from wherever they were made.
+class SdkCloud final : public CloudBackend {
+public:
+  SdkCloud(std::string client, std::set<std::string> products, std::string port, CloudBackend &rest)
+      : client_(std::move(client)), products_(std::move(products)), port_(std::move(port)), rest_(rest) {}
+
+  oosc::runtime::Outcome<Value, oosc::runtime::ApiError> call(std::string_view service, std::string_view api,
+                                                              const Value &parameters) override {
+    const ProductRecord *product = oosc::apis::cloudApis().findService(service);
+    if (!product || !products_.count(lowered(std::string(product->code))))
+      return rest_.call(service, api, parameters);
+    Value wire = wireParameters(*product, api, parameters);
+    std::filesystem::path callJs = std::filesystem::path(OOSC_SHARED_TOOLS) / "alicloud-sdk" / "call.js";
+    oosc::testing::RunResult result = oosc::testing::runProgram(
+        oosc::testing::findOnPath("node"),
+        {callJs.string(), "--client", client_, "--endpoint", "127.0.0.1:" + port_, "--product",
+         std::string(product->code), "--api-version", std::string(product->version), "--action", std::string(api),
+         "--params-json", wire.toJson()});
+    std::optional<Value> line = oosc::runtime::parseJson(result.out);
+    oosc::runtime::ApiError error;
+    if (!line || !line->isMap()) {
+      error.code = "sdk.Unreadable";
+      error.message = result.out + result.err;
+      return error;
+    }
+    const Value *ok = line->find("ok");
+    if (ok && ok->isBool() && ok->getBool() && line->find("body"))
+      return *line->find("body");
+    const Value *code = line->find("code");
+    const Value *message = line->find("message");
+    error.code = code ? code->toDisplayString() : "sdk.Failed";
+    error.message = message ? message->toDisplayString() : line->toJson();
+    return error;
+  }
+  std::string describe() const override { return "call.js --client " + client_; }
+
+private:
+  /// The walk's parameters as an SDK's caller gives them: a list or an
+  /// object for a String or Json parameter as JSON text (what OOS and our
+  /// client do for the template); for the generated SDKs, the fields of
+  /// objects in lists by their model names (`Key` is `key`).
+  Value wireParameters(const ProductRecord &product, std::string_view api, const Value &parameters) const {
+    const oosc::apis::ApiSpec *spec = oosc::apis::cloudApis().findApi(product, api);
+    Value wire(Value::Map{});
+    for (const auto &[name, value] : parameters.getMap()) {
+      const ParamSpec *param = spec ? spec->findParameter(name) : nullptr;
+      bool text = param && (param->type == oosc::apis::ParamType::String ||
+                            param->type == oosc::apis::ParamType::Json);
+      if (text && (value.isList() || value.isMap()))
+        wire.getMap().emplace_back(name, Value(value.toJson()));
+      else if (client_ != "pop" && client_ != "tea" && value.isList())
+        wire.getMap().emplace_back(name, modelFields(value));
+      else
+        wire.getMap().emplace_back(name, value);
+    }
+    return wire;
+  }
+
+  static Value modelFields(const Value &value) {
+    if (value.isList()) {
+      Value::List items;
+      for (const Value &item : value.getList())
+        items.push_back(modelFields(item));
+      return Value(std::move(items));
+    }
+    if (!value.isMap())
+      return value;
+    Value::Map fields;
+    for (const auto &[name, member] : value.getMap()) {
+      std::string field = name;
+      if (!field.empty())
+        field[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(field[0])));
+      fields.emplace_back(field, modelFields(member));
+    }
+    return Value(std::move(fields));
+  }
+
+  std::string client_;
+  std::set<std::string> products_;
+  std::string port_;
+  CloudBackend &rest_;
+};
+
+// Every simulated ECS and VPC API through each of the SDK clients that
+// speak it (pop-core and openapi-client for all, the generated ECS and VPC
+// SDKs for their own product), ESS through pop and tea: every call
+// succeeds and the client parses the answer, which then has the API's shape.
+TEST(AnswerShapes, AlibabasSdkClientsWalkEverySimulatedApi) {
+  if (std::string missing =
+          oosc::testing::missingAlicloudSdk(std::filesystem::path(OOSC_SHARED_TOOLS) / "alicloud-sdk");
+      !missing.empty())
+    GTEST_SKIP() << missing;
+  setenv("ALIBABA_CLOUD_ACCESS_KEY_ID", oosc::simserve::kTestKeyId, 1);
+  setenv("ALIBABA_CLOUD_ACCESS_KEY_SECRET", oosc::simserve::kTestKeySecret, 1);
+  unsetenv("ALIBABA_CLOUD_SECURITY_TOKEN");
+  const std::pair<const char *, std::set<std::string>> clients[] = {
+      {"pop", {"ecs", "vpc", "ess"}}, {"tea", {"ecs", "vpc", "ess"}}, {"ecs", {"ecs"}}, {"vpc", {"vpc"}}};
+  for (const auto &[client, products] : clients) {
+    oosc::simserve::SimServeOptions options;
+    options.timeScale = kTimeScale;
+    auto served = oosc::simserve::SimServe::start(std::move(options), oosc::apis::cloudApis());
+    ASSERT_TRUE(served.ok()) << served.error().message;
+    oosc::openapi::AliyunCloudOptions ours;
+    ours.table = &oosc::apis::cloudApis();
+    std::string why;
+    ours.endpoint = oosc::openapi::parseEndpointUrl(served.value()->url(), why);
+    ours.transport = std::move(oosc::openapi::makeCurlTransport({}).value());
+    ours.credentials =
+        oosc::openapi::fixedCredentials({oosc::simserve::kTestKeyId, oosc::simserve::kTestKeySecret, ""}, "ours");
+    oosc::openapi::AliyunCloud rest(std::move(ours));
+    SdkCloud sdk(client, products, std::to_string(served.value()->port()), rest);
+    WalkReport report =
+        walkEveryApi(sdk, [] { std::this_thread::sleep_for(std::chrono::milliseconds(50)); }, 400);
+    std::vector<std::string> problems = condensed(report.problems);
+    EXPECT_TRUE(problems.empty()) << "call.js --client " << client << ": " << problems.size() << " problems:\n"
+                                  << joined(problems);
+  }
+  unsetenv("ALIBABA_CLOUD_ACCESS_KEY_ID");
+  unsetenv("ALIBABA_CLOUD_ACCESS_KEY_SECRET");
 }
 
 } // namespace

@@ -49,6 +49,11 @@ std::string endpointHost(const apis::ProductRecord &product, std::string_view re
   return code + "." + std::string(region) + ".aliyuncs.com";
 }
 
+std::string stsEndpointUrl(std::string_view region, EndpointType type) {
+  return type == EndpointType::Vpc ? "https://sts-vpc." + std::string(region) + ".aliyuncs.com"
+                                   : "https://sts.aliyuncs.com";
+}
+
 std::string EndpointUrl::text() const {
   return scheme + "://" + host + (port ? ":" + std::to_string(port) : "");
 }

@@ -96,13 +96,15 @@ std::shared_ptr<CredentialsProvider> ecsRoleCredentials(EcsRoleSettings settings
 std::shared_ptr<CredentialsProvider> uriCredentials(UriSettings settings, std::string &why) {
   if (!usableUrl(settings.uri, why))
     return nullptr;
-  std::string description = settings.origin + " (" + settings.uri + ")";
+  // A URI may carry a token in its query: it is shown without it.
+  std::string shown = settings.uri.substr(0, settings.uri.find('?'));
+  std::string description = settings.origin + " (" + shown + ")";
   std::function<std::time_t()> now = settings.now;
-  auto fetch = [settings = std::move(settings)]() -> Outcome<TemporaryKey> {
+  auto fetch = [settings = std::move(settings), shown]() -> Outcome<TemporaryKey> {
     HttpRequest request;
     request.method = "GET";
     request.url = settings.uri;
-    std::string what = "the credentials URI " + settings.uri;
+    std::string what = "the credentials URI " + shown;
     auto body = fetchText(*settings.transport, request, what);
     if (!body)
       return body.error();

@@ -140,6 +140,8 @@ Outcome<std::unique_ptr<runtime::CloudBackend>> openRunnerCloud(const runtime::R
   // STS goes where the other calls go when an endpoint is given (a private
   // or test cloud), unless ALIBABA_CLOUD_STS_ENDPOINT says otherwise.
   chain.stsEndpoint = environment("ALIBABA_CLOUD_STS_ENDPOINT").value_or(everyCall);
+  if (chain.stsEndpoint.empty())
+    chain.stsEndpoint = stsEndpointUrl(settings.region, client.endpointType);
   chain.transport = client.transport;
   auto credentials = defaultCredentialChain(chain);
   if (!credentials)

@@ -32,6 +32,15 @@ TEST(Endpoints, VpcHosts) {
   EXPECT_EQ(host("ECS", "cn-nowhere-9", EndpointType::Vpc), "ecs-vpc.cn-nowhere-9.aliyuncs.com");
 }
 
+// The credential chain's STS calls: central, or the region's VPC endpoint
+// with --endpoint-type vpc (as Alibaba's credential libraries name it).
+TEST(Endpoints, StsCentralOrInTheRegionsVpc) {
+  EXPECT_EQ(oosc::openapi::stsEndpointUrl("cn-shanghai", oosc::openapi::EndpointType::Public),
+            "https://sts.aliyuncs.com");
+  EXPECT_EQ(oosc::openapi::stsEndpointUrl("cn-shanghai", oosc::openapi::EndpointType::Vpc),
+            "https://sts-vpc.cn-shanghai.aliyuncs.com");
+}
+
 TEST(EndpointUrl, HttpsAnywhereAndHttpOnlyToLoopback) {
   std::string why;
   auto secure = oosc::openapi::parseEndpointUrl("https://ECS.Example.com/", why);

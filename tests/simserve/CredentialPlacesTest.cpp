@@ -245,21 +245,25 @@ TEST_F(CredentialPlaces, HardenedModeNeedsTheSessionToken) {
 TEST_F(CredentialPlaces, ACredentialsUriFromTheEnvironmentOrAProfile) {
   std::string keys = servedKeyJson();
   KeepAliveServer uri([&](const HttpRequest &request) -> KeepAliveServer::Answer {
-    return request.target == "/credentials" ? KeepAliveServer::Answer{200, keys} : KeepAliveServer::Answer{404, ""};
+    return request.target == "/credentials?token=uri-secret" ? KeepAliveServer::Answer{200, keys}
+                                                             : KeepAliveServer::Answer{404, ""};
   });
-  environment_ = {{"ALIBABA_CLOUD_CREDENTIALS_URI", uri.uri("/credentials")}};
+  environment_ = {{"ALIBABA_CLOUD_CREDENTIALS_URI", uri.uri("/credentials?token=uri-secret")}};
   auto provider = oosc::openapi::defaultCredentialChain(options());
   ASSERT_TRUE(provider.ok()) << provider.error().message;
   expectWorkingKeys(provider.value());
+  // Its query may hold a token: never shown.
+  EXPECT_EQ(provider.value()->describe().find("uri-secret"), std::string::npos) << provider.value()->describe();
 
   writeConfig(R"({"current": "uri", "profiles": [{"name": "uri", "mode": "CredentialsURI",
-                 "credentials_uri": ")" + uri.uri("/missing") + R"("}]})");
+                 "credentials_uri": ")" + uri.uri("/missing?token=uri-secret") + R"("}]})");
   environment_.clear();
   auto missing = oosc::openapi::defaultCredentialChain(options());
   ASSERT_TRUE(missing.ok());
   auto refused = missing.value()->get();
   ASSERT_FALSE(refused.ok());
   EXPECT_NE(refused.error().message.find("HTTP 404"), std::string::npos) << refused.error().message;
+  EXPECT_EQ(refused.error().message.find("uri-secret"), std::string::npos) << refused.error().message;
 
   environment_ = {{"ALIBABA_CLOUD_CREDENTIALS_URI", "http://192.0.2.1/credentials"}};
   writeConfig("{}");

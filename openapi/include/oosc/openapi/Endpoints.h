@@ -35,6 +35,10 @@ struct EndpointUrl {
 /// allowed). On failure returns nothing and says why in \p why.
 std::optional<EndpointUrl> parseEndpointUrl(std::string_view text, std::string &why);
 
+/// Where STS is for \p region: the central https://sts.aliyuncs.com, or
+/// the region's VPC endpoint https://sts-vpc.REGION.aliyuncs.com.
+std::string stsEndpointUrl(std::string_view region, EndpointType type);
+
 /// 127.0.0.0/8, `localhost` and `[::1]`.
 bool isLoopbackHost(std::string_view host);
 

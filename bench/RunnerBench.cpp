@@ -12,6 +12,8 @@
 //     latency per call, against the ideal ceil(1000/50) x 100 ms.
 //
 //===----------------------------------------------------------------------===//
+#include "BenchSupport.h"
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -26,26 +28,10 @@ namespace {
 
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
-
-/// Runs a command with output discarded; returns seconds, or -1 on failure.
-double timed(const std::vector<std::string> &command) {
-  auto start = Clock::now();
-  pid_t pid = fork();
-  if (pid == 0) {
-    freopen("/dev/null", "w", stdout);
-    freopen("/dev/null", "w", stderr);
-    std::vector<char *> argv;
-    for (const std::string &argument : command)
-      argv.push_back(const_cast<char *>(argument.c_str()));
-    argv.push_back(nullptr);
-    execv(argv[0], argv.data());
-    _exit(127);
-  }
-  int status = 0;
-  waitpid(pid, &status, 0);
-  double seconds = std::chrono::duration<double>(Clock::now() - start).count();
-  return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? seconds : -1;
-}
+using oosc::bench::loopTemplate;
+using oosc::bench::tasksTemplate;
+using oosc::bench::timed;
+using oosc::bench::write;
 
 double fastest(int runs, const std::vector<std::string> &command) {
   double best = 1e9;
@@ -64,32 +50,6 @@ double median(int runs, const std::vector<std::string> &command) {
     times.push_back(timed(command));
   std::sort(times.begin(), times.end());
   return times[times.size() / 2];
-}
-
-std::string tasksTemplate(int tasks) {
-  std::string text = "FormatVersion: OOS-2019-06-01\nTasks:\n";
-  for (int i = 0; i < tasks; ++i)
-    text += "  - Name: task" + std::to_string(i) +
-            "\n    Action: ACS::ExecuteAPI\n    Properties:\n      Service: ECS\n"
-            "      API: DescribeRegions\n      Parameters:\n        RegionId: '{{ ACS::RegionId }}'\n";
-  return text;
-}
-
-std::string loopTemplate(int items, int concurrency) {
-  std::string text = "FormatVersion: OOS-2019-06-01\nParameters:\n  items:\n    Type: List\n    Default:\n";
-  for (int i = 0; i < items; ++i)
-    text += "      - item" + std::to_string(i) + "\n";
-  text += "Tasks:\n  - Name: callEach\n    Action: ACS::ExecuteAPI\n    Properties:\n"
-          "      Service: ECS\n      API: DescribeRegions\n      Parameters:\n"
-          "        RegionId: cn-hangzhou\n    Loop:\n      Items: '{{ items }}'\n"
-          "      RateControl:\n        Mode: Concurrency\n        MaxErrors: 0\n        Concurrency: " +
-          std::to_string(concurrency) + "\n";
-  return text;
-}
-
-std::string write(const fs::path &path, const std::string &text) {
-  std::ofstream(path) << text;
-  return path.string();
 }
 
 } // namespace

@@ -15,6 +15,8 @@
 //     to CPU 0, this process's clients on CPU 1, DescribeInstances for 5 s.
 //
 //===----------------------------------------------------------------------===//
+#include "BenchSupport.h"
+
 #include "oosc/apis/CloudApis.h"
 #include "oosc/openapi/AliyunCloud.h"
 #include "oosc/simserve/SimServe.h"
@@ -40,6 +42,10 @@ namespace {
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 using oosc::runtime::Value;
+using oosc::bench::loopTemplate;
+using oosc::bench::tasksTemplate;
+using oosc::bench::timed;
+using oosc::bench::write;
 
 oosc::openapi::AliyunCloud clientOf(const std::string &url) {
   oosc::openapi::AliyunCloudOptions options;
@@ -51,32 +57,6 @@ oosc::openapi::AliyunCloud clientOf(const std::string &url) {
       {oosc::simserve::kTestKeyId, oosc::simserve::kTestKeySecret, ""}, "the benchmark");
   options.retry.maxAttempts = 1;
   return oosc::openapi::AliyunCloud(std::move(options));
-}
-
-/// Runs a command, output discarded (stderr kept in \p errFile when given);
-/// returns seconds, or -1 on failure.
-double timed(const std::vector<std::string> &command, const std::string &errFile = "") {
-  auto start = Clock::now();
-  pid_t pid = fork();
-  if (pid == 0) {
-    freopen("/dev/null", "w", stdout);
-    freopen(errFile.empty() ? "/dev/null" : errFile.c_str(), "w", stderr);
-    std::vector<char *> argv;
-    for (const std::string &argument : command)
-      argv.push_back(const_cast<char *>(argument.c_str()));
-    argv.push_back(nullptr);
-    execv(argv[0], argv.data());
-    _exit(127);
-  }
-  int status = 0;
-  waitpid(pid, &status, 0);
-  double seconds = std::chrono::duration<double>(Clock::now() - start).count();
-  return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? seconds : -1;
-}
-
-std::string write(const fs::path &path, const std::string &text) {
-  std::ofstream(path) << text;
-  return path.string();
 }
 
 /// The seconds the runner's JSON progress log gives task \p task, or -1.
@@ -92,27 +72,6 @@ double taskSeconds(const std::string &logFile, const std::string &task) {
       return seconds->isReal() ? seconds->getReal() : static_cast<double>(seconds->getInteger());
   }
   return -1;
-}
-
-std::string tasksTemplate(int tasks) {
-  std::string text = "FormatVersion: OOS-2019-06-01\nTasks:\n";
-  for (int i = 0; i < tasks; ++i)
-    text += "  - Name: task" + std::to_string(i) +
-            "\n    Action: ACS::ExecuteAPI\n    Properties:\n      Service: ECS\n"
-            "      API: DescribeRegions\n      Parameters:\n        RegionId: '{{ ACS::RegionId }}'\n";
-  return text;
-}
-
-std::string loopTemplate(int items, int concurrency) {
-  std::string text = "FormatVersion: OOS-2019-06-01\nParameters:\n  items:\n    Type: List\n    Default:\n";
-  for (int i = 0; i < items; ++i)
-    text += "      - item" + std::to_string(i) + "\n";
-  text += "Tasks:\n  - Name: callEach\n    Action: ACS::ExecuteAPI\n    Properties:\n"
-          "      Service: ECS\n      API: DescribeRegions\n      Parameters:\n"
-          "        RegionId: cn-hangzhou\n    Loop:\n      Items: '{{ items }}'\n"
-          "      RateControl:\n        Mode: Concurrency\n        MaxErrors: 0\n        Concurrency: " +
-          std::to_string(concurrency) + "\n";
-  return text;
 }
 
 std::unique_ptr<oosc::simserve::SimServe> serve(std::chrono::milliseconds latency) {

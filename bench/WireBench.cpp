@@ -16,6 +16,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "BenchSupport.h"
+#include "support/SimServeClient.h"
 
 #include "oosc/apis/CloudApis.h"
 #include "oosc/openapi/AliyunCloud.h"
@@ -48,13 +49,7 @@ using oosc::bench::timed;
 using oosc::bench::write;
 
 oosc::openapi::AliyunCloud clientOf(const std::string &url) {
-  oosc::openapi::AliyunCloudOptions options;
-  options.table = &oosc::apis::cloudApis();
-  std::string why;
-  options.endpoint = oosc::openapi::parseEndpointUrl(url, why);
-  options.transport = std::move(oosc::openapi::makeCurlTransport({}).value());
-  options.credentials = oosc::openapi::fixedCredentials(
-      {oosc::simserve::kTestKeyId, oosc::simserve::kTestKeySecret, ""}, "the benchmark");
+  oosc::openapi::AliyunCloudOptions options = oosc::testing::simServeClientOptions(url);
   options.retry.maxAttempts = 1;
   return oosc::openapi::AliyunCloud(std::move(options));
 }

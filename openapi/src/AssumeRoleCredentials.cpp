@@ -11,8 +11,15 @@ namespace {
 using runtime::Outcome;
 using runtime::Value;
 
-std::string stsFailure(const std::string &what, const runtime::ApiError &error) {
-  return what + " failed: " + error.code + ": " + error.message;
+/// One STS role call (AssumeRole signed by \p signer, AssumeRoleWithOIDC
+/// unsigned) and the temporary key in its answer.
+Outcome<TemporaryKey> stsRoleKey(const StsAccess &sts, const std::shared_ptr<CredentialsProvider> &signer,
+                                 const std::string &action, Value parameters, const std::string &roleArn) {
+  std::string what = "STS " + action + " of " + roleArn;
+  auto answer = callSts(sts, signer, action, std::move(parameters));
+  if (!answer)
+    return runtime::fail(what + " failed: " + answer.error().code + ": " + answer.error().message);
+  return temporaryKeyIn(answer.value(), "Credentials", what);
 }
 
 } // namespace
@@ -22,14 +29,11 @@ std::shared_ptr<CredentialsProvider> assumeRoleCredentials(AssumeRoleSettings se
                             settings.source->describe() + ")";
   std::function<std::time_t()> now = settings.sts.now;
   auto fetch = [settings = std::move(settings)]() -> Outcome<TemporaryKey> {
-    std::string what = "STS AssumeRole of " + settings.roleArn;
-    auto answer = callSts(settings.sts, settings.source, "AssumeRole",
-                          Value(Value::Map{{"RoleArn", settings.roleArn},
-                                           {"RoleSessionName", settings.sessionName},
-                                           {"DurationSeconds", std::to_string(settings.durationSeconds)}}));
-    if (!answer)
-      return runtime::fail(stsFailure(what, answer.error()));
-    return temporaryKeyIn(answer.value(), "Credentials", what);
+    return stsRoleKey(settings.sts, settings.source, "AssumeRole",
+                      Value(Value::Map{{"RoleArn", settings.roleArn},
+                                       {"RoleSessionName", settings.sessionName},
+                                       {"DurationSeconds", std::to_string(settings.durationSeconds)}}),
+                      settings.roleArn);
   };
   return temporaryCredentials(std::move(fetch), std::move(description), std::move(now));
 }
@@ -49,16 +53,13 @@ std::shared_ptr<CredentialsProvider> oidcRoleCredentials(OidcRoleSettings settin
     // part of it.
     while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
       text.pop_back();
-    std::string what = "STS AssumeRoleWithOIDC of " + settings.roleArn;
-    auto answer = callSts(settings.sts, nullptr, "AssumeRoleWithOIDC",
-                          Value(Value::Map{{"RoleArn", settings.roleArn},
-                                           {"OIDCProviderArn", settings.providerArn},
-                                           {"OIDCToken", text},
-                                           {"RoleSessionName", settings.sessionName},
-                                           {"DurationSeconds", std::to_string(settings.durationSeconds)}}));
-    if (!answer)
-      return runtime::fail(stsFailure(what, answer.error()));
-    return temporaryKeyIn(answer.value(), "Credentials", what);
+    return stsRoleKey(settings.sts, nullptr, "AssumeRoleWithOIDC",
+                      Value(Value::Map{{"RoleArn", settings.roleArn},
+                                       {"OIDCProviderArn", settings.providerArn},
+                                       {"OIDCToken", text},
+                                       {"RoleSessionName", settings.sessionName},
+                                       {"DurationSeconds", std::to_string(settings.durationSeconds)}}),
+                      settings.roleArn);
   };
   return temporaryCredentials(std::move(fetch), std::move(description), std::move(now));
 }

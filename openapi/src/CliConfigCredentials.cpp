@@ -3,7 +3,6 @@
 // CLI writes.
 #include "AssumeRoleCredentials.h"
 #include "CredentialSources.h"
-#include "MetadataCredentials.h"
 
 #include <fstream>
 #include <set>
@@ -112,16 +111,7 @@ private:
   }
 
   Attempt ecsRole(const Value &profile, const std::string &origin) {
-    EcsRoleSettings role;
-    role.roleName = textOf(profile, "ram_role_name");
-    std::string why;
-    role.metadataUrl = metadataUrlOf(options_, why);
-    if (role.metadataUrl.empty())
-      return {nullptr, why};
-    role.origin = origin;
-    role.transport = options_.transport;
-    role.now = options_.now;
-    return {ecsRoleCredentials(std::move(role)), ""};
+    return instanceRoleAttempt(options_, textOf(profile, "ram_role_name"), origin);
   }
 
   Attempt oidcRole(const Value &profile, const std::string &origin) {
@@ -141,16 +131,10 @@ private:
   }
 
   Attempt credentialsUri(const Value &profile, const std::string &origin) {
-    UriSettings uri;
-    uri.uri = textOf(profile, "credentials_uri");
-    if (uri.uri.empty())
+    std::string uri = textOf(profile, "credentials_uri");
+    if (uri.empty())
       return {nullptr, "mode CredentialsURI without credentials_uri"};
-    uri.origin = origin;
-    uri.transport = options_.transport;
-    uri.now = options_.now;
-    std::string why;
-    auto provider = uriCredentials(std::move(uri), why);
-    return {provider, provider ? "" : "credentials_uri: " + why};
+    return uriAttempt(options_, std::move(uri), origin, "credentials_uri");
   }
 
   const Value &config_;

@@ -51,35 +51,41 @@ Attempt fromInstanceRole(const ChainOptions &options) {
     return {nullptr, "ALIBABA_CLOUD_ECS_METADATA_DISABLED is set"};
   // Asked only when named: on a machine that is not an ECS instance the
   // metadata address leads nowhere, and waiting for it helps nobody.
-  EcsRoleSettings role;
-  role.roleName = setting(options, "ALIBABA_CLOUD_ECS_METADATA");
-  if (role.roleName.empty())
+  std::string roleName = setting(options, "ALIBABA_CLOUD_ECS_METADATA");
+  if (roleName.empty())
     return {nullptr, "ALIBABA_CLOUD_ECS_METADATA (the role's name): not set"};
+  return instanceRoleAttempt(options, std::move(roleName), "environment (ALIBABA_CLOUD_ECS_METADATA)");
+}
+
+Attempt fromCredentialsUri(const ChainOptions &options) {
+  std::string uri = setting(options, "ALIBABA_CLOUD_CREDENTIALS_URI");
+  if (uri.empty())
+    return {nullptr, "not set"};
+  return uriAttempt(options, std::move(uri), "environment (ALIBABA_CLOUD_CREDENTIALS_URI)", "");
+}
+
+} // namespace
+
+Attempt instanceRoleAttempt(const ChainOptions &options, std::string roleName, std::string origin) {
+  EcsRoleSettings role;
+  role.roleName = std::move(roleName);
   std::string why;
   role.metadataUrl = metadataUrlOf(options, why);
   if (role.metadataUrl.empty())
     return {nullptr, why};
+  // The instance's hardening applies to the role wherever it is named.
   role.imdsV1Disabled = isTrue(setting(options, "ALIBABA_CLOUD_IMDSV1_DISABLED"));
-  role.origin = "environment (ALIBABA_CLOUD_ECS_METADATA)";
+  role.origin = std::move(origin);
   role.transport = options.transport;
   role.now = options.now;
   return {ecsRoleCredentials(std::move(role)), ""};
 }
 
-Attempt fromCredentialsUri(const ChainOptions &options) {
-  UriSettings uri;
-  uri.uri = setting(options, "ALIBABA_CLOUD_CREDENTIALS_URI");
-  if (uri.uri.empty())
-    return {nullptr, "not set"};
-  uri.origin = "environment (ALIBABA_CLOUD_CREDENTIALS_URI)";
-  uri.transport = options.transport;
-  uri.now = options.now;
+Attempt uriAttempt(const ChainOptions &options, std::string uri, std::string origin, const std::string &what) {
   std::string why;
-  auto provider = uriCredentials(std::move(uri), why);
-  return {provider, why};
+  auto provider = uriCredentials({std::move(uri), std::move(origin), options.transport, options.now}, why);
+  return {provider, provider || what.empty() ? why : what + ": " + why};
 }
-
-} // namespace
 
 std::string namedProfile(const ChainOptions &options) {
   return options.profile.empty() ? setting(options, "ALIBABA_CLOUD_PROFILE") : options.profile;

@@ -24,6 +24,13 @@ StsAccess stsAccessOf(const ChainOptions &options);
 /// OOSC_ECS_METADATA_URL, else the instance's own.
 std::string metadataUrlOf(const ChainOptions &options, std::string &why);
 
+/// The ECS instance's RAM role \p roleName ("" = ask the metadata service
+/// which one), wherever the chain found it named.
+Attempt instanceRoleAttempt(const ChainOptions &options, std::string roleName, std::string origin);
+/// Keys served at \p uri; when it cannot be used, the reason is prefixed
+/// with \p what (the setting that named it).
+Attempt uriAttempt(const ChainOptions &options, std::string uri, std::string origin, const std::string &what);
+
 /// ~/.aliyun/config.json, the aliyun CLI's profiles.
 Attempt fromCliConfig(const ChainOptions &options);
 /// ~/.alibabacloud/credentials (or ALIBABA_CLOUD_CREDENTIALS_FILE), the

@@ -4,7 +4,6 @@
 // credentials_uri) and that type's keys.
 #include "AssumeRoleCredentials.h"
 #include "CredentialSources.h"
-#include "MetadataCredentials.h"
 
 #include <fstream>
 #include <map>
@@ -92,25 +91,12 @@ Attempt fromSection(const Section &section, const std::string &origin, const Cha
     role.sts = stsAccessOf(options);
     return {oidcRoleCredentials(std::move(role)), ""};
   }
-  if (type == "ecs_ram_role") {
-    EcsRoleSettings role;
-    role.roleName = valueOf(section, "role_name");
-    std::string why;
-    role.metadataUrl = metadataUrlOf(options, why);
-    if (role.metadataUrl.empty())
-      return {nullptr, why};
-    role.origin = origin;
-    role.transport = options.transport;
-    role.now = options.now;
-    return {ecsRoleCredentials(std::move(role)), ""};
-  }
+  if (type == "ecs_ram_role")
+    return instanceRoleAttempt(options, valueOf(section, "role_name"), origin);
   if (type == "credentials_uri") {
     if (std::string why = missingKey(section, {"credentials_uri"}); !why.empty())
       return {nullptr, why};
-    UriSettings uri{valueOf(section, "credentials_uri"), origin, options.transport, options.now};
-    std::string why;
-    auto provider = uriCredentials(std::move(uri), why);
-    return {provider, provider ? "" : "credentials_uri: " + why};
+    return uriAttempt(options, valueOf(section, "credentials_uri"), origin, "credentials_uri");
   }
   return {nullptr, "type " + (type.empty() ? std::string("(none)") : type) +
                        " is not supported (access_key, ram_role_arn, oidc_role_arn, ecs_ram_role and "

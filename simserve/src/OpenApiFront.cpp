@@ -59,6 +59,8 @@ OpenApiFront::OpenApiFront(runtime::CloudBackend &cloud, FrontOptions options)
     : cloud_(cloud), options_(std::move(options)) {
   if (!options_.now)
     options_.now = [] { return std::time(nullptr); };
+  for (const AccessKey &key : options_.keys)
+    secrets_[key.id] = key.secret;
 }
 
 std::string OpenApiFront::newRequestId() {
@@ -130,11 +132,13 @@ std::optional<OpenApiFront::Refused> OpenApiFront::checkFreshness(const openapi:
 
 std::optional<OpenApiFront::Refused> OpenApiFront::checkPermission(const apis::ProductRecord &product,
                                                                   const openapi::SignedCall &call) const {
-  std::string action = openapi::lowerCase(product.code) + ":" + call.action;
-  for (const std::string &denied : options_.deniedActions)
-    if (openapi::equalsIgnoringCase(denied, action))
-      return Refused{403, "Forbidden.RAM",
-                     "User not authorized to operate on the specified resource, or this API doesn't support RAM."};
+  if (!options_.deniedActions.empty()) {
+    std::string action = openapi::lowerCase(product.code) + ":" + call.action;
+    for (const std::string &denied : options_.deniedActions)
+      if (openapi::equalsIgnoringCase(denied, action))
+        return Refused{403, "Forbidden.RAM",
+                       "User not authorized to operate on the specified resource, or this API doesn't support RAM."};
+  }
   // An API that takes DryRun checks the request and changes nothing.
   const apis::ApiSpec *spec = options_.table->findApi(product, call.action);
   if (spec && spec->findParameter("DryRun"))
@@ -165,9 +169,6 @@ OutgoingResponse OpenApiFront::handle(const IncomingRequest &request) {
   ++handled_;
   openapi::ReceivedRequest received = decode(request);
   bool xml = openapi::equalsIgnoringCase(received.param("Format"), "XML");
-  std::map<std::string, std::string> secrets;
-  for (const AccessKey &key : options_.keys)
-    secrets[key.id] = key.secret;
   std::time_t now = options_.now();
   // STS's AssumeRoleWithOIDC comes unsigned: the OIDC token is the proof.
   std::optional<openapi::SignedCall> open = openapi::unsignedCall(received);
@@ -176,8 +177,8 @@ OutgoingResponse OpenApiFront::handle(const IncomingRequest &request) {
     verified.call = std::move(open);
   else
     verified = openapi::verifySignature(received, [&](const std::string &id) -> std::optional<std::string> {
-      auto found = secrets.find(id);
-      return found == secrets.end() ? sts_.secretOf(id, now) : std::optional<std::string>(found->second);
+      auto found = secrets_.find(id);
+      return found == secrets_.end() ? sts_.secretOf(id, now) : std::optional<std::string>(found->second);
     });
   if (!verified.call)
     return errorResponse(verified.refusal.httpStatus, verified.refusal.code, verified.refusal.message, xml);

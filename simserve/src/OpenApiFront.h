@@ -19,6 +19,7 @@
 #include <atomic>
 #include <ctime>
 #include <deque>
+#include <map>
 #include <mutex>
 #include <unordered_set>
 
@@ -64,6 +65,8 @@ private:
 
   runtime::CloudBackend &cloud_;
   FrontOptions options_;
+  /// The long-term keys' secrets by id (STS's temporary ones are sts_'s).
+  std::map<std::string, std::string> secrets_;
   StsModel sts_;
   std::mutex mutex_;
   /// Nonces seen within the clock-skew window, and the order they came in,

@@ -34,6 +34,7 @@
 #include "oosc/simserve/SimServe.h"
 
 #include "cli/Subprocess.h"
+#include "support/SimServeClient.h"
 #include "support/Tools.h"
 
 #include "oosc/apis/ApiTable.h"
@@ -622,16 +623,8 @@ TEST(AnswerShapes, EveryAnswerOverHttpHasTheApisShape) {
   ASSERT_TRUE(served.ok()) << served.error().message;
   oosc::simserve::SimServe &server = *served.value();
 
-  oosc::openapi::AliyunCloudOptions client;
-  client.table = &oosc::apis::cloudApis();
-  std::string why;
-  client.endpoint = oosc::openapi::parseEndpointUrl(server.url(), why);
-  ASSERT_TRUE(client.endpoint) << why;
-  auto transport = oosc::openapi::makeCurlTransport({});
-  ASSERT_TRUE(transport.ok());
-  client.transport = std::move(transport.value());
-  client.credentials =
-      oosc::openapi::fixedCredentials({oosc::simserve::kTestKeyId, oosc::simserve::kTestKeySecret, ""}, "the test");
+  oosc::openapi::AliyunCloudOptions client = oosc::testing::simServeClientOptions(server.url());
+  ASSERT_TRUE(client.endpoint && client.transport);
   client.retry.maxAttempts = 1; // an answer that needed a repeat is a problem to see
   oosc::openapi::AliyunCloud cloud(std::move(client));
 
@@ -794,14 +787,7 @@ TEST(AnswerShapes, AlibabasSdkClientsWalkEverySimulatedApi) {
     options.timeScale = kTimeScale;
     auto served = oosc::simserve::SimServe::start(std::move(options), oosc::apis::cloudApis());
     ASSERT_TRUE(served.ok()) << served.error().message;
-    oosc::openapi::AliyunCloudOptions ours;
-    ours.table = &oosc::apis::cloudApis();
-    std::string why;
-    ours.endpoint = oosc::openapi::parseEndpointUrl(served.value()->url(), why);
-    ours.transport = std::move(oosc::openapi::makeCurlTransport({}).value());
-    ours.credentials =
-        oosc::openapi::fixedCredentials({oosc::simserve::kTestKeyId, oosc::simserve::kTestKeySecret, ""}, "ours");
-    oosc::openapi::AliyunCloud rest(std::move(ours));
+    oosc::openapi::AliyunCloud rest(oosc::testing::simServeClientOptions(served.value()->url()));
     SdkCloud sdk(client, products, std::to_string(served.value()->port()), rest);
     WalkReport report =
         walkEveryApi(sdk, [] { std::this_thread::sleep_for(std::chrono::milliseconds(50)); }, 400);

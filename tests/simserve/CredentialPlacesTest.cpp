@@ -8,6 +8,7 @@
 // calling the served simulator with them.
 #include "simserve/CredentialFixture.h"
 #include "support/LoopbackServer.h"
+#include "support/SimServeClient.h"
 
 namespace {
 
@@ -34,13 +35,8 @@ protected:
   /// credentials URI would hand them out: JSON with Code and Expiration.
   std::string servedKeyJson() {
     ChainOptions chain = options();
-    oosc::openapi::Credentials source{oosc::simserve::kTestKeyId, oosc::simserve::kTestKeySecret, ""};
-    AliyunCloudOptions client;
-    client.table = &oosc::apis::cloudApis();
-    std::string why;
-    client.endpoint = oosc::openapi::parseEndpointUrl(server_->url(), why);
+    AliyunCloudOptions client = oosc::testing::simServeClientOptions(server_->url());
     client.transport = chain.transport;
-    client.credentials = oosc::openapi::fixedCredentials(source, "the test");
     auto answer = AliyunCloud(std::move(client))
                       .call("STS", "AssumeRole",
                             Value(Value::Map{{"RoleArn", kRole}, {"RoleSessionName", "instance"},

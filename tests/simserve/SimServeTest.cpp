@@ -9,6 +9,7 @@
 #include "oosc/openapi/HttpText.h"
 
 #include "cli/Subprocess.h"
+#include "support/SimServeClient.h"
 #include "support/Tools.h"
 
 #include <gtest/gtest.h>
@@ -35,15 +36,8 @@ std::unique_ptr<oosc::simserve::SimServe> serve(std::vector<oosc::runtime::Fault
 
 AliyunCloudOptions clientOptions(const oosc::simserve::SimServe &server,
                                  std::string secret = oosc::simserve::kTestKeySecret) {
-  AliyunCloudOptions options;
-  options.table = &oosc::apis::cloudApis();
-  std::string why;
-  options.endpoint = oosc::openapi::parseEndpointUrl(server.url(), why);
-  auto transport = oosc::openapi::makeCurlTransport({});
-  EXPECT_TRUE(transport.ok());
-  options.transport = std::move(transport.value());
-  options.credentials =
-      oosc::openapi::fixedCredentials({oosc::simserve::kTestKeyId, std::move(secret), ""}, "the test");
+  AliyunCloudOptions options = oosc::testing::simServeClientOptions(server.url(), std::move(secret));
+  EXPECT_TRUE(options.endpoint && options.transport);
   return options;
 }
 

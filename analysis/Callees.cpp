@@ -106,6 +106,13 @@ Callee calleeOf(const ir::Template &tmpl, std::string_view name) {
   return callee;
 }
 
+const Callee *findActionCallee(std::string_view name, const TemplateLibrary *templates) {
+  if (templates)
+    if (const Callee *defined = templates->findAction(name))
+      return defined;
+  return findActionCallee(name);
+}
+
 const Callee *findActionCallee(std::string_view name) {
   // Built once from the immutable catalogue, in its order, so an action's
   // index in the catalogue is its callee's; thread-safe initialisation.

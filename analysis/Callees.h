@@ -58,6 +58,14 @@ public:
   virtual ~TemplateLibrary() = default;
   /// Null when no template of the run has that name or it cannot be read.
   virtual const Callee *find(std::string_view templateName) const = 0;
+  /// A product action defined by a template of the run's action folders
+  /// (`ACS::ECS::RunInstances.yml`); it stands before the catalogue's entry,
+  /// as the runner runs that definition. Null when none defines it.
+  virtual const Callee *findAction(std::string_view) const { return nullptr; }
 };
+
+/// The callee of task action \p name: a folder's definition from
+/// \p templates first, else the catalogue's; null if neither knows it.
+const Callee *findActionCallee(std::string_view name, const TemplateLibrary *templates);
 
 } // namespace oosc::analysis

@@ -30,6 +30,9 @@ const Callee *childOf(const ir::Task &task, const TemplateLibrary *templates) {
   if (templates)
     if (const Callee *child = templates->find(name->value))
       return child;
+  if (templates)
+    if (const Callee *defined = templates->findAction(name->value))
+      return defined;
   const runtime::ActionDoc *doc = runtime::findAction(name->value);
   return doc && runtime::isProductAction(*doc) ? findActionCallee(name->value) : nullptr;
 }
@@ -59,7 +62,7 @@ std::vector<PropertyCall> propertyCalls(const ir::Task &task, const TemplateLibr
   if (task.action.empty() || task.action.find("{{") != std::string::npos ||
       hasMisspeltProperties(task))
     return calls;
-  const Callee *action = findActionCallee(task.action);
+  const Callee *action = findActionCallee(task.action, templates);
   if (!action)
     return calls; // unknown-action reports it
   calls.push_back({action, ir::resolve(task.properties), anchorOf(task)});
@@ -75,6 +78,9 @@ std::vector<PropertyCall> propertyCalls(const ir::Task &task, const TemplateLibr
 const Callee *outputSource(const ir::Task &task, const TemplateLibrary *templates) {
   if (isTemplateAction(task.action))
     return childOf(task, templates);
+  if (templates)
+    if (const Callee *defined = templates->findAction(task.action))
+      return defined;
   const runtime::ActionDoc *doc = runtime::findAction(task.action);
   if (!doc || !runtime::isProductAction(*doc))
     return nullptr;

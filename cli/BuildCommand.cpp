@@ -1,6 +1,7 @@
 //===- BuildCommand.cpp -----------------------------------------------------===//
 #include "cli/BuildCommand.h"
 
+#include "driver/ActionFolders.h"
 #include "driver/Builder.h"
 #include "report/Printers.h"
 
@@ -24,16 +25,24 @@ ACS::Template tasks between them resolve inside it.
 options:
   -o, --output OUT   the executable to write
   --emit-cpp DIR     keep the generated C++ in DIR
+  --actions DIR      product-action definitions: template files named after
+                     their action (ACS::ECS::RunInstances.yml, .yaml or .json)
+                     at any depth of DIR, as `oosc actions pull` writes them;
+                     repeatable, searched in order, before the `actions:`
+                     folders of .oosc.yaml, $XDG_DATA_HOME/oosc/actions and
+                     oosc's own library. A TEMPLATE named that way defines
+                     its action for the others.
   -h, --help         show this help
 
 The compiler is $CXX, else the one oosc was built with. In a sanitized build
 of oosc (OOSC_SANITIZE) runners are compiled with the same sanitizers.
 )";
 
-const char *const kRunHelp = R"(usage: oosc run TEMPLATE [RUNNER OPTIONS...]
+const char *const kRunHelp = R"(usage: oosc run [--actions DIR]... TEMPLATE [RUNNER OPTIONS...]
 
 Builds TEMPLATE into a runner cached by content (under $XDG_CACHE_HOME/oosc)
 and runs it with the options that follow (see `oosc run TEMPLATE --help`).
+Product actions come from the --actions folders first, as for `oosc build`.
 )";
 
 namespace {
@@ -87,6 +96,8 @@ int runBuild(const std::vector<std::string> &arguments, llvm::raw_ostream &out, 
     }
     if ((argument == "-o" || argument == "--output" || argument == "--emit-cpp") && i + 1 < arguments.size()) {
       (argument == "--emit-cpp" ? options.emitCppDir : options.output) = arguments[++i];
+    } else if (argument == "--actions" && i + 1 < arguments.size()) {
+      options.actionFolders.push_back(arguments[++i]);
     } else if (!argument.empty() && argument[0] == '-') {
       err << "oosc build: error: unknown option '" << argument << "'\n\n" << kBuildHelp;
       return 2;
@@ -104,6 +115,12 @@ int runBuild(const std::vector<std::string> &arguments, llvm::raw_ostream &out, 
       err << "oosc build: error: cannot read '" << path << "'\n";
       return 2;
     }
+  for (const std::string &folder : options.actionFolders)
+    if (!fs::is_directory(folder)) {
+      err << "oosc build: error: --actions " << folder << ": no such folder\n";
+      return 2;
+    }
+  options.actionFolders = driver::actionFolders(options.actionFolders, options.templates.front());
   return reportBuild(driver::buildRunner(options), out, err);
 }
 
@@ -147,7 +164,21 @@ int runRun(const std::vector<std::string> &arguments, llvm::raw_ostream &out, ll
     (arguments.empty() ? err : out) << kRunHelp;
     return arguments.empty() ? 2 : 0;
   }
-  const std::string &path = arguments[0];
+  std::vector<std::string> given;
+  size_t first = 0;
+  for (; first + 1 < arguments.size() && arguments[first] == "--actions"; first += 2)
+    if (!fs::is_directory(arguments[first + 1])) {
+      err << "oosc run: error: --actions " << arguments[first + 1] << ": no such folder\n";
+      return 2;
+    } else {
+      given.push_back(arguments[first + 1]);
+    }
+  if (first >= arguments.size()) {
+    err << kRunHelp;
+    return 2;
+  }
+  const std::string &path = arguments[first];
+  std::vector<std::string> folders = driver::actionFolders(given, path);
   std::string error;
   auto text = driver::readFile(path, error);
   if (!text) {
@@ -157,8 +188,11 @@ int runRun(const std::vector<std::string> &arguments, llvm::raw_ostream &out, ll
   driver::RuntimeLocation runtime = runtimeLocation();
   std::error_code ignored;
   auto libraryTime = fs::last_write_time(runtime.library, ignored).time_since_epoch().count();
-  uint64_t hash = contentHash({OOSC_VERSION, *text, std::to_string(libraryTime),
-                               actionLibraryFingerprint(runtime.actionsDir)});
+  std::vector<std::string> shaping{OOSC_VERSION, *text, std::to_string(libraryTime),
+                                   actionLibraryFingerprint(runtime.actionsDir)};
+  for (const std::string &folder : folders)
+    shaping.push_back(actionLibraryFingerprint(folder));
+  uint64_t hash = contentHash(shaping);
   char hex[17];
   std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
   fs::path runner = fs::path(cacheDirectory()) / hex / driver::templateName(path);
@@ -166,6 +200,7 @@ int runRun(const std::vector<std::string> &arguments, llvm::raw_ostream &out, ll
     fs::create_directories(runner.parent_path());
     driver::BuildOptions options;
     options.templates = {path};
+    options.actionFolders = folders;
     options.output = runner.string() + ".tmp";
     options.runtime = runtime;
     options.compilerVersion = OOSC_VERSION;
@@ -177,7 +212,7 @@ int runRun(const std::vector<std::string> &arguments, llvm::raw_ostream &out, ll
   out.flush();
   err.flush();
   std::vector<std::string> runnerArguments{runner.string()};
-  runnerArguments.insert(runnerArguments.end(), arguments.begin() + 1, arguments.end());
+  runnerArguments.insert(runnerArguments.end(), arguments.begin() + first + 1, arguments.end());
   std::vector<char *> argv;
   for (std::string &argument : runnerArguments)
     argv.push_back(argument.data());

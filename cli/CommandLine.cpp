@@ -30,6 +30,10 @@ options:
   --format FORMAT   text (default), json, sarif or github
   --color WHEN      auto (default: only on a terminal), always or never
   -j, --jobs N      lint N files in parallel (default: one per core)
+  --actions DIR     product-action definitions (ACS::ECS::RunInstances.yml, at any
+                    depth of DIR), known with their properties and outputs as
+                    `oosc build --actions` runs them; repeatable, before the
+                    .oosc.yaml `actions:` folders and $XDG_DATA_HOME/oosc/actions
   --list-rules      print the rules with their default severity and exit
   --explain RULE    what a rule checks, why, and an example
   --baseline FILE   report only diagnostics that FILE does not record
@@ -117,6 +121,8 @@ ParsedLintArguments parseLintArguments(const std::vector<std::string> &arguments
         options.color = ColorMode::Never;
       else if (error.empty())
         error = "unknown color mode '" + value + "' (expected auto, always or never)";
+    } else if (takeValue(arguments, i, "--actions", value, error)) {
+      options.actionFolders.push_back(value);
     } else if (takeValue(arguments, i, "--jobs", value, error) ||
                takeValue(arguments, i, "-j", value, error)) {
       if (error.empty() && !parseJobs(value, options.jobs))

@@ -15,6 +15,7 @@ struct LintCommandOptions {
   report::Format format = report::Format::Text;
   ColorMode color = ColorMode::Auto;
   unsigned jobs = 0; ///< 0: one per core
+  std::vector<std::string> actionFolders; ///< --actions DIR, in order
   bool listRules = false;
   std::string explain; ///< --explain RULE
   std::string baseline;      ///< --baseline FILE: leave out what it records

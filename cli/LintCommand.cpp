@@ -3,6 +3,9 @@
 
 #include "cli/CommandLine.h"
 #include "cli/TemplateFiles.h"
+
+#include <filesystem>
+#include "driver/ActionFolders.h"
 #include "driver/Baseline.h"
 #include "driver/Config.h"
 #include "driver/Fixes.h"
@@ -121,11 +124,20 @@ int runLint(const std::vector<std::string> &arguments, llvm::raw_ostream &out,
   if (!problems.empty())
     return 2;
 
-  std::vector<driver::FileReport> reports = driver::lintFiles(files, {options.jobs});
+  for (const std::string &folder : options.actionFolders)
+    if (!std::filesystem::is_directory(folder)) {
+      err << "oosc lint: error: --actions " << folder << ": no such folder\n";
+      return 2;
+    }
+  driver::LintOptions lintOptions;
+  lintOptions.jobs = options.jobs;
+  // The folders of the first file's .oosc.yaml stand for the run's.
+  lintOptions.actionFolders = driver::actionFolders(options.actionFolders, files.empty() ? "" : files.front());
+  std::vector<driver::FileReport> reports = driver::lintFiles(files, lintOptions);
   if (options.fix) {
     size_t fixedFiles = applyAllFixes(reports, options.dryRun, out, err);
     if (fixedFiles > 0 && !options.dryRun)
-      reports = driver::lintFiles(files, {options.jobs}); // report what is left
+      reports = driver::lintFiles(files, lintOptions); // report what is left
     if (options.dryRun)
       return 0;
   }

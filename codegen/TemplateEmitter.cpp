@@ -116,7 +116,19 @@ private:
            view(hasPattern ? pattern->value : "") + ", " + hasMinLength + ", " + hasMaxLength + ", " +
            hasMinValue + ", " + hasMaxValue + ", " + minLength + ", " + maxLength + ", " + minValue + ", " +
            maxValue + ", " + (parameter.defaultValue ? exprs_.function(parameter.defaultValue) : "nullptr") +
-           ", " + view(descriptionText) + ", " + (isSecret(parameter) ? "true" : "false") + "}";
+           ", " + view(descriptionText) + ", " + (isSecret(parameter) ? "true" : "false") + ", " +
+           view(scalarText(field(parameter.decl, "AssociationProperty"))) + ", " +
+           view(associationMetadataJson(parameter)) + "}";
+  }
+
+  /// AssociationPropertyMetadata as JSON, for the pickers of --interactive
+  /// and --pick-defaults (which resource type, which parameter holds the region).
+  static std::string associationMetadataJson(const ir::Parameter &parameter) {
+    const ir::Node *metadata = ir::resolve(field(parameter.decl, "AssociationPropertyMetadata"));
+    if (!metadata || !metadata->isMapping())
+      return "";
+    auto value = analysis::literalValue(metadata);
+    return value ? value->toJson() : "";
   }
 
   /// A value never to be shown in clear (runners mask it in the journal,

@@ -1,5 +1,6 @@
 //===- Builder.cpp ----------------------------------------------------------===//
 #include "driver/Builder.h"
+#include "driver/ActionFolders.h"
 
 #include "oosc/runtime/ActionCatalogue.h"
 
@@ -30,24 +31,6 @@ struct Parsed {
   frontend::ParsedTemplate parsed;
   std::string name;
 };
-
-/// `ACS::ECS::RunInstances` -> `<actions>/ECS/RunInstances.yaml`.
-std::optional<std::string> actionFile(const std::string &actionsDir, std::string_view action) {
-  if (action.size() < 6 || !equalsIgnoreCase(action.substr(0, 5), "ACS::"))
-    return std::nullopt;
-  std::string rest(action.substr(5));
-  size_t separator = rest.find("::");
-  if (separator == std::string::npos)
-    return std::nullopt;
-  std::string product = rest.substr(0, separator), name = rest.substr(separator + 2);
-  std::error_code error;
-  for (const auto &directory : fs::directory_iterator(actionsDir, error))
-    if (equalsIgnoreCase(directory.path().filename().string(), product))
-      for (const auto &file : fs::directory_iterator(directory.path(), error))
-        if (equalsIgnoreCase(file.path().stem().string(), name))
-          return file.path().string();
-  return std::nullopt;
-}
 
 std::optional<Parsed> parse(const std::string &path, const std::string &name, BuildResult &result) {
   std::string error;
@@ -100,7 +83,9 @@ bool writeFile(const fs::path &path, const std::string &text) {
 BuildResult buildRunner(const BuildOptions &options) {
   BuildResult result;
   // Lint first: a runner is only built from templates without errors.
-  std::vector<FileReport> reports = lintFiles(options.templates, {});
+  LintOptions lint;
+  lint.actionFolders = options.actionFolders;
+  std::vector<FileReport> reports = lintFiles(options.templates, lint);
   for (const FileReport &report : reports)
     if (report.count(Severity::Error) > 0) {
       result.lintReports = std::move(reports);
@@ -109,25 +94,37 @@ BuildResult buildRunner(const BuildOptions &options) {
   // A deque: `pending` points into it while it grows.
   std::vector<Parsed> templates;
   std::deque<Parsed> actions;
+  // A template named after a product action (`ACS::ECS::RunInstances.yml`)
+  // given with the others defines that action for them.
   for (const std::string &path : options.templates)
-    if (auto parsed = parse(path, templateName(path), result))
-      templates.push_back(std::move(*parsed));
+    if (auto parsed = parse(path, templateName(path), result)) {
+      if (actionNamedByFile(path) && !runtime::isBuiltInAction(parsed->name))
+        actions.push_back(std::move(*parsed));
+      else
+        templates.push_back(std::move(*parsed));
+    }
   // A runner finds templates by name: two with one name cannot share it.
   std::map<std::string, std::string> names;
   for (const Parsed &parsed : templates)
     if (auto [it, inserted] = names.emplace(foldCase(parsed.name), parsed.file->path()); !inserted)
       result.errors.push_back("two templates are named '" + parsed.name + "' (" + it->second + " and " +
                               parsed.file->path() + "); a runner tells them apart by file name");
-  // The product actions used, and the ones those use, from the library.
+  // The product actions used, and the ones those use, from the folders and
+  // the library.
+  ActionIndex index(options.actionFolders, options.runtime.actionsDir);
   std::set<std::string> seen;
   std::vector<const Parsed *> pending;
   for (const Parsed &parsed : templates)
     pending.push_back(&parsed);
+  for (const Parsed &parsed : actions) {
+    seen.insert(foldCase(parsed.name));
+    pending.push_back(&parsed);
+  }
   for (size_t i = 0; i < pending.size(); ++i)
     for (const ir::Task &task : pending[i]->parsed.tmpl.tasks) {
       if (runtime::isBuiltInAction(task.action) || !seen.insert(foldCase(task.action)).second)
         continue;
-      auto file = actionFile(options.runtime.actionsDir, task.action);
+      auto file = index.find(task.action);
       if (!file)
         continue; // the runner says "not supported yet" if the task runs
       if (auto parsed = parse(*file, task.action, result)) {

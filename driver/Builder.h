@@ -30,6 +30,9 @@ struct BuildOptions {
   std::vector<std::string> templates;
   std::string output;
   std::string emitCppDir; ///< keep the generated C++ here ("" = a temporary directory)
+  /// Folders of product-action definitions searched before the built-in
+  /// library (see ActionFolders.h); the caller resolves the defaults.
+  std::vector<std::string> actionFolders;
   std::string compiler;   ///< "" = $CXX, else runtime.compiler, else c++
   RuntimeLocation runtime;
   std::string compilerVersion;

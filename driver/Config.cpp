@@ -62,12 +62,22 @@ Config readConfig(const std::string &path, std::string text) {
         else
           config.rules[*id] = *severity;
       }
+    } else if (key == "actions" && value && (value->isScalar() || value->isSequence())) {
+      // Folders of product-action definitions, relative to this file's.
+      std::vector<const ir::Node *> folders{value};
+      if (value->isSequence())
+        folders.assign(value->items.begin(), value->items.end());
+      for (const ir::Node *folder : folders)
+        if (const ir::Node *text = ir::resolve(folder); text && text->isScalar() && !text->value.empty())
+          config.actionFolders.push_back((fs::path(config.directory) / text->value).lexically_normal().string());
+        else
+          problem(folder, "actions: a folder, or a list of folders");
     } else if (key == "ignore" && value && value->isSequence()) {
       for (const ir::Node *glob : value->items)
         if (const ir::Node *text = ir::resolve(glob); text && text->isScalar())
           config.ignore.push_back(text->value);
     } else {
-      problem(entry.key, "unknown key '" + key + "' (rules, ignore)");
+      problem(entry.key, "unknown key '" + key + "' (rules, ignore, actions)");
     }
   }
   return config;

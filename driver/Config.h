@@ -6,6 +6,8 @@
 //     reference-case: error
 //   ignore:                        # globs below this file's folder, any depth
 //     - generated/**
+//   actions: vendor/actions        # product-action definitions (a folder or a
+//                                  # list), relative to this file's folder
 //
 //===----------------------------------------------------------------------===//
 #pragma once
@@ -26,6 +28,8 @@ struct Config {
   /// Per rule: a severity, or nothing for "off".
   std::map<RuleId, std::optional<Severity>> rules;
   std::vector<std::string> ignore;
+  /// Folders of product-action definitions (`ACS::ECS::RunInstances.yml`).
+  std::vector<std::string> actionFolders;
   /// Problems in the file itself, `path:line: message`.
   std::vector<std::string> problems;
 

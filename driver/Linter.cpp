@@ -110,7 +110,7 @@ static std::vector<std::shared_ptr<const Config>> configsFor(const std::vector<s
 std::vector<FileReport> lintFiles(const std::vector<std::string> &paths, const LintOptions &options) {
   std::vector<FileReport> reports(paths.size());
   std::vector<std::shared_ptr<const Config>> configs = configsFor(paths);
-  RunTemplates templates(paths);
+  RunTemplates templates(paths, options.actionFolders);
   unsigned jobs = options.jobs ? options.jobs : llvm::hardware_concurrency().compute_thread_count();
   if (jobs <= 1 || paths.size() <= 1) {
     for (size_t i = 0; i < paths.size(); ++i)

@@ -67,6 +67,9 @@ AnalyzedSource analyzeSource(std::shared_ptr<const SourceFile> file, const Sourc
 struct LintOptions {
   /// Worker threads; 0 means one per core.
   unsigned jobs = 0;
+  /// Folders of product-action definitions (ActionFolders.h): their
+  /// actions are known, with their properties and outputs.
+  std::vector<std::string> actionFolders;
 };
 
 /// Reads and lints files in parallel; an ACS::Template may name any of them

@@ -1,7 +1,9 @@
 //===- RunTemplates.cpp -----------------------------------------------------===//
 #include "driver/RunTemplates.h"
 
+#include "driver/ActionFolders.h"
 #include "driver/Linter.h"
+#include "support/Spelling.h"
 #include "frontend/Frontend.h"
 
 #include <algorithm>
@@ -25,10 +27,36 @@ std::unique_ptr<analysis::Callee> readCallee(const std::string &path, std::strin
 
 } // namespace
 
-RunTemplates::RunTemplates(const std::vector<std::string> &paths) {
+RunTemplates::RunTemplates(const std::vector<std::string> &paths, const std::vector<std::string> &actionFolders) {
   // The first of twins (x.yaml and x.json) wins, in the order given.
-  for (const std::string &path : paths)
+  for (const std::string &path : paths) {
     pathByName.emplace(std::filesystem::path(path).stem().string(), path);
+    if (std::optional<std::string> action = actionNamedByFile(path))
+      actions.emplace(foldCase(*action), path);
+  }
+  if (actionFolders.empty())
+    return;
+  // Only the folders: the built-in library's actions are the catalogue's.
+  ActionIndex index(actionFolders, "");
+  for (const auto &[name, path] : index.entries())
+    actions.emplace(name, path);
+}
+
+const analysis::Callee *RunTemplates::findAction(std::string_view action) const {
+  auto path = actions.find(foldCase(action));
+  if (path == actions.end())
+    return nullptr;
+  std::lock_guard<std::mutex> lock(mutex);
+  auto known = readActions.find(path->first);
+  if (known == readActions.end()) {
+    std::unique_ptr<analysis::Callee> callee = readCallee(path->second, action);
+    if (callee) {
+      callee->title = "action '" + std::string(action) + "' (" + path->second + ")";
+      callee->member = "property";
+    }
+    known = readActions.emplace(path->first, std::move(callee)).first;
+  }
+  return known->second.get();
 }
 
 RunTemplates RunTemplates::besides(const std::string &path) {

@@ -76,7 +76,7 @@ void checkUnknownActions(AnalysisContext &context) {
     // Without the ACS:: prefix it is no OOS action at all: `schema` says so.
     if (!equalsIgnoreCase(std::string_view(task.action).substr(0, 5), "ACS::"))
       continue;
-    if (!runtime::findAction(task.action))
+    if (!runtime::findAction(task.action) && !(context.templates && context.templates->findAction(task.action)))
       reportUnknown(context, task);
   }
 }

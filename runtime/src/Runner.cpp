@@ -22,6 +22,7 @@
 #include "oosc/runtime/Journal.h"
 #include "oosc/runtime/Simulator.h"
 #include "runner/Options.h"
+#include "runner/Pickers.h"
 #include "runner/Plan.h"
 #include "schedule/TimerTrigger.h"
 
@@ -156,6 +157,20 @@ Outcome<StartPlan> planStart(const TemplateDef &def, RunnerOptions &options, Jou
     return start;
   }
   std::vector<std::string> placeholders;
+  if (options.interactive || options.pickDefaults) {
+    auto picked = options.interactive
+                      ? pickInteractively(def, options.parameters, environment, std::cin, std::cerr)
+                      : pickDefaults(def, options.parameters, environment);
+    if (!picked)
+      return picked.error();
+    if (options.pickDefaults)
+      for (const ParameterDef &parameter : def.parameters)
+        if (std::find(picked.value().begin(), picked.value().end(), parameter.name) != picked.value().end())
+          std::cerr << program << ": note: picked " << parameter.name << " = "
+                    << (parameter.secret ? std::string("(secret)")
+                                         : options.parameters.findCaseInsensitive(parameter.name)->toJson())
+                    << '\n';
+  }
   if (options.dryRun && options.placeholders)
     placeholders = fillPlaceholders(def, options.parameters);
   auto parameters = resolveParameters(def, options.parameters, environment, placeholders);

@@ -631,7 +631,7 @@ TEST_F(BuildTest, UnsupportedActionsFailClearlyNamingTheTask) {
   std::string runner = build({"tests/build/unsupported.yaml"});
   RunResult result = run(runner, {});
   EXPECT_EQ(result.exitCode, 1);
-  EXPECT_NE(result.err.find("task 'findTargets' failed: action ACS::SelectTargets is not supported yet"),
+  EXPECT_NE(result.err.find("task 'findRepository' failed: action ACS::GitCodeRepo is not supported yet"),
             std::string::npos)
       << result.err;
 }

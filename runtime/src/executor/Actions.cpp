@@ -4,6 +4,7 @@
 
 #include "executor/ApiActions.h"
 #include "executor/ChildExecutions.h"
+#include "executor/SelectTargets.h"
 #include "executor/Durations.h"
 #include "executor/Steering.h"
 #include "oosc/runtime/ActionCatalogue.h"
@@ -38,6 +39,7 @@ constexpr ActionEntry kHandlers[] = {
     {"ACS::Template", runNestedTemplate},
     {"ACS::Notify", notify},
     {"ACS::Approve", approve},       {"ACS::Pause", pause},
+    {"ACS::SelectTargets", selectTargets},
 };
 
 Handler findHandler(std::string_view action) {

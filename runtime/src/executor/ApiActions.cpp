@@ -92,6 +92,14 @@ Outcome<Value> callWithPaging(ActionCall &call, ApiRequest request, bool autoPag
   return response;
 }
 
+} // namespace
+
+Outcome<Value> callAllPages(ActionCall &call, std::string service, std::string api, Value parameters) {
+  return callWithPaging(call, {std::move(service), std::move(api), std::move(parameters)}, true);
+}
+
+namespace {
+
 /// Values compared as OOS compares them: as text ('true' matches true, 0
 /// matches "0").
 bool listHolds(const Value *list, const std::string &text) {

@@ -37,6 +37,10 @@ ParameterDef parameterOf(const ParameterRow &row) {
   parameter.defaultValue = row.defaultValue;
   parameter.description = std::string(row.description);
   parameter.secret = row.secret;
+  parameter.association = std::string(row.association);
+  if (!row.associationMetadataJson.empty())
+    if (std::optional<Value> metadata = parseJson(row.associationMetadataJson))
+      parameter.associationMetadata = std::move(*metadata);
   return parameter;
 }
 

@@ -92,6 +92,12 @@ std::string runnerUsage(const std::string &program, const TemplateDef &def) {
           "                              (sent with DryRun=true where the API takes it); a\n"
           "                              refusal names the RAM action needed\n"
           "  --placeholders              with --dry-run: fill required parameters with placeholders\n"
+          "  --pick-defaults             fill each required parameter not given from the cloud's\n"
+          "                              first matching resource, as the console's pickers offer\n"
+          "                              them (see the parameters below); a value of its type\n"
+          "                              where no picker serves it\n"
+          "  --interactive               ask for each required parameter not given, offering the\n"
+          "                              cloud's matching resources to choose from\n"
           "  --state FILE                the simulated world, kept between runs and shared by\n"
           "                              runners that name it (they take turns, call by call)\n"
           "                              (default $XDG_STATE_HOME/oosc/simulator.json)\n"
@@ -193,6 +199,10 @@ std::optional<std::string> parseRunnerArguments(const TemplateDef &def, int argc
       options.dryRun = true;
     } else if (argument == "--placeholders") {
       options.placeholders = true;
+    } else if (argument == "--pick-defaults") {
+      options.pickDefaults = true;
+    } else if (argument == "--interactive") {
+      options.interactive = true;
     } else if (argument == "--real-time") {
       options.realTime = true;
     } else if (argument == "--new-state") {

@@ -20,6 +20,8 @@ struct RunnerOptions {
   std::map<std::string, std::string> parametersGivenAs;
   bool dryRun = false;
   bool placeholders = false;
+  bool pickDefaults = false; ///< fill required parameters from the cloud's pickers
+  bool interactive = false;  ///< ask for required parameters, offering the pickers' values
   bool help = false;
   bool jsonLog = false;
   bool realTime = false;

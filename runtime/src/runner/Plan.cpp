@@ -1,5 +1,6 @@
 //===- runner/Plan.cpp ------------------------------------------------------===//
 #include "runner/Plan.h"
+#include "runner/Pickers.h"
 
 #include <ostream>
 
@@ -11,16 +12,25 @@ std::string describeDefault(const ParameterDef &parameter, RunEnvironment &envir
     return "required";
   if (parameter.secret)
     return "default: (secret)";
+  std::optional<Value> value = defaultOf(parameter, environment);
+  return value ? "default: " + value->toJson() : "default: (computed)";
+}
+
+} // namespace
+
+std::optional<Value> defaultOf(const ParameterDef &parameter, RunEnvironment &environment) {
+  if (!parameter.defaultValue)
+    return std::nullopt;
   static const TemplateDef noTemplate;
   ExecutionState scratch(noTemplate, {}, environment, "exec-help");
   Context context(scratch);
   auto value = parameter.defaultValue(context);
-  return value ? "default: " + value.value().toJson() : "default: (computed)";
+  if (!value)
+    return std::nullopt;
+  return std::move(value.value());
 }
 
-/// A value of the parameter's type for a plan preview: the first allowed
-/// value, the minimum, or an empty or neutral value.
-Value placeholder(const ParameterDef &parameter) {
+Value placeholderValue(const ParameterDef &parameter) {
   const ParameterSpec &spec = parameter.spec;
   if (spec.allowedValues && !spec.allowedValues->empty())
     return spec.type == ParameterType::List ? Value(Value::List{spec.allowedValues->front()})
@@ -40,8 +50,6 @@ Value placeholder(const ParameterDef &parameter) {
   return Value("placeholder-" + parameter.name);
 }
 
-} // namespace
-
 void printParameters(std::ostream &out, const TemplateDef &def, RunEnvironment &environment) {
   if (def.parameters.empty())
     return;
@@ -59,6 +67,8 @@ void printParameters(std::ostream &out, const TemplateDef &def, RunEnvironment &
       out << "      pattern: " << *parameter.spec.allowedPattern << '\n';
     if (!parameter.description.empty())
       out << "      " << parameter.description << '\n';
+    if (std::optional<std::string> picker = pickerNote(parameter))
+      out << "      " << *picker << " with --interactive or --pick-defaults\n";
   }
 }
 
@@ -103,7 +113,7 @@ std::vector<std::string> fillPlaceholders(const TemplateDef &def, Value &paramet
   std::vector<std::string> filled;
   for (const ParameterDef &parameter : def.parameters)
     if (!parameter.defaultValue && !parameters.findCaseInsensitive(parameter.name)) {
-      parameters.set(parameter.name, placeholder(parameter));
+      parameters.set(parameter.name, placeholderValue(parameter));
       filled.push_back(parameter.name);
     }
   return filled;

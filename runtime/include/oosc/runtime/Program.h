@@ -28,6 +28,11 @@ struct ParameterDef {
   Expr defaultValue = nullptr; ///< null: the parameter is required
   std::string description;
   bool secret = false; ///< NoEcho or a secret association: never printed
+  /// The console's picker for the parameter: AssociationProperty
+  /// (`ALIYUN::ECS::Instance::InstanceId`, `Targets`, `RegionId`) and its
+  /// AssociationPropertyMetadata (a map; null when none).
+  std::string association;
+  Value associationMetadata;
 };
 
 /// Where control goes after a task.

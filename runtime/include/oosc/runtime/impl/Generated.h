@@ -76,6 +76,9 @@ struct ParameterRow {
   Expr defaultValue;
   std::string_view description;
   bool secret;
+  /// AssociationProperty (the console's picker, `ALIYUN::ECS::Instance::InstanceId`)
+  /// and its AssociationPropertyMetadata as JSON ("" when none).
+  std::string_view association, associationMetadataJson;
 };
 
 struct OutputRow {

@@ -1,0 +1,255 @@
+//===- runner/Pickers.cpp ---------------------------------------------------===//
+#include "runner/Pickers.h"
+
+#include "runner/Plan.h"
+#include "catalogue/ResourceLists.h"
+
+#include <ctime>
+#include <iostream>
+#include <string_view>
+
+namespace oosc::runtime {
+namespace {
+
+using ResourcePicker = ResourceList;
+
+bool sameText(std::string_view a, std::string_view b) {
+  if (a.size() != b.size())
+    return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i])))
+      return false;
+  return true;
+}
+
+const ResourcePicker *resourcePicker(std::string_view association) { return findResourceList(association); }
+
+std::string metadataText(const ParameterDef &parameter, std::string_view key) {
+  if (!parameter.associationMetadata.isMap())
+    return "";
+  const Value *value = parameter.associationMetadata.findCaseInsensitive(key);
+  return value && value->isString() ? value->getString() : "";
+}
+
+/// The resource type a Targets parameter selects (its metadata's
+/// ResourceType; ECS instances when it names none or names a parameter).
+std::string targetsResourceType(const ParameterDef &parameter) {
+  std::string type = metadataText(parameter, "ResourceType");
+  return type.rfind("ALIYUN::", 0) == 0 ? type : "ALIYUN::ECS::Instance";
+}
+
+bool isTargets(const ParameterDef &parameter) { return sameText(parameter.association, "Targets"); }
+/// A region picker; a parameter named regionId without one (ESS lifecycle
+/// templates leave it to the hook) means the same.
+bool isRegion(const ParameterDef &parameter) {
+  return sameText(parameter.association, "RegionId") || sameText(parameter.association, "ALIYUN::ECS::RegionId") ||
+         (parameter.association.empty() && sameText(parameter.name, "regionId"));
+}
+bool isCommand(const ParameterDef &parameter) {
+  return sameText(parameter.association, "Code") ||
+         sameText(parameter.association, "ALIYUN::OOS::Command::CommandContent");
+}
+bool isDateTime(const ParameterDef &parameter) { return sameText(parameter.association, "DateTime"); }
+bool isTimer(const ParameterDef &parameter) {
+  return sameText(parameter.association, "ALIYUN::OOS::Component::TimerTrigger");
+}
+
+const ResourcePicker *pickerOf(const ParameterDef &parameter) {
+  return resourcePicker(isTargets(parameter) ? targetsResourceType(parameter) : parameter.association);
+}
+
+/// The region the picker lists in: the parameter its metadata names when
+/// that one was given, else the runner's.
+std::string regionFor(const ParameterDef &parameter, const Value &given, const RunEnvironment &environment) {
+  std::string named = metadataText(parameter, "RegionId");
+  if (!named.empty())
+    if (const Value *value = given.findCaseInsensitive(named); value && value->isString())
+      return value->getString();
+  return environment.regionId;
+}
+
+const Value *atPath(const Value &answer, std::string_view path) {
+  const Value *current = &answer;
+  while (current && !path.empty()) {
+    size_t dot = path.find('.');
+    current = current->find(path.substr(0, dot));
+    path = dot == std::string_view::npos ? std::string_view() : path.substr(dot + 1);
+  }
+  return current;
+}
+
+std::string utcText(std::time_t seconds, const char *format) {
+  std::tm parts{};
+  gmtime_r(&seconds, &parts);
+  char text[40];
+  std::strftime(text, sizeof text, format, &parts);
+  return text;
+}
+
+/// A time an hour ahead of the runner's clock, in the form the metadata
+/// asks (`HH:mm:ssZ` for a time of day; a full time stamp otherwise).
+Value dateTimeValue(const ParameterDef &parameter, const RunEnvironment &environment) {
+  std::time_t later = std::chrono::system_clock::to_time_t(environment.clock.now()) + 3600;
+  std::string format = metadataText(parameter, "Format");
+  if (format.rfind("HH:mm", 0) == 0)
+    return Value(utcText(later, "%H:%M:%SZ"));
+  return Value(utcText(later, "%Y-%m-%dT%H:%M:%SZ"));
+}
+
+/// A single firing a minute ahead: a scheduled template runs once, then ends.
+Value timerValue(const RunEnvironment &environment) {
+  std::time_t soon = std::chrono::system_clock::to_time_t(environment.clock.now()) + 60;
+  // Lower-case keys: the console's TimerTrigger component writes them so,
+  // and templates pick them apart with Fn::Select.
+  return Value(Value::Map{{"type", Value("at")},
+                          {"expression", Value(utcText(soon, "%Y-%m-%dT%H:%M:%SZ"))},
+                          {"endDate", Value(utcText(soon + 86400, "%Y-%m-%dT%H:%M:%SZ"))},
+                          {"timeZone", Value("UTC")}});
+}
+
+Value shaped(const ParameterDef &parameter, Value id, const std::string &region, const ResourcePicker &picker) {
+  if (isTargets(parameter)) {
+    Value targets(Value::Map{{"Type", Value("ResourceIds")},
+                             {"ResourceIds", Value(Value::List{std::move(id)})},
+                             {"RegionId", Value(region)},
+                             {"ResourceType", Value(std::string(picker.name))}});
+    // A String parameter holds the object as its JSON text.
+    return parameter.spec.type == ParameterType::String ? Value(targets.toJson()) : targets;
+  }
+  if (parameter.spec.type == ParameterType::List)
+    return Value(Value::List{std::move(id)});
+  return id;
+}
+
+/// The values a non-resource picker offers (region, time, command), or none.
+std::optional<Value> computedChoice(const ParameterDef &parameter, const Value &given,
+                                    const RunEnvironment &environment) {
+  if (isRegion(parameter))
+    return Value(regionFor(parameter, given, environment));
+  if (isDateTime(parameter))
+    return dateTimeValue(parameter, environment);
+  if (isTimer(parameter))
+    return timerValue(environment);
+  if (isCommand(parameter))
+    return Value("echo picked by oosc");
+  return std::nullopt;
+}
+
+} // namespace
+
+std::optional<std::string> pickerNote(const ParameterDef &parameter) {
+  if (const ResourcePicker *picker = pickerOf(parameter))
+    return "picked from " + std::string(picker->what) + " (" + std::string(picker->product) + "." +
+           std::string(picker->api) + ")";
+  if (isRegion(parameter))
+    return std::string("picked: the runner's region (--region)");
+  if (isDateTime(parameter) || isTimer(parameter))
+    return std::string("picked: a time an hour (a trigger a minute) after the start");
+  return std::nullopt;
+}
+
+Outcome<std::vector<PickerChoice>> pickerChoices(const ParameterDef &parameter, const Value &given,
+                                                 RunEnvironment &environment) {
+  std::vector<PickerChoice> choices;
+  if (std::optional<Value> computed = computedChoice(parameter, given, environment)) {
+    choices.push_back({*computed, computed->toDisplayString()});
+    return choices;
+  }
+  const ResourcePicker *picker = pickerOf(parameter);
+  if (!picker)
+    return choices;
+  std::string region = regionFor(parameter, given, environment);
+  auto answer = environment.cloud.call(picker->product, picker->api, Value(Value::Map{{"RegionId", Value(region)}}));
+  if (!answer)
+    return fail(std::string(picker->product) + "." + std::string(picker->api) + " failed: " + answer.error().code +
+                ": " + answer.error().message);
+  const Value *list = atPath(answer.value(), picker->listPath);
+  if (list && list->isList())
+    for (const Value &resource : list->getList())
+      if (const Value *id = resource.find(picker->idField); id && id->isString()) {
+        std::string label = id->getString();
+        for (const char *nameField : {"InstanceName", "ImageName", "Name", "DBInstanceDescription"})
+          if (const Value *name = resource.find(nameField); name && name->isString() && !name->getString().empty()) {
+            label += "  " + name->getString();
+            break;
+          }
+        choices.push_back({shaped(parameter, *id, region, *picker), std::move(label)});
+      }
+  if (choices.empty())
+    return fail("no " + std::string(picker->what) + " in " + region + " to pick (" + std::string(picker->product) +
+                "." + std::string(picker->api) + " lists none)");
+  return choices;
+}
+
+namespace {
+
+/// A Default such as `${regionId}` is no value: the service that starts the
+/// template (an ESS lifecycle hook) puts one in its place.
+bool filledByStarter(const ParameterDef &parameter, RunEnvironment &environment) {
+  std::optional<Value> value = defaultOf(parameter, environment);
+  if (!value || !value->isString())
+    return false;
+  const std::string &text = value->getString();
+  return text.size() > 3 && text.rfind("${", 0) == 0 && text.back() == '}' &&
+         text.find_first_of("${} ", 2) == text.size() - 1;
+}
+
+} // namespace
+
+Outcome<std::vector<std::string>> pickDefaults(const TemplateDef &def, Value &given, RunEnvironment &environment) {
+  std::vector<std::string> filled;
+  for (const ParameterDef &parameter : def.parameters) {
+    if (given.findCaseInsensitive(parameter.name) ||
+        (parameter.defaultValue && !filledByStarter(parameter, environment)))
+      continue;
+    auto choices = pickerChoices(parameter, given, environment);
+    if (!choices)
+      return fail("parameter '" + parameter.name + "': " + choices.error().message);
+    if (choices.value().empty()) {
+      // No picker: a value of its type, as --placeholders would give.
+      given.set(parameter.name, placeholderValue(parameter));
+    } else {
+      given.set(parameter.name, choices.value().front().value);
+    }
+    filled.push_back(parameter.name);
+  }
+  return filled;
+}
+
+Outcome<std::vector<std::string>> pickInteractively(const TemplateDef &def, Value &given,
+                                                    RunEnvironment &environment, std::istream &in,
+                                                    std::ostream &out) {
+  std::vector<std::string> filled;
+  for (const ParameterDef &parameter : def.parameters) {
+    if (parameter.defaultValue || given.findCaseInsensitive(parameter.name))
+      continue;
+    auto choices = pickerChoices(parameter, given, environment);
+    if (!choices)
+      return fail("parameter '" + parameter.name + "': " + choices.error().message);
+    out << parameter.name << " (" << parameterTypeName(parameter.spec.type) << ")";
+    if (!parameter.description.empty())
+      out << ": " << parameter.description;
+    out << '\n';
+    const std::vector<PickerChoice> &offered = choices.value();
+    for (size_t i = 0; i < offered.size(); ++i)
+      out << "  " << i + 1 << ") " << offered[i].label << '\n';
+    out << (offered.empty() ? "  value: " : "  number, or a value of your own: ") << std::flush;
+    std::string line;
+    if (!std::getline(in, line))
+      return fail("no answer for parameter '" + parameter.name + "'");
+    char *end = nullptr;
+    unsigned long number = std::strtoul(line.c_str(), &end, 10);
+    if (!offered.empty() && !line.empty() && *end == '\0' && number >= 1 && number <= offered.size())
+      given.set(parameter.name, offered[number - 1].value);
+    else if (parameter.spec.type == ParameterType::String)
+      given.set(parameter.name, Value(line));
+    else if (std::optional<Value> typed = parseJson(line))
+      given.set(parameter.name, std::move(*typed));
+    else
+      given.set(parameter.name, Value(line));
+    filled.push_back(parameter.name);
+  }
+  return filled;
+}
+
+} // namespace oosc::runtime

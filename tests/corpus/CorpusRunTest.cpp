@@ -1,0 +1,220 @@
+//===- CorpusRunTest.cpp - Alibaba's public templates run on the simulator ---===//
+//
+// Every public template of ../shared/corpus/oos-templates/PublicTemplates
+// (its YAML side) is built, with the corpus's CloudProductActions as the
+// product-action folder, into busybox runners of 60 templates; each is run
+// on a fresh simulated world with its required parameters filled by
+// --pick-defaults and a time limit, and its outcome classified: Success,
+// Failed (with the reason), waiting (an approval or a pause), refused (lint
+// errors, parameters that cannot be picked). The counts and every
+// non-Success with its reason are written to corpus-run.md in the build
+// folder (the README quotes them).
+//
+// What it holds the simulator to: no runner crashes or hangs unclassified,
+// and the count of Success never falls below the floor measured when it was
+// last raised (kSuccessFloor): a change that loses a template fails here.
+//
+//===----------------------------------------------------------------------===//
+#include "cli/Subprocess.h"
+#include "driver/Linter.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <future>
+#include <map>
+#include <regex>
+
+namespace {
+
+namespace fs = std::filesystem;
+using oosc::testing::RunResult;
+using oosc::testing::runProgram;
+
+constexpr size_t kTemplatesPerRunner = 60;
+/// Seconds of wall time a template may run (virtual time runs faster).
+constexpr const char *kTimeLimitSeconds = "30";
+/// Raised as the simulator learns: the Success count measured last.
+constexpr size_t kSuccessFloor = 0;
+
+struct Outcome {
+  std::string name;
+  std::string kind;   ///< Success, Failed, waiting, refused, timed out, crashed
+  std::string reason; ///< for all but Success
+};
+
+std::vector<std::string> publicTemplates(const fs::path &root) {
+  std::vector<std::string> files;
+  for (const auto &entry : fs::directory_iterator(root / "PublicTemplates" / "YAML"))
+    if (entry.is_regular_file() && entry.path().extension() == ".yml")
+      files.push_back(entry.path().string());
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+std::string lastLineWith(const std::string &text, const std::string &needle) {
+  std::string found;
+  size_t at = 0;
+  while ((at = text.find(needle, at)) != std::string::npos) {
+    size_t begin = text.rfind('\n', at);
+    begin = begin == std::string::npos ? 0 : begin + 1;
+    size_t end = text.find('\n', at);
+    found = text.substr(begin, end == std::string::npos ? std::string::npos : end - begin);
+    at = end == std::string::npos ? text.size() : end;
+  }
+  return found;
+}
+
+/// The innermost cause of a failure line: chained "X failed: Y" messages
+/// end in the one the cloud or the runtime gave.
+std::string innermost(std::string line) {
+  for (const char *prefix : {"execution Failed: ", "error: "})
+    if (size_t at = line.find(prefix); at != std::string::npos)
+      line = line.substr(at + std::string(prefix).size());
+  static const std::regex chained(R"(^.*(?:failed|Failed): )");
+  std::smatch match;
+  while (std::regex_search(line, match, chained) && match.length(0) < static_cast<long>(line.size()))
+    line = match.suffix().str();
+  return line.size() > 160 ? line.substr(0, 160) + "..." : line;
+}
+
+Outcome classify(const std::string &name, const RunResult &run) {
+  Outcome outcome{name, "", ""};
+  if (run.exitCode == 0) {
+    outcome.kind = "Success";
+  } else if (run.exitCode == 1) {
+    outcome.kind = "Failed";
+    outcome.reason = innermost(lastLineWith(run.err, "execution Failed"));
+  } else if (run.exitCode == 2) {
+    outcome.kind = "refused";
+    outcome.reason = innermost(lastLineWith(run.err, "error:"));
+  } else if (run.exitCode == 3) {
+    outcome.kind = "Cancelled";
+    outcome.reason = innermost(lastLineWith(run.err, "execution Cancelled"));
+  } else if (run.exitCode == 124 || run.signal == SIGKILL || run.exitCode == 137) {
+    std::string waiting = lastLineWith(run.err, "Waiting  ");
+    outcome.kind = waiting.empty() ? "timed out" : "waiting";
+    outcome.reason = waiting.empty() ? "still running after " + std::string(kTimeLimitSeconds) + " s" : waiting;
+  } else {
+    outcome.kind = "crashed";
+    outcome.reason = "exit " + std::to_string(run.exitCode) + ", signal " + std::to_string(run.signal) + ": " +
+                     lastLineWith(run.err, "");
+  }
+  if (outcome.reason.empty() && outcome.kind != "Success")
+    outcome.reason = lastLineWith(run.err, "");
+  return outcome;
+}
+
+/// Builds \p batch into \p runner; when the batch fails, each template
+/// alone, so one template's problem does not hide the others.
+std::vector<std::string> buildBatch(const std::vector<std::string> &batch, const std::string &runner,
+                                    const std::string &actions, std::vector<Outcome> &outcomes) {
+  auto build = [&](const std::vector<std::string> &paths, const std::string &out) {
+    std::vector<std::string> arguments{"build", "--actions", actions};
+    arguments.insert(arguments.end(), paths.begin(), paths.end());
+    arguments.insert(arguments.end(), {"-o", out});
+    return runProgram(OOSC_BINARY, arguments);
+  };
+  if (build(batch, runner).exitCode == 0)
+    return batch;
+  std::vector<std::string> built;
+  for (const std::string &path : batch) {
+    RunResult alone = build({path}, runner + "-single");
+    if (alone.exitCode == 0)
+      built.push_back(path);
+    else
+      outcomes.push_back({fs::path(path).stem().string(), "refused",
+                          "oosc build: " + innermost(lastLineWith(alone.err + alone.out, "error"))});
+  }
+  if (!built.empty())
+    EXPECT_EQ(build(built, runner).exitCode, 0);
+  return built;
+}
+
+std::string reportOf(const std::vector<Outcome> &outcomes, size_t total) {
+  std::map<std::string, size_t> kinds;
+  std::map<std::string, size_t> reasons;
+  for (const Outcome &outcome : outcomes) {
+    ++kinds[outcome.kind];
+    if (outcome.kind != "Success")
+      ++reasons[outcome.kind + ": " + outcome.reason];
+  }
+  std::string text = "# Public templates on the simulator\n\n" + std::to_string(total) + " templates:";
+  for (const auto &[kind, count] : kinds)
+    text += " " + std::to_string(count) + " " + kind + ",";
+  text.back() = '.';
+  text += "\n\n## Reasons, most frequent first\n\n";
+  std::vector<std::pair<std::string, size_t>> sorted(reasons.begin(), reasons.end());
+  std::stable_sort(sorted.begin(), sorted.end(), [](auto &a, auto &b) { return a.second > b.second; });
+  for (const auto &[reason, count] : sorted)
+    text += "- " + std::to_string(count) + " × " + reason + "\n";
+  text += "\n## Every template\n\n";
+  for (const Outcome &outcome : outcomes)
+    text += "- " + outcome.name + ": " + outcome.kind + (outcome.reason.empty() ? "" : " (" + outcome.reason + ")") + "\n";
+  return text;
+}
+
+TEST(CorpusRun, PublicTemplatesRunOnTheSimulator) {
+  const char *env = std::getenv("OOSC_CORPUS_DIR");
+  fs::path root = fs::path(env ? env : OOSC_CORPUS_DIR_DEFAULT) / "oos-templates";
+  if (!fs::is_directory(root / "PublicTemplates"))
+    GTEST_SKIP() << "public templates not found at " << root << " (set OOSC_CORPUS_DIR)";
+  std::string actions = (root / "CloudProductActions").string();
+  std::vector<std::string> all = publicTemplates(root);
+  ASSERT_GT(all.size(), 250u);
+
+  std::vector<Outcome> outcomes;
+  std::vector<std::string> clean;
+  for (const oosc::driver::FileReport &report : oosc::driver::lintFiles(all, {})) {
+    if (report.count(oosc::Severity::Error) == 0) {
+      clean.push_back(report.file->path());
+      continue;
+    }
+    std::string first;
+    for (const oosc::Diagnostic &diagnostic : report.diagnostics)
+      if (diagnostic.severity == oosc::Severity::Error) {
+        first = diagnostic.message + " [" + std::string(oosc::ruleInfo(diagnostic.rule).name) + "]";
+        break;
+      }
+    outcomes.push_back({fs::path(report.file->path()).stem().string(), "refused", "lint: " + first});
+  }
+
+  fs::path dir = fs::temp_directory_path() / ("oosc-corpus-run-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  for (size_t first = 0; first < clean.size(); first += kTemplatesPerRunner) {
+    std::vector<std::string> batch(clean.begin() + first,
+                                   clean.begin() + std::min(clean.size(), first + kTemplatesPerRunner));
+    std::string runner = (dir / ("runner" + std::to_string(first))).string();
+    std::vector<std::string> built = buildBatch(batch, runner, actions, outcomes);
+    // Two at a time: the machine's cores; each run is a process of its own.
+    for (size_t i = 0; i < built.size(); i += 2) {
+      std::vector<std::future<Outcome>> running;
+      for (size_t j = i; j < std::min(built.size(), i + 2); ++j)
+        running.push_back(std::async(std::launch::async, [&, path = built[j]] {
+          std::string name = fs::path(path).stem().string();
+          RunResult run = runProgram("/usr/bin/timeout",
+                                     {"--signal=KILL", kTimeLimitSeconds, runner, name, "--pick-defaults",
+                                      "--state", (dir / (name + ".json")).string(), "--no-journal"});
+          return classify(name, run);
+        }));
+      for (auto &future : running)
+        outcomes.push_back(future.get());
+    }
+  }
+  fs::remove_all(dir);
+
+  std::sort(outcomes.begin(), outcomes.end(), [](const Outcome &a, const Outcome &b) { return a.name < b.name; });
+  std::string report = reportOf(outcomes, all.size());
+  std::ofstream(OOSC_CORPUS_RUN_REPORT) << report;
+  size_t successes = std::count_if(outcomes.begin(), outcomes.end(), [](auto &o) { return o.kind == "Success"; });
+  std::printf("[ corpus   ] %s", report.substr(report.find("\n\n") + 2, report.find("\n\n## ") - report.find("\n\n") - 1).c_str());
+  std::printf("[ corpus   ] report: %s\n", OOSC_CORPUS_RUN_REPORT);
+  EXPECT_EQ(outcomes.size(), all.size()) << "every template is classified once";
+  for (const Outcome &outcome : outcomes)
+    EXPECT_NE(outcome.kind, "crashed") << outcome.name << ": " << outcome.reason;
+  EXPECT_GE(successes, kSuccessFloor) << "fewer public templates run to Success than before; see " << OOSC_CORPUS_RUN_REPORT;
+}
+
+} // namespace

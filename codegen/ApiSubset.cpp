@@ -4,6 +4,8 @@
 #include "analysis/CloudCalls.h"
 #include "codegen/Literals.h"
 #include "oosc/apis/CloudApis.h"
+#include "oosc/runtime/ResourceLists.h"
+#include "support/Spelling.h"
 
 #include <map>
 #include <set>
@@ -23,6 +25,64 @@ std::string joinLines(const std::set<std::string_view> &lines) {
   return text;
 }
 
+const ir::Node *field(const ir::Node *mapping, std::string_view key) {
+  mapping = ir::resolve(mapping);
+  if (!mapping || !mapping->isMapping())
+    return nullptr;
+  for (const ir::MapEntry &entry : mapping->entries)
+    if (entry.key && entry.key->value == key)
+      return ir::resolve(entry.value);
+  return nullptr;
+}
+
+std::string scalar(const ir::Node *node) { return node && node->isScalar() ? node->value : ""; }
+
+/// A Default an ESS lifecycle hook fills: `${instanceIds}`, or a list of it.
+bool filledByStarter(const ir::Node *value) {
+  value = ir::resolve(value);
+  if (value && value->isSequence() && value->items.size() == 1)
+    value = ir::resolve(value->items.front());
+  std::string text = scalar(value);
+  return text.size() > 3 && text.rfind("${", 0) == 0 && text.back() == '}';
+}
+
+/// `ALIYUN::ECS::Instance`, not an association such as
+/// `ALIYUN::ECS::Instance::InstanceId`: three parts.
+bool isResourceType(std::string_view name) {
+  size_t parts = 1;
+  for (size_t at = name.find("::"); at != std::string_view::npos; at = name.find("::", at + 2))
+    ++parts;
+  return parts == 3;
+}
+
+/// The resource lists the runner's pickers and ACS::SelectTargets tasks
+/// read: each parameter's, and each SelectTargets' ResourceType (every
+/// type's when it is computed).
+std::set<const runtime::ResourceList *> listsCalled(const std::vector<const ir::Template *> &templates) {
+  std::set<const runtime::ResourceList *> lists;
+  for (const ir::Template *tmpl : templates) {
+    for (const ir::Parameter &parameter : tmpl->parameters) {
+      std::string association = scalar(field(parameter.decl, "AssociationProperty"));
+      std::string resourceType = scalar(field(field(parameter.decl, "AssociationPropertyMetadata"), "ResourceType"));
+      if (const runtime::ResourceList *list = runtime::pickerListOf(
+              {parameter.name.text, association, resourceType, filledByStarter(parameter.defaultValue)}))
+        lists.insert(list);
+    }
+    for (const ir::Task &task : tmpl->tasks) {
+      if (!equalsIgnoreCase(task.action, "ACS::SelectTargets"))
+        continue;
+      std::string type = scalar(field(task.properties, "ResourceType"));
+      if (const runtime::ResourceList *list = runtime::findResourceList(type))
+        lists.insert(list);
+      else if (type.empty() || type.find("{{") != std::string::npos)
+        for (const runtime::ResourceList &any : runtime::resourceLists())
+          if (isResourceType(any.name))
+            lists.insert(&any);
+    }
+  }
+  return lists;
+}
+
 } // namespace
 
 std::string emitApiSubset(const std::vector<const ir::Template *> &templates) {
@@ -38,6 +98,18 @@ std::string emitApiSubset(const std::vector<const ir::Template *> &templates) {
       if (!answerLine.empty())
         product.answerLines.insert(answerLine);
     }
+  // The runner lists resources itself for its parameter pickers and
+  // ACS::SelectTargets (oosc/runtime/ResourceLists.h): it calls those APIs too.
+  for (const runtime::ResourceList *list : listsCalled(templates)) {
+    const apis::ProductRecord *product = table.findService(list->product);
+    const apis::ApiSpec *spec = product ? table.findApi(*product, list->api) : nullptr;
+    if (!spec)
+      continue; // a test holds every row to the table
+    auto [apiLine, answerLine] = table.linesOf(*product, spec->name);
+    called[product].apiLines.insert(apiLine);
+    if (!answerLine.empty())
+      called[product].answerLines.insert(answerLine);
+  }
   std::string code = "// The API table's entries for the APIs this runner's templates call.\n"
                      "static const ::oosc::apis::ProductRecord kApiProducts[] = {\n";
   for (const auto &[product, lines] : called)

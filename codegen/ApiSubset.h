@@ -2,7 +2,9 @@
 //
 // A runner carries only the lines of the API table (apis/) for the APIs its
 // templates and their product actions call with a literal Service and API,
-// so that runners stay small whatever the table's size.
+// and the Describe APIs it calls itself to list resources (parameter pickers
+// and ACS::SelectTargets, oosc/runtime/ResourceLists.h), so that runners
+// stay small whatever the table's size.
 //
 //===----------------------------------------------------------------------===//
 #pragma once

@@ -47,6 +47,20 @@ std::optional<Parsed> parse(const std::string &path, const std::string &name, Bu
   return parsed;
 }
 
+/// The TemplateName of an ACS::Template task when it is written out, ""
+/// when it is computed or absent.
+std::string literalTemplateName(const ir::Task &task) {
+  const ir::Node *properties = ir::resolve(task.properties);
+  if (!properties || !properties->isMapping())
+    return "";
+  for (const ir::MapEntry &entry : properties->entries)
+    if (entry.key && equalsIgnoreCase(entry.key->value, "TemplateName"))
+      if (const ir::Node *name = ir::resolve(entry.value);
+          name && name->isScalar() && name->value.find("{{") == std::string::npos)
+        return name->value;
+  return "";
+}
+
 int runCompiler(const std::vector<std::string> &command) {
   std::vector<char *> argv;
   for (const std::string &argument : command)
@@ -122,12 +136,15 @@ BuildResult buildRunner(const BuildOptions &options) {
   }
   for (size_t i = 0; i < pending.size(); ++i)
     for (const ir::Task &task : pending[i]->parsed.tmpl.tasks) {
-      if (runtime::isBuiltInAction(task.action) || !seen.insert(foldCase(task.action)).second)
+      // An ACS::Template naming a product action by a literal TemplateName
+      // calls it as a task naming it would.
+      std::string action = equalsIgnoreCase(task.action, "ACS::Template") ? literalTemplateName(task) : task.action;
+      if (action.empty() || runtime::isBuiltInAction(action) || !seen.insert(foldCase(action)).second)
         continue;
-      auto file = index.find(task.action);
+      auto file = index.find(action);
       if (!file)
         continue; // the runner says "not supported yet" if the task runs
-      if (auto parsed = parse(*file, task.action, result)) {
+      if (auto parsed = parse(*file, action, result)) {
         actions.push_back(std::move(*parsed));
         pending.push_back(&actions.back());
       }

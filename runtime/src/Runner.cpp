@@ -227,6 +227,10 @@ int runTemplate(const TemplateDef &def, const RunnerImage &image, const std::str
   simulator.faults = options.faults;
   simulator.clock = &clock;
   simulator.newState = options.newState;
+  // The APIs this runner carries (its templates' and actions' calls): the
+  // simulator's generic engine answers those without a hand-written model.
+  apis::ApiTable carried(image.apiProducts, image.apiProducts ? image.apiProductCount : 0);
+  simulator.apis = &carried;
   std::unique_ptr<SimulatedCloud> simulated;
   std::unique_ptr<CloudBackend> real;
   if (options.realCloud && (options.help || options.dryRun)) {
@@ -364,10 +368,15 @@ int runnerMain(int argc, char **argv, const RunnerImage &image) {
   // and stops on, as on a full disk, rather than a signal that kills it.
   signal(SIGXFSZ, SIG_IGN);
   std::string program = std::filesystem::path(argv[0]).filename().string();
-  if (image.templates.empty())
+  if (image.templates.empty() && image.actions.empty())
     return kExitUsage;
   if (argc == 2 && std::string(argv[1]) == "apis" && !findByName(image.templates, "apis"))
     return apisCommand(image, std::cout);
+  // `RUNNER ACS::ECS::RunCommand [args]` runs a product action the runner
+  // carries as a template of its own (its properties are its parameters).
+  if (argc > 1 && !findByName(image.templates, argv[1]))
+    if (const TemplateDef *action = findByName(image.actions, argv[1]))
+      return runTemplate(*action, image, program + " " + action->name, argc, argv, 2);
   if (image.templates.size() == 1) {
     // `RUNNER NAME [args]` works for one template too, like several.
     bool named = argc > 1 && sameName(argv[1], image.templates[0]->name);
@@ -379,6 +388,10 @@ int runnerMain(int argc, char **argv, const RunnerImage &image) {
   if (argc < 2 || argv[1][0] == '-') {
     std::cerr << "usage: " << program << " TEMPLATE [options]\n\ntemplates:\n";
     for (const TemplateDef *def : image.templates)
+      std::cerr << "  " << def->name << "  (" << def->source << ")\n";
+    if (!image.actions.empty())
+      std::cerr << "\nproduct actions (run as templates too):\n";
+    for (const TemplateDef *def : image.actions)
       std::cerr << "  " << def->name << "  (" << def->source << ")\n";
     return argc >= 2 && (std::string(argv[1]) == "-h" || std::string(argv[1]) == "--help")
                ? kExitSuccess : kExitUsage;

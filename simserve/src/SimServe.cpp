@@ -22,6 +22,7 @@ runtime::Outcome<std::unique_ptr<SimServe>> SimServe::start(SimServeOptions opti
   parts->clock = std::make_unique<runtime::ScaledClock>(options.timeScale);
   options.simulator.clock = parts->clock.get();
   options.simulator.realLatency = true;
+  options.simulator.apis = &table; // every API of the table answers
   auto cloud = runtime::SimulatedCloud::open(options.simulator);
   if (!cloud)
     return cloud.error();

@@ -52,11 +52,17 @@ TEST_F(ActionFoldersTest, TheFolderDefinitionsPropertiesAreCheckedByTheLinter) {
                             "  - Name: echo\n"
                             "    Action: ACS::Test::Echo\n"
                             "    Properties:\n"
-                            "      texts: hello\n";
+                            "      texts: hello\n"
+                            "    Outputs:\n"
+                            "      said:\n"
+                            "        Type: String\n"
+                            "        ValueSelector: echoes\n";
   RunResult lint = runProgram(kOosc, {"lint", "--actions", folder(), misused.string()});
   EXPECT_EQ(lint.exitCode, 1);
   EXPECT_NE(lint.out.find("has no property 'texts'"), std::string::npos) << lint.out;
   EXPECT_NE(lint.out.find("'text'"), std::string::npos) << lint.out;
+  EXPECT_NE(lint.out.find("echoes"), std::string::npos) << lint.out;
+  EXPECT_NE(lint.out.find("[action-outputs]"), std::string::npos) << lint.out;
 }
 
 TEST_F(ActionFoldersTest, ATemplateNamedAfterAnActionDefinesItForTheOthers) {

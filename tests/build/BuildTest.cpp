@@ -70,27 +70,30 @@ TEST_F(BuildTest, RunnerCarriesTheApiEntriesItsTemplatesCallAndNoOthers) {
   std::istringstream text(apis.out);
   for (std::string line; std::getline(text, line);)
     lines.push_back(line.substr(0, line.find(':')));
-  // Its own two ESS calls, and the two ECS calls of ACS::ECS::CreateImage,
-  // the product action compiled with it.
+  // Its own two ESS calls, the two ECS calls of ACS::ECS::CreateImage,
+  // the product action compiled with it, and DescribeScalingGroups, which
+  // lists what the picker of its scalingGroupId parameter offers
+  // (--pick-defaults, --interactive).
   std::vector<std::string> expected{"Ecs 2014-05-26 CreateImage", "Ecs 2014-05-26 DescribeImages",
                                     "Ess 2014-08-28 DescribeScalingConfigurations",
+                                    "Ess 2014-08-28 DescribeScalingGroups",
                                     "Ess 2014-08-28 ModifyScalingConfiguration"};
   EXPECT_EQ(lines, expected) << apis.out;
   EXPECT_NE(apis.out.find("ModifyScalingConfiguration: 67 parameters (required: ScalingConfigurationId), "
                           "answer shape known"),
             std::string::npos)
       << apis.out;
-  // The binary holds those four API lines of the table and no other (a
+  // The binary holds those five API lines of the table and no other (a
   // line's protocols field is followed by a tab), and no entry of an API it
-  // does not call (the simulator's own names, as DescribeScalingGroups, are
-  // in every runner, so a table line is looked for with its tab).
+  // does not call (the simulator's own names, as DescribeInstances, are in
+  // every runner, so a table line is looked for with its tab).
   std::string binary = slurp(runner);
   size_t apiLines = 0;
   for (size_t at = binary.find("HTTPS\t"); at != std::string::npos; at = binary.find("HTTPS\t", at + 1))
     ++apiLines;
-  EXPECT_EQ(apiLines, 4u);
+  EXPECT_EQ(apiLines, 5u);
   EXPECT_NE(binary.find("ModifyScalingConfiguration\t"), std::string::npos);
-  for (std::string_view absent : {"DescribeScalingGroups\t", "AllocateDedicatedHosts", "DescribeInstances\t"})
+  for (std::string_view absent : {"AllocateDedicatedHosts", "DescribeInstances\t"})
     EXPECT_EQ(binary.find(absent), std::string::npos) << absent;
 }
 

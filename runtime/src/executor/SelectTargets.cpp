@@ -25,7 +25,7 @@
 //===----------------------------------------------------------------------===//
 #include "executor/SelectTargets.h"
 
-#include "catalogue/ResourceLists.h"
+#include "oosc/runtime/ResourceLists.h"
 #include "executor/ApiActions.h"
 
 #include <set>

@@ -2,7 +2,7 @@
 #include "runner/Pickers.h"
 
 #include "runner/Plan.h"
-#include "catalogue/ResourceLists.h"
+#include "oosc/runtime/ResourceLists.h"
 
 #include <ctime>
 #include <iostream>
@@ -22,20 +22,11 @@ bool sameText(std::string_view a, std::string_view b) {
   return true;
 }
 
-const ResourcePicker *resourcePicker(std::string_view association) { return findResourceList(association); }
-
 std::string metadataText(const ParameterDef &parameter, std::string_view key) {
   if (!parameter.associationMetadata.isMap())
     return "";
   const Value *value = parameter.associationMetadata.findCaseInsensitive(key);
   return value && value->isString() ? value->getString() : "";
-}
-
-/// The resource type a Targets parameter selects (its metadata's
-/// ResourceType; ECS instances when it names none or names a parameter).
-std::string targetsResourceType(const ParameterDef &parameter) {
-  std::string type = metadataText(parameter, "ResourceType");
-  return type.rfind("ALIYUN::", 0) == 0 ? type : "ALIYUN::ECS::Instance";
 }
 
 bool isTargets(const ParameterDef &parameter) { return sameText(parameter.association, "Targets"); }
@@ -54,8 +45,29 @@ bool isTimer(const ParameterDef &parameter) {
   return sameText(parameter.association, "ALIYUN::OOS::Component::TimerTrigger");
 }
 
-const ResourcePicker *pickerOf(const ParameterDef &parameter) {
-  return resourcePicker(isTargets(parameter) ? targetsResourceType(parameter) : parameter.association);
+bool isPlaceholder(const Value &value) {
+  if (!value.isString())
+    return false;
+  const std::string &text = value.getString();
+  return text.size() > 3 && text.rfind("${", 0) == 0 && text.back() == '}' &&
+         text.find_first_of("${} ", 2) == text.size() - 1;
+}
+
+/// A Default such as `${regionId}` (or `['${instanceIds}']`) is no value:
+/// the service that starts the template (an ESS lifecycle hook) puts one in
+/// its place.
+bool filledByStarter(const ParameterDef &parameter, RunEnvironment &environment) {
+  std::optional<Value> value = defaultOf(parameter, environment);
+  if (!value)
+    return false;
+  if (value->isList())
+    return value->getList().size() == 1 && isPlaceholder(value->getList().front());
+  return isPlaceholder(*value);
+}
+
+const ResourcePicker *pickerOf(const ParameterDef &parameter, bool filledByStarter = false) {
+  std::string resourceType = metadataText(parameter, "ResourceType");
+  return pickerListOf({parameter.name, parameter.association, resourceType, filledByStarter});
 }
 
 /// The region the picker lists in: the parameter its metadata names when
@@ -135,6 +147,27 @@ std::optional<Value> computedChoice(const ParameterDef &parameter, const Value &
   return std::nullopt;
 }
 
+/// Texts tried, in order, for a String parameter whose placeholder breaks
+/// its AllowedPattern or lengths: common shapes of names, codes and numbers.
+constexpr const char *kPatternCandidates[] = {"oosc", "oosc1", "OOSC", "ABC", "A1B", "abc", "a",  "1",
+                                              "10",   "oosc-1", "oosc_1", "Oosc1234", "Oosc@1234", "/tmp",
+                                              "oosc.example.com", "192.168.0.1", "2024-01-01T00:00:00Z"};
+
+/// A value of the parameter's type that passes its constraints where one
+/// of the usual shapes does: the placeholder, else the first candidate.
+Value typedValue(const ParameterDef &parameter) {
+  Value value = placeholderValue(parameter);
+  if (parameter.spec.type != ParameterType::String || parameter.spec.allowedValues)
+    return value;
+  PatternCache patterns;
+  if (checkValue(parameter.spec, value, patterns).empty())
+    return value;
+  for (const char *candidate : kPatternCandidates)
+    if (checkValue(parameter.spec, Value(candidate), patterns).empty())
+      return Value(candidate);
+  return value; // the runner names the constraint it breaks
+}
+
 } // namespace
 
 std::optional<std::string> pickerNote(const ParameterDef &parameter) {
@@ -155,7 +188,7 @@ Outcome<std::vector<PickerChoice>> pickerChoices(const ParameterDef &parameter, 
     choices.push_back({*computed, computed->toDisplayString()});
     return choices;
   }
-  const ResourcePicker *picker = pickerOf(parameter);
+  const ResourcePicker *picker = pickerOf(parameter, filledByStarter(parameter, environment));
   if (!picker)
     return choices;
   std::string region = regionFor(parameter, given, environment);
@@ -181,20 +214,6 @@ Outcome<std::vector<PickerChoice>> pickerChoices(const ParameterDef &parameter, 
   return choices;
 }
 
-namespace {
-
-/// A Default such as `${regionId}` is no value: the service that starts the
-/// template (an ESS lifecycle hook) puts one in its place.
-bool filledByStarter(const ParameterDef &parameter, RunEnvironment &environment) {
-  std::optional<Value> value = defaultOf(parameter, environment);
-  if (!value || !value->isString())
-    return false;
-  const std::string &text = value->getString();
-  return text.size() > 3 && text.rfind("${", 0) == 0 && text.back() == '}' &&
-         text.find_first_of("${} ", 2) == text.size() - 1;
-}
-
-} // namespace
 
 Outcome<std::vector<std::string>> pickDefaults(const TemplateDef &def, Value &given, RunEnvironment &environment) {
   std::vector<std::string> filled;
@@ -207,7 +226,7 @@ Outcome<std::vector<std::string>> pickDefaults(const TemplateDef &def, Value &gi
       return fail("parameter '" + parameter.name + "': " + choices.error().message);
     if (choices.value().empty()) {
       // No picker: a value of its type, as --placeholders would give.
-      given.set(parameter.name, placeholderValue(parameter));
+      given.set(parameter.name, typedValue(parameter));
     } else {
       given.set(parameter.name, choices.value().front().value);
     }

@@ -3,6 +3,7 @@
 // one custom image, an Auto Scaling group (Ess.cpp) that uses it, and a mixed
 // fleet in cn-shanghai (SeedFleet.cpp).
 #include "World.h"
+#include "simulator/generic/GenericEngine.h"
 
 #include <array>
 
@@ -188,6 +189,7 @@ Value seedWorld(Millis now) {
 
   ess::seedScalingGroup(world, imageId);
   ess::seedFleet(world);
+  generic::seedResources(world);
   return world.document();
 }
 

@@ -4,6 +4,9 @@
 // atomic failure).
 #include "World.h"
 #include "simulator/StateFile.h"
+#include "simulator/generic/GenericEngine.h"
+
+#include "oosc/apis/ApiTable.h"
 
 #include <algorithm>
 #include <mutex>
@@ -167,10 +170,25 @@ struct SimulatedCloud::Impl {
     World &current = *world;
     current.advanceTo(worldTime());
     const ApiSpec *spec = findApi(service, api);
-    if (!spec)
-      return notFound("InvalidApi.NotFound",
-                      "The simulated cloud has no API \"" + std::string(api) +
-                          "\" in service \"" + std::string(service) + "\".");
+    // No hand-written model: the generic engine answers any API the table
+    // has (generic/GenericEngine.h).
+    std::optional<ApiSpec> generic;
+    if (!spec) {
+      const apis::ProductRecord *product = options.apis ? options.apis->findService(service) : nullptr;
+      const apis::ApiSpec *tabled = product ? options.apis->findApi(*product, api) : nullptr;
+      if (!tabled)
+        return notFound("InvalidApi.NotFound",
+                        "The simulated cloud has no API \"" + std::string(api) +
+                            "\" in service \"" + std::string(service) + "\".");
+      const apis::ApiTable &table = *options.apis;
+      std::string_view name = tabled->name;
+      generic = ApiSpec{service, name,
+                        [&table, product, name, &parameters](World &world, const Request &request) {
+                          return generic::serve(world, table, *product, name, request, parameters);
+                        },
+                        generic::mutates(name)};
+      spec = &*generic;
+    }
     if (std::optional<ApiError> fault = faults.check(service, api))
       return *fault;
     if (auto replayed = replayClientToken(current, *spec, parameters))

@@ -41,7 +41,18 @@ constexpr SectionSpec Sections[] = {
     {section::ScalingActivities, "ScalingActivityId", false},
     {section::Notifications, "NotificationId", false},
     {section::ClientTokens, "ClientToken", false},
+    // Ids under Simulated.Id: each kind names its id field differently.
+    {section::Resources, "", false},
 };
+
+/// A record's id: its id field's, or for the generic engine's resources
+/// Simulated.Id.
+std::string_view idOf(const Value &record, const SectionSpec &spec) {
+  if (!spec.idKey.empty())
+    return textOf(record, spec.idKey);
+  const Value *id = simulatedMember(record, "Id");
+  return id && id->isString() ? std::string_view(id->getString()) : std::string_view();
+}
 
 /// Merges the timeline steps of \p record that are due at \p now.
 void applyDueSteps(Value &record, Millis now) {
@@ -79,10 +90,10 @@ std::optional<std::string> checkSection(const Value &document,
   std::size_t index = 0;
   for (const Value &record : records->getList()) {
     ++index;
-    if (!record.isMap() || textOf(record, spec.idKey).empty())
+    if (!record.isMap() || idOf(record, spec).empty())
       return where + ", entry " + std::to_string(index) +
-             ": expected an object with a string \"" + std::string(spec.idKey) +
-             "\"";
+             ": expected an object with a string \"" +
+             std::string(spec.idKey.empty() ? "Simulated.Id" : spec.idKey) + "\"";
   }
   return std::nullopt;
 }
@@ -164,7 +175,7 @@ void reconcileCounters(Value &root) {
   Value &counters = *root.find("Counters");
   for (const SectionSpec &spec : Sections) {
     for (const Value &record : root.find(spec.name)->getList()) {
-      std::string_view id = textOf(record, spec.idKey);
+      std::string_view id = idOf(record, spec);
       std::size_t marker = id.find("-sim");
       std::string_view digits = marker == std::string_view::npos
                                     ? std::string_view()

@@ -20,6 +20,7 @@
 #include "oosc/runtime/Value.h"
 
 #include <cstdint>
+#include <functional>
 #include <initializer_list>
 #include <map>
 #include <optional>
@@ -69,6 +70,9 @@ constexpr std::string_view ScalingInstances = "ScalingInstances";
 constexpr std::string_view ScalingActivities = "ScalingActivities";
 constexpr std::string_view Notifications = "Notifications";
 constexpr std::string_view ClientTokens = "ClientTokens";
+/// The generic engine's resources (generic/GenericEngine.h), each with its
+/// kind and id under Simulated.
+constexpr std::string_view Resources = "Resources";
 } // namespace section
 
 //===-- Value helpers
@@ -299,7 +303,7 @@ bool matchesTags(const Value &record, const std::vector<Tag> &filter);
 //===-- Handlers
 //-----------------------------------------------------------===//
 
-using Handler = Result (*)(World &, const Request &);
+using Handler = std::function<Result(World &, const Request &)>;
 
 namespace ecs {
 Result describeRegions(World &, const Request &);

@@ -24,6 +24,10 @@
 #include <utility>
 #include <vector>
 
+namespace oosc::apis {
+class ApiTable;
+}
+
 namespace oosc::runtime {
 
 /// Makes matching calls fail before they reach the simulated service.
@@ -63,6 +67,10 @@ struct SimulatorOptions {
   std::vector<FaultRule> faults;
   /// Seeds the fault RNG and request ids.
   std::uint64_t seed = 1;
+  /// The API table whose APIs the generic engine answers where no
+  /// hand-written model does (a runner's carried entries, or the whole
+  /// table for `oosc sim serve`); null: hand-written models only. Not owned.
+  const apis::ApiTable *apis = nullptr;
   /// Not owned; shared with the runner so its waits move simulated time.
   /// nullptr = a private VirtualClock starting at its default epoch.
   Clock *clock = nullptr;

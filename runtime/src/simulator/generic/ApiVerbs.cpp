@@ -1,0 +1,73 @@
+//===- generic/ApiVerbs.cpp -------------------------------------------------===//
+#include "simulator/generic/ApiVerbs.h"
+
+#include <cctype>
+
+namespace oosc::runtime::sim::generic {
+namespace {
+
+struct VerbRow {
+  std::string_view text;
+  Verb verb;
+};
+
+constexpr VerbRow kVerbs[] = {
+#define OOSC_API_VERB(text, verb) {text, Verb::verb},
+#include "simulator/generic/ApiVerbs.def"
+};
+
+bool endsWith(std::string_view text, std::string_view suffix) {
+  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
+}
+
+/// Suffixes that name a part of one resource, not another resource:
+/// DescribeDBInstanceAttribute reads one DBInstance.
+constexpr std::string_view kOneResourceSuffixes[] = {"Attribute", "Attributes", "Detail", "Details",
+                                                     "Info", "Spec", "Status", "Config", "Configuration"};
+
+} // namespace
+
+std::string leadingWord(std::string_view api) {
+  size_t end = 1;
+  while (end < api.size() && !std::isupper(static_cast<unsigned char>(api[end])))
+    ++end;
+  return std::string(api.substr(0, std::min(end, api.size())));
+}
+
+std::string singular(std::string_view noun) {
+  std::string word(noun);
+  if (endsWith(word, "ies") && word.size() > 3)
+    return word.substr(0, word.size() - 3) + "y";
+  for (std::string_view suffix : {"sses", "shes", "ches", "xes", "sses"})
+    if (endsWith(word, suffix))
+      return word.substr(0, word.size() - 2);
+  if (endsWith(word, "ss") || endsWith(word, "us"))
+    return word;
+  if (endsWith(word, "s") && word.size() > 1)
+    return word.substr(0, word.size() - 1);
+  return word;
+}
+
+std::optional<ApiMeaning> meaningOf(std::string_view api) {
+  std::string verb = leadingWord(api);
+  for (const VerbRow &row : kVerbs) {
+    if (verb != row.text || api.size() <= verb.size())
+      continue;
+    ApiMeaning meaning;
+    meaning.verb = row.verb;
+    meaning.verbText = verb;
+    std::string rest(api.substr(verb.size()));
+    for (std::string_view suffix : kOneResourceSuffixes)
+      if (endsWith(rest, suffix) && rest.size() > suffix.size()) {
+        rest.resize(rest.size() - suffix.size());
+        meaning.noun = rest;
+        return meaning;
+      }
+    meaning.noun = singular(rest);
+    meaning.plural = meaning.noun != rest;
+    return meaning;
+  }
+  return std::nullopt;
+}
+
+} // namespace oosc::runtime::sim::generic

@@ -1,0 +1,483 @@
+//===- generic/GenericEngine.cpp --------------------------------------------===//
+#include "simulator/generic/GenericEngine.h"
+
+#include "simulator/generic/ApiVerbs.h"
+#include "simulator/generic/ShapeFill.h"
+
+#include <cctype>
+#include <set>
+
+namespace oosc::runtime::sim::generic {
+namespace {
+
+/// Request parameters that address the call, not a resource's fields.
+constexpr std::string_view kCallParameters[] = {
+    "RegionId",   "PageSize",      "PageNumber", "NextToken",    "MaxResults",           "DryRun",
+    "ClientToken", "Lang",         "AcceptLanguage", "SourceIp", "OwnerId",              "OwnerAccount",
+    "ResourceOwnerAccount", "ResourceOwnerId", "SecurityToken", "ProductCode", "Format", "Version"};
+
+bool isCallParameter(std::string_view name) {
+  for (std::string_view call : kCallParameters)
+    if (equalsIgnoreCase(call, name))
+      return true;
+  return false;
+}
+
+/// The parameter's name without the numbered form's tail: `Tag.1.Key` -> `Tag`.
+std::string baseName(std::string_view name) { return std::string(name.substr(0, name.find('.'))); }
+
+bool isEmpty(const Value &value) {
+  return value.isNull() || (value.isString() && value.getString().empty()) ||
+         (value.isList() && value.getList().empty());
+}
+
+std::string kindOf(const apis::ProductRecord &product, const std::string &noun) {
+  return std::string(product.code) + "::" + noun;
+}
+
+ApiError notImplemented(const apis::ProductRecord &product, std::string_view api, const std::string &part) {
+  return makeError(501, "NotImplemented",
+                   "The simulated cloud does not model " + part + " of " + std::string(product.code) + "." +
+                       std::string(api) +
+                       " (its generic engine models the verbs of ApiVerbs.def: Create, Allocate, Run, Describe, "
+                       "List, Get, Query, Modify, Update, Delete, Release, Remove).");
+}
+
+struct IdPrefix {
+  std::string_view kind, prefix;
+};
+
+constexpr IdPrefix kIdPrefixes[] = {
+#define OOSC_ID_PREFIX(kind, prefix) {kind, prefix},
+#include "simulator/generic/Resources.def"
+};
+
+/// `rm` for an RDS instance (Resources.def); else the initials of the
+/// noun's words, as ids start (`lb-` for a LoadBalancer).
+std::string idPrefix(const std::string &kind, const std::string &noun) {
+  for (const IdPrefix &row : kIdPrefixes)
+    if (row.kind == kind)
+      return std::string(row.prefix);
+  std::string prefix;
+  for (size_t i = 0; i < noun.size(); ++i) {
+    bool upper = std::isupper(static_cast<unsigned char>(noun[i]));
+    bool startsWord = i == 0 || (upper && (!std::isupper(static_cast<unsigned char>(noun[i - 1])) ||
+                                           (i + 1 < noun.size() && std::islower(static_cast<unsigned char>(noun[i + 1])))));
+    if (startsWord)
+      prefix += static_cast<char>(std::tolower(static_cast<unsigned char>(noun[i])));
+  }
+  return prefix.empty() ? "r" : prefix;
+}
+
+std::string kindOfRecord(const Value &record) {
+  const Value *kind = simulatedMember(record, "Kind");
+  return kind && kind->isString() ? kind->getString() : "";
+}
+
+std::string idOfRecord(const Value &record) {
+  const Value *id = simulatedMember(record, "Id");
+  return id && id->isString() ? id->getString() : "";
+}
+
+/// The texts a filter value allows: a list's items, a JSON list's, or a
+/// comma-separated string's.
+std::set<std::string> wantedTexts(const Value &value) {
+  std::set<std::string> texts;
+  Value list = value;
+  if (value.isString() && !value.getString().empty() && value.getString().front() == '[')
+    if (std::optional<Value> parsed = parseJson(value.getString()); parsed && parsed->isList())
+      list = std::move(*parsed);
+  if (list.isList()) {
+    for (const Value &item : list.getList())
+      texts.insert(scalarText(item));
+    return texts;
+  }
+  std::string text = scalarText(list);
+  for (size_t start = 0; start <= text.size();) {
+    size_t comma = std::min(text.find(',', start), text.size());
+    texts.insert(text.substr(start, comma - start));
+    start = comma + 1;
+  }
+  return texts;
+}
+
+/// The parameter that names one resource and the field it matches: the
+/// id field, `<noun>Id`, `<noun>Name`, `Id` or `Name`, the first given.
+std::optional<std::pair<std::string, std::string>> keyOf(const Request &request, const std::string &idField,
+                                                          const std::string &noun) {
+  for (const std::string &name : {idField, noun + "Id", noun + "Name", std::string("Id"), std::string("Name")})
+    if (std::optional<std::string> value = request.text(name))
+      return std::make_pair(name == idField || name == noun + "Id" || name == "Id" ? idField : name, *value);
+  return std::nullopt;
+}
+
+Value *findRecord(World &world, const std::string &kind, const std::string &field, const std::string &value) {
+  for (Value &record : world.records(section::Resources))
+    if (kindOfRecord(record) == kind && textOf(record, field) == value)
+      return &record;
+  return nullptr;
+}
+
+ApiError notFound(const std::string &field, const std::string &value) {
+  return sim::notFound("Invalid" + field + ".NotFound", "The specified " + field + " \"" + value + "\" does not exist.");
+}
+
+/// Resources a hand-written model keeps in a section of its own. A generic
+/// call that names one by its id (ModifyInstanceNetworkSpec with an
+/// InstanceId) reads or changes that record.
+struct Bridge {
+  std::string_view product, noun, section, idKey;
+};
+
+constexpr Bridge kBridges[] = {
+    {"Ecs", "Instance", section::Instances, "InstanceId"},
+    {"Ecs", "Image", section::Images, "ImageId"},
+    {"Ecs", "SecurityGroup", section::SecurityGroups, "SecurityGroupId"},
+    {"Ecs", "Command", section::Commands, "CommandId"},
+    {"Vpc", "Vpc", section::Vpcs, "VpcId"},
+    {"Vpc", "VSwitch", section::VSwitches, "VSwitchId"},
+    {"Ess", "ScalingGroup", section::ScalingGroups, "ScalingGroupId"},
+    {"Ess", "ScalingConfiguration", section::ScalingConfigurations, "ScalingConfigurationId"},
+};
+
+/// The resource a call names: one of the engine's own, or a hand-written
+/// model's whose noun the API's starts with.
+struct Target {
+  Value *record = nullptr;
+  std::string keyField, key;
+  bool handWritten = false;
+};
+
+std::optional<Target> targetOf(World &world, const apis::ProductRecord &product, const std::string &kind,
+                               const std::string &noun, const std::string &idField, const Request &request) {
+  if (auto key = keyOf(request, idField, noun)) {
+    Target target{findRecord(world, kind, key->first, key->second), key->first, key->second, false};
+    if (target.record)
+      return target;
+  }
+  for (const Bridge &bridge : kBridges)
+    if (equalsIgnoreCase(bridge.product, product.code) && noun.rfind(bridge.noun, 0) == 0)
+      if (std::optional<std::string> id = request.text(bridge.idKey))
+        return Target{world.find(bridge.section, bridge.idKey, *id), std::string(bridge.idKey), *id, true};
+  if (auto key = keyOf(request, idField, noun))
+    return Target{nullptr, key->first, key->second, false};
+  return std::nullopt;
+}
+
+/// The resource that owns a part a call names without an id of its own:
+/// ModifyBackupPolicy with a DBInstanceId changes that instance's backup
+/// policy. The first `<X>Id` parameter naming an X of the product (the
+/// engine's, or a hand-written model's); its record is null when no X has
+/// that id (NotFound, as the owner's API would say).
+std::optional<Target> ownerOf(World &world, const apis::ProductRecord &product, const Value &parameters) {
+  if (!parameters.isMap())
+    return std::nullopt;
+  for (const auto &[name, value] : parameters.getMap()) {
+    if (!value.isString() || name.size() <= 2 || name.compare(name.size() - 2, 2, "Id") != 0 || isCallParameter(name))
+      continue;
+    std::string kind = std::string(product.code) + "::" + name.substr(0, name.size() - 2);
+    bool known = false;
+    for (Value &record : world.records(section::Resources))
+      if (kindOfRecord(record) == kind) {
+        known = true;
+        if (textOf(record, name) == value.getString())
+          return Target{&record, name, value.getString(), false};
+      }
+    for (const Bridge &bridge : kBridges)
+      if (equalsIgnoreCase(bridge.product, product.code) && bridge.idKey == name)
+        return Target{world.find(bridge.section, bridge.idKey, value.getString()), name, value.getString(), true};
+    if (known)
+      return Target{nullptr, name, value.getString(), false};
+  }
+  return std::nullopt;
+}
+
+/// The part \p noun of \p owner (Simulated.Parts), made when first asked.
+Value &partOf(Value &owner, const std::string &noun) {
+  Value &bookkeeping = simulated(owner);
+  if (!bookkeeping.find("Parts") || !bookkeeping.find("Parts")->isMap())
+    bookkeeping.set("Parts", Value(Value::Map{}));
+  Value &parts = *bookkeeping.find("Parts");
+  if (!parts.find(noun) || !parts.find(noun)->isMap())
+    parts.set(noun, Value(Value::Map{}));
+  return *parts.find(noun);
+}
+
+/// The owner's fields with its part's over them: what a read of the part
+/// answers (DescribeBackupPolicy gives the instance's id and the policy).
+Value withPart(Value &owner, const std::string &noun) {
+  Value view = publicView(owner);
+  mergeInto(view, partOf(owner, noun));
+  return view;
+}
+
+/// A change to a hand-written model's record: the fields it has take the
+/// request's values; the others are kept aside (Simulated.Settings), where
+/// the model's answers do not show them.
+void changeHandWritten(Value &record, const Value &parameters, const std::string &keyField) {
+  if (!parameters.isMap())
+    return;
+  for (const auto &[name, value] : parameters.getMap()) {
+    if (isCallParameter(name) || name == keyField || isEmpty(value) || name == "Simulated")
+      continue;
+    if (Value *field = record.find(name); field && !field->isMap() && !field->isList())
+      *field = value.isString() || field->isString() ? Value(scalarText(value)) : value;
+    else if (Value *settings = simulated(record).find("Settings"); settings && settings->isMap())
+      settings->set(name, value);
+    else
+      simulated(record).set("Settings", Value(Value::Map{{name, value}}));
+  }
+}
+
+/// The resource's fields a request sets: every parameter but the call's own.
+void setFields(Value &record, const Value &parameters, const std::string &skip) {
+  if (!parameters.isMap())
+    return;
+  for (const auto &[name, value] : parameters.getMap())
+    if (!isCallParameter(name) && name != skip && !isEmpty(value) && name != "Simulated")
+      record.set(name, value);
+}
+
+/// The answer shape's scalar fields the record has, and the record placed
+/// in the shape's object or list that holds the id field.
+Value answerWith(const apis::Shape *shape, const Value &record, const std::string &idField) {
+  if (!shape)
+    return Value(Value::Map{});
+  Value answer = conform(record, *shape).value_or(Value(Value::Map{}));
+  for (const apis::Shape &field : shape->fields)
+    if (field.kind == apis::Shape::Kind::Object && field.field(idField))
+      if (std::optional<Value> inner = conform(record, field))
+        answer.set(std::string(field.name), std::move(*inner));
+  return answer;
+}
+
+Result create(World &world, const apis::Shape *shape, const std::string &kind, const ApiMeaning &meaning,
+              const Request &request, const Value &parameters) {
+  std::string idField = createdIdFieldOf(shape, meaning.noun);
+  std::string region = request.textOr("RegionId", world.defaultRegion());
+  if (!world.region(region))
+    return sim::notFound("InvalidRegionId.NotFound", "The specified RegionId \"" + region + "\" does not exist.");
+  Value record(Value::Map{});
+  std::string id = world.nextId(idPrefix(kind, meaning.noun));
+  record.set(idField, Value(id));
+  record.set("RegionId", Value(region));
+  setFields(record, parameters, idField);
+  record.set("CreationTime", Value(formatTime(world.now())));
+  record.set("CreateTime", Value(formatTime(world.now())));
+  Value &bookkeeping = simulated(record);
+  bookkeeping.set("Kind", Value(kind));
+  bookkeeping.set("Id", Value(id));
+  Value answer = answerWith(shape, publicView(record), idField);
+  world.records(section::Resources).push_back(std::move(record));
+  return answer;
+}
+
+/// Whether \p record passes the filter parameter \p name = \p value; an
+/// error when the filter names nothing the resources have.
+Outcome<bool, ApiError> passes(const Value &record, const apis::Shape &element, const std::string &name,
+                               const Value &value, const apis::ProductRecord &product, std::string_view api) {
+  std::string field;
+  if (element.field(name))
+    field = name;
+  else if (element.field(singular(name)))
+    field = singular(name);
+  if (field.empty())
+    return notImplemented(product, api, "the filter " + name);
+  std::set<std::string> wanted = wantedTexts(value);
+  const Value *have = record.find(field);
+  return have && wanted.count(scalarText(*have)) > 0;
+}
+
+/// \p one: the API reads one resource (DescribeDBInstanceAttribute) though
+/// its answer is a list: an id that matches nothing is NotFound.
+Result readMany(World &world, const apis::Shape &shape, const RecordList &list, const std::string &kind,
+                const std::string &idField, const apis::ProductRecord &product, std::string_view api,
+                const Request &request, const Value &parameters, bool one) {
+  std::optional<std::string> region = request.text("RegionId");
+  Value::List found;
+  for (const Value &record : world.records(section::Resources)) {
+    // A record without a region is global (an instance type).
+    if (kindOfRecord(record) != kind || (region && record.find("RegionId") && textOf(record, "RegionId") != *region))
+      continue;
+    bool keep = true;
+    if (parameters.isMap())
+      for (const auto &[name, value] : parameters.getMap()) {
+        if (isCallParameter(name) || isEmpty(value))
+          continue;
+        auto passed = passes(record, *list.element, baseName(name), value, product, api);
+        if (!passed)
+          return passed.error();
+        keep = keep && passed.value();
+      }
+      if (keep)
+      found.push_back(*conform(publicView(record), *list.element));
+  }
+  // A filter no resource could be tested against is still a filter the
+  // engine does not apply: say so even when the list is empty.
+  if (found.empty() && parameters.isMap())
+    for (const auto &[name, value] : parameters.getMap())
+      if (!isCallParameter(name) && !isEmpty(value) && !list.element->field(baseName(name)) &&
+          !list.element->field(singular(baseName(name))))
+        return notImplemented(product, api, "the filter " + baseName(name));
+  if (found.empty() && one)
+    if (std::optional<std::string> id = request.text(idField))
+      return notFound(idField, *id);
+  auto page = readPaging(request, 10, 1000);
+  if (!page)
+    return page.error();
+  size_t total = found.size();
+  size_t begin = std::min(page.value().offset, total);
+  size_t end = std::min(begin + page.value().size, total);
+  Value answer(Value::Map{});
+  putAt(answer, list.path, Value(Value::List(found.begin() + static_cast<long>(begin), found.begin() + static_cast<long>(end))));
+  // Paging fields where the shape has them (at the top, as most APIs do).
+  Value paging(Value::Map{{"TotalCount", Value(static_cast<std::int64_t>(total))},
+                          {"TotalRecordCount", Value(static_cast<std::int64_t>(total))},
+                          {"PageRecordCount", Value(static_cast<std::int64_t>(end - begin))},
+                          {"PageNumber", Value(page.value().pageNumber)},
+                          {"PageSize", Value(static_cast<std::int64_t>(page.value().size))},
+                          {"MaxResults", Value(static_cast<std::int64_t>(page.value().size))},
+                          {"NextToken", Value(end < total && page.value().tokens ? "sim-token-" + std::to_string(end) : "")}});
+  for (const auto &[name, value] : paging.getMap())
+    if (const apis::Shape *field = shape.field(name))
+      if (std::optional<Value> conformed = conform(value, *field))
+        answer.set(name, std::move(*conformed));
+  return answer;
+}
+
+Result readOne(World &world, const apis::Shape &shape, const std::string &kind, const ApiMeaning &meaning,
+               const apis::ProductRecord &product, std::string_view api, const Request &request,
+               const Value &parameters) {
+  std::string idField = idFieldOf(&shape, meaning.noun);
+  std::optional<Target> target = targetOf(world, product, kind, meaning.noun, idField, request);
+  if (!target) {
+    if (std::optional<Target> owner = ownerOf(world, product, parameters))
+      return owner->record ? answerWith(&shape, withPart(*owner->record, meaning.noun), owner->keyField)
+                           : Result(notFound(owner->keyField, owner->key));
+    return notImplemented(product, api, "a read of " + meaning.noun + " without its id");
+  }
+  if (!target->record)
+    return notFound(target->keyField, target->key);
+  return answerWith(&shape, publicView(*target->record), target->handWritten ? target->keyField : idField);
+}
+
+Result change(World &world, const apis::Shape *shape, const std::string &kind, const ApiMeaning &meaning,
+              const apis::ProductRecord &product, std::string_view api, const Request &request,
+              const Value &parameters) {
+  std::string idField = idFieldOf(shape, meaning.noun);
+  std::optional<Target> target = targetOf(world, product, kind, meaning.noun, idField, request);
+  if (!target && meaning.verb == Verb::Update)
+    if (std::optional<Target> owner = ownerOf(world, product, parameters)) {
+      if (!owner->record)
+        return notFound(owner->keyField, owner->key);
+      // A part of its owner: its settings kept beside the owner's fields.
+      Value &part = partOf(*owner->record, meaning.noun);
+      setFields(part, parameters, owner->keyField);
+      return answerWith(shape, withPart(*owner->record, meaning.noun), owner->keyField);
+    }
+  if (!target)
+    return missingParameter(idField);
+  if (!target->record)
+    return notFound(target->keyField, target->key);
+  if (target->handWritten) {
+    if (meaning.verb == Verb::Delete)
+      return notImplemented(product, api, "removing a " + meaning.noun + " its hand-written model keeps");
+    changeHandWritten(*target->record, parameters, target->keyField);
+    return answerWith(shape, publicView(*target->record), target->keyField);
+  }
+  if (meaning.verb == Verb::Delete) {
+    std::string id = idOfRecord(*target->record);
+    auto &records = world.records(section::Resources);
+    for (auto it = records.begin(); it != records.end(); ++it)
+      if (idOfRecord(*it) == id && kindOfRecord(*it) == kind) {
+        records.erase(it);
+        break;
+      }
+    return Value(Value::Map{});
+  }
+  setFields(*target->record, parameters, target->keyField);
+  return answerWith(shape, publicView(*target->record), idField);
+}
+
+/// The resource a call on one names: ModifyDBInstanceDescription with a
+/// DBInstanceId changes a DBInstance. The longest `<X>Id` parameter whose X
+/// begins the noun wins; the noun as read otherwise.
+std::string namedNoun(const std::string &noun, const Value &parameters) {
+  std::string best;
+  if (parameters.isMap())
+    for (const auto &[name, value] : parameters.getMap()) {
+      std::string base = baseName(name);
+      if (base.size() > 2 && base.compare(base.size() - 2, 2, "Id") == 0) {
+        std::string stem = base.substr(0, base.size() - 2);
+        if (!stem.empty() && noun.rfind(stem, 0) == 0 && stem.size() > best.size())
+          best = stem;
+      }
+    }
+  return best.empty() ? noun : best;
+}
+
+} // namespace
+
+void seedResources(World &world) {
+  struct Seed {
+    std::string_view kind, record;
+  };
+  static constexpr Seed kSeeds[] = {
+#define OOSC_SEED_RESOURCE(kind, record) {kind, record},
+#include "simulator/generic/Resources.def"
+  };
+  for (const Seed &seed : kSeeds) {
+    std::optional<Value> record = parseJson(seed.record);
+    if (!record || !record->isMap())
+      continue; // a test reads every seed: none is malformed
+    std::string noun(seed.kind.substr(seed.kind.find("::") + 2));
+    std::string id = textOf(*record, noun + "Id").empty() ? std::string(textOf(*record, noun + "Name"))
+                                                         : std::string(textOf(*record, noun + "Id"));
+    Value &bookkeeping = simulated(*record);
+    bookkeeping.set("Kind", Value(std::string(seed.kind)));
+    bookkeeping.set("Id", Value(id));
+    world.records(section::Resources).push_back(std::move(*record));
+  }
+}
+
+Coverage coverageOf(std::string_view api) {
+  return meaningOf(api) ? Coverage::Generic : Coverage::NotImplemented;
+}
+
+bool mutates(std::string_view api) {
+  std::optional<ApiMeaning> meaning = meaningOf(api);
+  return meaning && meaning->verb != Verb::Read;
+}
+
+Result serve(World &world, const apis::ApiTable &table, const apis::ProductRecord &product, std::string_view api,
+             const Request &request, const Value &parameters) {
+  std::optional<ApiMeaning> meaning = meaningOf(api);
+  if (!meaning)
+    return notImplemented(product, api, "what the verb " + leadingWord(api) + " does");
+  const apis::Shape *shape = table.answerShape(product, api);
+  if (meaning->verb != Verb::Create && !meaning->plural)
+    meaning->noun = namedNoun(meaning->noun, parameters);
+  std::string kind = kindOf(product, meaning->noun);
+  switch (meaning->verb) {
+  case Verb::Create:
+    return create(world, shape, kind, *meaning, request, parameters);
+  case Verb::Read: {
+    if (!shape)
+      return notImplemented(product, api, "the answer (the API table has no shape for it)");
+    std::string idField = idFieldOf(nullptr, meaning->noun);
+    std::optional<RecordList> list = findRecordList(*shape, idField);
+    // A plural name lists; so does a singular one whose answer holds a list
+    // of the resource (DescribeSnapshotGroup... rare, but real).
+    if (list && (meaning->plural || list->element->field(idField)))
+      return readMany(world, *shape, *list, kind, idFieldOf(list->element, meaning->noun), product, api, request,
+                      parameters, !meaning->plural);
+    return readOne(world, *shape, kind, *meaning, product, api, request, parameters);
+  }
+  case Verb::Update:
+  case Verb::Delete:
+    return change(world, shape, kind, *meaning, product, api, request, parameters);
+  }
+  return notImplemented(product, api, "the call");
+}
+
+} // namespace oosc::runtime::sim::generic

@@ -1,0 +1,45 @@
+//===- generic/GenericEngine.h - Any API of any product, from the tables ---===//
+//
+// The APIs the simulator has no hand-written model for are answered by one
+// engine driven by the API table (apis/ApiTable.h): the API's name says what
+// it does to which resource (ApiVerbs.def), its parameters land in the
+// resource's fields of the same name, and its answer takes the shape the
+// table gives it (ShapeFill.h).
+//   CreateX / AllocateX / RunX   make an X with a new id, the request's fields
+//   DescribeXs / ListXs / GetXs  find them, filtered by the parameters that
+//                                name their fields (XIds, Status, ...), paged
+//   DescribeXAttribute / GetX    one X by its id
+//   ModifyX... / UpdateX...      change one X's fields
+//   DeleteX / ReleaseX / RemoveX remove one X
+// Unknown ids give `Invalid<XId>.NotFound`. What the engine cannot model, a
+// verb whose effect it does not know or a filter it does not apply, is
+// answered with a NotImplemented error naming the API and the part, never
+// with a silent success. Resources live in the world's Resources section,
+// each with its kind (`RDS::DBInstance`) under Simulated.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "simulator/World.h"
+
+#include "oosc/apis/ApiTable.h"
+
+namespace oosc::runtime::sim::generic {
+
+/// How the engine would serve an API, for the coverage list.
+enum class Coverage { Generic, NotImplemented };
+
+/// Whether the engine models \p api (its verb), and if not why.
+Coverage coverageOf(std::string_view api);
+
+/// Whether the API changes the world (its verb creates, updates or deletes).
+bool mutates(std::string_view api);
+
+/// Adds the resources the built-in world starts with (Resources.def).
+void seedResources(World &world);
+
+/// Serves \p api of \p product on \p world.
+Result serve(World &world, const apis::ApiTable &table, const apis::ProductRecord &product,
+             std::string_view api, const Request &request, const Value &parameters);
+
+} // namespace oosc::runtime::sim::generic

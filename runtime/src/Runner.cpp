@@ -341,7 +341,7 @@ int runTemplate(const TemplateDef &def, const RunnerImage &image, const std::str
   if (resume)
     std::cerr << "resuming " << executionId << describeResume(def, resume->history) << '\n';
   schedule::TriggerOptions trigger{std::chrono::milliseconds(options.realTime ? 200 : 0),
-                                   !options.resumeSchedule.empty(), newTriggeredId};
+                                   !options.resumeSchedule.empty(), newTriggeredId, options.maxFirings};
   ExecutionOutcome outcome =
       scheduled ? schedule::runTimerTrigger(def, values, environment, executionId, trigger)
                 : runExecution(def, std::move(values), environment, executionId,

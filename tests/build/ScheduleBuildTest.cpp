@@ -129,6 +129,21 @@ TEST_F(ScheduleBuildTest, ScheduledImageUpdateFiresFiveTimesAndLeavesTheLastImag
   EXPECT_EQ(configurations, 2u);
 }
 
+TEST_F(ScheduleBuildTest, FiringsEndsTheTriggerAfterThatManyFirings) {
+  std::string runner = build("samples/scheduled-image-update/scheduled-image-update.yaml");
+  RunResult result = run(runner, {"--firings", "2"});
+  ASSERT_EQ(result.exitCode, 0) << result.err;
+  EXPECT_EQ(parse(result.out).find("firings")->find("success")->toJson(), "2") << result.out;
+  EXPECT_NE(result.err.find("ended after 2 firings (--firings); the schedule goes on to 2026-11-25T16:00:00Z"),
+            std::string::npos)
+      << result.err;
+  EXPECT_EQ(result.err.find("no firing is left"), std::string::npos) << result.err;
+  EXPECT_EQ(result.err.find("firing at 2026-11-22T18:00:00Z"), std::string::npos) << result.err;
+  RunResult zero = run(runner, {"--firings", "0"});
+  EXPECT_EQ(zero.exitCode, 2);
+  EXPECT_NE(zero.err.find("--firings needs a number from 1 to 10^9, not '0'"), std::string::npos) << zero.err;
+}
+
 TEST_F(ScheduleBuildTest, FiringsMissedWhileNoRunnerWasUpAreReportedThenTheScheduleGoesOn) {
   std::string runner = build("tests/build/schedule.yaml");
   // The first runner waits (really) for its first firing in 2099, and is

@@ -1,5 +1,6 @@
 //===- catalogue/ResourceLists.cpp ------------------------------------------===//
 #include "oosc/runtime/ResourceLists.h"
+#include "oosc/runtime/Value.h"
 
 #include <cctype>
 #include <iterator>
@@ -12,14 +13,7 @@ constexpr ResourceList kLists[] = {
 #include "catalogue/ResourceLists.def"
 };
 
-bool sameText(std::string_view a, std::string_view b) {
-  if (a.size() != b.size())
-    return false;
-  for (size_t i = 0; i < a.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i])))
-      return false;
-  return true;
-}
+bool sameText(std::string_view a, std::string_view b) { return equalsIgnoringAsciiCase(a, b); }
 
 } // namespace
 

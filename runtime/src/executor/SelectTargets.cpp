@@ -37,7 +37,7 @@ Value *atPath(Value &answer, std::string_view path) {
   Value *current = &answer;
   while (current && !path.empty()) {
     size_t dot = path.find('.');
-    current = current->isMap() ? const_cast<Value *>(current->find(path.substr(0, dot))) : nullptr;
+    current = current->isMap() ? current->find(path.substr(0, dot)) : nullptr;
     path = dot == std::string_view::npos ? std::string_view() : path.substr(dot + 1);
   }
   return current;

@@ -141,6 +141,8 @@ std::string runnerUsage(const std::string &program, const TemplateDef &def) {
           "                              2199-12-31T23:59:59Z)\n"
           "  --resume-schedule EXECUTION_ID  continue an ACS::TimerTrigger execution whose runner\n"
           "                              stopped: firings that passed meanwhile are reported Missed\n"
+          "  --firings N                 with ACS::TimerTrigger: end the trigger execution after N\n"
+          "                              firings instead of at its EndDate (to try a schedule)\n"
           "  --fail SERVICE.API[:CODE][@N|~P]  make an API fail: its Nth call (1 to 10^9), each\n"
           "                              call with probability P (0 < P <= 1; seeded: runs\n"
           "                              repeat), or every call\n"
@@ -235,7 +237,7 @@ std::optional<std::string> parseRunnerArguments(const TemplateDef &def, int argc
                argument.rfind("--mode", 0) == 0 || argument.rfind("--loop-mode", 0) == 0 ||
                argument.rfind("--cloud", 0) == 0 || argument.rfind("--endpoint", 0) == 0 ||
                argument.rfind("--signature", 0) == 0 || argument.rfind("--profile", 0) == 0 ||
-               argument.rfind("--time-scale", 0) == 0) {
+               argument.rfind("--time-scale", 0) == 0 || argument.rfind("--firings", 0) == 0) {
       std::string name = argument.substr(0, argument.find('='));
       auto text = value();
       if (!text)
@@ -272,6 +274,13 @@ std::optional<std::string> parseRunnerArguments(const TemplateDef &def, int argc
         options.jsonLog = *text == "json";
       else if (name == "--resume-schedule")
         options.resumeSchedule = *text;
+      else if (name == "--firings") {
+        char *end = nullptr;
+        unsigned long long count = std::strtoull(text->c_str(), &end, 10);
+        if (text->empty() || *end != '\0' || count < 1 || count > 1000000000ULL)
+          return "--firings needs a number from 1 to 10^9, not '" + *text + "'";
+        options.maxFirings = count;
+      }
       else if (name == "--mode" || name == "--loop-mode") {
         if (auto error = parseModes(name, *text, options))
           return error;

@@ -38,6 +38,8 @@ struct RunnerOptions {
   std::vector<FaultRule> faults;
   std::optional<std::chrono::system_clock::time_point> now; ///< --now: the virtual clock's start
   std::string resumeSchedule; ///< --resume-schedule: the trigger execution to continue
+  /// --firings: a trigger execution ends after this many firings (0: at EndDate).
+  unsigned long long maxFirings = 0;
   ExecutionMode mode = ExecutionMode::Automatic;
   LoopMode loopMode = LoopMode::Automatic;
   /// --cloud aliyun: the real cloud's OpenAPI (or an endpoint speaking it)

@@ -3,6 +3,7 @@
 
 #include "runner/Plan.h"
 #include "oosc/runtime/ResourceLists.h"
+#include "oosc/runtime/Value.h"
 
 #include <ctime>
 #include <iostream>
@@ -13,14 +14,7 @@ namespace {
 
 using ResourcePicker = ResourceList;
 
-bool sameText(std::string_view a, std::string_view b) {
-  if (a.size() != b.size())
-    return false;
-  for (size_t i = 0; i < a.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i])))
-      return false;
-  return true;
-}
+bool sameText(std::string_view a, std::string_view b) { return equalsIgnoringAsciiCase(a, b); }
 
 std::string metadataText(const ParameterDef &parameter, std::string_view key) {
   if (!parameter.associationMetadata.isMap())

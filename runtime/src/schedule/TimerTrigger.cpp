@@ -66,7 +66,7 @@ public:
     else
       warnOfUnfinishedTriggers();
     bool cancelled = fireUntilTheEnd(schedule.value(), last);
-    if (!cancelled)
+    if (!cancelled && !endedByCount())
       triggerNote(environment_, triggerId_,
                   "no firing is left before EndDate " + formatUtcSeconds(schedule.value().end()));
     return end(cancelled ? ExecutionStatus::Cancelled : ExecutionStatus::Success,
@@ -205,9 +205,18 @@ private:
       freeSince = secondsOf(environment_.clock.now());
       if (isCancelRequested())
         return true;
+      ++fired_;
+      if (endedByCount()) {
+        triggerNote(environment_, triggerId_,
+                    "ended after " + std::to_string(fired_) + " firings (--firings); the schedule goes on to " +
+                        formatUtcSeconds(schedule.end()));
+        return false;
+      }
     }
     return false;
   }
+
+  bool endedByCount() const { return options_.maxFirings > 0 && fired_ >= options_.maxFirings; }
 
   bool isCancelRequested() const {
     return environment_.cancellation && environment_.cancellation->isRequested();
@@ -272,6 +281,7 @@ private:
   std::string triggerId_;
   const TriggerOptions &options_;
   FiringCounts counts_;
+  unsigned long long fired_ = 0; ///< firings run, for --firings
 };
 
 } // namespace

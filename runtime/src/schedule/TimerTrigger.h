@@ -30,6 +30,8 @@ struct TriggerOptions {
   bool resuming = false;
   /// A new id for each child execution.
   std::function<std::string()> newExecutionId;
+  /// End after this many firings run (--firings); 0: at EndDate.
+  unsigned long long maxFirings = 0;
 };
 
 /// Whether the template's first task is ACS::TimerTrigger.

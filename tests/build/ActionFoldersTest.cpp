@@ -110,6 +110,8 @@ TEST_F(ActionFoldersTest, SelectTargetsSelectsFromTheWorldWithAPickedTarget) {
   Value outputs = parse(result.out);
   EXPECT_EQ(outputs.find("picked")->toJson(), R"(["i-sim000000000001"])");
   EXPECT_EQ(outputs.find("missing")->toJson(), "[]");
+  // RDS instances come in the shape ECS instances do, as the corpus reads them.
+  EXPECT_EQ(outputs.find("databases")->toJson(), R"(["rm-sim000000000001"])");
   size_t instances = 0;
   Value after = world(); // held: the loop reads into it
   for (const Value &instance : after.find("Instances")->getList())

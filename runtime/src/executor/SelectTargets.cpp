@@ -9,14 +9,16 @@
 //   {"Type": "ResourceGroup", "ResourceGroupId": ...}
 //   {"Type": "All"}
 // each optionally with "Parameters" (more request parameters of the Describe
-// call, such as Status) and "RegionId". The answer has the shape of the
-// type's Describe API (`Instances.Instance[]`), so selectors written for
-// that API read it.
+// call, such as Status) and "RegionId".
 //
 // Decided here, where the documentation is silent:
 // - the resources are listed with the type's Describe API (every page) in
 //   the region, and each filter narrows the list: several filters select
 //   what all of them select;
+// - the answer has the Describe API's shape, except for RDS and Redis
+//   instances, which the corpus selects as `Instances.Instance[].InstanceId`
+//   like ECS instances: those are answered in that shape, each resource with
+//   its id also as InstanceId;
 // - ResourceIds select the ids that exist; ids that do not are left out,
 //   as a listing leaves them out (an empty selection is not an error: the
 //   tasks that loop over it run no item);
@@ -109,6 +111,23 @@ bool hasTags(const Value &resource, const Value &wanted) {
   return true;
 }
 
+/// Types OOS answers in another shape than their Describe API's: the
+/// corpus selects RDS and Redis instances as
+/// `Instances.Instance[].InstanceId`, as it selects ECS instances.
+struct SelectionShape {
+  std::string_view type, idField;
+};
+
+constexpr SelectionShape kNormalisedShapes[] = {{"ALIYUN::RDS::Instance", "InstanceId"},
+                                                {"ALIYUN::Redis::Instance", "InstanceId"}};
+
+const SelectionShape *normalisedShapeOf(std::string_view type) {
+  for (const SelectionShape &shape : kNormalisedShapes)
+    if (sameName(shape.type, type))
+      return &shape;
+  return nullptr;
+}
+
 /// Whether \p filter keeps \p resource; fails on a Type it does not know.
 Outcome<bool> keeps(const Value &filter, const Value &resource, const ResourceList &list) {
   const Value *type = filter.findCaseInsensitive("Type");
@@ -157,9 +176,13 @@ Outcome<Value> selectTargets(ActionCall &call) {
       return fail("Filters must be a list of Targets objects, not " + all.toJson());
     }
   }
-  for (const Value &filter : filters)
+  for (const Value &filter : filters) {
     if (!filter.isMap())
       return fail("a Targets object is a map ({\"Type\": \"ResourceIds\", ...}), not " + filter.toJson());
+    // Checked before anything is listed: an empty region must not hide it.
+    if (auto known = keeps(filter, Value(Value::Map{}), *list); !known)
+      return known.error();
+  }
 
   std::string region = call.state.environment.regionId;
   if (const Value *given = call.properties.findCaseInsensitive("RegionId"); given && !given->isNull())
@@ -189,6 +212,15 @@ Outcome<Value> selectTargets(ActionCall &call) {
       kept.push_back(std::move(resource));
   }
   std::int64_t count = static_cast<std::int64_t>(kept.size());
+  if (const SelectionShape *shape = normalisedShapeOf(type)) {
+    // OOS answers these types as it answers ECS instances.
+    for (Value &resource : kept)
+      if (const Value *id = resource.find(list->idField))
+        resource.set(std::string(shape->idField), *id);
+    Value answer(Value::Map{{"Instances", Value(Value::Map{{"Instance", Value(std::move(kept))}})},
+                            {"TotalCount", Value(count)}});
+    return answer;
+  }
   *items = Value(std::move(kept));
   response.set("TotalCount", Value(count));
   return response;

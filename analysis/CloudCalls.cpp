@@ -8,15 +8,7 @@
 namespace oosc::analysis {
 namespace {
 
-/// A property looked up as OOS reads them: without case.
-const ir::Node *property(const ir::Node *properties, std::string_view name) {
-  if (!properties || !properties->isMapping())
-    return nullptr;
-  for (const ir::MapEntry &entry : properties->entries)
-    if (entry.key && equalsIgnoreCase(entry.key->value, name))
-      return ir::resolve(entry.value);
-  return nullptr;
-}
+using ir::property;
 
 std::vector<std::string_view> pathSegments(std::string_view path) {
   std::vector<std::string_view> segments;

@@ -10,16 +10,7 @@ namespace {
 
 using ir::Node;
 
-/// The value of \p key in a mapping, its case folded as OOS folds property names.
-const Node *property(const Node *map, std::string_view key) {
-  map = ir::resolve(map);
-  if (!map || !map->isMapping())
-    return nullptr;
-  for (const ir::MapEntry &entry : map->entries)
-    if (entry.key && entry.key->isScalar() && equalsIgnoreCase(entry.key->value, key))
-      return ir::resolve(entry.value);
-  return nullptr;
-}
+using ir::property;
 
 void addScalar(std::vector<JqScriptSite> &sites, const Node *node, bool isSelector, std::string what) {
   node = ir::resolve(node);

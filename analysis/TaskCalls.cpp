@@ -11,15 +11,7 @@ bool isTemplateAction(std::string_view action) {
   return equalsIgnoreCase(action, "ACS::Template");
 }
 
-const ir::Node *property(const ir::Node *properties, std::string_view key) {
-  properties = ir::resolve(properties);
-  if (!properties || !properties->isMapping())
-    return nullptr;
-  for (const ir::MapEntry &entry : properties->entries)
-    if (entry.key && equalsIgnoreCase(entry.key->value, key))
-      return ir::resolve(entry.value);
-  return nullptr;
-}
+using ir::property;
 
 /// The child an ACS::Template names with a literal TemplateName: a template
 /// of the run first (a user's own), else a product action of that name.

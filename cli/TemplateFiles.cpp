@@ -1,5 +1,6 @@
 //===- TemplateFiles.cpp ----------------------------------------------------===//
 #include "cli/TemplateFiles.h"
+#include "frontend/Frontend.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -9,11 +10,6 @@ namespace oosc::cli {
 namespace fs = std::filesystem;
 
 namespace {
-
-bool isTemplateFile(const fs::path &path) {
-  std::string extension = path.extension().string();
-  return extension == ".yml" || extension == ".yaml" || extension == ".json";
-}
 
 void walkDirectory(const std::string &root, std::vector<std::string> &files,
                    std::vector<std::string> &problems) {
@@ -30,7 +26,7 @@ void walkDirectory(const std::string &root, std::vector<std::string> &files,
       continue;
     }
     // Hidden files (.oosc.yaml, .pre-commit-hooks.yaml) are settings, not templates.
-    if (it->is_regular_file(statusError) && isTemplateFile(path) && name[0] != '.')
+    if (it->is_regular_file(statusError) && frontend::isTemplateFileName(path.string()) && name[0] != '.')
       found.push_back(path.string());
   }
   if (error)

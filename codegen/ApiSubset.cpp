@@ -25,15 +25,6 @@ std::string joinLines(const std::set<std::string_view> &lines) {
   return text;
 }
 
-const ir::Node *field(const ir::Node *mapping, std::string_view key) {
-  mapping = ir::resolve(mapping);
-  if (!mapping || !mapping->isMapping())
-    return nullptr;
-  for (const ir::MapEntry &entry : mapping->entries)
-    if (entry.key && entry.key->value == key)
-      return ir::resolve(entry.value);
-  return nullptr;
-}
 
 std::string scalar(const ir::Node *node) { return node && node->isScalar() ? node->value : ""; }
 
@@ -42,8 +33,7 @@ bool filledByStarter(const ir::Node *value) {
   value = ir::resolve(value);
   if (value && value->isSequence() && value->items.size() == 1)
     value = ir::resolve(value->items.front());
-  std::string text = scalar(value);
-  return text.size() > 3 && text.rfind("${", 0) == 0 && text.back() == '}';
+  return runtime::isStarterPlaceholder(scalar(value));
 }
 
 /// `ALIYUN::ECS::Instance`, not an association such as
@@ -62,8 +52,8 @@ std::set<const runtime::ResourceList *> listsCalled(const std::vector<const ir::
   std::set<const runtime::ResourceList *> lists;
   for (const ir::Template *tmpl : templates) {
     for (const ir::Parameter &parameter : tmpl->parameters) {
-      std::string association = scalar(field(parameter.decl, "AssociationProperty"));
-      std::string resourceType = scalar(field(field(parameter.decl, "AssociationPropertyMetadata"), "ResourceType"));
+      std::string association = scalar(ir::property(parameter.decl, "AssociationProperty"));
+      std::string resourceType = scalar(ir::property(ir::property(parameter.decl, "AssociationPropertyMetadata"), "ResourceType"));
       if (const runtime::ResourceList *list = runtime::pickerListOf(
               {parameter.name.text, association, resourceType, filledByStarter(parameter.defaultValue)}))
         lists.insert(list);
@@ -71,7 +61,7 @@ std::set<const runtime::ResourceList *> listsCalled(const std::vector<const ir::
     for (const ir::Task &task : tmpl->tasks) {
       if (!equalsIgnoreCase(task.action, "ACS::SelectTargets"))
         continue;
-      std::string type = scalar(field(task.properties, "ResourceType"));
+      std::string type = scalar(ir::property(task.properties, "ResourceType"));
       if (const runtime::ResourceList *list = runtime::findResourceList(type))
         lists.insert(list);
       else if (type.empty() || type.find("{{") != std::string::npos)

@@ -2,6 +2,7 @@
 #include "driver/ActionFolders.h"
 
 #include "driver/Config.h"
+#include "frontend/Frontend.h"
 #include "support/Spelling.h"
 
 #include <algorithm>
@@ -12,11 +13,6 @@ namespace oosc::driver {
 namespace fs = std::filesystem;
 
 namespace {
-
-bool isTemplateFile(const fs::path &path) {
-  std::string extension = path.extension().string();
-  return extension == ".yml" || extension == ".yaml" || extension == ".json";
-}
 
 /// YAML before JSON: Alibaba publishes both and the YAML is the one people
 /// read; a fixed preference keeps the choice independent of directory order.
@@ -67,7 +63,7 @@ void ActionIndex::addFolder(const std::string &folder) {
   std::error_code error;
   for (auto it = fs::recursive_directory_iterator(folder, fs::directory_options::skip_permission_denied, error);
        !error && it != fs::recursive_directory_iterator(); it.increment(error))
-    if (it->is_regular_file(error) && isTemplateFile(it->path()) && actionNamedByFile(it->path().string()))
+    if (it->is_regular_file(error) && frontend::isTemplateFileName(it->path().string()) && actionNamedByFile(it->path().string()))
       files.push_back(it->path());
   std::sort(files.begin(), files.end(), [](const fs::path &a, const fs::path &b) {
     return preference(a) != preference(b) ? preference(a) < preference(b) : a < b;
@@ -83,7 +79,7 @@ void ActionIndex::addBuiltIn(const std::string &folder) {
     if (!product.is_directory(error))
       continue;
     for (const auto &file : fs::directory_iterator(product.path(), error))
-      if (isTemplateFile(file.path()))
+      if (frontend::isTemplateFileName(file.path().string()))
         byName_.emplace(foldCase("ACS::" + product.path().filename().string() + "::" + file.path().stem().string()),
                         file.path().string());
   }

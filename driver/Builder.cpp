@@ -50,15 +50,8 @@ std::optional<Parsed> parse(const std::string &path, const std::string &name, Bu
 /// The TemplateName of an ACS::Template task when it is written out, ""
 /// when it is computed or absent.
 std::string literalTemplateName(const ir::Task &task) {
-  const ir::Node *properties = ir::resolve(task.properties);
-  if (!properties || !properties->isMapping())
-    return "";
-  for (const ir::MapEntry &entry : properties->entries)
-    if (entry.key && equalsIgnoreCase(entry.key->value, "TemplateName"))
-      if (const ir::Node *name = ir::resolve(entry.value);
-          name && name->isScalar() && name->value.find("{{") == std::string::npos)
-        return name->value;
-  return "";
+  const ir::Node *name = ir::property(task.properties, "TemplateName");
+  return name && name->isScalar() && name->value.find("{{") == std::string::npos ? name->value : "";
 }
 
 int runCompiler(const std::vector<std::string> &command) {

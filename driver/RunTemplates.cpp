@@ -64,8 +64,7 @@ RunTemplates RunTemplates::besides(const std::string &path) {
   std::error_code error;
   std::filesystem::path folder = std::filesystem::path(path).parent_path();
   for (const auto &entry : std::filesystem::directory_iterator(folder.empty() ? "." : folder, error)) {
-    std::string extension = entry.path().extension().string();
-    if (extension == ".yaml" || extension == ".yml" || extension == ".json")
+    if (frontend::isTemplateFileName(entry.path().string()))
       siblings.push_back(entry.path().string());
   }
   // Sorted, so which of twins (x.json, x.yaml) stands for x does not depend

@@ -86,4 +86,11 @@ ParsedTemplate parseTemplate(const SourceFile &file, DiagnosticEngine &diagnosti
   return result;
 }
 
+bool isTemplateFileName(std::string_view path) {
+  for (std::string_view extension : {".yml", ".yaml", ".json"})
+    if (path.size() > extension.size() && path.substr(path.size() - extension.size()) == extension)
+      return true;
+  return false;
+}
+
 } // namespace oosc::frontend

@@ -9,6 +9,7 @@
 #include "support/DiagnosticEngine.h"
 
 #include <memory>
+#include <string_view>
 
 namespace oosc::frontend {
 
@@ -21,5 +22,9 @@ struct ParsedTemplate {
 };
 
 ParsedTemplate parseTemplate(const SourceFile &file, DiagnosticEngine &diagnostics);
+
+/// Whether a file named \p path is one a folder of templates holds: .yml,
+/// .yaml or .json, the forms OOS accepts.
+bool isTemplateFileName(std::string_view path);
 
 } // namespace oosc::frontend

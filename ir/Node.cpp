@@ -1,12 +1,24 @@
 //===- Node.cpp -------------------------------------------------------------===//
 #include "ir/Node.h"
 
+#include "support/Spelling.h"
+
 namespace oosc::ir {
 
 const MapEntry *Node::entry(std::string_view key) const {
   for (const MapEntry &e : entries)
     if (e.key->isScalar() && e.key->value == key)
       return &e;
+  return nullptr;
+}
+
+const Node *property(const Node *map, std::string_view key) {
+  map = resolve(map);
+  if (!map || !map->isMapping())
+    return nullptr;
+  for (const MapEntry &entry : map->entries)
+    if (entry.key && entry.key->isScalar() && equalsIgnoreCase(entry.key->value, key))
+      return resolve(entry.value);
   return nullptr;
 }
 

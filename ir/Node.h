@@ -67,6 +67,11 @@ struct Node {
 /// Follows aliases to the node they stand for.
 const Node *resolve(const Node *node);
 
+/// The value of \p key in the mapping \p map, the key matched without case
+/// as OOS reads property names, aliases followed on both; null when \p map
+/// is not a mapping or has no such key.
+const Node *property(const Node *map, std::string_view key);
+
 /// Owns the nodes of one file.
 class Document {
 public:

@@ -666,6 +666,20 @@ Value *Value::find(std::string_view key) {
   return const_cast<Value *>(std::as_const(*this).find(key));
 }
 
+const Value *Value::findPath(std::string_view dottedPath) const {
+  const Value *current = this;
+  while (current && !dottedPath.empty()) {
+    size_t dot = dottedPath.find('.');
+    current = current->find(dottedPath.substr(0, dot));
+    dottedPath = dot == std::string_view::npos ? std::string_view() : dottedPath.substr(dot + 1);
+  }
+  return current;
+}
+
+Value *Value::findPath(std::string_view dottedPath) {
+  return const_cast<Value *>(std::as_const(*this).findPath(dottedPath));
+}
+
 const Value *Value::findCaseInsensitive(std::string_view key) const {
   if (!isMap())
     return nullptr;

@@ -237,6 +237,15 @@ TEST(ResourceLists, EveryRowMatchesTheApiTable) {
   }
 }
 
+/// One test of a starter's placeholder for the pickers and for the runner's
+/// API subset: a whole `${name}`, nothing around or inside it.
+TEST(ResourceLists, AStarterPlaceholderIsOneWholeDollarBraceName) {
+  EXPECT_TRUE(isStarterPlaceholder("${instanceIds}"));
+  EXPECT_TRUE(isStarterPlaceholder("${regionId}"));
+  for (const char *text : {"", "${}", "${a} ${b}", "x${a}", "${a}x", "${a b}", "{{ a }}", "instanceIds"})
+    EXPECT_FALSE(isStarterPlaceholder(text)) << text;
+}
+
 /// Every API of every product, called with a region only: an answer of the
 /// API's shape, or an error the engine models; never an internal error.
 TEST(GenericEngine, EveryApiOfTheTableAnswersInItsShapeOrWithAModelledError) {

@@ -420,4 +420,18 @@ TEST(ValueTest, Utf8Helpers) {
   EXPECT_EQ(countCodePoints("a\xff\xfe"), 3u);
 }
 
+TEST(ValueTest, FindPathWalksDottedMapKeys) {
+  std::optional<Value> answer = parseJson(R"({"Instances":{"Instance":[{"InstanceId":"i-1"}]},"TotalCount":1})");
+  ASSERT_TRUE(answer);
+  const Value *list = answer->findPath("Instances.Instance");
+  ASSERT_TRUE(list && list->isList());
+  EXPECT_EQ(list->getList().size(), 1u);
+  EXPECT_EQ(answer->findPath(""), &*answer);
+  EXPECT_EQ(answer->findPath("TotalCount")->toJson(), "1");
+  EXPECT_EQ(answer->findPath("Instances.Missing"), nullptr);
+  EXPECT_EQ(answer->findPath("TotalCount.Deeper"), nullptr); // a scalar has no members
+  answer->findPath("Instances.Instance")->append(Value("i-2"));
+  EXPECT_EQ(answer->findPath("Instances.Instance")->getList().size(), 2u);
+}
+
 } // namespace

@@ -13,9 +13,12 @@ constexpr ResourceList kLists[] = {
 #include "catalogue/ResourceLists.def"
 };
 
-bool sameText(std::string_view a, std::string_view b) { return equalsIgnoringAsciiCase(a, b); }
-
 } // namespace
+
+bool isStarterPlaceholder(std::string_view text) {
+  return text.size() > 3 && text.substr(0, 2) == "${" && text.back() == '}' &&
+         text.find_first_of("${} ", 2) == text.size() - 1;
+}
 
 const std::vector<ResourceList> &resourceLists() {
   static const std::vector<ResourceList> all(std::begin(kLists), std::end(kLists));
@@ -23,20 +26,20 @@ const std::vector<ResourceList> &resourceLists() {
 }
 
 const ResourceList *pickerListOf(const ParameterPick &parameter) {
-  if (sameText(parameter.association, "Targets")) {
+  if (equalsIgnoringAsciiCase(parameter.association, "Targets")) {
     bool typed = parameter.resourceType.substr(0, 8) == "ALIYUN::";
     return findResourceList(typed ? parameter.resourceType : "ALIYUN::ECS::Instance");
   }
   if (!parameter.association.empty())
     return findResourceList(parameter.association);
-  if (parameter.filledByStarter && (sameText(parameter.name, "instanceId") || sameText(parameter.name, "instanceIds")))
+  if (parameter.filledByStarter && (equalsIgnoringAsciiCase(parameter.name, "instanceId") || equalsIgnoringAsciiCase(parameter.name, "instanceIds")))
     return findResourceList("ALIYUN::ECS::Instance::InstanceId");
   std::string_view name = parameter.name;
   for (const ResourceList &list : kLists) {
     if (list.idField == "InstanceId")
       continue;
     bool plural = name.size() == list.idField.size() + 1 && (name.back() == 's' || name.back() == 'S');
-    if (sameText(name, list.idField) || (plural && sameText(name.substr(0, list.idField.size()), list.idField)))
+    if (equalsIgnoringAsciiCase(name, list.idField) || (plural && equalsIgnoringAsciiCase(name.substr(0, list.idField.size()), list.idField)))
       return &list;
   }
   return nullptr;
@@ -44,7 +47,7 @@ const ResourceList *pickerListOf(const ParameterPick &parameter) {
 
 const ResourceList *findResourceList(std::string_view name) {
   for (const ResourceList &list : kLists)
-    if (sameText(list.name, name))
+    if (equalsIgnoringAsciiCase(list.name, name))
       return &list;
   return nullptr;
 }

@@ -35,16 +35,6 @@
 namespace oosc::runtime {
 namespace {
 
-Value *atPath(Value &answer, std::string_view path) {
-  Value *current = &answer;
-  while (current && !path.empty()) {
-    size_t dot = path.find('.');
-    current = current->isMap() ? current->find(path.substr(0, dot)) : nullptr;
-    path = dot == std::string_view::npos ? std::string_view() : path.substr(dot + 1);
-  }
-  return current;
-}
-
 /// A value that may come as JSON text (a String parameter holding a Targets
 /// object or a list of ids).
 Value decoded(const Value &value) {
@@ -196,7 +186,7 @@ Outcome<Value> selectTargets(ActionCall &call) {
   if (!answer)
     return answer.error();
   Value response = std::move(answer.value());
-  Value *items = atPath(response, list->listPath);
+  Value *items = response.findPath(list->listPath);
   if (!items || !items->isList())
     return response; // nothing listed: the answer as the API gave it
   Value::List kept;

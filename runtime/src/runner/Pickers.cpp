@@ -14,8 +14,6 @@ namespace {
 
 using ResourcePicker = ResourceList;
 
-bool sameText(std::string_view a, std::string_view b) { return equalsIgnoringAsciiCase(a, b); }
-
 std::string metadataText(const ParameterDef &parameter, std::string_view key) {
   if (!parameter.associationMetadata.isMap())
     return "";
@@ -23,29 +21,23 @@ std::string metadataText(const ParameterDef &parameter, std::string_view key) {
   return value && value->isString() ? value->getString() : "";
 }
 
-bool isTargets(const ParameterDef &parameter) { return sameText(parameter.association, "Targets"); }
+bool isTargets(const ParameterDef &parameter) { return equalsIgnoringAsciiCase(parameter.association, "Targets"); }
 /// A region picker; a parameter named regionId without one (ESS lifecycle
 /// templates leave it to the hook) means the same.
 bool isRegion(const ParameterDef &parameter) {
-  return sameText(parameter.association, "RegionId") || sameText(parameter.association, "ALIYUN::ECS::RegionId") ||
-         (parameter.association.empty() && sameText(parameter.name, "regionId"));
+  return equalsIgnoringAsciiCase(parameter.association, "RegionId") || equalsIgnoringAsciiCase(parameter.association, "ALIYUN::ECS::RegionId") ||
+         (parameter.association.empty() && equalsIgnoringAsciiCase(parameter.name, "regionId"));
 }
 bool isCommand(const ParameterDef &parameter) {
-  return sameText(parameter.association, "Code") ||
-         sameText(parameter.association, "ALIYUN::OOS::Command::CommandContent");
+  return equalsIgnoringAsciiCase(parameter.association, "Code") ||
+         equalsIgnoringAsciiCase(parameter.association, "ALIYUN::OOS::Command::CommandContent");
 }
-bool isDateTime(const ParameterDef &parameter) { return sameText(parameter.association, "DateTime"); }
+bool isDateTime(const ParameterDef &parameter) { return equalsIgnoringAsciiCase(parameter.association, "DateTime"); }
 bool isTimer(const ParameterDef &parameter) {
-  return sameText(parameter.association, "ALIYUN::OOS::Component::TimerTrigger");
+  return equalsIgnoringAsciiCase(parameter.association, "ALIYUN::OOS::Component::TimerTrigger");
 }
 
-bool isPlaceholder(const Value &value) {
-  if (!value.isString())
-    return false;
-  const std::string &text = value.getString();
-  return text.size() > 3 && text.rfind("${", 0) == 0 && text.back() == '}' &&
-         text.find_first_of("${} ", 2) == text.size() - 1;
-}
+bool isPlaceholder(const Value &value) { return value.isString() && isStarterPlaceholder(value.getString()); }
 
 /// A Default such as `${regionId}` (or `['${instanceIds}']`) is no value:
 /// the service that starts the template (an ESS lifecycle hook) puts one in
@@ -72,16 +64,6 @@ std::string regionFor(const ParameterDef &parameter, const Value &given, const R
     if (const Value *value = given.findCaseInsensitive(named); value && value->isString())
       return value->getString();
   return environment.regionId;
-}
-
-const Value *atPath(const Value &answer, std::string_view path) {
-  const Value *current = &answer;
-  while (current && !path.empty()) {
-    size_t dot = path.find('.');
-    current = current->find(path.substr(0, dot));
-    path = dot == std::string_view::npos ? std::string_view() : path.substr(dot + 1);
-  }
-  return current;
 }
 
 std::string utcText(std::time_t seconds, const char *format) {
@@ -175,14 +157,18 @@ std::optional<std::string> pickerNote(const ParameterDef &parameter) {
   return std::nullopt;
 }
 
-Outcome<std::vector<PickerChoice>> pickerChoices(const ParameterDef &parameter, const Value &given,
-                                                 RunEnvironment &environment) {
+namespace {
+
+/// pickerChoices, with whether a starter fills the parameter's Default
+/// already worked out.
+Outcome<std::vector<PickerChoice>> choicesFor(const ParameterDef &parameter, const Value &given,
+                                              RunEnvironment &environment, bool starterFills) {
   std::vector<PickerChoice> choices;
   if (std::optional<Value> computed = computedChoice(parameter, given, environment)) {
     choices.push_back({*computed, computed->toDisplayString()});
     return choices;
   }
-  const ResourcePicker *picker = pickerOf(parameter, filledByStarter(parameter, environment));
+  const ResourcePicker *picker = pickerOf(parameter, starterFills);
   if (!picker)
     return choices;
   std::string region = regionFor(parameter, given, environment);
@@ -190,7 +176,7 @@ Outcome<std::vector<PickerChoice>> pickerChoices(const ParameterDef &parameter, 
   if (!answer)
     return fail(std::string(picker->product) + "." + std::string(picker->api) + " failed: " + answer.error().code +
                 ": " + answer.error().message);
-  const Value *list = atPath(answer.value(), picker->listPath);
+  const Value *list = answer.value().findPath(picker->listPath);
   if (list && list->isList())
     for (const Value &resource : list->getList())
       if (const Value *id = resource.find(picker->idField); id && id->isString()) {
@@ -208,14 +194,22 @@ Outcome<std::vector<PickerChoice>> pickerChoices(const ParameterDef &parameter, 
   return choices;
 }
 
+} // namespace
+
+Outcome<std::vector<PickerChoice>> pickerChoices(const ParameterDef &parameter, const Value &given,
+                                                 RunEnvironment &environment) {
+  return choicesFor(parameter, given, environment, filledByStarter(parameter, environment));
+}
 
 Outcome<std::vector<std::string>> pickDefaults(const TemplateDef &def, Value &given, RunEnvironment &environment) {
   std::vector<std::string> filled;
   for (const ParameterDef &parameter : def.parameters) {
-    if (given.findCaseInsensitive(parameter.name) ||
-        (parameter.defaultValue && !filledByStarter(parameter, environment)))
+    if (given.findCaseInsensitive(parameter.name))
       continue;
-    auto choices = pickerChoices(parameter, given, environment);
+    bool starterFills = filledByStarter(parameter, environment);
+    if (parameter.defaultValue && !starterFills)
+      continue;
+    auto choices = choicesFor(parameter, given, environment, starterFills);
     if (!choices)
       return fail("parameter '" + parameter.name + "': " + choices.error().message);
     if (choices.value().empty()) {

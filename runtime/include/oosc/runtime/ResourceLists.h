@@ -35,6 +35,10 @@ struct ParameterPick {
   bool filledByStarter = false;
 };
 
+/// Whether \p text is a whole `${name}` placeholder, the form an ESS
+/// lifecycle hook's template gives a Default it fills (`${instanceIds}`).
+bool isStarterPlaceholder(std::string_view text);
+
 /// The row whose resources the parameter's picker offers: its
 /// AssociationProperty's; a Targets parameter's resource type (ECS instances
 /// when its metadata names none, or names a parameter); without an

@@ -88,6 +88,10 @@ public:
   /// Map lookup ignoring ASCII case, for keys that OOS treats
   /// case-insensitively; the first matching member wins.
   const Value *findCaseInsensitive(std::string_view key) const;
+  /// The member at a dotted path of map keys (`Instances.Instance`), exact
+  /// keys; nullptr when a step is absent or not a map. "" is this value.
+  const Value *findPath(std::string_view dottedPath) const;
+  Value *findPath(std::string_view dottedPath);
   /// Replaces the member named \p key or appends it. Precondition: isMap().
   Value &set(std::string key, Value value);
 

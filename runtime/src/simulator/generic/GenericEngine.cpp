@@ -74,11 +74,6 @@ std::string kindOfRecord(const Value &record) {
   return kind && kind->isString() ? kind->getString() : "";
 }
 
-std::string idOfRecord(const Value &record) {
-  const Value *id = simulatedMember(record, "Id");
-  return id && id->isString() ? id->getString() : "";
-}
-
 /// The texts a filter value allows: a list's items, a JSON list's, or a
 /// comma-separated string's.
 std::set<std::string> wantedTexts(const Value &value) {
@@ -309,7 +304,7 @@ Result readMany(World &world, const apis::Shape &shape, const RecordList &list, 
           return passed.error();
         keep = keep && passed.value();
       }
-      if (keep)
+    if (keep)
       found.push_back(*conform(publicView(record), *list.element));
   }
   // A filter no resource could be tested against is still a filter the
@@ -386,10 +381,9 @@ Result change(World &world, const apis::Shape *shape, const std::string &kind, c
     return answerWith(shape, publicView(*target->record), target->keyField);
   }
   if (meaning.verb == Verb::Delete) {
-    std::string id = idOfRecord(*target->record);
     auto &records = world.records(section::Resources);
     for (auto it = records.begin(); it != records.end(); ++it)
-      if (idOfRecord(*it) == id && kindOfRecord(*it) == kind) {
+      if (&*it == target->record) {
         records.erase(it);
         break;
       }

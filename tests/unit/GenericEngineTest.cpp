@@ -98,7 +98,11 @@ TEST(ApiVerbs, NamesReadAsVerbAndResource) {
   EXPECT_EQ(made->noun, "EipAddress");
   EXPECT_EQ(generic::meaningOf("ListPolicies")->noun, "Policy");
   EXPECT_EQ(generic::meaningOf("ReleaseEipAddress")->verb, generic::Verb::Delete);
-  EXPECT_FALSE(generic::meaningOf("RestartDBInstance"));
+  auto acted = generic::meaningOf("RestartDBInstance");
+  ASSERT_TRUE(acted);
+  EXPECT_EQ(acted->verb, generic::Verb::Act);
+  EXPECT_EQ(acted->verbText, "Restart");
+  EXPECT_FALSE(generic::meaningOf("CheckAccountNameAvailable"));
   EXPECT_FALSE(generic::meaningOf("Describe"));
 }
 
@@ -143,17 +147,60 @@ TEST(GenericEngine, AResourceIsMadeFoundChangedAndRemoved) {
 
 TEST(GenericEngine, WhatItCannotModelIsNotImplementedNamingThePart) {
   auto cloud = openCloud();
-  auto restart = cloud->call("RDS", "RestartDBInstance", params({{"DBInstanceId", "rm-1"}}));
-  ASSERT_FALSE(restart.ok());
-  EXPECT_EQ(restart.error().code, "NotImplemented");
-  EXPECT_NE(restart.error().message.find("the verb Restart"), std::string::npos) << restart.error().message;
-  EXPECT_NE(restart.error().message.find("RestartDBInstance"), std::string::npos);
+  auto check = cloud->call("RDS", "CheckAccountNameAvailable",
+                           params({{"DBInstanceId", "rm-sim000000000001"}, {"AccountName", "app"}}));
+  ASSERT_FALSE(check.ok());
+  EXPECT_EQ(check.error().code, "NotImplemented");
+  EXPECT_NE(check.error().message.find("the verb Check"), std::string::npos) << check.error().message;
+  EXPECT_NE(check.error().message.find("CheckAccountNameAvailable"), std::string::npos);
+  EXPECT_NE(check.error().message.find("Restart"), std::string::npos) << "names the verbs it models";
 
   auto filtered = cloud->call("RDS", "DescribeDBInstances",
                               params({{"RegionId", "cn-hangzhou"}, {"NoSuchFilter", "x"}}));
   ASSERT_FALSE(filtered.ok());
   EXPECT_EQ(filtered.error().code, "NotImplemented");
   EXPECT_NE(filtered.error().message.find("the filter NoSuchFilter"), std::string::npos) << filtered.error().message;
+}
+
+/// Act verbs: what the call names must exist; the resource acted on takes
+/// the verb's status (Lifecycles.def) and keeps the request's values.
+TEST(GenericEngine, AnActOnAResourceChecksWhatItNamesAndTakesTheVerbsStatus) {
+  auto cloud = openCloud();
+  auto stopped = cloud->call("RDS", "StopDBInstance", params({{"DBInstanceId", "rm-sim000000000001"}}));
+  ASSERT_TRUE(stopped.ok()) << stopped.error().message;
+  auto read = cloud->call("RDS", "DescribeDBInstances",
+                          params({{"RegionId", "cn-hangzhou"}, {"DBInstanceId", "rm-sim000000000001"}}));
+  ASSERT_TRUE(read.ok()) << read.error().message;
+  EXPECT_EQ(at(read.value(), "Items.DBInstance.0.DBInstanceStatus"), "\"Stopped\"") << read.value().toJson();
+
+  auto unknown = cloud->call("RDS", "StopDBInstance", params({{"DBInstanceId", "rm-nosuch"}}));
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_EQ(unknown.error().code, "InvalidDBInstanceId.NotFound");
+
+  // A disk made Available is In_use once attached to an instance that
+  // exists; an instance that does not is NotFound, the disk unchanged.
+  auto disk = cloud->call("ECS", "CreateDisk", params({{"RegionId", "cn-hangzhou"}, {"ZoneId", "cn-hangzhou-h"},
+                                                       {"DiskCategory", "cloud_essd"}, {"Size", 40}}));
+  ASSERT_TRUE(disk.ok()) << disk.error().message;
+  std::string diskId = disk.value().find("DiskId")->getString();
+  auto status = [&] {
+    auto disks = cloud->call("ECS", "DescribeDisks", params({{"RegionId", "cn-hangzhou"}, {"DiskIds", "[\"" + diskId + "\"]"}}));
+    return disks.ok() ? at(disks.value(), "Disks.Disk.0.Status") : disks.error().code;
+  };
+  EXPECT_EQ(status(), "\"Available\"");
+  auto stray = cloud->call("ECS", "AttachDisk", params({{"DiskId", diskId}, {"InstanceId", "i-nosuch"}}));
+  ASSERT_FALSE(stray.ok());
+  EXPECT_EQ(stray.error().code, "InvalidInstanceId.NotFound");
+  EXPECT_EQ(status(), "\"Available\"");
+  auto attached = cloud->call("ECS", "AttachDisk", params({{"DiskId", diskId}, {"InstanceId", "i-sim000000000001"}}));
+  ASSERT_TRUE(attached.ok()) << attached.error().message;
+  EXPECT_EQ(status(), "\"In_use\"");
+
+  // What the account has once: set, then read back without an id.
+  ASSERT_TRUE(cloud->call("Ram", "SetPasswordPolicy", params({{"MinimumPasswordLength", 12}})).ok());
+  auto policy = cloud->call("Ram", "GetPasswordPolicy", params({}));
+  ASSERT_TRUE(policy.ok()) << policy.error().message;
+  EXPECT_EQ(at(policy.value(), "PasswordPolicy.MinimumPasswordLength"), "12") << policy.value().toJson();
 }
 
 TEST(GenericEngine, AModifyOfAHandWrittenResourceChangesItsFields) {
@@ -234,6 +281,30 @@ TEST(ResourceLists, EveryRowMatchesTheApiTable) {
       continue;
     }
     EXPECT_TRUE(shape->element()->field(row.idField)) << where << ": no " << row.idField;
+  }
+}
+
+/// Lifecycles.def is data: each row's product is in the table, its verb
+/// one the engine reads as making (Create) or acting (ApiVerbs.def), its
+/// value JSON.
+TEST(Lifecycles, EveryRowNamesAProductAVerbAndAValue) {
+  struct Row {
+    std::string_view kind, field, verb, value;
+  };
+  static constexpr Row kRows[] = {
+#define OOSC_STATUS(kind, field, verb, value) {kind, field, verb, value},
+#include "simulator/generic/Lifecycles.def"
+  };
+  const oosc::apis::ApiTable &table = oosc::apis::cloudApis();
+  for (const Row &row : kRows) {
+    std::string where = std::string(row.kind) + " " + std::string(row.verb);
+    std::string product(row.kind.substr(0, row.kind.find("::")));
+    EXPECT_TRUE(table.findService(product)) << where << ": no product " << product;
+    auto meaning = generic::meaningOf(std::string(row.verb) + "Thing");
+    EXPECT_TRUE(meaning && (row.verb == "Create" || meaning->verb == generic::Verb::Act ||
+                            meaning->verb == generic::Verb::Update))
+        << where << ": not a verb that makes or acts";
+    EXPECT_TRUE(parseJson(row.value)) << where << ": " << row.value;
   }
 }
 

@@ -48,6 +48,13 @@ std::string singular(std::string_view noun) {
   return word;
 }
 
+std::string modelledVerbs() {
+  std::string verbs;
+  for (const VerbRow &row : kVerbs)
+    verbs.append(verbs.empty() ? "" : ", ").append(row.text);
+  return verbs;
+}
+
 std::optional<ApiMeaning> meaningOf(std::string_view api) {
   std::string verb = leadingWord(api);
   for (const VerbRow &row : kVerbs) {

@@ -7,7 +7,8 @@
 
 namespace oosc::runtime::sim::generic {
 
-enum class Verb { Create, Read, Update, Delete };
+/// What the engine does for a verb (ApiVerbs.def).
+enum class Verb { Create, Read, Update, Delete, Act };
 
 /// What an API name says: `DescribeDBInstances` reads DBInstance, several;
 /// `DescribeDBInstanceAttribute` reads one; `ModifyDBInstanceSpec` updates
@@ -27,6 +28,10 @@ std::optional<ApiMeaning> meaningOf(std::string_view api);
 /// The verb of \p api as written (its leading capitalised word), for the
 /// NotImplemented message of the APIs meaningOf cannot read.
 std::string leadingWord(std::string_view api);
+
+/// Every verb of ApiVerbs.def, comma-separated, for the NotImplemented
+/// message of an API whose verb is not among them.
+std::string modelledVerbs();
 
 /// `DBInstances` -> `DBInstance`, `Policies` -> `Policy`, `Addresses` ->
 /// `Address`; a word not ending in s as it is.

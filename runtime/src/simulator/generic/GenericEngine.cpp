@@ -38,9 +38,26 @@ std::string kindOf(const apis::ProductRecord &product, const std::string &noun) 
 ApiError notImplemented(const apis::ProductRecord &product, std::string_view api, const std::string &part) {
   return makeError(501, "NotImplemented",
                    "The simulated cloud does not model " + part + " of " + std::string(product.code) + "." +
-                       std::string(api) +
-                       " (its generic engine models the verbs of ApiVerbs.def: Create, Allocate, Run, Describe, "
-                       "List, Get, Query, Modify, Update, Delete, Release, Remove).");
+                       std::string(api) + ".");
+}
+
+/// One row of Lifecycles.def.
+struct StatusRow {
+  std::string_view kind, field, verb, value;
+};
+
+constexpr StatusRow kStatuses[] = {
+#define OOSC_STATUS(kind, field, verb, value) {kind, field, verb, value},
+#include "simulator/generic/Lifecycles.def"
+};
+
+/// The statuses a resource of \p kind takes when \p verb (as written:
+/// "Create", "Attach") makes or acts on it.
+void takeStatus(Value &record, const std::string &kind, std::string_view verb) {
+  for (const StatusRow &row : kStatuses)
+    if (row.kind == kind && row.verb == verb)
+      if (std::optional<Value> value = parseJson(row.value))
+        record.set(std::string(row.field), std::move(*value));
 }
 
 struct IdPrefix {
@@ -73,6 +90,13 @@ std::string kindOfRecord(const Value &record) {
   const Value *kind = simulatedMember(record, "Kind");
   return kind && kind->isString() ? kind->getString() : "";
 }
+
+std::string idOfRecord(const Value &record) {
+  const Value *id = simulatedMember(record, "Id");
+  return id && id->isString() ? id->getString() : "";
+}
+
+bool endsWithId(const std::string &name) { return name.size() > 2 && name.compare(name.size() - 2, 2, "Id") == 0; }
 
 /// The texts a filter value allows: a list's items, a JSON list's, or a
 /// comma-separated string's.
@@ -143,8 +167,32 @@ struct Target {
   bool handWritten = false;
 };
 
+/// The resource named by a parameter that is its kind's id field under
+/// another name than the noun's (AssociateEipAddress's AllocationId): the
+/// record of \p kind whose own id it holds, or a NotFound target when
+/// records of the kind carry that field but none has the id.
+std::optional<Target> targetByOwnId(World &world, const std::string &kind, const Value &parameters) {
+  if (!parameters.isMap())
+    return std::nullopt;
+  for (const auto &[name, value] : parameters.getMap()) {
+    if (!value.isString() || !endsWithId(name) || isCallParameter(name))
+      continue;
+    bool kindsField = false;
+    for (Value &record : world.records(section::Resources))
+      if (kindOfRecord(record) == kind && textOf(record, name) == idOfRecord(record)) {
+        kindsField = true;
+        if (idOfRecord(record) == value.getString())
+          return Target{&record, name, value.getString(), false};
+      }
+    if (kindsField)
+      return Target{nullptr, name, value.getString(), false};
+  }
+  return std::nullopt;
+}
+
 std::optional<Target> targetOf(World &world, const apis::ProductRecord &product, const std::string &kind,
-                               const std::string &noun, const std::string &idField, const Request &request) {
+                               const std::string &noun, const std::string &idField, const Request &request,
+                               const Value &parameters) {
   if (auto key = keyOf(request, idField, noun)) {
     Target target{findRecord(world, kind, key->first, key->second), key->first, key->second, false};
     if (target.record)
@@ -156,6 +204,8 @@ std::optional<Target> targetOf(World &world, const apis::ProductRecord &product,
         return Target{world.find(bridge.section, bridge.idKey, *id), std::string(bridge.idKey), *id, true};
   if (auto key = keyOf(request, idField, noun))
     return Target{nullptr, key->first, key->second, false};
+  if (std::optional<Target> byOwnId = targetByOwnId(world, kind, parameters))
+    return byOwnId;
   return std::nullopt;
 }
 
@@ -185,6 +235,51 @@ std::optional<Target> ownerOf(World &world, const apis::ProductRecord &product, 
       return Target{nullptr, name, value.getString(), false};
   }
   return std::nullopt;
+}
+
+/// The first resource the call names by an `<X>Id` parameter, X a kind of
+/// the product the world holds (the engine's or a hand-written model's),
+/// that does not exist: a call on it fails NotFound, as the real API does.
+std::optional<ApiError> missingNamed(World &world, const apis::ProductRecord &product, const Value &parameters) {
+  if (!parameters.isMap())
+    return std::nullopt;
+  for (const auto &[name, value] : parameters.getMap()) {
+    if (!value.isString() || value.getString().empty() || !endsWithId(name) || isCallParameter(name))
+      continue;
+    std::string kind = std::string(product.code) + "::" + name.substr(0, name.size() - 2);
+    bool known = false, found = false;
+    for (const Value &record : world.records(section::Resources))
+      if (kindOfRecord(record) == kind) {
+        known = true;
+        found = found || textOf(record, name) == value.getString();
+      }
+    for (const Bridge &bridge : kBridges)
+      if (!known && equalsIgnoreCase(bridge.product, product.code) && bridge.idKey == name) {
+        known = true;
+        found = world.find(bridge.section, bridge.idKey, value.getString()) != nullptr;
+      }
+    if (known && !found)
+      return notFound(name, value.getString());
+  }
+  return std::nullopt;
+}
+
+/// The account's one record of \p kind, for what the account has once
+/// (a password policy, a renewal setting): made when first set.
+Value *singletonOf(World &world, const std::string &kind) {
+  for (Value &record : world.records(section::Resources))
+    if (kindOfRecord(record) == kind && idOfRecord(record).empty())
+      return &record;
+  return nullptr;
+}
+
+Value &makeSingleton(World &world, const std::string &kind) {
+  if (Value *existing = singletonOf(world, kind))
+    return *existing;
+  Value record(Value::Map{});
+  simulated(record).set("Kind", Value(kind));
+  world.records(section::Resources).push_back(std::move(record));
+  return world.records(section::Resources).back();
 }
 
 /// The part \p noun of \p owner (Simulated.Parts), made when first asked.
@@ -234,14 +329,15 @@ void setFields(Value &record, const Value &parameters, const std::string &skip) 
 }
 
 /// The answer shape's scalar fields the record has, and the record placed
-/// in the shape's object or list that holds the id field.
+/// in the shape's object that holds the id field; with no id field (the
+/// account's one record of a kind), in each object it fills a field of.
 Value answerWith(const apis::Shape *shape, const Value &record, const std::string &idField) {
   if (!shape)
     return Value(Value::Map{});
   Value answer = conform(record, *shape).value_or(Value(Value::Map{}));
   for (const apis::Shape &field : shape->fields)
-    if (field.kind == apis::Shape::Kind::Object && field.field(idField))
-      if (std::optional<Value> inner = conform(record, field))
+    if (field.kind == apis::Shape::Kind::Object && (idField.empty() || field.field(idField)))
+      if (std::optional<Value> inner = conform(record, field); inner && (!idField.empty() || inner->size() > 0))
         answer.set(std::string(field.name), std::move(*inner));
   return answer;
 }
@@ -257,6 +353,7 @@ Result create(World &world, const apis::Shape *shape, const std::string &kind, c
   record.set(idField, Value(id));
   record.set("RegionId", Value(region));
   setFields(record, parameters, idField);
+  takeStatus(record, kind, "Create");
   record.set("CreationTime", Value(formatTime(world.now())));
   record.set("CreateTime", Value(formatTime(world.now())));
   Value &bookkeeping = simulated(record);
@@ -344,12 +441,15 @@ Result readOne(World &world, const apis::Shape &shape, const std::string &kind, 
                const apis::ProductRecord &product, std::string_view api, const Request &request,
                const Value &parameters) {
   std::string idField = idFieldOf(&shape, meaning.noun);
-  std::optional<Target> target = targetOf(world, product, kind, meaning.noun, idField, request);
+  std::optional<Target> target = targetOf(world, product, kind, meaning.noun, idField, request, parameters);
   if (!target) {
     if (std::optional<Target> owner = ownerOf(world, product, parameters))
       return owner->record ? answerWith(&shape, withPart(*owner->record, meaning.noun), owner->keyField)
                            : Result(notFound(owner->keyField, owner->key));
-    return notImplemented(product, api, "a read of " + meaning.noun + " without its id");
+    // What the account has once: as last set, or nothing set yet (an
+    // empty answer of the API's shape, as the real one gives defaults).
+    const Value *single = singletonOf(world, kind);
+    return answerWith(&shape, single ? publicView(*single) : Value(Value::Map{}), "");
   }
   if (!target->record)
     return notFound(target->keyField, target->key);
@@ -360,7 +460,7 @@ Result change(World &world, const apis::Shape *shape, const std::string &kind, c
               const apis::ProductRecord &product, std::string_view api, const Request &request,
               const Value &parameters) {
   std::string idField = idFieldOf(shape, meaning.noun);
-  std::optional<Target> target = targetOf(world, product, kind, meaning.noun, idField, request);
+  std::optional<Target> target = targetOf(world, product, kind, meaning.noun, idField, request, parameters);
   if (!target && meaning.verb == Verb::Update)
     if (std::optional<Target> owner = ownerOf(world, product, parameters)) {
       if (!owner->record)
@@ -390,7 +490,41 @@ Result change(World &world, const apis::Shape *shape, const std::string &kind, c
     return Value(Value::Map{});
   }
   setFields(*target->record, parameters, target->keyField);
+  takeStatus(*target->record, kind, meaning.verbText);
   return answerWith(shape, publicView(*target->record), idField);
+}
+
+/// An Act verb (ApiVerbs.def): the resources named must exist; the one
+/// acted on keeps the request's values and takes the verb's status
+/// (Lifecycles.def); a part of an owner, or the account's one record of
+/// the noun, when no resource of its own is named.
+Result act(World &world, const apis::Shape *shape, const std::string &kind, const ApiMeaning &meaning,
+           const apis::ProductRecord &product, const Request &request, const Value &parameters) {
+  if (std::optional<ApiError> missing = missingNamed(world, product, parameters))
+    return *missing;
+  std::string idField = idFieldOf(shape, meaning.noun);
+  if (std::optional<Target> target = targetOf(world, product, kind, meaning.noun, idField, request, parameters)) {
+    if (!target->record)
+      return notFound(target->keyField, target->key);
+    if (target->handWritten) {
+      changeHandWritten(*target->record, parameters, target->keyField);
+      return answerWith(shape, publicView(*target->record), target->keyField);
+    }
+    setFields(*target->record, parameters, target->keyField);
+    takeStatus(*target->record, kind, meaning.verbText);
+    return answerWith(shape, publicView(*target->record), idField);
+  }
+  if (std::optional<Target> owner = ownerOf(world, product, parameters)) {
+    if (!owner->record)
+      return notFound(owner->keyField, owner->key);
+    if (!owner->handWritten)
+      takeStatus(*owner->record, kindOfRecord(*owner->record), meaning.verbText);
+    setFields(partOf(*owner->record, meaning.noun), parameters, owner->keyField);
+    return answerWith(shape, withPart(*owner->record, meaning.noun), owner->keyField);
+  }
+  Value &single = makeSingleton(world, kind);
+  setFields(single, parameters, "");
+  return answerWith(shape, publicView(single), "");
 }
 
 /// The resource a call on one names: ModifyDBInstanceDescription with a
@@ -447,7 +581,8 @@ Result serve(World &world, const apis::ApiTable &table, const apis::ProductRecor
              const Request &request, const Value &parameters) {
   std::optional<ApiMeaning> meaning = meaningOf(api);
   if (!meaning)
-    return notImplemented(product, api, "what the verb " + leadingWord(api) + " does");
+    return notImplemented(product, api,
+                          "what the verb " + leadingWord(api) + " does (its generic engine models " + modelledVerbs() + ")");
   const apis::Shape *shape = table.answerShape(product, api);
   if (meaning->verb != Verb::Create && !meaning->plural)
     meaning->noun = namedNoun(meaning->noun, parameters);
@@ -470,6 +605,8 @@ Result serve(World &world, const apis::ApiTable &table, const apis::ProductRecor
   case Verb::Update:
   case Verb::Delete:
     return change(world, shape, kind, *meaning, product, api, request, parameters);
+  case Verb::Act:
+    return act(world, shape, kind, *meaning, product, request, parameters);
   }
   return notImplemented(product, api, "the call");
 }

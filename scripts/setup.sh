@@ -18,6 +18,7 @@ packages=(
   libcurl4-openssl-dev              # runners: ACS::Notify webhooks posted for real (--webhooks post)
   libssl-dev                        # the OpenAPI client: HMAC-SHA1 and HMAC-SHA256 request signatures (libcrypto)
   valgrind                          # tests: no leak in oosc lint and oosc lsp (tests/sanitizers/valgrind-leaks.sh)
+  bubblewrap                        # runners: Cloud Assistant shell scripts run for real, fenced in (no network, files per instance)
   clang libclang-rt-14-dev          # scripts/sanitize.sh and fuzz.sh: the instrumented build (clang,
                                     # its ASan, UBSan, LSan and libFuzzer runtimes); builds stay g++
 )

@@ -227,6 +227,7 @@ int runTemplate(const TemplateDef &def, const RunnerImage &image, const std::str
   simulator.faults = options.faults;
   simulator.clock = &clock;
   simulator.newState = options.newState;
+  simulator.runScripts = !options.readScripts;
   // The APIs this runner carries (its templates' and actions' calls): the
   // simulator's generic engine answers those without a hand-written model.
   apis::ApiTable carried(image.apiProducts, image.apiProducts ? image.apiProductCount : 0);

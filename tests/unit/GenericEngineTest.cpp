@@ -103,6 +103,10 @@ TEST(ApiVerbs, NamesReadAsVerbAndResource) {
   EXPECT_EQ(acted->verb, generic::Verb::Act);
   EXPECT_EQ(acted->verbText, "Restart");
   EXPECT_FALSE(generic::meaningOf("CheckAccountNameAvailable"));
+  auto reinit = generic::meaningOf("ReInitDisk"); // `Re` joins the word after it
+  ASSERT_TRUE(reinit);
+  EXPECT_EQ(reinit->verbText, "ReInit");
+  EXPECT_EQ(reinit->noun, "Disk");
   EXPECT_FALSE(generic::meaningOf("Describe"));
 }
 

@@ -184,6 +184,7 @@ protected:
     for (const auto &path : cleanup) {
       std::filesystem::remove_all(path, ignored);
       std::filesystem::remove(path.string() + ".lock", ignored);
+      std::filesystem::remove_all(path.string() + ".instances", ignored);
     }
   }
 

@@ -67,8 +67,8 @@ std::optional<std::string> checkCloudOptions(const RunnerOptions &options) {
     return std::nullopt;
   }
   if (!options.stateFile.empty() || !options.worldFile.empty() || options.newState ||
-      options.latency.count() != 0 || !options.faults.empty())
-    return "--state, --world, --new-state, --latency and --fail are the simulated cloud's; "
+      options.latency.count() != 0 || !options.faults.empty() || options.readScripts)
+    return "--state, --world, --new-state, --latency, --fail and --read-scripts are the simulated cloud's; "
            "they do not go with --cloud aliyun";
   if (options.now)
     return "--now sets the virtual clock of the simulated cloud; with --cloud aliyun time is real";
@@ -95,7 +95,8 @@ std::string runnerUsage(const std::string &program, const TemplateDef &def) {
           "  --pick-defaults             fill each required parameter not given from the cloud's\n"
           "                              first matching resource, as the console's pickers offer\n"
           "                              them (see the parameters below); a value of its type\n"
-          "                              where no picker serves it\n"
+          "                              where no picker serves it; a picker left at a Default\n"
+          "                              of '' is picked too\n"
           "  --interactive               ask for each required parameter not given, offering the\n"
           "                              cloud's matching resources to choose from\n"
           "  --state FILE                the simulated world, kept between runs and shared by\n"
@@ -104,6 +105,9 @@ std::string runnerUsage(const std::string &program, const TemplateDef &def) {
           "  --new-state                 start a new world in the state file, replacing what it\n"
           "                              holds (for a file a crash or a full disk left empty or cut)\n"
           "  --world FILE                seed a new world from this JSON file\n"
+          "  --read-scripts              read Cloud Assistant shell scripts (echo, sleep, exit\n"
+          "                              lines) instead of running them with bash in each\n"
+          "                              instance's bubblewrap sandbox\n"
           "  --journal FILE              record the execution in this SQLite file (default\n"
           "                              journal.sqlite beside the state file); a journal that\n"
           "                              cannot be written stops the runner\n"
@@ -209,6 +213,8 @@ std::optional<std::string> parseRunnerArguments(const TemplateDef &def, int argc
       options.realTime = true;
     } else if (argument == "--new-state") {
       options.newState = true;
+    } else if (argument == "--read-scripts") {
+      options.readScripts = true;
     } else if (argument == "-p" || argument.rfind("--parameter=", 0) == 0 || argument == "--parameter") {
       auto assignment = value();
       if (!assignment)

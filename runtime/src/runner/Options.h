@@ -27,6 +27,9 @@ struct RunnerOptions {
   bool realTime = false;
   std::string stateFile;
   bool newState = false; ///< --new-state: a new world replaces the state file's
+  /// --read-scripts: Cloud Assistant shell scripts are read, not run in
+  /// the instances' sandboxes (a machine without bubblewrap's namespaces).
+  bool readScripts = false;
   std::string worldFile;
   std::string journalFile; ///< empty: journal.sqlite beside the state file
   bool noJournal = false;

@@ -56,6 +56,14 @@ const ResourcePicker *pickerOf(const ParameterDef &parameter, bool filledByStart
   return pickerListOf({parameter.name, parameter.association, resourceType, filledByStarter});
 }
 
+/// A Default of '' on a parameter a resource picker serves is the
+/// console's picker with nothing chosen yet (UpdateImage's vSwitchId): the
+/// person picks one.
+bool nothingChosen(const ParameterDef &parameter, RunEnvironment &environment) {
+  std::optional<Value> value = defaultOf(parameter, environment);
+  return value && value->isString() && value->getString().empty() && pickerOf(parameter);
+}
+
 /// The region the picker lists in: the parameter its metadata names when
 /// that one was given, else the runner's.
 std::string regionFor(const ParameterDef &parameter, const Value &given, const RunEnvironment &environment) {
@@ -131,11 +139,21 @@ constexpr const char *kPatternCandidates[] = {"oosc", "oosc1", "OOSC", "ABC", "A
 
 /// A value of the parameter's type that passes its constraints where one
 /// of the usual shapes does: the placeholder, else the first candidate.
+/// What a person types for a parameter commonly named so, where no picker
+/// serves it: Cloud Assistant's own defaults.
+constexpr std::pair<std::string_view, std::string_view> kConventionalValues[] = {
+    {"workingDir", "/root"}, {"username", "root"}, {"commandType", "RunShellScript"}};
+
 Value typedValue(const ParameterDef &parameter) {
+  PatternCache patterns;
+  if (parameter.spec.type == ParameterType::String)
+    for (const auto &[name, conventional] : kConventionalValues)
+      if (equalsIgnoringAsciiCase(parameter.name, name) &&
+          checkValue(parameter.spec, Value(std::string(conventional)), patterns).empty())
+        return Value(std::string(conventional));
   Value value = placeholderValue(parameter);
   if (parameter.spec.type != ParameterType::String || parameter.spec.allowedValues)
     return value;
-  PatternCache patterns;
   if (checkValue(parameter.spec, value, patterns).empty())
     return value;
   for (const char *candidate : kPatternCandidates)
@@ -207,7 +225,7 @@ Outcome<std::vector<std::string>> pickDefaults(const TemplateDef &def, Value &gi
     if (given.findCaseInsensitive(parameter.name))
       continue;
     bool starterFills = filledByStarter(parameter, environment);
-    if (parameter.defaultValue && !starterFills)
+    if (parameter.defaultValue && !starterFills && !nothingChosen(parameter, environment))
       continue;
     auto choices = choicesFor(parameter, given, environment, starterFills);
     if (!choices)

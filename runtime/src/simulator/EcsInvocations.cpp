@@ -1,10 +1,13 @@
-// EcsInvocations.cpp - The simulated Cloud Assistant agent: "runs" a script
-// by reading it and records the invocation's progress on its timeline.
+// EcsInvocations.cpp - The simulated Cloud Assistant agent: runs a script
+// and records the invocation's progress on its timeline.
 //
-// Nothing is executed. A script's outcome is read from its text so tests
-// can steer it: `echo` lines (and Write-Output/Write-Host) make the output,
-// `sleep N` (Start-Sleep, timeout /t) makes it take N more seconds, and the
-// first `exit N` ends it with exit code N.
+// A RunShellScript command runs for real, with bash, in the instance's
+// sandbox (sandbox/ScriptSandbox.h): its exit code and output are its own;
+// `sleep` moves world time. Windows scripts (RunBatScript,
+// RunPowerShellScript), and shell scripts where bubblewrap is missing, are
+// read instead of run: `echo` lines (and Write-Output/Write-Host) make the
+// output, `sleep N` (Start-Sleep, timeout /t) makes it take N more
+// seconds, and the first `exit N` ends it with exit code N.
 //
 // One instance of a fleet can be made to fail: give it the tag
 // `sim:command-exit-code` with a number N (TagResources, or a world file),
@@ -12,6 +15,7 @@
 // whatever its script says; the other instances of the same invocation run
 // the script as usual.
 #include "World.h"
+#include "simulator/sandbox/ScriptSandbox.h"
 
 #include <algorithm>
 #include <cctype>
@@ -149,6 +153,23 @@ ScriptRun onInstance(const Value &instance, ScriptRun run) {
   return run;
 }
 
+/// \p content run for real on \p instanceId in the world's sandbox.
+ScriptRun ranInSandbox(const ScriptSandbox &sandbox, const std::string &instanceId, const std::string &invokeId,
+                       const std::string &content, const InvocationSpec &spec) {
+  SandboxRun real = sandbox.runShell(instanceId, invokeId, content, spec.workingDir,
+                                     std::chrono::seconds(std::max<std::int64_t>(spec.timeoutSeconds, 1)));
+  ScriptRun run;
+  run.exitCode = real.exitCode;
+  run.output = std::move(real.output);
+  run.duration = delay::CommandRun + real.sleptSeconds * 1000;
+  if (real.timedOut) {
+    // Past the real time limit: it ends as a timeout of the command.
+    run.output += "[oosc] the script was stopped at the sandbox's real time limit\n";
+    run.duration = std::max<Millis>(run.duration, (spec.timeoutSeconds + 1) * 1000);
+  }
+  return run;
+}
+
 /// One instance's part of an invocation at its end.
 Value finishedOnInstance(const Value &instance, const ScriptRun &scriptRun,
                          std::int64_t timeoutSeconds, Millis start,
@@ -214,7 +235,11 @@ std::string startInvocation(World &world, const InvocationSpec &spec) {
   std::string content =
       spec.enableParameter ? substituteParameters(spec.content, spec.parameters)
                            : spec.content;
-  ScriptRun run = simulateScript(content);
+  ScriptRun read = simulateScript(content);
+  bool shell = spec.commandType == "RunShellScript";
+  if (shell && !world.sandbox())
+    read.output = "[oosc] read, not run: " + world.whyNoSandbox() + "\n" + read.output;
+  Millis longest = 0;
   Value::List pending, running, finished;
   for (const std::string &id : spec.instanceIds) {
     Value part(Value::Map{{"InstanceId", id},
@@ -235,12 +260,16 @@ std::string startInvocation(World &world, const InvocationSpec &spec) {
     // Callers pass existing instances; a missing one just looks offline.
     const Value *instance = world.find(section::Instances, "InstanceId", id);
     Value gone = object();
+    ScriptRun run = shell && world.sandbox() && instance && cloudAssistantOnline(*instance)
+                        ? ranInSandbox(*world.sandbox(), id, invokeId, content, spec)
+                        : read;
+    longest = std::max(longest, run.duration);
     finished.push_back(finishedOnInstance(instance ? *instance : gone, run,
                                           spec.timeoutSeconds, start,
                                           std::move(part)));
   }
   auto [invokeStatus, invocationStatus] = aggregate(finished);
-  Millis runFor = std::min(run.duration, spec.timeoutSeconds * 1000);
+  Millis runFor = std::min(longest, spec.timeoutSeconds * 1000);
   auto parts = [](Value::List items) {
     return Value(Value::Map{{"InvokeInstance", list(std::move(items))}});
   };

@@ -4,6 +4,7 @@
 // atomic failure).
 #include "World.h"
 #include "simulator/StateFile.h"
+#include "simulator/sandbox/ScriptSandbox.h"
 #include "simulator/generic/GenericEngine.h"
 
 #include "oosc/apis/ApiTable.h"
@@ -64,6 +65,7 @@ struct SimulatedCloud::Impl {
       ownClock = std::make_unique<VirtualClock>();
       options.clock = ownClock.get();
     }
+    openSandbox();
     if (auto failed = load(); !failed) {
       loadError = failed.error().message;
       world.reset();
@@ -72,12 +74,24 @@ struct SimulatedCloud::Impl {
 
   Millis clockNow() const { return toUnixMillis(options.clock->now()); }
 
+  void openSandbox() {
+    if (!options.runScripts) {
+      noSandbox = "the simulator was asked to read scripts";
+      return;
+    }
+    SandboxOptions sandboxOptions;
+    sandboxOptions.instancesRoot = options.stateFile.empty() ? "" : options.stateFile + ".instances";
+    sandboxOptions.wallLimit = options.scriptWallLimit;
+    sandbox = ScriptSandbox::open(sandboxOptions, noSandbox);
+  }
+
   /// Takes \p document as the world. World time goes on from the later of
   /// the document's time and this runner's: runners sharing a world share
   /// its time, each moving it with its own clock.
   Outcome<bool> adopt(Value document) {
     Millis ours = world ? worldTime() : std::numeric_limits<Millis>::min();
     world.emplace(std::move(document));
+    world->useSandbox(sandbox.get(), noSandbox);
     if (!world->region(world->defaultRegion()))
       return fail("the world's DefaultRegion \"" + world->defaultRegion() +
                   "\" is not one of its Regions");
@@ -110,6 +124,8 @@ struct SimulatedCloud::Impl {
     auto document = seedDocument(options, clockNow());
     if (!document)
       return document.error();
+    if (sandbox && stateFile)
+      sandbox->forgetInstances(); // files of a world no longer kept
     if (auto adopted = adopt(std::move(document.value())); !adopted)
       return adopted;
     // A new world asked for on purpose replaces the file at once, so a
@@ -219,6 +235,9 @@ struct SimulatedCloud::Impl {
 
   SimulatorOptions options;
   std::unique_ptr<VirtualClock> ownClock;
+  /// Declared before the world, whose models use it, so it outlives them.
+  std::unique_ptr<ScriptSandbox> sandbox;
+  std::string noSandbox;
   FaultInjector faults;
   std::optional<StateFile> stateFile;
   std::optional<World> world;

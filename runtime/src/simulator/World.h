@@ -37,6 +37,7 @@ using Millis = std::int64_t;
 constexpr std::int64_t MaxIdCounter = 999'999'999'999'999;
 using Result = Outcome<Value, ApiError>;
 class World;
+class ScriptSandbox;
 
 /// How long simulated things take, in world time. Short enough that
 /// templates polling with their default retries see them finish, long
@@ -225,8 +226,20 @@ public:
   /// Forgets the record's pending steps: a new operation supersedes them.
   void cancelTimeline(Value &record);
 
+  /// Where RunShellScript commands run for real (sandbox/ScriptSandbox.h);
+  /// null when they are read instead, \p whyNot saying why. Not part of
+  /// the world's state: the cloud that holds the world sets it.
+  void useSandbox(const ScriptSandbox *sandbox, std::string whyNot) {
+    sandbox_ = sandbox;
+    noSandbox_ = std::move(whyNot);
+  }
+  const ScriptSandbox *sandbox() const { return sandbox_; }
+  const std::string &whyNoSandbox() const { return noSandbox_; }
+
 private:
   Value root;
+  const ScriptSandbox *sandbox_ = nullptr;
+  std::string noSandbox_;
 };
 
 /// The built-in world at time \p now (Seed.cpp).

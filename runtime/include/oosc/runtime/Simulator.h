@@ -71,6 +71,13 @@ struct SimulatorOptions {
   /// hand-written model does (a runner's carried entries, or the whole
   /// table for `oosc sim serve`); null: hand-written models only. Not owned.
   const apis::ApiTable *apis = nullptr;
+  /// RunShellScript commands run for real, each instance in a bubblewrap
+  /// sandbox of its own (files kept in "<stateFile>.instances", or in a
+  /// temporary folder for a world in memory); false, or bwrap missing:
+  /// they are read instead (echo, sleep and exit lines).
+  bool runScripts = true;
+  /// The longest one script may run in real time.
+  std::chrono::seconds scriptWallLimit{60};
   /// Not owned; shared with the runner so its waits move simulated time.
   /// nullptr = a private VirtualClock starting at its default epoch.
   Clock *clock = nullptr;

@@ -31,6 +31,10 @@ std::string leadingWord(std::string_view api) {
   size_t end = 1;
   while (end < api.size() && !std::isupper(static_cast<unsigned char>(api[end])))
     ++end;
+  // `Re` is no verb on its own: ReInitDisk, ReActivateInstances.
+  if (api.substr(0, end) == "Re")
+    for (++end; end < api.size() && !std::isupper(static_cast<unsigned char>(api[end]));)
+      ++end;
   return std::string(api.substr(0, std::min(end, api.size())));
 }
 

@@ -364,19 +364,51 @@ Result create(World &world, const apis::Shape *shape, const std::string &kind, c
   return answer;
 }
 
-/// Whether \p record passes the filter parameter \p name = \p value; an
-/// error when the filter names nothing the resources have.
-Outcome<bool, ApiError> passes(const Value &record, const apis::Shape &element, const std::string &name,
-                               const Value &value, const apis::ProductRecord &product, std::string_view api) {
-  std::string field;
+/// One row of Filters.def.
+struct FilterRow {
+  std::string_view product, api, parameter, field, everything;
+};
+
+constexpr FilterRow kFilters[] = {
+#define OOSC_FILTER(product, api, parameter, field, everything) {product, api, parameter, field, everything},
+#include "simulator/generic/Filters.def"
+};
+
+/// What a parameter of a list call does to the list.
+struct Filter {
+  enum class Kind { Field, AnswerFlag, Unknown } kind = Kind::Unknown;
+  std::string parameter, field;
+  std::string_view everything; ///< the value that filters nothing, "" if none
+  Value value;
+};
+
+Filter filterOf(const apis::Shape &element, const std::string &name, const Value &value,
+                const apis::ProductRecord &product, std::string_view api, const apis::ApiSpec *spec) {
+  Filter filter{Filter::Kind::Field, name, "", "", value};
+  for (const FilterRow &row : kFilters)
+    if (equalsIgnoreCase(row.product, product.code) && row.api == api && row.parameter == name) {
+      filter.field = std::string(row.field);
+      filter.everything = row.everything;
+      return filter;
+    }
   if (element.field(name))
-    field = name;
+    filter.field = name;
   else if (element.field(singular(name)))
-    field = singular(name);
-  if (field.empty())
-    return notImplemented(product, api, "the filter " + name);
-  std::set<std::string> wanted = wantedTexts(value);
-  const Value *have = record.find(field);
+    filter.field = singular(name);
+  else if (const apis::ParamSpec *parameter = spec ? spec->findParameter(name) : nullptr;
+           parameter && parameter->type == apis::ParamType::Boolean)
+    filter.kind = Filter::Kind::AnswerFlag;
+  else
+    filter.kind = Filter::Kind::Unknown;
+  return filter;
+}
+
+bool passes(const Value &record, const Filter &filter) {
+  if (filter.kind == Filter::Kind::AnswerFlag ||
+      (!filter.everything.empty() && equalsIgnoreCase(scalarText(filter.value), filter.everything)))
+    return true;
+  std::set<std::string> wanted = wantedTexts(filter.value);
+  const Value *have = record.find(filter.field);
   return have && wanted.count(scalarText(*have)) > 0;
 }
 
@@ -384,7 +416,18 @@ Outcome<bool, ApiError> passes(const Value &record, const apis::Shape &element, 
 /// its answer is a list: an id that matches nothing is NotFound.
 Result readMany(World &world, const apis::Shape &shape, const RecordList &list, const std::string &kind,
                 const std::string &idField, const apis::ProductRecord &product, std::string_view api,
-                const Request &request, const Value &parameters, bool one) {
+                const Request &request, const Value &parameters, bool one, const apis::ApiSpec *spec) {
+  // A filter the engine cannot apply is said, whether or not any resource
+  // would have been tested against it.
+  std::vector<Filter> filters;
+  if (parameters.isMap())
+    for (const auto &[name, value] : parameters.getMap()) {
+      if (isCallParameter(name) || isEmpty(value))
+        continue;
+      filters.push_back(filterOf(*list.element, baseName(name), value, product, api, spec));
+      if (filters.back().kind == Filter::Kind::Unknown)
+        return notImplemented(product, api, "the filter " + baseName(name));
+    }
   std::optional<std::string> region = request.text("RegionId");
   Value::List found;
   for (const Value &record : world.records(section::Resources)) {
@@ -392,25 +435,11 @@ Result readMany(World &world, const apis::Shape &shape, const RecordList &list, 
     if (kindOfRecord(record) != kind || (region && record.find("RegionId") && textOf(record, "RegionId") != *region))
       continue;
     bool keep = true;
-    if (parameters.isMap())
-      for (const auto &[name, value] : parameters.getMap()) {
-        if (isCallParameter(name) || isEmpty(value))
-          continue;
-        auto passed = passes(record, *list.element, baseName(name), value, product, api);
-        if (!passed)
-          return passed.error();
-        keep = keep && passed.value();
-      }
+    for (const Filter &filter : filters)
+      keep = keep && passes(record, filter);
     if (keep)
       found.push_back(*conform(publicView(record), *list.element));
   }
-  // A filter no resource could be tested against is still a filter the
-  // engine does not apply: say so even when the list is empty.
-  if (found.empty() && parameters.isMap())
-    for (const auto &[name, value] : parameters.getMap())
-      if (!isCallParameter(name) && !isEmpty(value) && !list.element->field(baseName(name)) &&
-          !list.element->field(singular(baseName(name))))
-        return notImplemented(product, api, "the filter " + baseName(name));
   if (found.empty() && one)
     if (std::optional<std::string> id = request.text(idField))
       return notFound(idField, *id);
@@ -599,7 +628,7 @@ Result serve(World &world, const apis::ApiTable &table, const apis::ProductRecor
     // of the resource (DescribeSnapshotGroup... rare, but real).
     if (list && (meaning->plural || list->element->field(idField)))
       return readMany(world, *shape, *list, kind, idFieldOf(list->element, meaning->noun), product, api, request,
-                      parameters, !meaning->plural);
+                      parameters, !meaning->plural, table.findApi(product, api));
     return readOne(world, *shape, kind, *meaning, product, api, request, parameters);
   }
   case Verb::Update:

@@ -4,6 +4,7 @@
 #include "analysis/CloudCalls.h"
 #include "codegen/Literals.h"
 #include "oosc/apis/CloudApis.h"
+#include "oosc/runtime/EventTriggers.h"
 #include "oosc/runtime/ResourceLists.h"
 #include "support/Spelling.h"
 
@@ -88,18 +89,26 @@ std::string emitApiSubset(const std::vector<const ir::Template *> &templates) {
       if (!answerLine.empty())
         product.answerLines.insert(answerLine);
     }
-  // The runner lists resources itself for its parameter pickers and
-  // ACS::SelectTargets (oosc/runtime/ResourceLists.h): it calls those APIs too.
-  for (const runtime::ResourceList *list : listsCalled(templates)) {
-    const apis::ProductRecord *product = table.findService(list->product);
-    const apis::ApiSpec *spec = product ? table.findApi(*product, list->api) : nullptr;
+  auto carry = [&](std::string_view productCode, std::string_view api) {
+    const apis::ProductRecord *product = table.findService(productCode);
+    const apis::ApiSpec *spec = product ? table.findApi(*product, api) : nullptr;
     if (!spec)
-      continue; // a test holds every row to the table
+      return; // tests hold the runtime's rows to the table
     auto [apiLine, answerLine] = table.linesOf(*product, spec->name);
     called[product].apiLines.insert(apiLine);
     if (!answerLine.empty())
       called[product].answerLines.insert(answerLine);
-  }
+  };
+  // The runner lists resources itself for its parameter pickers and
+  // ACS::SelectTargets (oosc/runtime/ResourceLists.h): it calls those APIs too.
+  for (const runtime::ResourceList *list : listsCalled(templates))
+    carry(list->product, list->api);
+  // An event or alarm trigger asks CloudMonitor while it waits
+  // (oosc/runtime/EventTriggers.h).
+  for (const ir::Template *tmpl : templates)
+    if (!tmpl->tasks.empty())
+      for (const runtime::TriggerApi &api : runtime::triggerApisOf(tmpl->tasks.front().action))
+        carry(api.product, api.api);
   std::string code = "// The API table's entries for the APIs this runner's templates call.\n"
                      "static const ::oosc::apis::ProductRecord kApiProducts[] = {\n";
   for (const auto &[product, lines] : called)

@@ -24,6 +24,7 @@
 #include "runner/Options.h"
 #include "runner/Pickers.h"
 #include "runner/Plan.h"
+#include "schedule/EventTrigger.h"
 #include "schedule/TimerTrigger.h"
 
 #include <algorithm>
@@ -279,6 +280,10 @@ int runTemplate(const TemplateDef &def, const RunnerImage &image, const std::str
   if (auto error = checkResumeOptions(def, options))
     return usageError(program, *error);
   bool scheduled = schedule::startsWithTimerTrigger(def);
+  bool evented = schedule::startsWithEventTrigger(def);
+  if (!evented && (!options.events.empty() || options.listenFor))
+    return usageError(program, "--event and --listen-for go with a template whose first task is "
+                               "ACS::EventTrigger or ACS::AlarmTrigger; '" + def.name + "' has none");
   std::string journalFile =
       options.journalFile.empty() ? defaultJournalFile(simulator.stateFile) : options.journalFile;
   if (!options.resumeSchedule.empty())
@@ -343,8 +348,18 @@ int runTemplate(const TemplateDef &def, const RunnerImage &image, const std::str
     std::cerr << "resuming " << executionId << describeResume(def, resume->history) << '\n';
   schedule::TriggerOptions trigger{std::chrono::milliseconds(options.realTime ? 200 : 0),
                                    !options.resumeSchedule.empty(), newTriggeredId, options.maxFirings};
+  schedule::EventTriggerOptions listening;
+  listening.wakeEvery = trigger.wakeEvery;
+  listening.newExecutionId = newTriggeredId;
+  listening.maxFirings = options.maxFirings;
+  listening.givenEvents = options.events;
+  // On the simulator's virtual clock nothing else moves the world while
+  // the trigger waits: a day of world time, then it ends.
+  bool virtualTime = !options.realTime && !options.realCloud;
+  listening.listenFor = options.listenFor.value_or(std::chrono::seconds(virtualTime ? 86400 : 0));
   ExecutionOutcome outcome =
       scheduled ? schedule::runTimerTrigger(def, values, environment, executionId, trigger)
+      : evented ? schedule::runEventTrigger(def, values, environment, executionId, listening)
                 : runExecution(def, std::move(values), environment, executionId,
                                {resume ? &resume->history : nullptr});
   executionEnded(environment, executionId, outcome);

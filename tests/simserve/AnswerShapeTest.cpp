@@ -174,6 +174,9 @@ const std::vector<Step> &walkSteps() {
       {"ECS", "ListTagResources", R"({"ResourceType": "instance", "ResourceId": ["${instance}"]})",
        "TagResources.TagResource"},
       {"ECS", "UntagResources", R"({"ResourceType": "instance", "ResourceId": ["${instance}"], "TagKey": ["team"]})"},
+      // What CloudMonitor saw: the tag change, and the instance's metrics.
+      {"CMS", "DescribeSystemEventAttribute", R"({"Product": "tag"})", "SystemEvents.SystemEvent"},
+      {"CMS", "DescribeMetricLast", R"({"Namespace": "acs_ecs_dashboard", "MetricName": "cpu_total"})"},
 
       // Reboot, an image of it, stop, a new system disk, start, release.
       {"ECS", "RebootInstance", R"({"InstanceId": "${instance}"})"},

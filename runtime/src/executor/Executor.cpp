@@ -318,6 +318,11 @@ ExecutionOutcome runExecution(const TemplateDef &def, std::vector<Value> paramet
   environment.secrets.add(def, parameters);
   ExecutionState state(def, std::move(parameters), environment, std::move(executionId));
   state.history = options.history;
+  if (options.firstTaskOutputs && options.firstTaskOutputs->isMap() && !state.tasks.empty()) {
+    state.tasks.front().status = TaskStatus::Success;
+    for (const auto &[name, value] : options.firstTaskOutputs->getMap())
+      state.tasks.front().outputs[name] = value;
+  }
   return Executor(state).run(options.firstTask);
 }
 

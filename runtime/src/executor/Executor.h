@@ -20,6 +20,9 @@ struct ExecutionOptions {
   /// The task to start at: 1 for the children a trigger (the first task)
   /// starts.
   size_t firstTask = 0;
+  /// With firstTask 1 under an event trigger: the trigger task's outputs,
+  /// selected from the event, as if it had run (`{{ trigger.instanceId }}`).
+  const Value *firstTaskOutputs = nullptr;
 };
 
 /// Runs `def` with resolved parameter values: tasks in order, following

@@ -1,10 +1,12 @@
 //===- runner/OptionValues.cpp ----------------------------------------------===//
 #include "oosc/runtime/OptionValues.h"
 
+#include "files/Files.h"
 #include "text/MessageText.h"
 #include "oosc/runtime/Clock.h"
 #include "oosc/runtime/schedule/Calendar.h"
 
+#include <cctype>
 #include <charconv>
 #include <cmath>
 
@@ -42,6 +44,44 @@ Checked<std::chrono::milliseconds> parseLatency(const std::string &text) {
     return "--latency takes whole milliseconds from 0 to " + std::to_string(MaxLatencyMillis) +
            " (an hour), not " + shown(text);
   return std::chrono::milliseconds(*millis);
+}
+
+std::optional<std::chrono::seconds> parseSpan(const std::string &text) {
+  std::int64_t unit = 1;
+  std::string digits = text;
+  if (!digits.empty() && !std::isdigit(static_cast<unsigned char>(digits.back()))) {
+    switch (digits.back()) {
+    case 's': unit = 1; break;
+    case 'm': unit = 60; break;
+    case 'h': unit = 3600; break;
+    case 'd': unit = 86400; break;
+    default: return std::nullopt;
+    }
+    digits.pop_back();
+  }
+  auto count = parseIntegerIn(digits, 1, MaxListenSeconds / unit);
+  if (!count)
+    return std::nullopt;
+  return std::chrono::seconds(*count * unit);
+}
+
+Checked<Value> parseEvent(const std::string &text) {
+  std::string json = text;
+  if (!json.empty() && json[0] == '@') {
+    auto read = files::readBounded(json.substr(1), {"--event file", false});
+    if (!read)
+      return read.error().message;
+    if (!read.value())
+      return "cannot read --event file " + shown(json.substr(1)) + ": it does not exist";
+    json = std::move(*read.value());
+  }
+  JsonParseError error;
+  auto event = parseJson(json, &error);
+  if (!event)
+    return "--event: " + error.message + " at offset " + std::to_string(error.offset);
+  if (!event->isMap())
+    return "--event takes a JSON object (the event as OOS hands it to the trigger), not " + shown(text);
+  return std::move(*event);
 }
 
 Checked<FaultRule> parseFault(const std::string &text) {

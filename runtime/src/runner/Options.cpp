@@ -146,7 +146,15 @@ std::string runnerUsage(const std::string &program, const TemplateDef &def) {
           "  --resume-schedule EXECUTION_ID  continue an ACS::TimerTrigger execution whose runner\n"
           "                              stopped: firings that passed meanwhile are reported Missed\n"
           "  --firings N                 with ACS::TimerTrigger: end the trigger execution after N\n"
-          "                              firings instead of at its EndDate (to try a schedule)\n"
+          "                              firings instead of at its EndDate (to try a schedule);\n"
+          "                              with an event or alarm trigger: after N events\n"
+          "  --event JSON|@FILE          with ACS::EventTrigger or ACS::AlarmTrigger: fire on this\n"
+          "                              event (repeatable, in order; e.g. {\"content\":\n"
+          "                              {\"resourceId\":\"i-...\"}}) instead of waiting for the\n"
+          "                              cloud's (CloudMonitor's system events, or metrics)\n"
+          "  --listen-for TIME           how long an event or alarm trigger waits (90, 30s, 10m,\n"
+          "                              2h, 1d; default a day of world time on the simulator,\n"
+          "                              until Ctrl-C on a real clock)\n"
           "  --fail SERVICE.API[:CODE][@N|~P]  make an API fail: its Nth call (1 to 10^9), each\n"
           "                              call with probability P (0 < P <= 1; seeded: runs\n"
           "                              repeat), or every call\n"
@@ -243,7 +251,8 @@ std::optional<std::string> parseRunnerArguments(const TemplateDef &def, int argc
                argument.rfind("--mode", 0) == 0 || argument.rfind("--loop-mode", 0) == 0 ||
                argument.rfind("--cloud", 0) == 0 || argument.rfind("--endpoint", 0) == 0 ||
                argument.rfind("--signature", 0) == 0 || argument.rfind("--profile", 0) == 0 ||
-               argument.rfind("--time-scale", 0) == 0 || argument.rfind("--firings", 0) == 0) {
+               argument.rfind("--time-scale", 0) == 0 || argument.rfind("--firings", 0) == 0 ||
+               argument.rfind("--event", 0) == 0 || argument.rfind("--listen-for", 0) == 0) {
       std::string name = argument.substr(0, argument.find('='));
       auto text = value();
       if (!text)
@@ -286,6 +295,18 @@ std::optional<std::string> parseRunnerArguments(const TemplateDef &def, int argc
         if (text->empty() || *end != '\0' || count < 1 || count > 1000000000ULL)
           return "--firings needs a number from 1 to 10^9, not '" + *text + "'";
         options.maxFirings = count;
+      }
+      else if (name == "--event") {
+        auto event = parseEvent(*text);
+        if (auto *error = std::get_if<std::string>(&event))
+          return *error;
+        options.events.push_back(std::get<Value>(event));
+      }
+      else if (name == "--listen-for") {
+        auto span = parseSpan(*text);
+        if (!span)
+          return "--listen-for takes a time such as 90, 30s, 10m, 2h or 1d, not '" + *text + "'";
+        options.listenFor = *span;
       }
       else if (name == "--mode" || name == "--loop-mode") {
         if (auto error = parseModes(name, *text, options))

@@ -43,6 +43,12 @@ struct RunnerOptions {
   std::string resumeSchedule; ///< --resume-schedule: the trigger execution to continue
   /// --firings: a trigger execution ends after this many firings (0: at EndDate).
   unsigned long long maxFirings = 0;
+  /// --event: events an ACS::EventTrigger or ACS::AlarmTrigger fires on,
+  /// instead of waiting for the cloud's.
+  std::vector<Value> events;
+  /// --listen-for: how long an event or alarm trigger waits; nothing: a day
+  /// of world time on the simulator's virtual clock, else until cancelled.
+  std::optional<std::chrono::seconds> listenFor;
   ExecutionMode mode = ExecutionMode::Automatic;
   LoopMode loopMode = LoopMode::Automatic;
   /// --cloud aliyun: the real cloud's OpenAPI (or an endpoint speaking it)

@@ -48,6 +48,9 @@ const std::vector<ApiSpec> &apiTable() {
       {"ECS", "TagResources", ecs::tagResources, true},
       {"ECS", "UntagResources", ecs::untagResources, true},
       {"ECS", "ListTagResources", ecs::listTagResources, false},
+      // CloudMonitor: what event and alarm triggers wait on.
+      {"CMS", "DescribeSystemEventAttribute", cms::describeSystemEventAttribute, false},
+      {"CMS", "DescribeMetricLast", cms::describeMetricLast, false},
       // Auto Scaling groups and configurations.
       {"ESS", "DescribeScalingGroups", ess::describeScalingGroups, false},
       {"ESS", "DescribeScalingConfigurations",

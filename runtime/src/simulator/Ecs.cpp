@@ -433,6 +433,25 @@ Result describeInstanceStatus(World &world, const Request &request) {
   return response;
 }
 
+namespace {
+
+/// CloudMonitor's Instance:StateChange event of \p record reaching \p state
+/// after \p after.
+void stateChanged(World &world, const Value &record, std::string_view state, Millis after) {
+  std::string id(textOf(record, "InstanceId"));
+  SystemEvent event;
+  event.product = "ECS";
+  event.name = "Instance:StateChange";
+  event.regionId = std::string(textOf(record, "RegionId"));
+  event.resourceId = "acs:ecs:" + event.regionId + ":1234567890123456:instance/" + id;
+  event.instanceName = std::string(textOf(record, "InstanceName"));
+  event.time = world.now() + after;
+  event.content = Value(Value::Map{{"resourceId", id}, {"resourceType", "ALIYUN::ECS::Instance"}, {"state", state}});
+  raiseSystemEvent(world, event);
+}
+
+} // namespace
+
 Result startInstance(World &world, const Request &request) {
   auto instance = instanceFor(world, request);
   if (!instance)
@@ -445,6 +464,8 @@ Result startInstance(World &world, const Request &request) {
   world.schedule(
       record, delay::StartingToRunning,
       runningChanges(record, world.now() + delay::StartingToRunning));
+  stateChanged(world, record, "Starting", 0);
+  stateChanged(world, record, "Running", delay::StartingToRunning);
   return object();
 }
 
@@ -464,9 +485,10 @@ Result stopInstance(World &world, const Request &request) {
     return incorrectStatus(record);
   record.set("Status", "Stopping");
   world.cancelTimeline(record);
-  world.schedule(
-      record, force.value() ? delay::ForceStopping : delay::Stopping,
-      Value(Value::Map{{"Status", "Stopped"}, {"StoppedMode", mode}}));
+  Millis stopping = force.value() ? delay::ForceStopping : delay::Stopping;
+  world.schedule(record, stopping, Value(Value::Map{{"Status", "Stopped"}, {"StoppedMode", mode}}));
+  stateChanged(world, record, "Stopping", 0);
+  stateChanged(world, record, "Stopped", stopping);
   return object();
 }
 

@@ -125,6 +125,34 @@ bool matchesTags(const Value &record, const std::vector<Tag> &filter) {
   });
 }
 
+namespace {
+
+/// CloudMonitor's Tag:ChangeOnResource event: the keys that changed and the
+/// resource's tags after.
+void tagsChanged(World &world, const Value &resource, const ResourceKind &kind, const std::vector<Tag> &changed) {
+  Value::List keys;
+  for (const Tag &tag : changed)
+    keys.emplace_back(tag.key);
+  Value::Map now;
+  for (const Tag &tag : tagsOf(resource))
+    now.emplace_back(tag.key, Value(tag.value.value_or("")));
+  std::string id(textOf(resource, kind.idKey));
+  SystemEvent event;
+  event.product = "tag";
+  event.name = "Tag:ChangeOnResource";
+  event.regionId = std::string(textOf(resource, "RegionId"));
+  event.resourceId = "acs:ecs:" + event.regionId + ":1234567890123456:" + std::string(kind.type) + "/" + id;
+  event.time = world.now();
+  event.content = Value(Value::Map{{"product", "ecs"},
+                                   {"resourceType", kind.type},
+                                   {"resourceId", id},
+                                   {"changedTagKeys", Value(std::move(keys))},
+                                   {"tags", Value(std::move(now))}});
+  raiseSystemEvent(world, event);
+}
+
+} // namespace
+
 Result tagResources(World &world, const Request &request) {
   auto regionId = regionOf(world, request);
   if (!regionId)
@@ -149,8 +177,10 @@ Result tagResources(World &world, const Request &request) {
       return makeError(400, "InvalidTagCount",
                        "A resource can have at most 20 tags.");
   }
-  for (Value *resource : resources.value())
+  for (Value *resource : resources.value()) {
     setTags(*resource, tags.value());
+    tagsChanged(world, *resource, *kind.value(), tags.value());
+  }
   return object();
 }
 

@@ -74,6 +74,8 @@ constexpr std::string_view ClientTokens = "ClientTokens";
 /// The generic engine's resources (generic/GenericEngine.h), each with its
 /// kind and id under Simulated.
 constexpr std::string_view Resources = "Resources";
+/// CloudMonitor's system events the hand-written models raise (Cms.cpp).
+constexpr std::string_view SystemEvents = "SystemEvents";
 } // namespace section
 
 //===-- Value helpers
@@ -351,6 +353,21 @@ Result tagResources(World &, const Request &);
 Result untagResources(World &, const Request &);
 Result listTagResources(World &, const Request &);
 } // namespace ecs
+
+/// A system event as CloudMonitor keeps it: an instance's state changed,
+/// a resource's tags changed.
+struct SystemEvent {
+  std::string product, name, level = "INFO", regionId, resourceId, instanceName;
+  Millis time = 0; ///< when it happens (a stop that takes a while: its end)
+  Value content = Value(Value::Map{});
+};
+/// Records \p event for DescribeSystemEventAttribute (Cms.cpp).
+void raiseSystemEvent(World &world, const SystemEvent &event);
+
+namespace cms {
+Result describeSystemEventAttribute(World &, const Request &);
+Result describeMetricLast(World &, const Request &);
+} // namespace cms
 
 namespace oos {
 /// The webhooks ACS::Notify posts: recorded in the world instead of sent.

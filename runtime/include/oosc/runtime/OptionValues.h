@@ -38,6 +38,12 @@ struct KillPoint {
   unsigned count = 0;
 };
 Checked<KillPoint> parseKillAfter(const std::string &text);
+/// The longest --listen-for: ten years.
+constexpr std::int64_t MaxListenSeconds = 10LL * 366 * 86400;
+/// --listen-for: whole seconds, or a number with s, m, h or d.
+std::optional<std::chrono::seconds> parseSpan(const std::string &text);
+/// --event: a JSON object, or @FILE holding one.
+Checked<Value> parseEvent(const std::string &text);
 /// --now: a time stamp with its zone (Z, +08:00) or a UTC date, within the
 /// clock's range (EarliestStartMillis to LatestStartMillis).
 Checked<std::chrono::system_clock::time_point> parseNow(const std::string &text);

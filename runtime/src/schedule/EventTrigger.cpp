@@ -416,7 +416,10 @@ private:
   /// One child execution from the second task, the trigger's outputs
   /// selected from \p event.
   void fire(const Value &event) {
-    std::int64_t at = millisOf(environment_.clock.now()) / 1000;
+    // The journal keys a trigger's firings by their second: events that
+    // come in the same second take the seconds after it.
+    std::int64_t at = std::max(millisOf(environment_.clock.now()) / 1000, lastAt_ + 1);
+    lastAt_ = at;
     std::string childId = options_.newExecutionId();
     firingRecorded(environment_, triggerId_, at, childId, "Running");
     RunEnvironment child = environment_;
@@ -469,6 +472,7 @@ private:
   const EventTriggerOptions &options_;
   Counts counts_;
   unsigned long long fired_ = 0;
+  std::int64_t lastAt_ = 0; ///< the second of the last firing
 };
 
 } // namespace

@@ -127,12 +127,20 @@ bool matchesTags(const Value &record, const std::vector<Tag> &filter) {
 
 namespace {
 
-/// CloudMonitor's Tag:ChangeOnResource event: the keys that changed and the
-/// resource's tags after.
-void tagsChanged(World &world, const Value &resource, const ResourceKind &kind, const std::vector<Tag> &changed) {
+/// CloudMonitor's Tag:ChangeOnResource event: the keys whose value \p before
+/// did not have and the resource's tags after; none when nothing changed
+/// (a tag set again to its value).
+void tagsChanged(World &world, const Value &resource, const ResourceKind &kind, const std::vector<Tag> &before) {
   Value::List keys;
-  for (const Tag &tag : changed)
-    keys.emplace_back(tag.key);
+  for (const Tag &tag : tagsOf(resource)) {
+    bool had = false;
+    for (const Tag &old : before)
+      had = had || (old.key == tag.key && old.value.value_or("") == tag.value.value_or(""));
+    if (!had)
+      keys.emplace_back(tag.key);
+  }
+  if (keys.empty())
+    return;
   Value::Map now;
   for (const Tag &tag : tagsOf(resource))
     now.emplace_back(tag.key, Value(tag.value.value_or("")));
@@ -178,8 +186,9 @@ Result tagResources(World &world, const Request &request) {
                        "A resource can have at most 20 tags.");
   }
   for (Value *resource : resources.value()) {
+    std::vector<Tag> before = tagsOf(*resource);
     setTags(*resource, tags.value());
-    tagsChanged(world, *resource, *kind.value(), tags.value());
+    tagsChanged(world, *resource, *kind.value(), before);
   }
   return object();
 }

@@ -6,11 +6,17 @@
 // resource's fields of the same name, and its answer takes the shape the
 // table gives it (ShapeFill.h).
 //   CreateX / AllocateX / RunX   make an X with a new id, the request's fields
+//                                and the status a new X has (Lifecycles.def)
 //   DescribeXs / ListXs / GetXs  find them, filtered by the parameters that
-//                                name their fields (XIds, Status, ...), paged
-//   DescribeXAttribute / GetX    one X by its id
+//                                name their fields (XIds, Status, ...) or that
+//                                Filters.def maps to one, paged
+//   DescribeXAttribute / GetX    one X by its id; without one, the account's
+//                                one X (a password policy) as last set
 //   ModifyX... / UpdateX...      change one X's fields
 //   DeleteX / ReleaseX / RemoveX remove one X
+//   AttachX / StopX / SetX ...   act on an X that exists (the Act rows): every
+//                                resource named must exist; the X keeps the
+//                                request's values and takes the verb's status
 // Unknown ids give `Invalid<XId>.NotFound`. What the engine cannot model, a
 // verb whose effect it does not know or a filter it does not apply, is
 // answered with a NotImplemented error naming the API and the part, never

@@ -347,6 +347,9 @@ SandboxRun ScriptSandbox::runShell(const std::string &instanceId, const std::str
   run.exitCode = waitFor(child.pid);
   run.sleptSeconds = sleptSecondsIn(runFolder / "slept");
   fs::remove_all(runFolder, error);
+  // The script may hold secret parameters Cloud Assistant substituted:
+  // nothing keeps it after its run.
+  fs::remove(scripts / scriptName, error);
   return run;
 }
 

@@ -37,6 +37,7 @@ protected:
     std::string why;
     sandbox = ScriptSandbox::open(options, why);
     ASSERT_TRUE(sandbox) << "the sandbox needs bubblewrap (bash scripts/setup.sh installs it): " << why;
+    ASSERT_FALSE(sandbox->unusable()) << *sandbox->unusable();
   }
   void TearDown() override {
     sandbox.reset();
@@ -136,6 +137,30 @@ TEST_F(ScriptSandboxTest, ANewWorldForgetsTheInstancesFiles) {
   sandbox->forgetInstances();
   EXPECT_EQ(run("i-a", "cat /root/note 2>/dev/null || echo gone").output, "gone\n");
   EXPECT_EQ(run("i-a", "echo still works").output, "still works\n");
+}
+
+/// A machine whose bubblewrap cannot make namespaces: the sandbox says so
+/// (and RunCommand reads the script instead, naming the reason).
+TEST(ScriptSandboxProbe, ABubblewrapThatCannotMakeASandboxIsSaidUnusable) {
+  fs::path folder = fs::temp_directory_path() / ("oosc-sandbox-probe-" + std::to_string(getpid()));
+  fs::create_directories(folder);
+  fs::path fake = folder / "bwrap";
+  std::ofstream(fake) << "#!/bin/sh\necho 'bwrap: No permissions to create new namespace' >&2\nexit 1\n";
+  fs::permissions(fake, fs::perms::owner_all);
+  SandboxOptions options;
+  options.bwrap = fake.string();
+  options.instancesRoot = (folder / "instances").string();
+  std::string why;
+  auto sandbox = ScriptSandbox::open(options, why);
+  ASSERT_TRUE(sandbox) << why;
+  ASSERT_TRUE(sandbox->unusable());
+  EXPECT_EQ(*sandbox->unusable(),
+            "bubblewrap cannot make a sandbox on this machine (bwrap: No permissions to create new namespace)");
+  sandbox.reset();
+  options.bwrap = (folder / "no-such-bwrap").string();
+  EXPECT_FALSE(ScriptSandbox::open(options, why));
+  EXPECT_NE(why.find("is not installed"), std::string::npos) << why;
+  fs::remove_all(folder);
 }
 
 /// Through the simulated cloud: RunCommand runs the script on the

@@ -237,8 +237,14 @@ std::string startInvocation(World &world, const InvocationSpec &spec) {
                            : spec.content;
   ScriptRun read = simulateScript(content);
   bool shell = spec.commandType == "RunShellScript";
-  if (shell && !world.sandbox())
-    read.output = "[oosc] read, not run: " + world.whyNoSandbox() + "\n" + read.output;
+  const ScriptSandbox *sandbox = shell ? world.sandbox() : nullptr;
+  std::string whyRead = world.whyNoSandbox();
+  if (sandbox && sandbox->unusable()) {
+    whyRead = *sandbox->unusable();
+    sandbox = nullptr;
+  }
+  if (shell && !sandbox)
+    read.output = "[oosc] read, not run: " + whyRead + "\n" + read.output;
   Millis longest = 0;
   Value::List pending, running, finished;
   for (const std::string &id : spec.instanceIds) {
@@ -260,8 +266,8 @@ std::string startInvocation(World &world, const InvocationSpec &spec) {
     // Callers pass existing instances; a missing one just looks offline.
     const Value *instance = world.find(section::Instances, "InstanceId", id);
     Value gone = object();
-    ScriptRun run = shell && world.sandbox() && instance && cloudAssistantOnline(*instance)
-                        ? ranInSandbox(*world.sandbox(), id, invokeId, content, spec)
+    ScriptRun run = sandbox && instance && cloudAssistantOnline(*instance)
+                        ? ranInSandbox(*sandbox, id, invokeId, content, spec)
                         : read;
     longest = std::max(longest, run.duration);
     finished.push_back(finishedOnInstance(instance ? *instance : gone, run,

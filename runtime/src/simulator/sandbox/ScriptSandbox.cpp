@@ -276,6 +276,27 @@ ScriptSandbox::~ScriptSandbox() {
     fs::remove_all(options_.instancesRoot, error);
 }
 
+const std::optional<std::string> &ScriptSandbox::unusable() const {
+  std::call_once(probeOnce_, [this] {
+    Spawned child = spawn({bwrapPath_, "--unshare-all", "--die-with-parent", "--ro-bind", "/usr", "/usr", "--symlink",
+                           "usr/bin", "/bin", "--symlink", "usr/lib", "/lib", "--symlink", "usr/lib64", "/lib64",
+                           "--proc", "/proc", "--dev", "/dev", "/bin/true"});
+    if (child.pid < 0) {
+      unusable_ = "cannot start " + bwrapPath_ + ": " + std::strerror(errno);
+      return;
+    }
+    std::string output;
+    bool killed = collect(child, output, std::chrono::steady_clock::now() + std::chrono::seconds(10));
+    int exitCode = waitFor(child.pid);
+    while (!output.empty() && (output.back() == '\n' || output.back() == '\r'))
+      output.pop_back();
+    if (killed || exitCode != 0)
+      unusable_ = "bubblewrap cannot make a sandbox on this machine (" +
+                  (output.empty() ? "exit " + std::to_string(exitCode) : output) + ")";
+  });
+  return unusable_;
+}
+
 void ScriptSandbox::forgetInstances() const {
   std::error_code error;
   for (const auto &entry : fs::directory_iterator(options_.instancesRoot, error))

@@ -19,6 +19,8 @@
 #include <chrono>
 #include <cstdint>
 #include <memory>
+#include <mutex>
+#include <optional>
 #include <string>
 
 namespace oosc::runtime::sim {
@@ -64,12 +66,18 @@ public:
   /// even where an old world's had the same ids.
   void forgetInstances() const;
 
+  /// Why bubblewrap cannot make a sandbox on this machine (user namespaces
+  /// turned off, say), as its first run tells; nothing when it can.
+  const std::optional<std::string> &unusable() const;
+
 private:
   ScriptSandbox(SandboxOptions options, std::string bwrapPath, bool ownsRoot);
   std::string instanceFolder(const std::string &instanceId) const;
 
   SandboxOptions options_;
   std::string bwrapPath_;
+  mutable std::once_flag probeOnce_;
+  mutable std::optional<std::string> unusable_;
   std::string standIns_;
   bool ownsRoot_ = false;
 };

@@ -174,6 +174,13 @@ const std::vector<Step> &walkSteps() {
       {"ECS", "ListTagResources", R"({"ResourceType": "instance", "ResourceId": ["${instance}"]})",
        "TagResources.TagResource"},
       {"ECS", "UntagResources", R"({"ResourceType": "instance", "ResourceId": ["${instance}"], "TagKey": ["team"]})"},
+      // Its RAM role, attached, read and detached.
+      {"ECS", "AttachInstanceRamRole", R"({"InstanceIds": "[\"${instance}\"]", "RamRoleName": "walk-role"})",
+       "AttachInstanceRamRoleResults.AttachInstanceRamRoleResult"},
+      {"ECS", "DescribeInstanceRamRole", R"({"InstanceIds": "[\"${instance}\"]"})",
+       "InstanceRamRoleSets.InstanceRamRoleSet"},
+      {"ECS", "DetachInstanceRamRole", R"({"InstanceIds": "[\"${instance}\"]"})",
+       "DetachInstanceRamRoleResults.DetachInstanceRamRoleResult"},
       // What CloudMonitor saw: the tag change, and the instance's metrics.
       {"CMS", "DescribeSystemEventAttribute", R"({"Product": "tag"})", "SystemEvents.SystemEvent"},
       {"CMS", "DescribeMetricLast", R"({"Namespace": "acs_ecs_dashboard", "MetricName": "cpu_total"})"},

@@ -537,6 +537,29 @@ TEST_F(SimulatorTest, AgentInstallInterruptedByRebootStartsWithTheInstance) {
             Value("true"));
 }
 
+TEST_F(SimulatorTest, AnInstancesRamRoleIsAttachedReadAndDetachedPerInstance) {
+  std::string id = runningInstance();
+  Value attached = call("ECS", "AttachInstanceRamRole",
+                        params({{"InstanceIds", Value("[\"" + id + "\", \"i-nosuch\"]")}, {"RamRoleName", "app-role"}}));
+  EXPECT_EQ(at(attached, "TotalCount"), Value(2));
+  EXPECT_EQ(at(attached, "FailCount"), Value(1));
+  EXPECT_EQ(at(attached, "AttachInstanceRamRoleResults.AttachInstanceRamRoleResult.0.Success"), Value(true));
+  EXPECT_EQ(at(attached, "AttachInstanceRamRoleResults.AttachInstanceRamRoleResult.1.Code"),
+            Value("InvalidInstanceId.NotFound"));
+  Value again = call("ECS", "AttachInstanceRamRole",
+                     params({{"InstanceIds", strings({id.c_str()})}, {"RamRoleName", "other-role"}}));
+  EXPECT_EQ(at(again, "FailCount"), Value(1)) << "one role per instance";
+  Value read = call("ECS", "DescribeInstanceRamRole", params({{"InstanceIds", strings({id.c_str()})}}));
+  EXPECT_EQ(at(read, "InstanceRamRoleSets.InstanceRamRoleSet.0.RamRoleName"), Value("app-role"));
+  EXPECT_EQ(at(read, "TotalCount"), Value(1));
+  Value detached = call("ECS", "DetachInstanceRamRole", params({{"InstanceIds", strings({id.c_str()})}}));
+  EXPECT_EQ(at(detached, "FailCount"), Value(0));
+  Value gone = call("ECS", "DescribeInstanceRamRole", params({{"InstanceIds", strings({id.c_str()})}}));
+  EXPECT_EQ(at(gone, "InstanceRamRoleSets.InstanceRamRoleSet.0.RamRoleName"), Value(""));
+  EXPECT_EQ(callError("ECS", "AttachInstanceRamRole", params({{"InstanceIds", strings({id.c_str()})}})).code,
+            "MissingParameter");
+}
+
 TEST_F(SimulatorTest, RunCommandSucceedsWithBase64Output) {
   std::string id = runningInstance();
   Value invocation =

@@ -44,6 +44,10 @@ const std::vector<ApiSpec> &apiTable() {
       {"ECS", "DescribeInvocations", ecs::describeInvocations, false},
       {"ECS", "DescribeInvocationResults", ecs::describeInvocationResults,
        false},
+      // The RAM role of an instance.
+      {"ECS", "DescribeInstanceRamRole", ecs::describeInstanceRamRole, false},
+      {"ECS", "AttachInstanceRamRole", ecs::attachInstanceRamRole, true},
+      {"ECS", "DetachInstanceRamRole", ecs::detachInstanceRamRole, true},
       // ECS tags.
       {"ECS", "TagResources", ecs::tagResources, true},
       {"ECS", "UntagResources", ecs::untagResources, true},

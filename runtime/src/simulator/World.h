@@ -350,6 +350,9 @@ Result invokeCommand(World &, const Request &);
 Result describeInvocations(World &, const Request &);
 Result describeInvocationResults(World &, const Request &);
 Result tagResources(World &, const Request &);
+Result describeInstanceRamRole(World &, const Request &);
+Result attachInstanceRamRole(World &, const Request &);
+Result detachInstanceRamRole(World &, const Request &);
 Result untagResources(World &, const Request &);
 Result listTagResources(World &, const Request &);
 } // namespace ecs

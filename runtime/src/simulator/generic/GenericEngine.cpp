@@ -490,13 +490,18 @@ Result change(World &world, const apis::Shape *shape, const std::string &kind, c
               const Value &parameters) {
   std::string idField = idFieldOf(shape, meaning.noun);
   std::optional<Target> target = targetOf(world, product, kind, meaning.noun, idField, request, parameters);
-  if (!target && meaning.verb == Verb::Update)
+  if (!target)
     if (std::optional<Target> owner = ownerOf(world, product, parameters)) {
       if (!owner->record)
         return notFound(owner->keyField, owner->key);
-      // A part of its owner: its settings kept beside the owner's fields.
+      // A part of its owner (ModifyBackupPolicy, ReleaseInstancePublicConnection
+      // with a DBInstanceId): its settings kept beside the owner's fields,
+      // or forgotten.
       Value &part = partOf(*owner->record, meaning.noun);
-      setFields(part, parameters, owner->keyField);
+      if (meaning.verb == Verb::Delete)
+        part = Value(Value::Map{});
+      else
+        setFields(part, parameters, owner->keyField);
       return answerWith(shape, withPart(*owner->record, meaning.noun), owner->keyField);
     }
   if (!target)

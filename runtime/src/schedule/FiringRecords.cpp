@@ -83,4 +83,24 @@ void triggerWarning(RunEnvironment &environment, const std::string &triggerId,
                             "warning: " + text);
 }
 
+ExecutionOutcome triggerEnded(ExecutionState &state, ExecutionStatus status, const std::string &error,
+                              std::chrono::steady_clock::time_point started, Value firings) {
+  TaskStatus taskStatus = status == ExecutionStatus::Success     ? TaskStatus::Success
+                          : status == ExecutionStatus::Cancelled ? TaskStatus::Cancelled
+                                                                 : TaskStatus::Failed;
+  const TaskDef &trigger = state.def.tasks.front();
+  state.tasks.front().status = taskStatus;
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  // Nothing runs after the trigger in its own execution: next is the end.
+  taskEnded(state, trigger, 0, taskStatus, seconds, status == ExecutionStatus::Failed ? error : "", std::nullopt);
+  ExecutionOutcome outcome;
+  outcome.status = status;
+  outcome.outputs = Value(Value::Map{{"firings", std::move(firings)}});
+  if (status == ExecutionStatus::Failed)
+    outcome.error = "task '" + trigger.name + "' failed: " + error;
+  else if (status == ExecutionStatus::Cancelled)
+    outcome.error = error;
+  return outcome;
+}
+
 } // namespace oosc::runtime::schedule

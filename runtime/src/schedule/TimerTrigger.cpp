@@ -258,22 +258,7 @@ private:
 
   ExecutionOutcome end(ExecutionStatus status, const std::string &error,
                        std::chrono::steady_clock::time_point started) {
-    TaskStatus taskStatus = status == ExecutionStatus::Success   ? TaskStatus::Success
-                            : status == ExecutionStatus::Cancelled ? TaskStatus::Cancelled
-                                                                   : TaskStatus::Failed;
-    state_.tasks.front().status = taskStatus;
-    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    // Nothing runs after the trigger in its own execution: next is the end.
-    taskEnded(state_, trigger(), 0, taskStatus, seconds, status == ExecutionStatus::Failed ? error : "",
-              std::nullopt);
-    ExecutionOutcome outcome;
-    outcome.status = status;
-    outcome.outputs = Value(Value::Map{{"firings", counts_.toValue()}});
-    if (status == ExecutionStatus::Failed)
-      outcome.error = "task '" + trigger().name + "' failed: " + error;
-    else if (status == ExecutionStatus::Cancelled)
-      outcome.error = error;
-    return outcome;
+    return triggerEnded(state_, status, error, started, counts_.toValue());
   }
 
   ExecutionState state_;

@@ -104,15 +104,10 @@ Result describeSystemEventAttribute(World &world, const Request &request) {
   auto page = readPaging(request, 10, 100);
   if (!page)
     return page.error();
-  size_t total = found.size();
-  size_t begin = std::min(page.value().offset, total);
-  size_t stop = std::min(begin + page.value().size, total);
   return Value(Value::Map{
       {"Code", "200"},
       {"Success", "true"},
-      {"SystemEvents",
-       Value(Value::Map{{"SystemEvent", list(Value::List(found.begin() + static_cast<long>(begin),
-                                                          found.begin() + static_cast<long>(stop)))}})}});
+      {"SystemEvents", Value(Value::Map{{"SystemEvent", list(pageOf(std::move(found), page.value()))}})}});
 }
 
 Result describeMetricLast(World &world, const Request &request) {

@@ -96,15 +96,11 @@ Result describeInstanceRamRole(World &world, const Request &request) {
   if (!page)
     return page.error();
   // The answer pages but gives only TotalCount (no PageNumber/PageSize).
-  size_t total = sets.size();
-  size_t begin = std::min(page.value().offset, total);
-  size_t end = std::min(begin + page.value().size, total);
+  auto total = static_cast<std::int64_t>(sets.size());
   return Value(Value::Map{
       {"RegionId", regionId.value()},
-      {"TotalCount", static_cast<std::int64_t>(total)},
-      {"InstanceRamRoleSets",
-       Value(Value::Map{{"InstanceRamRoleSet", list(Value::List(sets.begin() + static_cast<long>(begin),
-                                                                 sets.begin() + static_cast<long>(end)))}})}});
+      {"TotalCount", total},
+      {"InstanceRamRoleSets", Value(Value::Map{{"InstanceRamRoleSet", list(pageOf(std::move(sets), page.value()))}})}});
 }
 
 Result attachInstanceRamRole(World &world, const Request &request) { return changeRoles(world, request, true); }

@@ -451,15 +451,19 @@ Outcome<PageSpec, ApiError> readPaging(const Request &request,
   return page;
 }
 
+Value::List pageOf(Value::List items, const PageSpec &page) {
+  std::size_t begin = std::min(page.offset, items.size());
+  std::size_t end = std::min(begin + page.size, items.size());
+  return Value::List(std::make_move_iterator(items.begin() + static_cast<long>(begin)),
+                     std::make_move_iterator(items.begin() + static_cast<long>(end)));
+}
+
 void putPage(Value &response, std::string_view outer, std::string_view inner,
              Value::List items, const PageSpec &page) {
   std::size_t total = items.size();
-  std::size_t begin = std::min(page.offset, total);
-  std::size_t end = std::min(begin + page.size, total);
-  Value::List slice(std::make_move_iterator(items.begin() + begin),
-                    std::make_move_iterator(items.begin() + end));
+  std::size_t end = std::min(std::min(page.offset, total) + page.size, total);
   response.set(std::string(outer),
-               Value(Value::Map{{std::string(inner), list(std::move(slice))}}));
+               Value(Value::Map{{std::string(inner), list(pageOf(std::move(items), page))}}));
   response.set("TotalCount", static_cast<std::int64_t>(total));
   if (page.tokens) {
     response.set("NextToken",

@@ -190,6 +190,9 @@ Outcome<PageSpec, ApiError> readPaging(const Request &request,
                                        std::int64_t maxSize);
 /// Puts the requested page of \p items at response[outer][inner] and adds
 /// TotalCount plus PageNumber/PageSize or NextToken/MaxResults.
+/// The items of the requested page (for answers with their own paging
+/// fields, or none but TotalCount).
+Value::List pageOf(Value::List items, const PageSpec &page);
 void putPage(Value &response, std::string_view outer, std::string_view inner,
              Value::List items, const PageSpec &page);
 

@@ -43,6 +43,18 @@ private:
       ++position_;
   }
 
+  /// YAML reads a flow mapping's key and its ':' on one line (an implicit
+  /// key); with a line break between them yaml-cpp, the authority, reads
+  /// the text otherwise, so such JSON is left to it.
+  bool lineBreakBeforeColon() const {
+    for (size_t at = position_; at < text_.size() && text_[at] != ':'; ++at)
+      if (text_[at] == '\n' || text_[at] == '\r')
+        return true;
+      else if (text_[at] != ' ' && text_[at] != '\t')
+        return false;
+    return false;
+  }
+
   bool take(char c) {
     skipBlanks();
     if (position_ < text_.size() && text_[position_] == c) {
@@ -232,7 +244,7 @@ private:
         if (position_ >= text_.size() || text_[position_] != '"')
           return nullptr;
         ir::Node *key = string();
-        if (!key || !take(':'))
+        if (!key || lineBreakBeforeColon() || !take(':'))
           return nullptr;
         ir::Node *item = value(depth + 1);
         if (!item)

@@ -65,23 +65,29 @@ std::optional<std::chrono::seconds> parseSpan(const std::string &text) {
   return std::chrono::seconds(*count * unit);
 }
 
-Checked<Value> parseEvent(const std::string &text) {
+Checked<Value> parseJsonObjectArgument(const std::string &option, const std::string &text,
+                                       const std::string &whatItHolds) {
   std::string json = text;
   if (!json.empty() && json[0] == '@') {
-    auto read = files::readBounded(json.substr(1), {"--event file", false});
+    std::string path = json.substr(1);
+    auto read = files::readBounded(path, {option + " file", false});
     if (!read)
       return read.error().message;
     if (!read.value())
-      return "cannot read --event file " + shown(json.substr(1)) + ": it does not exist";
+      return "cannot read " + option + " file " + shown(path) + ": it does not exist";
     json = std::move(*read.value());
   }
   JsonParseError error;
-  auto event = parseJson(json, &error);
-  if (!event)
-    return "--event: " + error.message + " at offset " + std::to_string(error.offset);
-  if (!event->isMap())
-    return "--event takes a JSON object (the event as OOS hands it to the trigger), not " + shown(text);
-  return std::move(*event);
+  auto object = parseJson(json, &error);
+  if (!object)
+    return option + ": " + error.message + " at offset " + std::to_string(error.offset);
+  if (!object->isMap())
+    return option + " takes a JSON object (" + whatItHolds + "), not " + shown(text);
+  return std::move(*object);
+}
+
+Checked<Value> parseEvent(const std::string &text) {
+  return parseJsonObjectArgument("--event", text, "the event as OOS hands it to the trigger");
 }
 
 Checked<FaultRule> parseFault(const std::string &text) {

@@ -2,8 +2,8 @@
 #include "runner/ParameterArguments.h"
 
 #include "executor/ExecutionState.h"
-#include "files/Files.h"
 #include "text/MessageText.h"
+#include "oosc/runtime/OptionValues.h"
 #include "oosc/runtime/ParameterConstraints.h"
 
 namespace oosc::runtime {
@@ -48,22 +48,11 @@ std::optional<std::string> addParameterArgument(const TemplateDef &def, const st
 
 std::optional<std::string> addParametersJson(const TemplateDef &def, const std::string &argument,
                                              GivenParameters &given) {
-  std::string text = argument;
-  if (!text.empty() && text[0] == '@') {
-    auto read = files::readBounded(text.substr(1), {"--parameters file", false});
-    if (!read)
-      return read.error().message;
-    if (!read.value())
-      return "cannot read --parameters file '" + text.substr(1) + "': it does not exist";
-    text = std::move(*read.value());
-  }
-  JsonParseError error;
-  auto value = parseJson(text, &error);
-  if (!value)
-    return "--parameters: " + error.message + " at offset " + std::to_string(error.offset);
-  if (!value->isMap())
-    return "--parameters takes a JSON object of parameter names to values";
-  for (auto &[name, member] : value->getMap()) {
+  auto parsed = parseJsonObjectArgument("--parameters", argument, "parameter names to values");
+  if (auto *error = std::get_if<std::string>(&parsed))
+    return *error;
+  auto &value = std::get<Value>(parsed);
+  for (auto &[name, member] : value.getMap()) {
     const ParameterDef *parameter = declared(def, name);
     if (!parameter)
       return "unknown parameter " + text::quoteCut(name) + " in --parameters";

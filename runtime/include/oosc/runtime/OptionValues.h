@@ -42,6 +42,10 @@ Checked<KillPoint> parseKillAfter(const std::string &text);
 constexpr std::int64_t MaxListenSeconds = 10LL * 366 * 86400;
 /// --listen-for: whole seconds, or a number with s, m, h or d.
 std::optional<std::chrono::seconds> parseSpan(const std::string &text);
+/// The JSON object an \p option takes, written out or as @FILE; \p whatItHolds
+/// completes the error for a value that is not an object.
+Checked<Value> parseJsonObjectArgument(const std::string &option, const std::string &text,
+                                       const std::string &whatItHolds);
 /// --event: a JSON object, or @FILE holding one.
 Checked<Value> parseEvent(const std::string &text);
 /// --now: a time stamp with its zone (Z, +08:00) or a UTC date, within the

@@ -303,17 +303,6 @@ private:
   std::map<std::string, std::int64_t> lastAlarm_;
 };
 
-/// How the firings went, for the trigger's outputs.
-struct Counts {
-  std::int64_t success = 0, failed = 0, cancelled = 0;
-  void add(ExecutionStatus status) {
-    ++(status == ExecutionStatus::Success ? success : status == ExecutionStatus::Cancelled ? cancelled : failed);
-  }
-  Value toValue() const {
-    return Value(Value::Map{{"success", Value(success)}, {"failed", Value(failed)}, {"cancelled", Value(cancelled)}});
-  }
-};
-
 class EventRun {
 public:
   EventRun(const TemplateDef &def, const std::vector<Value> &parameters, RunEnvironment &environment,
@@ -392,24 +381,8 @@ private:
                         " s (--listen-for) with " + std::to_string(fired_) + " firings");
         return end(ExecutionStatus::Success, "", started);
       }
-      if (!sleep(watch.interval()))
+      if (!sleepUntil(environment_, environment_.clock.now() + watch.interval(), options_.wakeEvery))
         return end(ExecutionStatus::Cancelled, "cancelled while waiting for events", started);
-    }
-  }
-
-  /// Sleeps \p span on the clock, waking to see whether a cancel came;
-  /// false when one did.
-  bool sleep(milliseconds span) {
-    auto until = environment_.clock.now() + span;
-    for (;;) {
-      if (cancelRequested()) {
-        environment_.cancellation->take();
-        return false;
-      }
-      auto left = std::chrono::duration_cast<milliseconds>(until - environment_.clock.now());
-      if (left.count() <= 0)
-        return true;
-      environment_.clock.sleepFor(options_.wakeEvery.count() > 0 ? std::min(left, options_.wakeEvery) : left);
     }
   }
 
@@ -421,42 +394,42 @@ private:
     std::int64_t at = std::max(millisOf(environment_.clock.now()) / 1000, lastAt_ + 1);
     lastAt_ = at;
     std::string childId = options_.newExecutionId();
-    firingRecorded(environment_, triggerId_, at, childId, "Running");
-    RunEnvironment child = environment_;
-    child.depth = environment_.depth + 1;
-    executionStarted(child, state_.def, state_.parameters, childId, triggerId_);
-    ExecutionOutcome outcome;
-    Context context(state_);
-    auto outputs = extractOutputs(trigger(), event, context);
-    if (!outputs) {
-      outcome.status = ExecutionStatus::Failed;
-      outcome.error = "task '" + trigger().name + "' failed: the event " + event.toJson() +
-                      " gives no outputs: " + outputs.error().message;
-    } else {
-      Value::Map triggerOutputs;
-      for (auto &[name, value] : outputs.value())
-        triggerOutputs.emplace_back(name, std::move(value));
-      ExecutionOptions fromTheEvent;
-      fromTheEvent.firstTask = 1;
-      Value given(std::move(triggerOutputs));
-      fromTheEvent.firstTaskOutputs = &given;
-      outcome = runExecution(state_.def, state_.parameters, child, childId, fromTheEvent);
-    }
-    executionEnded(child, childId, outcome);
-    firingRecorded(environment_, triggerId_, at, childId, std::string(executionStatusName(outcome.status)));
-    counts_.add(outcome.status);
+    counts_.add(runFiring(environment_, state_, at, childId, [&](RunEnvironment &child) {
+      return runFromTheEvent(child, childId, event);
+    }));
     ++fired_;
   }
 
+  /// The template after its trigger, the trigger's outputs selected from \p event.
+  ExecutionOutcome runFromTheEvent(RunEnvironment &child, const std::string &childId, const Value &event) {
+    Context context(state_);
+    auto outputs = extractOutputs(trigger(), event, context);
+    if (!outputs) {
+      ExecutionOutcome failed;
+      failed.status = ExecutionStatus::Failed;
+      failed.error = "task '" + trigger().name + "' failed: the event " + event.toJson() +
+                     " gives no outputs: " + outputs.error().message;
+      return failed;
+    }
+    Value::Map triggerOutputs;
+    for (auto &[name, value] : outputs.value())
+      triggerOutputs.emplace_back(name, std::move(value));
+    Value given(std::move(triggerOutputs));
+    ExecutionOptions fromTheEvent;
+    fromTheEvent.firstTask = 1;
+    fromTheEvent.firstTaskOutputs = &given;
+    return runExecution(state_.def, state_.parameters, child, childId, fromTheEvent);
+  }
+
   ExecutionOutcome end(ExecutionStatus status, const std::string &error, std::chrono::steady_clock::time_point started) {
-    return triggerEnded(state_, status, error, started, counts_.toValue());
+    return triggerEnded(state_, status, error, started, counts_.toValue(false));
   }
 
   ExecutionState state_;
   RunEnvironment &environment_;
   std::string triggerId_;
   const EventTriggerOptions &options_;
-  Counts counts_;
+  FiringCounts counts_;
   unsigned long long fired_ = 0;
   std::int64_t lastAt_ = 0; ///< the second of the last firing
 };

@@ -5,6 +5,7 @@
 #include "executor/StepRecords.h"
 #include "oosc/runtime/Journal.h"
 
+#include <algorithm>
 #include <iostream>
 
 namespace oosc::runtime::schedule {
@@ -81,6 +82,56 @@ void triggerWarning(RunEnvironment &environment, const std::string &triggerId,
                     const std::string &text) {
   environment.progress.note("warning", {{"execution", Value(triggerId)}, {"message", Value(text)}},
                             "warning: " + text);
+}
+
+void FiringCounts::add(std::string_view status) {
+  std::int64_t *counter = status == "Success"     ? &success
+                          : status == "Failed"    ? &failed
+                          : status == "Cancelled" ? &cancelled
+                          : status == "Missed"    ? &missed
+                          : status == "Skipped"   ? &skipped
+                                                  : &interrupted;
+  ++*counter;
+}
+
+Value FiringCounts::toValue(bool scheduled) const {
+  std::pair<const char *, std::int64_t> counts[] = {{"success", success}, {"failed", failed},
+                                                    {"cancelled", cancelled}, {"missed", missed},
+                                                    {"skipped", skipped}, {"interrupted", interrupted}};
+  constexpr size_t kEveryTriggersCounts = 3; // success, failed, cancelled
+  Value::Map shown;
+  for (size_t i = 0; i < (scheduled ? std::size(counts) : kEveryTriggersCounts); ++i)
+    shown.emplace_back(counts[i].first, Value(counts[i].second));
+  return Value(std::move(shown));
+}
+
+bool sleepUntil(RunEnvironment &environment, std::chrono::system_clock::time_point until,
+                std::chrono::milliseconds wakeEvery) {
+  for (;;) {
+    if (environment.cancellation && environment.cancellation->isRequested()) {
+      environment.cancellation->take();
+      return false;
+    }
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(until - environment.clock.now());
+    if (left.count() <= 0)
+      return true;
+    environment.clock.sleepFor(wakeEvery.count() > 0 ? std::min(left, wakeEvery) : left);
+  }
+}
+
+std::string runFiring(RunEnvironment &environment, const ExecutionState &trigger, std::int64_t at,
+                      const std::string &childId,
+                      const std::function<ExecutionOutcome(RunEnvironment &child)> &run) {
+  const std::string &triggerId = trigger.executionId;
+  firingRecorded(environment, triggerId, at, childId, "Running");
+  RunEnvironment child = environment;
+  child.depth = environment.depth + 1;
+  executionStarted(child, trigger.def, trigger.parameters, childId, triggerId);
+  ExecutionOutcome outcome = run(child);
+  executionEnded(child, childId, outcome);
+  std::string status(executionStatusName(outcome.status));
+  firingRecorded(environment, triggerId, at, childId, status);
+  return status;
 }
 
 ExecutionOutcome triggerEnded(ExecutionState &state, ExecutionStatus status, const std::string &error,

@@ -24,26 +24,6 @@ std::string property(const Value &properties, std::string_view name) {
   return value && !value->isNull() ? value->toDisplayString() : std::string();
 }
 
-/// How the firings of one run went, for the trigger's outputs.
-struct FiringCounts {
-  std::int64_t success = 0, failed = 0, cancelled = 0, missed = 0, skipped = 0, interrupted = 0;
-
-  void add(const std::string &status) {
-    std::int64_t *counter = status == "Success"     ? &success
-                            : status == "Failed"    ? &failed
-                            : status == "Cancelled" ? &cancelled
-                            : status == "Missed"    ? &missed
-                            : status == "Skipped"   ? &skipped
-                                                    : &interrupted;
-    ++*counter;
-  }
-  Value toValue() const {
-    return Value(Value::Map{{"success", Value(success)},     {"failed", Value(failed)},
-                            {"cancelled", Value(cancelled)}, {"missed", Value(missed)},
-                            {"skipped", Value(skipped)},     {"interrupted", Value(interrupted)}});
-  }
-};
-
 class TriggerRun {
 public:
   TriggerRun(const TemplateDef &def, const std::vector<Value> &parameters, RunEnvironment &environment,
@@ -224,41 +204,23 @@ private:
 
   /// Waits on the clock until \p at; false when cancelled first.
   bool waitUntil(std::int64_t at) {
-    using std::chrono::milliseconds;
-    for (;;) {
-      if (isCancelRequested()) {
-        environment_.cancellation->take(); // acted on here: no child runs
-        return false;
-      }
-      auto remaining = std::chrono::duration_cast<milliseconds>(
-          std::chrono::system_clock::time_point(std::chrono::seconds(at)) - environment_.clock.now());
-      if (remaining.count() <= 0)
-        return true;
-      environment_.clock.sleepFor(options_.wakeEvery.count() > 0 ? std::min(remaining, options_.wakeEvery)
-                                                                 : remaining);
-    }
+    return sleepUntil(environment_, std::chrono::system_clock::time_point(std::chrono::seconds(at)),
+                      options_.wakeEvery);
   }
 
   /// One child execution of the template without its trigger.
   void fire(std::int64_t at) {
-    std::string childId = options_.newExecutionId();
-    firingRecorded(environment_, triggerId_, at, childId, "Running");
-    RunEnvironment child = environment_;
-    child.depth = environment_.depth + 1;
-    executionStarted(child, state_.def, state_.parameters, childId, triggerId_);
     ExecutionOptions withoutTheTrigger;
     withoutTheTrigger.firstTask = 1;
-    ExecutionOutcome outcome =
-        runExecution(state_.def, state_.parameters, child, childId, withoutTheTrigger);
-    executionEnded(child, childId, outcome);
-    std::string status(executionStatusName(outcome.status));
-    firingRecorded(environment_, triggerId_, at, childId, status);
-    counts_.add(status);
+    std::string childId = options_.newExecutionId();
+    counts_.add(runFiring(environment_, state_, at, childId, [&](RunEnvironment &child) {
+      return runExecution(state_.def, state_.parameters, child, childId, withoutTheTrigger);
+    }));
   }
 
   ExecutionOutcome end(ExecutionStatus status, const std::string &error,
                        std::chrono::steady_clock::time_point started) {
-    return triggerEnded(state_, status, error, started, counts_.toValue());
+    return triggerEnded(state_, status, error, started, counts_.toValue(true));
   }
 
   ExecutionState state_;

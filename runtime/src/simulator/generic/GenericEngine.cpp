@@ -209,58 +209,50 @@ std::optional<Target> targetOf(World &world, const apis::ProductRecord &product,
   return std::nullopt;
 }
 
-/// The resource that owns a part a call names without an id of its own:
-/// ModifyBackupPolicy with a DBInstanceId changes that instance's backup
-/// policy. The first `<X>Id` parameter naming an X of the product (the
-/// engine's, or a hand-written model's); its record is null when no X has
-/// that id (NotFound, as the owner's API would say).
-std::optional<Target> ownerOf(World &world, const apis::ProductRecord &product, const Value &parameters) {
-  if (!parameters.isMap())
+/// The resource a parameter `<X>Id` names, X a kind of the product the
+/// world holds (the engine's records of the kind, or a hand-written
+/// model's through its bridge); its record is null when no X has that id.
+/// Nothing when the parameter names no kind the world knows.
+std::optional<Target> namedBy(World &world, const apis::ProductRecord &product, const std::string &name,
+                              const Value &value) {
+  if (!value.isString() || value.getString().empty() || !endsWithId(name) || isCallParameter(name))
     return std::nullopt;
-  for (const auto &[name, value] : parameters.getMap()) {
-    if (!value.isString() || name.size() <= 2 || name.compare(name.size() - 2, 2, "Id") != 0 || isCallParameter(name))
-      continue;
-    std::string kind = std::string(product.code) + "::" + name.substr(0, name.size() - 2);
-    bool known = false;
-    for (Value &record : world.records(section::Resources))
-      if (kindOfRecord(record) == kind) {
-        known = true;
-        if (textOf(record, name) == value.getString())
-          return Target{&record, name, value.getString(), false};
-      }
-    for (const Bridge &bridge : kBridges)
-      if (equalsIgnoreCase(bridge.product, product.code) && bridge.idKey == name)
-        return Target{world.find(bridge.section, bridge.idKey, value.getString()), name, value.getString(), true};
-    if (known)
-      return Target{nullptr, name, value.getString(), false};
-  }
+  const std::string &id = value.getString();
+  std::string kind = kindOf(product, name.substr(0, name.size() - 2));
+  bool known = false;
+  for (Value &record : world.records(section::Resources))
+    if (kindOfRecord(record) == kind) {
+      known = true;
+      if (textOf(record, name) == id)
+        return Target{&record, name, id, false};
+    }
+  for (const Bridge &bridge : kBridges)
+    if (equalsIgnoreCase(bridge.product, product.code) && bridge.idKey == name)
+      return Target{world.find(bridge.section, bridge.idKey, id), name, id, true};
+  if (known)
+    return Target{nullptr, name, id, false};
   return std::nullopt;
 }
 
-/// The first resource the call names by an `<X>Id` parameter, X a kind of
-/// the product the world holds (the engine's or a hand-written model's),
-/// that does not exist: a call on it fails NotFound, as the real API does.
+/// The resource that owns a part a call names without an id of its own:
+/// ModifyBackupPolicy with a DBInstanceId changes that instance's backup
+/// policy. The first resource a parameter names (namedBy); its record is
+/// null when it does not exist (NotFound, as the owner's API would say).
+std::optional<Target> ownerOf(World &world, const apis::ProductRecord &product, const Value &parameters) {
+  if (parameters.isMap())
+    for (const auto &[name, value] : parameters.getMap())
+      if (std::optional<Target> named = namedBy(world, product, name, value))
+        return named;
+  return std::nullopt;
+}
+
+/// The first resource a parameter names (namedBy) that does not exist: a
+/// call on it fails NotFound, as the real API does.
 std::optional<ApiError> missingNamed(World &world, const apis::ProductRecord &product, const Value &parameters) {
-  if (!parameters.isMap())
-    return std::nullopt;
-  for (const auto &[name, value] : parameters.getMap()) {
-    if (!value.isString() || value.getString().empty() || !endsWithId(name) || isCallParameter(name))
-      continue;
-    std::string kind = std::string(product.code) + "::" + name.substr(0, name.size() - 2);
-    bool known = false, found = false;
-    for (const Value &record : world.records(section::Resources))
-      if (kindOfRecord(record) == kind) {
-        known = true;
-        found = found || textOf(record, name) == value.getString();
-      }
-    for (const Bridge &bridge : kBridges)
-      if (!known && equalsIgnoreCase(bridge.product, product.code) && bridge.idKey == name) {
-        known = true;
-        found = world.find(bridge.section, bridge.idKey, value.getString()) != nullptr;
-      }
-    if (known && !found)
-      return notFound(name, value.getString());
-  }
+  if (parameters.isMap())
+    for (const auto &[name, value] : parameters.getMap())
+      if (std::optional<Target> named = namedBy(world, product, name, value); named && !named->record)
+        return notFound(named->keyField, named->key);
   return std::nullopt;
 }
 

@@ -8,9 +8,21 @@
 namespace oosc::runtime::sim::ecs {
 namespace {
 
-/// The instances of the region, or those InstanceIds names.
-Outcome<std::vector<std::string>, ApiError> namedInstances(const Request &request) {
-  return request.list({"InstanceIds", "InstanceId"});
+/// The region a call is in and the instances it names (InstanceIds; none
+/// named: the region's).
+struct Asked {
+  std::string regionId;
+  std::vector<std::string> instanceIds;
+};
+
+Outcome<Asked, ApiError> askedOf(World &world, const Request &request) {
+  auto regionId = regionOf(world, request);
+  if (!regionId)
+    return regionId.error();
+  auto ids = request.list({"InstanceIds", "InstanceId"});
+  if (!ids)
+    return ids.error();
+  return Asked{regionId.value(), std::move(ids.value())};
 }
 
 Value roleSet(const std::string &instanceId, std::string_view roleName) {
@@ -26,24 +38,23 @@ Value result(const std::string &instanceId, const std::string &code, const std::
 
 /// The per-instance answer of Attach (\p attach) or Detach.
 Result changeRoles(World &world, const Request &request, bool attach) {
-  auto regionId = regionOf(world, request);
-  if (!regionId)
-    return regionId.error();
-  auto ids = namedInstances(request);
-  if (!ids)
-    return ids.error();
-  if (ids.value().empty())
+  auto asked = askedOf(world, request);
+  if (!asked)
+    return asked.error();
+  const std::string &regionId = asked.value().regionId;
+  const std::vector<std::string> &ids = asked.value().instanceIds;
+  if (ids.empty())
     return missingParameter("InstanceIds");
   std::string role = request.textOr("RamRoleName", "");
   if (attach && role.empty())
     return missingParameter("RamRoleName");
   Value::List results;
   std::int64_t failed = 0;
-  for (const std::string &id : ids.value()) {
+  for (const std::string &id : ids) {
     Value *instance = world.find(section::Instances, "InstanceId", id);
     std::string had = instance ? std::string(textOf(*instance, "RamRoleName")) : "";
     std::string code = "200", message = "success";
-    if (!instance || textOf(*instance, "RegionId") != regionId.value()) {
+    if (!instance || textOf(*instance, "RegionId") != regionId) {
       code = "InvalidInstanceId.NotFound";
       message = "The specified InstanceId does not exist.";
     } else if (attach && !had.empty()) {
@@ -65,7 +76,7 @@ Result changeRoles(World &world, const Request &request, bool attach) {
   std::string resultsKey = attach ? "AttachInstanceRamRoleResults" : "DetachInstanceRamRoleResults";
   std::string resultKey = attach ? "AttachInstanceRamRoleResult" : "DetachInstanceRamRoleResult";
   return Value(Value::Map{{"RamRoleName", role},
-                          {"TotalCount", static_cast<std::int64_t>(ids.value().size())},
+                          {"TotalCount", static_cast<std::int64_t>(ids.size())},
                           {"FailCount", failed},
                           {resultsKey, Value(Value::Map{{resultKey, list(std::move(results))}})}});
 }
@@ -73,12 +84,11 @@ Result changeRoles(World &world, const Request &request, bool attach) {
 } // namespace
 
 Result describeInstanceRamRole(World &world, const Request &request) {
-  auto regionId = regionOf(world, request);
-  if (!regionId)
-    return regionId.error();
-  auto ids = namedInstances(request);
-  if (!ids)
-    return ids.error();
+  auto asked = askedOf(world, request);
+  if (!asked)
+    return asked.error();
+  const std::string &regionId = asked.value().regionId;
+  const std::vector<std::string> &ids = asked.value().instanceIds;
   std::string role = request.textOr("RamRoleName", "");
   Value::List sets;
   for (const Value &instance : world.records(section::Instances)) {
@@ -86,8 +96,8 @@ Result describeInstanceRamRole(World &world, const Request &request) {
     std::string_view has = textOf(instance, "RamRoleName");
     // Named instances are answered with or without a role; otherwise the
     // instances that have one (the one asked for, if any).
-    bool named = !ids.value().empty();
-    if (textOf(instance, "RegionId") != regionId.value() || (named && !listedOrAll(ids.value(), id)) ||
+    bool named = !ids.empty();
+    if (textOf(instance, "RegionId") != regionId || (named && !listedOrAll(ids, id)) ||
         (!named && has.empty()) || (!role.empty() && has != role))
       continue;
     sets.push_back(roleSet(id, has));
@@ -98,7 +108,7 @@ Result describeInstanceRamRole(World &world, const Request &request) {
   // The answer pages but gives only TotalCount (no PageNumber/PageSize).
   auto total = static_cast<std::int64_t>(sets.size());
   return Value(Value::Map{
-      {"RegionId", regionId.value()},
+      {"RegionId", regionId},
       {"TotalCount", total},
       {"InstanceRamRoleSets", Value(Value::Map{{"InstanceRamRoleSet", list(pageOf(std::move(sets), page.value()))}})}});
 }

@@ -333,6 +333,7 @@ int runTemplate(const TemplateDef &def, const RunnerImage &image, const std::str
   Steering steering;
   steering.mode = options.mode;
   steering.loopMode = options.loopMode;
+  steering.given = options.answers;
   if (auto error = prepareSteering(steering, program, journal.get(), options.jsonLog, &cancellation))
     return usageError(program, *error);
   environment.steering = &steering;

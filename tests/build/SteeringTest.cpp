@@ -156,6 +156,35 @@ TEST_F(SteeringBuildTest, ApproveGoesOnAndRejectCancelsRunningTheCleanup) {
   EXPECT_TRUE(contains(show(runner, rejected).out, "status     Cancelled"));
 }
 
+TEST_F(SteeringBuildTest, AnswersGivenInAdvanceDoNotWaitAndSayWhoAnswered) {
+  std::string runner = build("tests/build/approve.yaml");
+  // No terminal, no journal: only --answer can answer.
+  RunResult approved = run(runner, {"--no-journal", "--answer", "approve"});
+  EXPECT_EQ(approved.exitCode, 0) << approved.err;
+  EXPECT_TRUE(contains(approved.err, "approveUse waits for approval: approve (--answer)")) << approved.err;
+  EXPECT_TRUE(contains(approved.err, "Success  useInstance")) << approved.err;
+
+  // The first that applies wins: one for another task is passed over.
+  RunResult rejected = run(runner, {"--no-journal", "--answer", "otherTask=approve", "--answer",
+                                    "approveUse=reject", "--answer", "approve"});
+  EXPECT_EQ(rejected.exitCode, 3) << rejected.err;
+  EXPECT_TRUE(contains(rejected.err, "approveUse waits for approval: reject (--answer)")) << rejected.err;
+  EXPECT_TRUE(contains(rejected.err, "Success  deleteInstance")) << "no cleanup\n" << rejected.err;
+
+  // An answer the question does not take is no answer: the task fails
+  // saying what would have answered it.
+  RunResult unanswered = run(runner, {"--no-journal", "--answer", "resume"});
+  EXPECT_EQ(unanswered.exitCode, 1) << unanswered.err;
+  EXPECT_TRUE(contains(unanswered.err, "no --answer for task 'approveUse' takes approve, reject or cancel"))
+      << unanswered.err;
+
+  for (std::string wrong : {"maybe", "approveUse=", "=approve"}) {
+    RunResult bad = run(runner, {"--no-journal", "--answer", wrong});
+    EXPECT_EQ(bad.exitCode, 2) << wrong;
+    EXPECT_TRUE(contains(bad.err, "--answer takes [TASK=]VERB")) << bad.err;
+  }
+}
+
 TEST_F(SteeringBuildTest, PauseAndEveryBatchPauseWaitUntilResumed) {
   std::string runner = build("tests/build/batches.yaml");
   Background &run = start(runner, {"--loop-mode", "EveryBatchPause"}, "batches");

@@ -3,6 +3,7 @@
 
 #include "executor/Actions.h"
 #include "executor/ApiActions.h"
+#include "executor/Progress.h"
 #include "executor/StepRecords.h"
 #include "oosc/runtime/Journal.h"
 
@@ -52,6 +53,13 @@ std::optional<Enum> valueOf(const Named<Enum> (&table)[N], std::string_view name
   return std::nullopt;
 }
 
+std::string joinedNames(const std::vector<std::string> &names) {
+  std::string text;
+  for (size_t i = 0; i < names.size(); ++i)
+    text += (i == 0 ? "" : i + 1 == names.size() ? " or " : ", ") + names[i];
+  return text;
+}
+
 /// A person cancelled: from here on the execution is cancelled as if by a
 /// signal, and this decision point is the one that acted on it.
 void cancelByAnswer(Cancellation *cancel) {
@@ -88,6 +96,22 @@ Verb waitForAnswer(Steering &steering, ExecutionState &state, const TaskDef &tas
   return *answer;
 }
 
+/// The answer given in advance (--answer) that applies to \p question,
+/// said in the progress so the log shows who answered.
+std::optional<Verb> givenAnswer(const Steering &steering, ExecutionState &state, const Question &question) {
+  for (const GivenAnswer &given : steering.given)
+    if ((given.task.empty() || given.task == question.task) && question.accepts(given.verb)) {
+      std::string verb(verbName(given.verb));
+      state.environment.progress.note("answer",
+                                      {{"execution", Value(question.executionId)},
+                                       {"task", Value(question.task)},
+                                       {"verb", Value(verb)}},
+                                      "  " + question.task + " " + question.text + ": " + verb + " (--answer)");
+      return given.verb;
+    }
+  return std::nullopt;
+}
+
 /// Asks \p question and waits. Nothing: unattended. A Failure: nobody can
 /// answer (no terminal, no journal).
 Outcome<std::optional<Verb>> ask(ExecutionState &state, const TaskDef &task, std::string text,
@@ -100,9 +124,13 @@ Outcome<std::optional<Verb>> ask(ExecutionState &state, const TaskDef &task, std
   }
   Steering *steering = state.environment.steering;
   Question question{state.executionId, task.name, std::move(text), std::move(accepted)};
+  if (steering)
+    if (std::optional<Verb> given = givenAnswer(*steering, state, question))
+      return std::optional<Verb>(given);
   if (!steering || steering->sources.empty())
-    return fail("cannot wait for an answer (" + question.text + "): stdin is not a terminal "
-                "and there is no journal for `executions notify`");
+    return fail("cannot wait for an answer (" + question.text + "): stdin is not a terminal, "
+                "there is no journal for `executions notify` and no --answer for task '" + question.task +
+                "' takes " + joinedNames(question.acceptedNames()));
   std::lock_guard<std::mutex> lock(steering->asking);
   return std::optional<Verb>(waitForAnswer(*steering, state, task, question));
 }

@@ -67,11 +67,20 @@ std::unique_ptr<AnswerSource> terminalAnswers(int fd, std::ostream &prompts);
 std::unique_ptr<AnswerSource> journalAnswers(Journal &journal, const std::string &program,
                                              std::ostream *hints, Cancellation *cancel);
 
+/// An answer given in advance (--answer [TASK=]VERB): \p verb for every
+/// question of task \p task that accepts it; an empty task: of any task.
+struct GivenAnswer {
+  std::string task;
+  Verb verb = Verb::Approve;
+};
+
 /// How a runner's executions are steered; shared by an execution and its
 /// children (the modes apply to the top-level execution only).
 struct Steering {
   ExecutionMode mode = ExecutionMode::Automatic;
   LoopMode loopMode = LoopMode::Automatic;
+  /// Answers given in advance: a question one applies to does not wait.
+  std::vector<GivenAnswer> given;
   /// Empty: nobody can answer, so nothing may wait.
   std::vector<std::unique_ptr<AnswerSource>> sources;
   /// One question at a time: children in a loop may wait together.

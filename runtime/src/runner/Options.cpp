@@ -27,6 +27,21 @@ std::optional<std::string> parseModes(const std::string &name, const std::string
   return std::nullopt;
 }
 
+/// --answer [TASK=]VERB.
+std::optional<std::string> parseAnswer(const std::string &text, RunnerOptions &options) {
+  size_t equals = text.rfind('=');
+  GivenAnswer answer;
+  if (equals != std::string::npos)
+    answer.task = text.substr(0, equals);
+  std::optional<Verb> verb = parseVerb(equals == std::string::npos ? text : text.substr(equals + 1));
+  if (!verb || (equals != std::string::npos && answer.task.empty()))
+    return "--answer takes [TASK=]VERB (VERB one of run, skip, complete, retry, approve, reject, resume, "
+           "cancel), not " + text::quoteCut(text);
+  answer.verb = *verb;
+  options.answers.push_back(std::move(answer));
+  return std::nullopt;
+}
+
 /// --cloud, --endpoint, --endpoint-type, --signature and --profile.
 std::optional<std::string> parseCloudOption(const std::string &name, const std::string &value,
                                             RunnerOptions &options) {
@@ -166,6 +181,9 @@ std::string runnerUsage(const std::string &program, const TemplateDef &def) {
           "                              failure (retry, skip, cancel)\n"
           "  --loop-mode MODE            Automatic (default), FirstBatchPause or EveryBatchPause:\n"
           "                              pause between the batches of a Batch-mode loop\n"
+          "  --answer [TASK=]VERB        answer in advance what TASK (every task without TASK=)\n"
+          "                              would wait for: approve or reject an ACS::Approve, resume\n"
+          "                              a pause, ... (repeatable; the first that applies wins)\n"
           "  -h, --help                  show this help\n"
           "\n       " << program << " executions list|show EXECUTION_ID [--journal FILE]\n"
           "                              the recorded executions, or one with its tasks and loop items\n"
@@ -249,6 +267,7 @@ std::optional<std::string> parseRunnerArguments(const TemplateDef &def, int argc
                argument.rfind("--journal", 0) == 0 || argument.rfind("--resume", 0) == 0 ||
                argument.rfind("--kill-after", 0) == 0 || argument.rfind("--webhooks", 0) == 0 ||
                argument.rfind("--mode", 0) == 0 || argument.rfind("--loop-mode", 0) == 0 ||
+               argument.rfind("--answer", 0) == 0 ||
                argument.rfind("--cloud", 0) == 0 || argument.rfind("--endpoint", 0) == 0 ||
                argument.rfind("--signature", 0) == 0 || argument.rfind("--profile", 0) == 0 ||
                argument.rfind("--time-scale", 0) == 0 || argument.rfind("--firings", 0) == 0 ||
@@ -307,6 +326,10 @@ std::optional<std::string> parseRunnerArguments(const TemplateDef &def, int argc
         if (!span)
           return "--listen-for takes a time such as 90, 30s, 10m, 2h or 1d, not '" + *text + "'";
         options.listenFor = *span;
+      }
+      else if (name == "--answer") {
+        if (auto error = parseAnswer(*text, options))
+          return error;
       }
       else if (name == "--mode" || name == "--loop-mode") {
         if (auto error = parseModes(name, *text, options))

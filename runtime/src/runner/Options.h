@@ -51,6 +51,9 @@ struct RunnerOptions {
   std::optional<std::chrono::seconds> listenFor;
   ExecutionMode mode = ExecutionMode::Automatic;
   LoopMode loopMode = LoopMode::Automatic;
+  /// --answer [TASK=]VERB: approvals, pauses and other questions answered
+  /// in advance (an unattended run: CI, a test harness).
+  std::vector<GivenAnswer> answers;
   /// --cloud aliyun: the real cloud's OpenAPI (or an endpoint speaking it)
   /// instead of the built-in simulated cloud.
   bool realCloud = false;

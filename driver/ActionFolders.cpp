@@ -30,6 +30,15 @@ std::optional<std::string> actionNamedByFile(const std::string &path) {
   return stem;
 }
 
+std::optional<std::string> definitionNamedByFile(const std::string &path) {
+  if (std::optional<std::string> action = actionNamedByFile(path))
+    return action;
+  std::string stem = fs::path(path).stem().string();
+  if (stem.size() > 4 && equalsIgnoreCase(std::string_view(stem).substr(0, 4), "ACS-"))
+    return stem;
+  return std::nullopt;
+}
+
 std::string userActionFolder() {
   if (const char *data = std::getenv("XDG_DATA_HOME"); data && *data)
     return (fs::path(data) / "oosc" / "actions").string();
@@ -63,14 +72,15 @@ void ActionIndex::addFolder(const std::string &folder) {
   std::error_code error;
   for (auto it = fs::recursive_directory_iterator(folder, fs::directory_options::skip_permission_denied, error);
        !error && it != fs::recursive_directory_iterator(); it.increment(error))
-    if (it->is_regular_file(error) && frontend::isTemplateFileName(it->path().string()) && actionNamedByFile(it->path().string()))
+    if (it->is_regular_file(error) && frontend::isTemplateFileName(it->path().string()) &&
+        definitionNamedByFile(it->path().string()))
       files.push_back(it->path());
   std::sort(files.begin(), files.end(), [](const fs::path &a, const fs::path &b) {
     return preference(a) != preference(b) ? preference(a) < preference(b) : a < b;
   });
   // An earlier folder, or a preferred file of this one, keeps the name.
   for (const fs::path &file : files)
-    byName_.emplace(foldCase(*actionNamedByFile(file.string())), file.string());
+    byName_.emplace(foldCase(*definitionNamedByFile(file.string())), file.string());
 }
 
 void ActionIndex::addBuiltIn(const std::string &folder) {

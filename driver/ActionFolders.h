@@ -4,7 +4,10 @@
 // runner, the linter and the language server take their definitions from
 // folders of template files named after their action
 // (`ACS::ECS::RunInstances.yml`, .yaml or .json, at any depth, as
-// `oosc actions pull` writes them), searched in order:
+// `oosc actions pull` writes them). The same folders hold Alibaba's public
+// templates (`ACS-ECS-BulkyRunCommand.yml`: OOS names them ACS-...), which
+// an ACS::Template task names as OOS resolves them for every account. The
+// folders are searched in order:
 //   1. the folders given with --actions;
 //   2. the `actions:` of the .oosc.yaml nearest above the template;
 //   3. $XDG_DATA_HOME/oosc/actions (~/.local/share/oosc/actions), when it exists;
@@ -55,5 +58,10 @@ private:
 /// `ACS::ECS::RunInstances` for a file named `ACS::ECS::RunInstances.yml`;
 /// nothing for a name that is not a product action's.
 std::optional<std::string> actionNamedByFile(const std::string &path);
+
+/// What a definitions folder's file defines: a product action
+/// (actionNamedByFile), or a public template (`ACS-ECS-BulkyRunCommand` for
+/// `ACS-ECS-BulkyRunCommand.yml`); nothing for another file.
+std::optional<std::string> definitionNamedByFile(const std::string &path);
 
 } // namespace oosc::driver

@@ -132,7 +132,9 @@ BuildResult buildRunner(const BuildOptions &options) {
       // An ACS::Template naming a product action by a literal TemplateName
       // calls it as a task naming it would.
       std::string action = equalsIgnoreCase(task.action, "ACS::Template") ? literalTemplateName(task) : task.action;
-      if (action.empty() || runtime::isBuiltInAction(action) || !seen.insert(foldCase(action)).second)
+      // A template built with the others is there already.
+      if (action.empty() || runtime::isBuiltInAction(action) || names.count(foldCase(action)) ||
+          !seen.insert(foldCase(action)).second)
         continue;
       auto file = index.find(action);
       if (!file)

@@ -76,6 +76,25 @@ TEST_F(ActionFoldersTest, ATemplateNamedAfterAnActionDefinesItForTheOthers) {
   EXPECT_EQ(parse(result.out).toJson(), R"({"echoed":"hello-2"})");
 }
 
+TEST_F(ActionFoldersTest, APublicTemplateAnACSTemplateNamesComesFromTheFolder) {
+  std::string uses = source("tests/build/uses-public-template.yaml");
+  std::string runner = (dir_ / "runner").string();
+  RunResult built = buildWith({"--actions", folder(), uses}, runner);
+  ASSERT_EQ(built.exitCode, 0) << built.out << built.err;
+  RunResult result = run(runner, {"--no-journal"});
+  ASSERT_EQ(result.exitCode, 0) << result.err;
+  EXPECT_EQ(parse(result.out).toJson(), R"({"greeting":"hello oosc"})");
+  EXPECT_NE(result.err.find("Success  greet (ACS::Template)"), std::string::npos) << result.err;
+
+  // Without the folder the runner does not have it, and says how to add it.
+  RunResult alone = buildWith({uses}, runner);
+  ASSERT_EQ(alone.exitCode, 0) << alone.out << alone.err;
+  RunResult missing = run(runner, {"--no-journal"});
+  EXPECT_EQ(missing.exitCode, 1);
+  EXPECT_NE(missing.err.find("template 'ACS-Test-Greet' is not compiled into this runner"), std::string::npos)
+      << missing.err;
+}
+
 TEST_F(ActionFoldersTest, TheOoscYamlActionsFolderIsReadWithoutTheFlag) {
   fs::path project = dir_ / "project";
   fs::create_directories(project);

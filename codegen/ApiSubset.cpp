@@ -2,6 +2,7 @@
 #include "codegen/ApiSubset.h"
 
 #include "analysis/CloudCalls.h"
+#include "analysis/References.h"
 #include "codegen/Literals.h"
 #include "oosc/apis/CloudApis.h"
 #include "oosc/runtime/EventTriggers.h"
@@ -103,6 +104,15 @@ std::string emitApiSubset(const std::vector<const ir::Template *> &templates) {
   // ACS::SelectTargets (oosc/runtime/ResourceLists.h): it calls those APIs too.
   for (const runtime::ResourceList *list : listsCalled(templates))
     carry(list->product, list->api);
+  // A {{ oos:NAME }} or {{ oos-secret:NAME }} reference, in a template or
+  // an action it calls, reads OOS's parameter store (executor/Context.cpp).
+  for (const ir::Template *tmpl : templates)
+    for (const analysis::ReferenceSite &site : analysis::collectReferences(*tmpl)) {
+      if (site.reference->kind == ir::RefKind::Store)
+        carry("oos", "GetParameter");
+      else if (site.reference->kind == ir::RefKind::Secret)
+        carry("oos", "GetSecretParameter");
+    }
   // An event or alarm trigger asks CloudMonitor while it waits
   // (oosc/runtime/EventTriggers.h).
   for (const ir::Template *tmpl : templates)

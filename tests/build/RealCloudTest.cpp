@@ -47,15 +47,17 @@ protected:
     return runProgram(runner, arguments);
   }
 
-  /// The commands of a world, without the times that differ between runs.
+  /// The commands a run made in a world (not the public ones every world
+  /// holds), without the times that differ between runs.
   static runtime::Value commandsOf(const runtime::Value &world) {
     runtime::Value::List commands;
     if (const runtime::Value *records = world.find("Commands"))
       for (const runtime::Value &record : records->getList())
-        commands.push_back(runtime::Value(runtime::Value::Map{{"CommandId", *record.find("CommandId")},
-                                                              {"Name", *record.find("Name")},
-                                                              {"Type", *record.find("Type")},
-                                                              {"CommandContent", *record.find("CommandContent")}}));
+        if (!record.find("Provider"))
+          commands.push_back(runtime::Value(runtime::Value::Map{{"CommandId", *record.find("CommandId")},
+                                                                {"Name", *record.find("Name")},
+                                                                {"Type", *record.find("Type")},
+                                                                {"CommandContent", *record.find("CommandContent")}}));
     return runtime::Value(std::move(commands));
   }
 

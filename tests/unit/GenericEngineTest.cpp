@@ -149,6 +149,30 @@ TEST(GenericEngine, AResourceIsMadeFoundChangedAndRemoved) {
   EXPECT_FALSE(gone.error().requestId.empty());
 }
 
+TEST(GenericEngine, AResourceWhoseIdIsJustIdIsAnsweredUnderItsNoun) {
+  // GetParameter's answer holds the parameter under Parameter, its id as Id.
+  auto cloud = openCloud();
+  ASSERT_TRUE(cloud->call("OOS", "CreateParameter",
+                          params({{"Name", "team/greeting"}, {"Value", "hello"}, {"Type", "String"}}))
+                  .ok());
+  auto read = cloud->call("OOS", "GetParameter", params({{"Name", "team/greeting"}}));
+  ASSERT_TRUE(read.ok()) << read.error().message;
+  EXPECT_EQ(at(read.value(), "Parameter.Value"), "\"hello\"") << read.value().toJson();
+  EXPECT_EQ(at(read.value(), "Parameter.Name"), "\"team/greeting\"");
+
+  // Alibaba's public parameters are there as stand-ins (PublicContent.def).
+  auto published = cloud->call("OOS", "GetParameter",
+                               params({{"Name", "aliyun/services/oos/commands/install_DockerCE_for_linux"}}));
+  ASSERT_TRUE(published.ok()) << published.error().message;
+  EXPECT_EQ(at(published.value(), "Parameter.ShareType"), "\"Public\"");
+  EXPECT_NE(at(published.value(), "Parameter.Value").find("stand-in for Alibaba's public parameter"),
+            std::string::npos)
+      << published.value().toJson();
+  auto missing = cloud->call("OOS", "GetParameter", params({{"Name", "team/nothing"}}));
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().code, "InvalidName.NotFound");
+}
+
 TEST(GenericEngine, WhatItCannotModelIsNotImplementedNamingThePart) {
   auto cloud = openCloud();
   auto check = cloud->call("RDS", "CheckAccountNameAvailable",

@@ -693,6 +693,36 @@ TEST_F(SimulatorTest, CreateCommandThenInvokeWithParameters) {
             "InvalidCommandId.NotFound");
 }
 
+TEST_F(SimulatorTest, PublicCommandsRunAsStandInsInEveryRegionAndStayPublic) {
+  // Named as public templates name them (PublicContent.def).
+  const char *publicCommand = "ACS-ECS-GenerateRsaKeypair-linux.sh";
+  std::string invokeId =
+      text(call("ECS", "InvokeCommand",
+                params({{"CommandId", publicCommand}, {"InstanceIds", strings({SeededInstance})}})),
+           "InvokeId");
+  clock.sleepFor(5s);
+  Value results = call("ECS", "DescribeInvocationResults",
+                       params({{"InvokeId", invokeId}, {"ContentEncoding", "PlainText"}}));
+  EXPECT_EQ(at(results, "Invocation.InvocationResults.InvocationResult.0.ExitCode"), Value(0));
+  EXPECT_NE(text(results, "Invocation.InvocationResults.InvocationResult.0.Output")
+                .find("stand-in for Alibaba's public command " + std::string(publicCommand)),
+            std::string::npos)
+      << results.toJson();
+  // Listed only when asked for by Provider, as ECS lists them; in any region.
+  EXPECT_EQ(at(call("ECS", "DescribeCommands", params({{"CommandId", publicCommand}})), "Commands.Command.0"),
+            Value());
+  Value listed = call("ECS", "DescribeCommands",
+                      params({{"RegionId", "cn-shanghai"}, {"Provider", "AlibabaCloud"}, {"CommandId", publicCommand}}));
+  EXPECT_EQ(at(listed, "Commands.Command.0.Name"), Value(publicCommand));
+  // An account cannot delete what Alibaba publishes.
+  EXPECT_EQ(callError("ECS", "DeleteCommand", params({{"CommandId", publicCommand}})).code,
+            "InvalidCommandId.NotFound");
+  EXPECT_EQ(callError("ECS", "InvokeCommand",
+                      params({{"CommandId", "ACS-ECS-NoSuchCommand.sh"}, {"InstanceId", SeededInstance}}))
+                .code,
+            "InvalidCommandId.NotFound");
+}
+
 //===-- Images
 //----------------------------------------------------------------===//
 

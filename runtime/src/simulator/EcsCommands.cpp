@@ -113,9 +113,13 @@ const Value::List &partsOf(const Value &invocation) {
   return items && items->isList() ? items->getList() : None;
 }
 
+/// A public command (PublicContent.def) has a Provider and no region: it is
+/// in every region.
+bool isPublic(const Value &command) { return !textOf(command, "Provider").empty(); }
+
 bool inRegion(const Value &record, std::string_view regionId) {
   const Value *region = simulatedMember(record, "RegionId");
-  return region && *region == Value(regionId);
+  return region ? *region == Value(regionId) : isPublic(record);
 }
 
 } // namespace
@@ -238,8 +242,9 @@ Result describeCommands(World &world, const Request &request) {
     return page.error();
   Value::List matches;
   for (const Value &command : world.records(section::Commands)) {
-    bool wanted = inRegion(command, regionId.value());
-    for (std::string_view filter : {"CommandId", "Name", "Type"})
+    // Public commands are listed when asked for by Provider, as ECS does.
+    bool wanted = inRegion(command, regionId.value()) && isPublic(command) == request.text("Provider").has_value();
+    for (std::string_view filter : {"CommandId", "Name", "Type", "Provider"})
       if (auto value = request.text(filter))
         wanted = wanted && textOf(command, filter) == *value;
     if (wanted)
@@ -258,7 +263,7 @@ Result deleteCommand(World &world, const Request &request) {
   if (!id)
     return id.error();
   const Value *command = world.find(section::Commands, "CommandId", id.value());
-  if (!command || !inRegion(*command, regionId.value()))
+  if (!command || isPublic(*command) || !inRegion(*command, regionId.value()))
     return notFound("InvalidCommandId.NotFound",
                     "The specified command does not exist.");
   world.erase(section::Commands, "CommandId", id.value());

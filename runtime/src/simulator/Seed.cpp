@@ -190,6 +190,7 @@ Value seedWorld(Millis now) {
   ess::seedScalingGroup(world, imageId);
   ess::seedFleet(world);
   generic::seedResources(world);
+  seedPublicContent(world, created);
   return world.document();
 }
 

@@ -249,6 +249,9 @@ private:
 
 /// The built-in world at time \p now (Seed.cpp).
 Value seedWorld(Millis now);
+/// Stand-ins of Alibaba's public commands and OOS public parameters
+/// (PublicContent.def), made at \p created.
+void seedPublicContent(World &world, const std::string &created);
 /// Parses and checks a world document; \p origin names it in messages.
 Outcome<Value> parseWorld(std::string_view text, std::string_view origin);
 /// Top-level sections of \p overlay replace those of \p base.

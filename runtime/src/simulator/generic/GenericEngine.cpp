@@ -327,8 +327,15 @@ Value answerWith(const apis::Shape *shape, const Value &record, const std::strin
   if (!shape)
     return Value(Value::Map{});
   Value answer = conform(record, *shape).value_or(Value(Value::Map{}));
+  // With no object holding the id field, the object named after the noun
+  // (GetParameter's Parameter, whose id is just Id) holds the resource.
+  std::string nounObject = endsWithId(idField) ? idField.substr(0, idField.size() - 2) : "";
+  bool idHeld = false;
   for (const apis::Shape &field : shape->fields)
-    if (field.kind == apis::Shape::Kind::Object && (idField.empty() || field.field(idField)))
+    idHeld = idHeld || (field.kind == apis::Shape::Kind::Object && !idField.empty() && field.field(idField));
+  for (const apis::Shape &field : shape->fields)
+    if (field.kind == apis::Shape::Kind::Object &&
+        (idField.empty() || field.field(idField) || (!idHeld && field.name == nounObject)))
       if (std::optional<Value> inner = conform(record, field); inner && (!idField.empty() || inner->size() > 0))
         answer.set(std::string(field.name), std::move(*inner));
   return answer;

@@ -6,6 +6,7 @@
 #include "oosc/apis/ApiTable.h"
 #include "oosc/apis/CloudApis.h"
 
+#include "simulator/World.h"
 #include "simulator/generic/ApiVerbs.h"
 #include "oosc/runtime/ResourceLists.h"
 
@@ -290,7 +291,9 @@ TEST(ResourceLists, EveryRowMatchesTheApiTable) {
     std::string where = std::string(row.name) + " (" + std::string(row.product) + "." + std::string(row.api) + ")";
     const oosc::apis::ProductRecord *product = table.findService(row.product);
     if (!product || !table.findApi(*product, row.api)) {
-      ADD_FAILURE() << where << ": not in the table";
+      // OSS has endpoints but no APIs in the metadata (its REST protocol is
+      // not OpenAPI's): its hand-written model lists the buckets.
+      EXPECT_TRUE(oosc::runtime::sim::findApi(row.product, row.api)) << where << ": neither in the table nor hand-written";
       continue;
     }
     // The metadata lacks a few answers (ESS DescribeScalingGroups); the

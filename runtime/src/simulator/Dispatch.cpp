@@ -6,74 +6,78 @@ namespace oosc::runtime::sim {
 const std::vector<ApiSpec> &apiTable() {
   // Service and API names are matched ignoring case, as OOS matches them.
   // `true` marks APIs that change resources (the world is saved after them).
-  static const std::vector<ApiSpec> Table = {
-      // ACS::Notify's webhook, recorded rather than posted.
-      {"OOS", "NotifyWebhook", oos::notifyWebhook, true},
-      // ECS geography and network (read-only, seeded).
-      {"ECS", "DescribeRegions", ecs::describeRegions, false},
-      {"ECS", "DescribeZones", ecs::describeZones, false},
-      {"ECS", "DescribeSecurityGroups", ecs::describeSecurityGroups, false},
-      // Older templates call the VPC APIs through ECS.
-      {"ECS", "DescribeVSwitches", ecs::describeVSwitches, false},
-      {"ECS", "DescribeVpcs", ecs::describeVpcs, false},
-      {"VPC", "DescribeVSwitches", ecs::describeVSwitches, false},
-      {"VPC", "DescribeVpcs", ecs::describeVpcs, false},
-      // ECS instances and their state machine.
-      {"ECS", "RunInstances", ecs::runInstances, true},
-      {"ECS", "DescribeInstances", ecs::describeInstances, false},
-      {"ECS", "DescribeInstanceStatus", ecs::describeInstanceStatus, false},
-      {"ECS", "StartInstance", ecs::startInstance, true},
-      {"ECS", "StopInstance", ecs::stopInstance, true},
-      {"ECS", "RebootInstance", ecs::rebootInstance, true},
-      {"ECS", "DeleteInstance", ecs::deleteInstance, true},
-      {"ECS", "ModifyInstanceAttribute", ecs::modifyInstanceAttribute, true},
-      // ECS images.
-      {"ECS", "CreateImage", ecs::createImage, true},
-      {"ECS", "DescribeImages", ecs::describeImages, false},
-      {"ECS", "DeleteImage", ecs::deleteImage, true},
-      {"ECS", "ReplaceSystemDisk", ecs::replaceSystemDisk, true},
-      // Cloud Assistant.
-      {"ECS", "InstallCloudAssistant", ecs::installCloudAssistant, true},
-      {"ECS", "DescribeCloudAssistantStatus", ecs::describeCloudAssistantStatus,
-       false},
-      {"ECS", "CreateCommand", ecs::createCommand, true},
-      {"ECS", "DescribeCommands", ecs::describeCommands, false},
-      {"ECS", "DeleteCommand", ecs::deleteCommand, true},
-      {"ECS", "RunCommand", ecs::runCommand, true},
-      {"ECS", "InvokeCommand", ecs::invokeCommand, true},
-      {"ECS", "DescribeInvocations", ecs::describeInvocations, false},
-      {"ECS", "DescribeInvocationResults", ecs::describeInvocationResults,
-       false},
-      // The RAM role of an instance.
-      {"ECS", "DescribeInstanceRamRole", ecs::describeInstanceRamRole, false},
-      {"ECS", "AttachInstanceRamRole", ecs::attachInstanceRamRole, true},
-      {"ECS", "DetachInstanceRamRole", ecs::detachInstanceRamRole, true},
-      // ECS tags.
-      {"ECS", "TagResources", ecs::tagResources, true},
-      {"ECS", "UntagResources", ecs::untagResources, true},
-      {"ECS", "ListTagResources", ecs::listTagResources, false},
-      // CloudMonitor: what event and alarm triggers wait on.
-      {"CMS", "DescribeSystemEventAttribute", cms::describeSystemEventAttribute, false},
-      {"CMS", "DescribeMetricLast", cms::describeMetricLast, false},
-      // Auto Scaling groups and configurations.
-      {"ESS", "DescribeScalingGroups", ess::describeScalingGroups, false},
-      {"ESS", "DescribeScalingConfigurations",
-       ess::describeScalingConfigurations, false},
-      {"ESS", "CreateScalingConfiguration", ess::createScalingConfiguration,
-       true},
-      {"ESS", "ModifyScalingConfiguration", ess::modifyScalingConfiguration,
-       true},
-      // Auto Scaling instances and lifecycle.
-      {"ESS", "DescribeScalingInstances", ess::describeScalingInstances, false},
-      {"ESS", "SuspendProcesses", ess::suspendProcesses, true},
-      {"ESS", "ResumeProcesses", ess::resumeProcesses, true},
-      {"ESS", "EnterStandby", ess::enterStandby, true},
-      {"ESS", "ExitStandby", ess::exitStandby, true},
-      {"ESS", "SetInstancesProtection", ess::setInstancesProtection, true},
-      {"ESS", "CompleteLifecycleAction", ess::completeLifecycleAction, false},
-      {"ESS", "DescribeScalingActivities", ess::describeScalingActivities,
-       false},
-  };
+  static const std::vector<ApiSpec> Table = [] {
+    std::vector<ApiSpec> table = {
+        // ACS::Notify's webhook, recorded rather than posted.
+        {"OOS", "NotifyWebhook", oos::notifyWebhook, true},
+        // ECS geography and network (read-only, seeded).
+        {"ECS", "DescribeRegions", ecs::describeRegions, false},
+        {"ECS", "DescribeZones", ecs::describeZones, false},
+        {"ECS", "DescribeSecurityGroups", ecs::describeSecurityGroups, false},
+        // Older templates call the VPC APIs through ECS.
+        {"ECS", "DescribeVSwitches", ecs::describeVSwitches, false},
+        {"ECS", "DescribeVpcs", ecs::describeVpcs, false},
+        {"VPC", "DescribeVSwitches", ecs::describeVSwitches, false},
+        {"VPC", "DescribeVpcs", ecs::describeVpcs, false},
+        // ECS instances and their state machine.
+        {"ECS", "RunInstances", ecs::runInstances, true},
+        {"ECS", "DescribeInstances", ecs::describeInstances, false},
+        {"ECS", "DescribeInstanceStatus", ecs::describeInstanceStatus, false},
+        {"ECS", "StartInstance", ecs::startInstance, true},
+        {"ECS", "StopInstance", ecs::stopInstance, true},
+        {"ECS", "RebootInstance", ecs::rebootInstance, true},
+        {"ECS", "DeleteInstance", ecs::deleteInstance, true},
+        {"ECS", "ModifyInstanceAttribute", ecs::modifyInstanceAttribute, true},
+        // ECS images.
+        {"ECS", "CreateImage", ecs::createImage, true},
+        {"ECS", "DescribeImages", ecs::describeImages, false},
+        {"ECS", "DeleteImage", ecs::deleteImage, true},
+        {"ECS", "ReplaceSystemDisk", ecs::replaceSystemDisk, true},
+        // Cloud Assistant.
+        {"ECS", "InstallCloudAssistant", ecs::installCloudAssistant, true},
+        {"ECS", "DescribeCloudAssistantStatus", ecs::describeCloudAssistantStatus,
+         false},
+        {"ECS", "CreateCommand", ecs::createCommand, true},
+        {"ECS", "DescribeCommands", ecs::describeCommands, false},
+        {"ECS", "DeleteCommand", ecs::deleteCommand, true},
+        {"ECS", "RunCommand", ecs::runCommand, true},
+        {"ECS", "InvokeCommand", ecs::invokeCommand, true},
+        {"ECS", "DescribeInvocations", ecs::describeInvocations, false},
+        {"ECS", "DescribeInvocationResults", ecs::describeInvocationResults,
+         false},
+        // The RAM role of an instance.
+        {"ECS", "DescribeInstanceRamRole", ecs::describeInstanceRamRole, false},
+        {"ECS", "AttachInstanceRamRole", ecs::attachInstanceRamRole, true},
+        {"ECS", "DetachInstanceRamRole", ecs::detachInstanceRamRole, true},
+        // ECS tags.
+        {"ECS", "TagResources", ecs::tagResources, true},
+        {"ECS", "UntagResources", ecs::untagResources, true},
+        {"ECS", "ListTagResources", ecs::listTagResources, false},
+        // CloudMonitor: what event and alarm triggers wait on.
+        {"CMS", "DescribeSystemEventAttribute", cms::describeSystemEventAttribute, false},
+        {"CMS", "DescribeMetricLast", cms::describeMetricLast, false},
+        // Auto Scaling groups and configurations.
+        {"ESS", "DescribeScalingGroups", ess::describeScalingGroups, false},
+        {"ESS", "DescribeScalingConfigurations",
+         ess::describeScalingConfigurations, false},
+        {"ESS", "CreateScalingConfiguration", ess::createScalingConfiguration,
+         true},
+        {"ESS", "ModifyScalingConfiguration", ess::modifyScalingConfiguration,
+         true},
+        // Auto Scaling instances and lifecycle.
+        {"ESS", "DescribeScalingInstances", ess::describeScalingInstances, false},
+        {"ESS", "SuspendProcesses", ess::suspendProcesses, true},
+        {"ESS", "ResumeProcesses", ess::resumeProcesses, true},
+        {"ESS", "EnterStandby", ess::enterStandby, true},
+        {"ESS", "ExitStandby", ess::exitStandby, true},
+        {"ESS", "SetInstancesProtection", ess::setInstancesProtection, true},
+        {"ESS", "CompleteLifecycleAction", ess::completeLifecycleAction, false},
+        {"ESS", "DescribeScalingActivities", ess::describeScalingActivities,
+         false},
+    };
+    oss::addApis(table);
+    return table;
+  }();
   return Table;
 }
 

@@ -191,6 +191,7 @@ Value seedWorld(Millis now) {
   ess::seedFleet(world);
   generic::seedResources(world);
   seedPublicContent(world, created);
+  oss::seedBuckets(world, created);
   return world.document();
 }
 

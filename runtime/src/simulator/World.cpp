@@ -43,6 +43,7 @@ constexpr SectionSpec Sections[] = {
     {section::ClientTokens, "ClientToken", false},
     // Ids under Simulated.Id: each kind names its id field differently.
     {section::Resources, "", false},
+    {section::Buckets, "Name", false},
     {section::SystemEvents, "Id", false},
 };
 

@@ -74,6 +74,8 @@ constexpr std::string_view ClientTokens = "ClientTokens";
 /// The generic engine's resources (generic/GenericEngine.h), each with its
 /// kind and id under Simulated.
 constexpr std::string_view Resources = "Resources";
+/// OSS buckets (oss/Oss.cpp), by Name.
+constexpr std::string_view Buckets = "Buckets";
 /// CloudMonitor's system events the hand-written models raise (Cms.cpp).
 constexpr std::string_view SystemEvents = "SystemEvents";
 } // namespace section
@@ -377,6 +379,15 @@ namespace cms {
 Result describeSystemEventAttribute(World &, const Request &);
 Result describeMetricLast(World &, const Request &);
 } // namespace cms
+
+struct ApiSpec;
+
+namespace oss {
+/// OSS's APIs (oss/Oss.cpp), added to the simulator's table.
+void addApis(std::vector<ApiSpec> &table);
+/// A bucket in each region of the built-in world, made at \p created.
+void seedBuckets(World &world, const std::string &created);
+} // namespace oss
 
 namespace oos {
 /// The webhooks ACS::Notify posts: recorded in the world instead of sent.

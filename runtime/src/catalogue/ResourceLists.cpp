@@ -13,6 +13,23 @@ constexpr ResourceList kLists[] = {
 #include "catalogue/ResourceLists.def"
 };
 
+/// What a parameter named for the list's resources is called: the id
+/// field (keyPairName, securityGroupIds), or the last part of the
+/// association when it names the field otherwise (bucketName for
+/// ALIYUN::OSS::Bucket::BucketName, whose answers call it Name). An
+/// instanceId alone names no product's instances (ECS, RDS, Redis...).
+bool namesTheList(std::string_view name, const ResourceList &list) {
+  std::string_view named = list.name.substr(list.name.rfind("::") + 2);
+  for (std::string_view field : {list.idField, named}) {
+    if (field == "InstanceId")
+      continue;
+    bool plural = name.size() == field.size() + 1 && (name.back() == 's' || name.back() == 'S');
+    if (equalsIgnoringAsciiCase(name, field) || (plural && equalsIgnoringAsciiCase(name.substr(0, field.size()), field)))
+      return true;
+  }
+  return false;
+}
+
 } // namespace
 
 bool isStarterPlaceholder(std::string_view text) {
@@ -34,14 +51,9 @@ const ResourceList *pickerListOf(const ParameterPick &parameter) {
     return findResourceList(parameter.association);
   if (parameter.filledByStarter && (equalsIgnoringAsciiCase(parameter.name, "instanceId") || equalsIgnoringAsciiCase(parameter.name, "instanceIds")))
     return findResourceList("ALIYUN::ECS::Instance::InstanceId");
-  std::string_view name = parameter.name;
-  for (const ResourceList &list : kLists) {
-    if (list.idField == "InstanceId")
-      continue;
-    bool plural = name.size() == list.idField.size() + 1 && (name.back() == 's' || name.back() == 'S');
-    if (equalsIgnoringAsciiCase(name, list.idField) || (plural && equalsIgnoringAsciiCase(name.substr(0, list.idField.size()), list.idField)))
+  for (const ResourceList &list : kLists)
+    if (namesTheList(parameter.name, list))
       return &list;
-  }
   return nullptr;
 }
 

@@ -12,6 +12,7 @@
 namespace oosc::cli {
 
 const char *const kSimHelp = R"(usage: oosc sim serve [options]
+       oosc sim coverage [-o FILE]
 
 Serves the simulated cloud over HTTP as Alibaba Cloud's OpenAPI endpoints
 speak (RPC by GET or POST, signatures v1 and v3 checked, JSON or XML
@@ -38,6 +39,11 @@ options:
                          make an API fail: its Nth call, or each call with
                          probability P (repeatable)
   -h, --help             show this help
+
+`oosc sim coverage` lists every API of oosc's API table, and the
+hand-written ones outside it, with how the simulated cloud answers it:
+a hand-written model, the generic engine, or a NotImplemented error naming
+what it lacks (Markdown, on stdout or into FILE).
 )";
 
 namespace {
@@ -114,6 +120,8 @@ std::optional<std::string> parseServe(const std::vector<std::string> &arguments,
 } // namespace
 
 int runSim(const std::vector<std::string> &arguments, llvm::raw_ostream &out, llvm::raw_ostream &err) {
+  if (!arguments.empty() && arguments[0] == "coverage")
+    return runSimCoverage({arguments.begin() + 1, arguments.end()}, out, err);
   if (arguments.empty() || arguments[0] != "serve") {
     bool help = !arguments.empty() && (arguments[0] == "-h" || arguments[0] == "--help");
     (help ? out : err) << kSimHelp;

@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <map>
+#include <set>
 #include <sstream>
 
 namespace oosc::testing {
@@ -335,6 +337,50 @@ TEST_F(CliTest, SamplesLintAsDocumented) {
                            "[undefined-reference]", "[unreachable-task]", "[schema]",
                            "[unused-parameter]"})
     EXPECT_NE(broken.out.find(rule), std::string::npos) << rule;
+}
+
+TEST_F(CliTest, SimCoverageListsEveryApiWithHowTheSimulatorAnswersIt) {
+  // Written into the build folder, beside corpus-run.md, for people to read.
+  std::string file = OOSC_SIM_COVERAGE_FILE;
+  RunResult written = runProgram(kOosc, {"sim", "coverage", "-o", file});
+  ASSERT_EQ(written.exitCode, 0) << written.err;
+  std::ifstream in(file);
+  std::string line, header;
+  std::map<std::string, size_t> counts;
+  std::set<std::string> rows;
+  while (std::getline(in, line)) {
+    if (line.find(" APIs: ") != std::string::npos)
+      header = line;
+    if (line.rfind("| ", 0) != 0 || line.rfind("| Product", 0) == 0)
+      continue;
+    rows.insert(line);
+    for (const char *how : {"hand-written", "generic engine", "not implemented"})
+      counts[how] += line.find(std::string("| ") + how) != std::string::npos;
+  }
+  EXPECT_GT(rows.size(), 16000u);
+  auto withCommas = [](size_t number) {
+    std::string digits = std::to_string(number);
+    for (size_t at = digits.size(); at > 3; at -= 3)
+      digits.insert(at - 3, ",");
+    return digits;
+  };
+  // The counts said are the rows'.
+  EXPECT_NE(header.find(withCommas(rows.size()) + " APIs: " + withCommas(counts["hand-written"]) +
+                        " hand-written, " + withCommas(counts["generic engine"]) + " by the generic engine, " +
+                        withCommas(counts["not implemented"]) + " not implemented"),
+            std::string::npos)
+      << header;
+  EXPECT_TRUE(rows.count("| Ecs | RunInstances | hand-written |"));
+  EXPECT_TRUE(rows.count("| Rds | CreateDBInstance | generic engine |"));
+  EXPECT_TRUE(rows.count("| Oss | PutBucketAcl | hand-written (outside the API table) |"));
+  EXPECT_TRUE(rows.count("| Actiontrail | LookupEvents | not implemented: lacks what the verb Lookup does |"));
+
+  RunResult unwritable = runProgram(kOosc, {"sim", "coverage", "-o", (dir_ / "no/such/dir/x.md").string()});
+  EXPECT_EQ(unwritable.exitCode, 1);
+  EXPECT_NE(unwritable.err.find("cannot write"), std::string::npos) << unwritable.err;
+  RunResult wrong = runProgram(kOosc, {"sim", "coverage", "--bogus"});
+  EXPECT_EQ(wrong.exitCode, 2);
+  EXPECT_NE(wrong.err.find("unexpected argument '--bogus'"), std::string::npos) << wrong.err;
 }
 
 } // namespace

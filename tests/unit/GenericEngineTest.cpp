@@ -355,6 +355,10 @@ TEST(GenericEngine, EveryApiOfTheTableAnswersInItsShapeOrWithAModelledError) {
   auto cloud = openCloud();
   std::map<std::string, size_t> outcomes;
   std::vector<std::string> problems;
+  // The coverage list (`oosc sim coverage`) says how each is answered.
+  std::map<std::string, CoveredApi> covered;
+  for (CoveredApi &entry : SimulatedCloud::coverage(table))
+    covered.emplace(entry.service + "." + entry.api, std::move(entry));
   size_t apis = 0;
   for (size_t p = 0; p < table.productCount(); ++p) {
     const oosc::apis::ProductRecord &product = table.product(p);
@@ -362,6 +366,18 @@ TEST(GenericEngine, EveryApiOfTheTableAnswersInItsShapeOrWithAModelledError) {
       ++apis;
       auto answer = cloud->call(product.code, api, params({{"RegionId", "cn-hangzhou"}}));
       std::string where = std::string(product.code) + "." + std::string(api);
+      auto listed = covered.find(where);
+      if (listed == covered.end()) {
+        problems.push_back(where + ": not in the coverage list");
+      } else if (listed->second.how == ApiCoverage::NotImplemented) {
+        if (answer.ok() || answer.error().code != "NotImplemented" ||
+            answer.error().message.find(listed->second.note) == std::string::npos)
+          problems.push_back(where + ": listed as not implemented (" + listed->second.note + "), but answered " +
+                             (answer.ok() ? "a value" : answer.error().code + ": " + answer.error().message));
+      } else if (!answer.ok() && answer.error().code == "NotImplemented" &&
+                 answer.error().message.find("the filter") == std::string::npos) {
+        problems.push_back(where + ": listed as answered, but " + answer.error().message);
+      }
       if (!answer.ok()) {
         const std::string &code = answer.error().code;
         ++outcomes[code.find(".NotFound") != std::string::npos ? "NotFound" : code];

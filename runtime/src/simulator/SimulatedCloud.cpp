@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <thread>
 
 namespace oosc::runtime {
@@ -375,6 +376,31 @@ SimulatedCloud::supportedApis() {
   for (const ApiSpec &spec : apiTable())
     apis.emplace_back(spec.service, spec.api);
   return apis;
+}
+
+std::vector<CoveredApi> SimulatedCloud::coverage(const apis::ApiTable &table) {
+  std::vector<CoveredApi> all;
+  std::set<std::string> tabled;
+  for (size_t i = 0; i < table.productCount(); ++i) {
+    const apis::ProductRecord &product = table.product(i);
+    for (std::string_view api : table.apiNames(product)) {
+      CoveredApi covered{std::string(product.code), std::string(api)};
+      if (sim::findApi(product.code, api))
+        covered.how = ApiCoverage::HandWritten;
+      else
+        covered.how = sim::generic::models(table, product, api, covered.note) ? ApiCoverage::Generic
+                                                                            : ApiCoverage::NotImplemented;
+      tabled.insert(lowerAscii(covered.service + "." + covered.api));
+      all.push_back(std::move(covered));
+    }
+  }
+  for (const sim::ApiSpec &spec : sim::apiTable()) {
+    const apis::ProductRecord *product = table.findService(spec.service);
+    std::string service = product ? std::string(product->code) : std::string(spec.service);
+    if (!tabled.count(lowerAscii(service + "." + std::string(spec.api))))
+      all.push_back({service, std::string(spec.api), ApiCoverage::HandWritten, "outside the API table"});
+  }
+  return all;
 }
 
 } // namespace oosc::runtime

@@ -83,6 +83,19 @@ struct SimulatorOptions {
   Clock *clock = nullptr;
 };
 
+/// How the simulator answers an API.
+enum class ApiCoverage : uint8_t {
+  HandWritten,   ///< a model written for it (ECS instances, OSS, ...)
+  Generic,       ///< the generic engine, by what the API's name says
+  NotImplemented ///< a modelled NotImplemented error naming what it lacks
+};
+
+struct CoveredApi {
+  std::string service, api;
+  ApiCoverage how = ApiCoverage::NotImplemented;
+  std::string note; ///< why not implemented, or where a hand-written one lives
+};
+
 class SimulatedCloud : public CloudBackend {
 public:
   /// Loads the state file, or else the world file, or else seeds the
@@ -128,6 +141,10 @@ public:
 
   /// Every API the simulator answers, as (service, API) pairs in table order.
   static std::vector<std::pair<std::string, std::string>> supportedApis();
+
+  /// Every API of \p table, and every hand-written one outside it (OSS), with
+  /// how the simulator answers it, product by product in the table's order.
+  static std::vector<CoveredApi> coverage(const apis::ApiTable &table);
 
 private:
   struct Impl;

@@ -601,8 +601,18 @@ void seedResources(World &world) {
   }
 }
 
-Coverage coverageOf(std::string_view api) {
-  return meaningOf(api) ? Coverage::Generic : Coverage::NotImplemented;
+bool models(const apis::ApiTable &table, const apis::ProductRecord &product, std::string_view api,
+            std::string &why) {
+  std::optional<ApiMeaning> meaning = meaningOf(api);
+  if (!meaning) {
+    why = "what the verb " + leadingWord(api) + " does";
+    return false;
+  }
+  if (meaning->verb == Verb::Read && !table.answerShape(product, api)) {
+    why = "the answer (the API table has no shape for it)";
+    return false;
+  }
+  return true;
 }
 
 bool mutates(std::string_view api) {

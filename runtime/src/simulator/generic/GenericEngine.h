@@ -32,11 +32,10 @@
 
 namespace oosc::runtime::sim::generic {
 
-/// How the engine would serve an API, for the coverage list.
-enum class Coverage { Generic, NotImplemented };
-
-/// Whether the engine models \p api (its verb), and if not why.
-Coverage coverageOf(std::string_view api);
+/// Whether the engine models \p api of \p product; if not, \p why says what
+/// it lacks (the verb's meaning, or the answer's shape for a read).
+bool models(const apis::ApiTable &table, const apis::ProductRecord &product, std::string_view api,
+            std::string &why);
 
 /// Whether the API changes the world (its verb creates, updates or deletes).
 bool mutates(std::string_view api);

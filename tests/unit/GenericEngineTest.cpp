@@ -174,6 +174,32 @@ TEST(GenericEngine, AResourceWhoseIdIsJustIdIsAnsweredUnderItsNoun) {
   EXPECT_EQ(missing.error().code, "InvalidName.NotFound");
 }
 
+TEST(GenericEngine, FiltersNamedOtherwiseFindWhatACreateMade) {
+  auto cloud = openCloud();
+  // The built-in world's instance has a system disk, d-sim000000000001.
+  auto made = cloud->call("ECS", "CreateSnapshot", params({{"DiskId", "d-sim000000000001"}, {"SnapshotName", "mine"}}));
+  ASSERT_TRUE(made.ok()) << made.error().message;
+  auto names = [&](Value request) {
+    request.set("RegionId", "cn-hangzhou");
+    auto listed = cloud->call("ECS", "DescribeSnapshots", request);
+    EXPECT_TRUE(listed.ok()) << listed.error().message;
+    std::string found;
+    if (const Value *snapshots = listed.ok() ? listed.value().findPath("Snapshots.Snapshot") : nullptr)
+      for (const Value &snapshot : snapshots->getList())
+        found += std::string(found.empty() ? "" : ",") + snapshot.find("SnapshotName")->getString();
+    return found;
+  };
+  // DiskId tests SourceDiskId, which the create set from its DiskId.
+  EXPECT_EQ(names(params({{"DiskId", "d-sim000000000001"}})), "sim-web-1-daily,mine");
+  // InstanceId goes through the snapshot's disk to the disk's instance.
+  EXPECT_EQ(names(params({{"InstanceId", "i-sim000000000001"}})), "sim-web-1-daily,mine");
+  EXPECT_EQ(names(params({{"InstanceId", "i-sim000000000002"}})), "");
+  // ECS's window of creation times, in either form of Filter.N.
+  EXPECT_EQ(names(params({{"Filter2Key", "CreationStartTime"}, {"Filter2Value", "2023-12-31T00:00Z"}})), "mine");
+  EXPECT_EQ(names(params({{"Filter.1.Key", "CreationEndTime"}, {"Filter.1.Value", "2024-01-02T00:00Z"}})), "mine");
+  EXPECT_EQ(names(params({{"Filter.1.Key", "CreationEndTime"}, {"Filter.1.Value", "2023-12-31T00:00Z"}})), "");
+}
+
 TEST(GenericEngine, WhatItCannotModelIsNotImplementedNamingThePart) {
   auto cloud = openCloud();
   auto check = cloud->call("RDS", "CheckAccountNameAvailable",

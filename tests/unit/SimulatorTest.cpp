@@ -824,6 +824,24 @@ TEST_F(SimulatorTest, DescribeImagesFilters) {
       "InvalidParameter");
 }
 
+TEST_F(SimulatorTest, DescribeImagesTakesAWindowOfCreationTimes) {
+  auto count = [&](Value request) {
+    request.set("ImageOwnerAlias", "self");
+    return at(call("ECS", "DescribeImages", request), "TotalCount");
+  };
+  // The built-in world's custom image was made at its start, 2024-01-01.
+  EXPECT_EQ(count(params({{"Filter.1.Key", "CreationStartTime"}, {"Filter.1.Value", "2023-12-31T00:00Z"},
+                          {"Filter.2.Key", "CreationEndTime"}, {"Filter.2.Value", "2024-01-02T00:00Z"}})),
+            Value(1));
+  EXPECT_EQ(count(params({{"Filter.1.Key", "CreationStartTime"}, {"Filter.1.Value", "2024-01-02T00:00Z"}})),
+            Value(0));
+  // The form without dots, as some templates write it.
+  EXPECT_EQ(count(params({{"Filter1Key", "CreationEndTime"}, {"Filter1Value", "2023-12-31T00:00Z"}})), Value(0));
+  ApiError wrongKey = callError("ECS", "DescribeImages", params({{"Filter.1.Key", "Size"}, {"Filter.1.Value", "1"}}));
+  EXPECT_EQ(wrongKey.code, "InvalidParameter");
+  EXPECT_NE(wrongKey.message.find("Filter.1.Key"), std::string::npos) << wrongKey.message;
+}
+
 TEST_F(SimulatorTest, DeleteImageGuardsImagesInUse) {
   EXPECT_EQ(
       callError("ECS", "DeleteImage", params({{"ImageId", SeededImage}})).code,

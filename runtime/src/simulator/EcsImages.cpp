@@ -238,6 +238,9 @@ Result describeImages(World &world, const Request &request) {
   auto page = readPaging(request, 10, 100);
   if (!page)
     return page.error();
+  auto window = creationWindow(request);
+  if (!window)
+    return window.error();
   ImageFilter filter{
       request.text("ImageName"),   request.text("ImageOwnerAlias"),
       request.text("OSType"),      request.text("Architecture"),
@@ -257,6 +260,7 @@ Result describeImages(World &world, const Request &request) {
         std::find(statuses.value().begin(), statuses.value().end(),
                   textOf(image, "Status")) == statuses.value().end() ||
         !matchesFilter(world, image, filter) ||
+        !inWindow(textOf(image, "CreationTime"), window.value()) ||
         !matchesTags(image, tags.value()))
       continue;
     Value view = publicView(image);

@@ -417,6 +417,59 @@ namespace {
 constexpr std::string_view TokenPrefix = "sim-token-";
 }
 
+namespace {
+
+/// The numbered filter parameter \p part (Key or Value) of pair \p n, in
+/// either form templates write it.
+std::optional<std::string> filterPart(const Request &request, int n, std::string_view part) {
+  if (auto dotted = request.text("Filter." + std::to_string(n) + "." + std::string(part)))
+    return dotted;
+  return request.text("Filter" + std::to_string(n) + std::string(part));
+}
+
+constexpr int kFilterPairs = 10; // ECS documents N from 1 to 10
+
+} // namespace
+
+Outcome<CreationWindow, ApiError> creationWindow(const Request &request) {
+  CreationWindow window;
+  for (int n = 1; n <= kFilterPairs; ++n) {
+    std::optional<std::string> key = filterPart(request, n, "Key");
+    if (!key)
+      continue;
+    std::optional<std::string> value = filterPart(request, n, "Value");
+    if (*key == "CreationStartTime")
+      window.from = value;
+    else if (*key == "CreationEndTime")
+      window.to = value;
+    else
+      return invalidParameter("Filter." + std::to_string(n) + ".Key",
+                              "'" + *key + "' is not CreationStartTime or CreationEndTime");
+  }
+  return window;
+}
+
+bool isWindowParameter(std::string_view name) {
+  for (int n = 1; n <= kFilterPairs; ++n)
+    for (std::string_view part : {"Key", "Value"})
+      if (equalsIgnoreCase(name, "Filter." + std::to_string(n) + "." + std::string(part)) ||
+          equalsIgnoreCase(name, "Filter" + std::to_string(n) + std::string(part)))
+        return true;
+  return false;
+}
+
+bool inWindow(std::string_view creationTime, const CreationWindow &window) {
+  constexpr size_t kToTheMinute = 16; // yyyy-MM-ddTHH:mm
+  if (creationTime.empty()) // a record that does not say when it was made
+    return !window.from && !window.to;
+  std::string_view time = creationTime.substr(0, kToTheMinute);
+  if (window.from && time < std::string_view(*window.from).substr(0, kToTheMinute))
+    return false;
+  if (window.to && time > std::string_view(*window.to).substr(0, kToTheMinute))
+    return false;
+  return true;
+}
+
 Outcome<PageSpec, ApiError> readPaging(const Request &request,
                                        std::int64_t defaultSize,
                                        std::int64_t maxSize) {

@@ -176,6 +176,26 @@ private:
 Outcome<std::string, ApiError> regionOf(const World &world,
                                         const Request &request);
 
+//===-- Creation-time windows
+//---------------------------------------------------------===//
+
+/// ECS's Filter.N.Key/Filter.N.Value pairs (also written FilterNKey,
+/// FilterNValue): a window of creation times, CreationStartTime and
+/// CreationEndTime, in yyyy-MM-ddTHH:mmZ.
+struct CreationWindow {
+  std::optional<std::string> from, to;
+};
+
+/// The window the request's filters give; InvalidParameter for a key ECS
+/// does not take.
+Outcome<CreationWindow, ApiError> creationWindow(const Request &request);
+/// Whether a parameter is one of the Filter.N pairs creationWindow reads.
+bool isWindowParameter(std::string_view name);
+/// Whether \p creationTime (a record's CreationTime) is in the window,
+/// compared to the minute, as the filter's values are written; a record
+/// without one is in no window.
+bool inWindow(std::string_view creationTime, const CreationWindow &window);
+
 //===-- Paging
 //-------------------------------------------------------------===//
 

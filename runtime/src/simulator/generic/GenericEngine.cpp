@@ -341,8 +341,31 @@ Value answerWith(const apis::Shape *shape, const Value &record, const std::strin
   return answer;
 }
 
+/// One row of Filters.def.
+struct FilterRow {
+  std::string_view product, api, parameter, field, everything;
+};
+
+constexpr FilterRow kFilters[] = {
+#define OOSC_FILTER(product, api, parameter, field, everything) {product, api, parameter, field, everything},
+#include "simulator/generic/Filters.def"
+};
+
+/// The fields a create sets besides its parameters: those a list filter
+/// named otherwise tests (CreateSnapshot's DiskId is the SourceDiskId
+/// DescribeSnapshots' DiskId filters on).
+void setFilteredFields(Value &record, const apis::ProductRecord &product, const std::string &noun,
+                       const Value &parameters) {
+  std::string lister = "Describe" + noun + "s";
+  for (const FilterRow &row : kFilters)
+    if (equalsIgnoreCase(row.product, product.code) && row.api == lister && row.parameter != row.field &&
+        !record.find(row.field))
+      if (const Value *value = parameters.isMap() ? parameters.find(row.parameter) : nullptr; value && !isEmpty(*value))
+        record.set(std::string(row.field), *value);
+}
+
 Result create(World &world, const apis::Shape *shape, const std::string &kind, const ApiMeaning &meaning,
-              const Request &request, const Value &parameters) {
+              const apis::ProductRecord &product, const Request &request, const Value &parameters) {
   std::string idField = createdIdFieldOf(shape, meaning.noun);
   std::string region = request.textOr("RegionId", world.defaultRegion());
   if (!world.region(region))
@@ -352,6 +375,7 @@ Result create(World &world, const apis::Shape *shape, const std::string &kind, c
   record.set(idField, Value(id));
   record.set("RegionId", Value(region));
   setFields(record, parameters, idField);
+  setFilteredFields(record, product, meaning.noun, parameters);
   takeStatus(record, kind, "Create");
   record.set("CreationTime", Value(formatTime(world.now())));
   record.set("CreateTime", Value(formatTime(world.now())));
@@ -363,27 +387,34 @@ Result create(World &world, const apis::Shape *shape, const std::string &kind, c
   return answer;
 }
 
-/// One row of Filters.def.
-struct FilterRow {
-  std::string_view product, api, parameter, field, everything;
+/// One OOSC_FILTER_THROUGH row of Filters.def.
+struct ThroughRow {
+  std::string_view product, api, parameter, via, kind, field;
 };
 
-constexpr FilterRow kFilters[] = {
-#define OOSC_FILTER(product, api, parameter, field, everything) {product, api, parameter, field, everything},
+constexpr ThroughRow kThroughFilters[] = {
+#define OOSC_FILTER_THROUGH(product, api, parameter, via, kind, field) {product, api, parameter, via, kind, field},
 #include "simulator/generic/Filters.def"
 };
 
 /// What a parameter of a list call does to the list.
 struct Filter {
-  enum class Kind { Field, AnswerFlag, Unknown } kind = Kind::Unknown;
+  enum class Kind { Field, Through, AnswerFlag, Unknown } kind = Kind::Unknown;
   std::string parameter, field;
   std::string_view everything; ///< the value that filters nothing, "" if none
   Value value;
+  const ThroughRow *through = nullptr; ///< Kind::Through: the resource it goes by
 };
 
 Filter filterOf(const apis::Shape &element, const std::string &name, const Value &value,
                 const apis::ProductRecord &product, std::string_view api, const apis::ApiSpec *spec) {
   Filter filter{Filter::Kind::Field, name, "", "", value};
+  for (const ThroughRow &row : kThroughFilters)
+    if (equalsIgnoreCase(row.product, product.code) && row.api == api && row.parameter == name) {
+      filter.kind = Filter::Kind::Through;
+      filter.through = &row;
+      return filter;
+    }
   for (const FilterRow &row : kFilters)
     if (equalsIgnoreCase(row.product, product.code) && row.api == api && row.parameter == name) {
       filter.field = std::string(row.field);
@@ -402,11 +433,19 @@ Filter filterOf(const apis::Shape &element, const std::string &name, const Value
   return filter;
 }
 
-bool passes(const Value &record, const Filter &filter) {
+bool passes(const World &world, const Value &record, const Filter &filter) {
   if (filter.kind == Filter::Kind::AnswerFlag ||
       (!filter.everything.empty() && equalsIgnoreCase(scalarText(filter.value), filter.everything)))
     return true;
   std::set<std::string> wanted = wantedTexts(filter.value);
+  if (filter.kind == Filter::Kind::Through) {
+    // The resource the record names (a snapshot's disk) has the value.
+    std::string_view named = textOf(record, filter.through->via);
+    for (const Value &other : world.records(section::Resources))
+      if (kindOfRecord(other) == filter.through->kind && idOfRecord(other) == named)
+        return wanted.count(std::string(textOf(other, filter.through->field))) > 0;
+    return false;
+  }
   const Value *have = record.find(filter.field);
   return have && wanted.count(scalarText(*have)) > 0;
 }
@@ -418,10 +457,19 @@ Result readMany(World &world, const apis::Shape &shape, const RecordList &list, 
                 const Request &request, const Value &parameters, bool one, const apis::ApiSpec *spec) {
   // A filter the engine cannot apply is said, whether or not any resource
   // would have been tested against it.
+  // ECS lists take a window of creation times as Filter.N pairs.
+  bool windowed = equalsIgnoreCase(product.code, "Ecs");
+  CreationWindow window;
+  if (windowed) {
+    auto read = creationWindow(request);
+    if (!read)
+      return read.error();
+    window = read.value();
+  }
   std::vector<Filter> filters;
   if (parameters.isMap())
     for (const auto &[name, value] : parameters.getMap()) {
-      if (isCallParameter(name) || isEmpty(value))
+      if (isCallParameter(name) || isEmpty(value) || (windowed && isWindowParameter(name)))
         continue;
       filters.push_back(filterOf(*list.element, baseName(name), value, product, api, spec));
       if (filters.back().kind == Filter::Kind::Unknown)
@@ -433,9 +481,9 @@ Result readMany(World &world, const apis::Shape &shape, const RecordList &list, 
     // A record without a region is global (an instance type).
     if (kindOfRecord(record) != kind || (region && record.find("RegionId") && textOf(record, "RegionId") != *region))
       continue;
-    bool keep = true;
+    bool keep = inWindow(textOf(record, "CreationTime"), window);
     for (const Filter &filter : filters)
-      keep = keep && passes(record, filter);
+      keep = keep && passes(world, record, filter);
     if (keep)
       found.push_back(*conform(publicView(record), *list.element));
   }
@@ -632,7 +680,7 @@ Result serve(World &world, const apis::ApiTable &table, const apis::ProductRecor
   std::string kind = kindOf(product, meaning->noun);
   switch (meaning->verb) {
   case Verb::Create:
-    return create(world, shape, kind, *meaning, request, parameters);
+    return create(world, shape, kind, *meaning, product, request, parameters);
   case Verb::Read: {
     if (!shape)
       return notImplemented(product, api, "the answer (the API table has no shape for it)");

@@ -98,4 +98,31 @@ bool uriFitsPattern(std::string_view uri, std::string_view pathPattern) {
   return true;
 }
 
+namespace {
+
+/// The template parameter \p value is, whole: `{{ name }}` or `['{{ name }}']`.
+const ir::Reference *wholeParameter(const ir::Node *value) {
+  value = ir::resolve(value);
+  if (value && value->isSequence() && value->items.size() == 1)
+    value = ir::resolve(value->items.front());
+  if (!value || !value->isScalar() || !value->interpolation || !value->interpolation->isWholeValue())
+    return nullptr;
+  const auto &reference = std::get<ir::Reference>(value->interpolation->pieces.front());
+  return reference.kind == ir::RefKind::Name && reference.parts.size() == 1 ? &reference : nullptr;
+}
+
+} // namespace
+
+std::map<std::string, std::vector<std::string>> parameterFeeds(const ir::Template &tmpl) {
+  std::map<std::string, std::vector<std::string>> feeds;
+  for (const CloudCall &call : collectCloudCalls(tmpl)) {
+    if (!call.serviceIsLiteral() || !call.parameters)
+      continue;
+    for (const ir::MapEntry &entry : call.parameters->entries)
+      if (const ir::Reference *reference = wholeParameter(entry.value); reference && entry.key)
+        feeds[foldCase(reference->parts.front().text)].push_back(call.service->value + "." + entry.key->value);
+  }
+  return feeds;
+}
+
 } // namespace oosc::analysis

@@ -11,7 +11,9 @@
 #include "ir/Template.h"
 #include "oosc/apis/ApiTable.h"
 
+#include <map>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace oosc::analysis {
@@ -47,6 +49,13 @@ std::vector<CloudCall> collectCloudCalls(const ir::Template &tmpl);
 
 /// The call one task makes (callsCloudApi must hold).
 CloudCall resolveCloudCall(const ir::Task &task);
+
+/// The API parameters each template parameter is passed to whole (a value
+/// `{{ name }}`, or a list of only it), as `Service.Parameter` in the
+/// Service as written (`R-kvstore.InstanceId`): what the resource is when
+/// no AssociationProperty says, for pickers. Keyed by the parameter's name
+/// case-folded (foldCase), as OOS resolves references without case.
+std::map<std::string, std::vector<std::string>> parameterFeeds(const ir::Template &tmpl);
 
 /// `ACS::ExecuteAPI` and friends as people write them: a parameter whose
 /// name is RegionId in any case is always taken: OOS fills it with the

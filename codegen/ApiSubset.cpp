@@ -47,40 +47,50 @@ bool isResourceType(std::string_view name) {
   return parts == 3;
 }
 
-/// The resource lists the runner's pickers and ACS::SelectTargets tasks
-/// read: each parameter's, and each SelectTargets' ResourceType (every
-/// type's when it is computed).
-std::set<const runtime::ResourceList *> listsCalled(const std::vector<const ir::Template *> &templates) {
+/// The resource lists the runner's pickers read: each parameter's of
+/// \p templates.
+std::set<const runtime::ResourceList *> pickerLists(const std::vector<const ir::Template *> &templates) {
   std::set<const runtime::ResourceList *> lists;
   for (const ir::Template *tmpl : templates) {
+    std::map<std::string, std::vector<std::string>> feeds = analysis::parameterFeeds(*tmpl);
     for (const ir::Parameter &parameter : tmpl->parameters) {
       std::string association = scalar(ir::property(parameter.decl, "AssociationProperty"));
       std::string resourceType = scalar(ir::property(ir::property(parameter.decl, "AssociationPropertyMetadata"), "ResourceType"));
+      auto fed = feeds.find(foldCase(parameter.name.text));
       if (const runtime::ResourceList *list = runtime::pickerListOf(
-              {parameter.name.text, association, resourceType, filledByStarter(parameter.defaultValue)}))
+              {parameter.name.text, association, resourceType, filledByStarter(parameter.defaultValue),
+               fed == feeds.end() ? nullptr : &fed->second}))
         lists.insert(list);
-    }
-    for (const ir::Task &task : tmpl->tasks) {
-      if (!equalsIgnoreCase(task.action, "ACS::SelectTargets"))
-        continue;
-      std::string type = scalar(ir::property(task.properties, "ResourceType"));
-      if (const runtime::ResourceList *list = runtime::findResourceList(type))
-        lists.insert(list);
-      else if (type.empty() || type.find("{{") != std::string::npos)
-        for (const runtime::ResourceList &any : runtime::resourceLists())
-          if (isResourceType(any.name))
-            lists.insert(&any);
     }
   }
   return lists;
 }
 
+/// The resource lists ACS::SelectTargets tasks read: each one's
+/// ResourceType (every type's when it is computed).
+void addSelectTargetsLists(const ir::Template &tmpl, std::set<const runtime::ResourceList *> &lists) {
+  for (const ir::Task &task : tmpl.tasks) {
+    if (!equalsIgnoreCase(task.action, "ACS::SelectTargets"))
+      continue;
+    std::string type = scalar(ir::property(task.properties, "ResourceType"));
+    if (const runtime::ResourceList *list = runtime::findResourceList(type))
+      lists.insert(list);
+    else if (type.empty() || type.find("{{") != std::string::npos)
+      for (const runtime::ResourceList &any : runtime::resourceLists())
+        if (isResourceType(any.name))
+          lists.insert(&any);
+  }
+}
+
 } // namespace
 
-std::string emitApiSubset(const std::vector<const ir::Template *> &templates) {
+std::string emitApiSubset(const std::vector<const ir::Template *> &templates,
+                          const std::vector<const ir::Template *> &actions) {
   const apis::ApiTable &table = apis::cloudApis();
+  std::vector<const ir::Template *> all = templates;
+  all.insert(all.end(), actions.begin(), actions.end());
   std::map<const apis::ProductRecord *, CalledProduct> called;
-  for (const ir::Template *tmpl : templates)
+  for (const ir::Template *tmpl : all)
     for (const analysis::CloudCall &call : analysis::collectCloudCalls(*tmpl)) {
       if (!call.spec)
         continue;
@@ -102,11 +112,14 @@ std::string emitApiSubset(const std::vector<const ir::Template *> &templates) {
   };
   // The runner lists resources itself for its parameter pickers and
   // ACS::SelectTargets (oosc/runtime/ResourceLists.h): it calls those APIs too.
-  for (const runtime::ResourceList *list : listsCalled(templates))
+  std::set<const runtime::ResourceList *> lists = pickerLists(templates);
+  for (const ir::Template *tmpl : all)
+    addSelectTargetsLists(*tmpl, lists);
+  for (const runtime::ResourceList *list : lists)
     carry(list->product, list->api);
   // A {{ oos:NAME }} or {{ oos-secret:NAME }} reference, in a template or
   // an action it calls, reads OOS's parameter store (executor/Context.cpp).
-  for (const ir::Template *tmpl : templates)
+  for (const ir::Template *tmpl : all)
     for (const analysis::ReferenceSite &site : analysis::collectReferences(*tmpl)) {
       if (site.reference->kind == ir::RefKind::Store)
         carry("oos", "GetParameter");

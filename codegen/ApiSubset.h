@@ -19,7 +19,10 @@ namespace oosc::codegen {
 /// C++ defining `kApiProducts` (an array of ::oosc::apis::ProductRecord, one
 /// per product called, holding only the called APIs' lines) and
 /// `kApiProductCount`; at least one (empty) record, so the array is never
-/// of size zero.
-std::string emitApiSubset(const std::vector<const ir::Template *> &templates);
+/// of size zero. The APIs of \p templates and \p actions, and those the
+/// pickers of the templates' parameters list (an action's parameters are
+/// the caller's properties: nobody picks them).
+std::string emitApiSubset(const std::vector<const ir::Template *> &templates,
+                          const std::vector<const ir::Template *> &actions);
 
 } // namespace oosc::codegen

@@ -1,11 +1,13 @@
 //===- TemplateEmitter.cpp - TemplateDef data plus expression functions ---===//
 #include "codegen/TemplateEmitter.h"
 
+#include "analysis/CloudCalls.h"
 #include "analysis/ControlFlow.h"
 #include "analysis/LiteralValue.h"
 #include "codegen/ExprEmitter.h"
 #include "codegen/Literals.h"
 #include "oosc/runtime/Program.h"
+#include "support/Spelling.h"
 
 #include <cstdio>
 
@@ -43,6 +45,7 @@ public:
 
   void emit() {
     const ir::Template &tmpl = unit_.tmpl;
+    feeds_ = analysis::parameterFeeds(tmpl);
     std::string parameters = rows("kParameters", "ParameterRow", tmpl.parameters.size(), [&](size_t i) {
       return parameterRow(tmpl.parameters[i]);
     });
@@ -118,7 +121,16 @@ private:
            maxValue + ", " + (parameter.defaultValue ? exprs_.function(parameter.defaultValue) : "nullptr") +
            ", " + view(descriptionText) + ", " + (isSecret(parameter) ? "true" : "false") + ", " +
            view(scalarText(field(parameter.decl, "AssociationProperty"))) + ", " +
-           view(associationMetadataJson(parameter)) + "}";
+           view(associationMetadataJson(parameter)) + ", " + view(feedsOf(parameter)) + "}";
+  }
+
+  /// The API parameters \p parameter is passed to, `;`-separated.
+  std::string feedsOf(const ir::Parameter &parameter) const {
+    std::string joined;
+    if (auto feeds = feeds_.find(foldCase(parameter.name.text)); feeds != feeds_.end())
+      for (const std::string &feed : feeds->second)
+        joined += (joined.empty() ? "" : ";") + feed;
+    return joined;
   }
 
   /// AssociationPropertyMetadata as JSON, for the pickers of --interactive
@@ -224,6 +236,8 @@ private:
   }
 
   const TemplateUnit &unit_;
+  /// Template parameter -> the API parameters it is passed to.
+  std::map<std::string, std::vector<std::string>> feeds_;
   ExprEmitter exprs_;
   CppPrinter &tables_;
   analysis::SymbolTable symbols_;

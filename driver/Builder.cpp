@@ -167,12 +167,12 @@ BuildResult buildRunner(const BuildOptions &options) {
   for (const Parsed &parsed : actions)
     generate(parsed, actionSymbols);
   fs::path mainFile = directory / "oosc_runner_main.cpp";
-  std::vector<const ir::Template *> called;
+  std::vector<const ir::Template *> topLevel, called;
   for (const Parsed &parsed : templates)
-    called.push_back(&parsed.parsed.tmpl);
+    topLevel.push_back(&parsed.parsed.tmpl);
   for (const Parsed &parsed : actions)
     called.push_back(&parsed.parsed.tmpl);
-  writeFile(mainFile, codegen::emitMain(templateSymbols, actionSymbols, codegen::emitApiSubset(called),
+  writeFile(mainFile, codegen::emitMain(templateSymbols, actionSymbols, codegen::emitApiSubset(topLevel, called),
                                         codegenOptions));
   sources.push_back(mainFile.string());
   result.generatedFiles = sources;

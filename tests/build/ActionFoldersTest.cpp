@@ -116,6 +116,17 @@ TEST_F(ActionFoldersTest, AMissingFolderIsABadUsage) {
       << built.err;
 }
 
+TEST_F(ActionFoldersTest, AParameterWithoutAssociationIsPickedByTheApiParameterItFeeds) {
+  std::string runner = build({"tests/build/picks-by-use.yaml"});
+  RunResult help = run(runner, {"--help"});
+  EXPECT_NE(help.out.find("picked from Redis instances (R-KVSTORE.DescribeInstances)"), std::string::npos) << help.out;
+  EXPECT_NE(help.out.find("picked from AnalyticDB clusters (adb.DescribeDBClusters)"), std::string::npos) << help.out;
+  RunResult result = run(runner, {"--pick-defaults", "--no-journal"});
+  ASSERT_EQ(result.exitCode, 0) << result.err;
+  // A bare instanceId names no product's instances; passed to R-kvstore it is Redis's.
+  EXPECT_EQ(parse(result.out).find("picked")->toJson(), R"(["r-sim000000000001","am-sim000000000001"])");
+}
+
 TEST_F(ActionFoldersTest, SelectTargetsSelectsFromTheWorldWithAPickedTarget) {
   std::string runner = build({"tests/build/select-targets.yaml"});
   RunResult help = run(runner, {"--help"});

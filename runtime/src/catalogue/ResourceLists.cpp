@@ -30,6 +30,21 @@ bool namesTheList(std::string_view name, const ResourceList &list) {
   return false;
 }
 
+/// The row of the resources \p feed (`Service.Parameter`) takes: same
+/// product, its id field or association's last part the parameter.
+const ResourceList *listFed(std::string_view feed) {
+  size_t dot = feed.find('.');
+  if (dot == std::string_view::npos)
+    return nullptr;
+  std::string_view service = feed.substr(0, dot), parameter = feed.substr(dot + 1);
+  for (const ResourceList &list : kLists)
+    if (equalsIgnoringAsciiCase(list.product, service) &&
+        (equalsIgnoringAsciiCase(list.idField, parameter) ||
+         equalsIgnoringAsciiCase(list.name.substr(list.name.rfind("::") + 2), parameter)))
+      return &list;
+  return nullptr;
+}
+
 } // namespace
 
 bool isStarterPlaceholder(std::string_view text) {
@@ -49,6 +64,10 @@ const ResourceList *pickerListOf(const ParameterPick &parameter) {
   }
   if (!parameter.association.empty())
     return findResourceList(parameter.association);
+  if (parameter.feeds)
+    for (const std::string &feed : *parameter.feeds)
+      if (const ResourceList *list = listFed(feed))
+        return list;
   if (parameter.filledByStarter && (equalsIgnoringAsciiCase(parameter.name, "instanceId") || equalsIgnoringAsciiCase(parameter.name, "instanceIds")))
     return findResourceList("ALIYUN::ECS::Instance::InstanceId");
   for (const ResourceList &list : kLists)

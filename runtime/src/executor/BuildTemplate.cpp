@@ -41,6 +41,11 @@ ParameterDef parameterOf(const ParameterRow &row) {
   if (!row.associationMetadataJson.empty())
     if (std::optional<Value> metadata = parseJson(row.associationMetadataJson))
       parameter.associationMetadata = std::move(*metadata);
+  for (std::string_view rest = row.feeds; !rest.empty();) {
+    size_t end = std::min(rest.find(';'), rest.size());
+    parameter.feeds.emplace_back(rest.substr(0, end));
+    rest = rest.substr(std::min(end + 1, rest.size()));
+  }
   return parameter;
 }
 

@@ -53,7 +53,7 @@ bool filledByStarter(const ParameterDef &parameter, RunEnvironment &environment)
 
 const ResourcePicker *pickerOf(const ParameterDef &parameter, bool filledByStarter = false) {
   std::string resourceType = metadataText(parameter, "ResourceType");
-  return pickerListOf({parameter.name, parameter.association, resourceType, filledByStarter});
+  return pickerListOf({parameter.name, parameter.association, resourceType, filledByStarter, &parameter.feeds});
 }
 
 /// A Default of '' on a parameter a resource picker serves is the

@@ -33,6 +33,9 @@ struct ParameterDef {
   /// AssociationPropertyMetadata (a map; null when none).
   std::string association;
   Value associationMetadata;
+  /// The API parameters the template passes it to whole (`adb.DBClusterId`):
+  /// what a picker offers when no association says.
+  std::vector<std::string> feeds;
 };
 
 /// Where control goes after a task.

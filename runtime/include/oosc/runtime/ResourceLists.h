@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -33,6 +34,9 @@ struct ParameterPick {
   std::string_view resourceType; ///< AssociationPropertyMetadata.ResourceType
   /// Its Default is a placeholder a starter fills (`${instanceIds}`).
   bool filledByStarter = false;
+  /// The API parameters the template passes it to (`adb.DBClusterId`);
+  /// null: none known.
+  const std::vector<std::string> *feeds = nullptr;
 };
 
 /// Whether \p text is a whole `${name}` placeholder, the form an ESS
@@ -42,10 +46,12 @@ bool isStarterPlaceholder(std::string_view text);
 /// The row whose resources the parameter's picker offers: its
 /// AssociationProperty's; a Targets parameter's resource type (ECS instances
 /// when its metadata names none, or names a parameter); without an
-/// AssociationProperty, the row whose id field the parameter is named after
-/// (loadBalancerId, diskIds, keyPairName; a bare instanceId(s) only when a
-/// starter fills it, since it names an instance of any product). Null when
-/// no row serves it.
+/// AssociationProperty, the row of the product and id field an API
+/// parameter it feeds names (an instanceId passed to R-kvstore's InstanceId
+/// is a Redis instance), else the row whose id field the parameter is named
+/// after (loadBalancerId, diskIds, keyPairName; a bare instanceId(s) only
+/// when a starter fills it, since it names an instance of any product).
+/// Null when no row serves it.
 const ResourceList *pickerListOf(const ParameterPick &parameter);
 
 } // namespace oosc::runtime

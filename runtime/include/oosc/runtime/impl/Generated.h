@@ -79,6 +79,9 @@ struct ParameterRow {
   /// AssociationProperty (the console's picker, `ALIYUN::ECS::Instance::InstanceId`)
   /// and its AssociationPropertyMetadata as JSON ("" when none).
   std::string_view association, associationMetadataJson;
+  /// The API parameters the template passes it to whole, as
+  /// `Service.Parameter` separated by ';' (`adb.DBClusterId`).
+  std::string_view feeds;
 };
 
 struct OutputRow {

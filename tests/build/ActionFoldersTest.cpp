@@ -125,6 +125,8 @@ TEST_F(ActionFoldersTest, AParameterWithoutAssociationIsPickedByTheApiParameterI
   ASSERT_EQ(result.exitCode, 0) << result.err;
   // A bare instanceId names no product's instances; passed to R-kvstore it is Redis's.
   EXPECT_EQ(parse(result.out).find("picked")->toJson(), R"(["r-sim000000000001","am-sim000000000001"])");
+  EXPECT_EQ(parse(result.out).find("images")->toJson(),
+            R"(["ubuntu_22_04_x64_20G_alibase_20240710.vhd","centos_5_x64_20G_retired.vhd"])");
 }
 
 TEST_F(ActionFoldersTest, SelectTargetsSelectsFromTheWorldWithAPickedTarget) {

@@ -5,6 +5,7 @@
 #include "oosc/runtime/ResourceLists.h"
 #include "oosc/runtime/Value.h"
 
+#include <algorithm>
 #include <ctime>
 #include <iostream>
 #include <string_view>
@@ -209,6 +210,14 @@ Outcome<std::vector<PickerChoice>> choicesFor(const ParameterDef &parameter, con
   if (choices.empty())
     return fail("no " + std::string(picker->what) + " in " + region + " to pick (" + std::string(picker->product) +
                 "." + std::string(picker->api) + " lists none)");
+  // AllowedValues narrow what the picker offers; none of them listed: the
+  // parameter's own values are the choice (typedValue), not the picker's.
+  if (const std::optional<std::vector<Value>> &allowed = parameter.spec.allowedValues)
+    choices.erase(std::remove_if(choices.begin(), choices.end(),
+                                 [&](const PickerChoice &choice) {
+                                   return std::find(allowed->begin(), allowed->end(), choice.value) == allowed->end();
+                                 }),
+                  choices.end());
   return choices;
 }
 

@@ -824,6 +824,44 @@ TEST_F(SimulatorTest, DescribeImagesFilters) {
       "InvalidParameter");
 }
 
+TEST_F(SimulatorTest, AnImageIsMadeOfASnapshotOfAnInstancesDisk) {
+  // The built-in world's snapshot s-sim000000000001 is of the system disk
+  // of i-sim000000000001: the image is that instance's system, whatever
+  // state the instance is in now.
+  std::string imageId = text(call("ECS", "CreateImage", params({{"SnapshotId", "s-sim000000000001"},
+                                                               {"ImageName", "from-snapshot"}})),
+                             "ImageId");
+  ASSERT_FALSE(imageId.empty());
+  Value image = call("ECS", "DescribeImages", params({{"ImageId", imageId}, {"Status", "Creating,Available"}}));
+  EXPECT_EQ(at(image, "Images.Image.0.ImageName"), Value("from-snapshot"));
+  EXPECT_EQ(callError("ECS", "CreateImage", params({{"SnapshotId", "s-nothing"}})).code,
+            "InvalidSnapshotId.NotFound");
+  EXPECT_EQ(callError("ECS", "CreateImage", params({{"ImageName", "of-nothing"}})).code, "MissingParameter");
+}
+
+TEST_F(SimulatorTest, CopyImageMakesTheImageInTheOtherRegionOnceCopied) {
+  std::string copyId = text(call("ECS", "CopyImage", params({{"ImageId", SeededImage},
+                                                              {"DestinationRegionId", "cn-shanghai"},
+                                                              {"DestinationImageName", "web-base-copy"}})),
+                            "ImageId");
+  ASSERT_FALSE(copyId.empty());
+  auto status = [&] {
+    return text(call("ECS", "DescribeImages", params({{"RegionId", "cn-shanghai"}, {"ImageId", copyId},
+                                                      {"Status", "Creating,Available"}})),
+                "Images.Image.0.Status");
+  };
+  EXPECT_EQ(status(), "Creating");
+  EXPECT_TRUE(waitUntil([&] { return status() == "Available"; }));
+  // Not in the source region: a custom image is regional.
+  EXPECT_EQ(at(call("ECS", "DescribeImages", params({{"ImageId", copyId}, {"Status", "Creating,Available"}})),
+               "Images.Image.0"),
+            Value());
+  EXPECT_EQ(callError("ECS", "CopyImage", params({{"ImageId", Centos7}, {"DestinationRegionId", "cn-shanghai"}})).code,
+            "InvalidImageId.NotSupported");
+  EXPECT_EQ(callError("ECS", "CopyImage", params({{"ImageId", SeededImage}, {"DestinationRegionId", "mars-1"}})).code,
+            "InvalidDestinationRegionId.NotFound");
+}
+
 TEST_F(SimulatorTest, DescribeImagesTakesAWindowOfCreationTimes) {
   auto count = [&](Value request) {
     request.set("ImageOwnerAlias", "self");

@@ -30,6 +30,7 @@ const std::vector<ApiSpec> &apiTable() {
         {"ECS", "ModifyInstanceAttribute", ecs::modifyInstanceAttribute, true},
         // ECS images.
         {"ECS", "CreateImage", ecs::createImage, true},
+        {"ECS", "CopyImage", ecs::copyImage, true},
         {"ECS", "DescribeImages", ecs::describeImages, false},
         {"ECS", "DeleteImage", ecs::deleteImage, true},
         {"ECS", "ReplaceSystemDisk", ecs::replaceSystemDisk, true},

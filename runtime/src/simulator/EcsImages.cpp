@@ -144,25 +144,60 @@ Value customImage(const Value &source, const std::string &imageId,
                                      {"CloudAssistant", hasAgent}})}});
 }
 
+namespace {
+
+/// A generic-engine record of \p kind whose \p idField is \p id.
+const Value *resourceOf(const World &world, std::string_view kind, std::string_view idField, std::string_view id) {
+  for (const Value &record : world.records(section::Resources))
+    if (const Value *recordKind = simulatedMember(record, "Kind");
+        recordKind && *recordKind == Value(std::string(kind)) && textOf(record, idField) == id)
+      return &record;
+  return nullptr;
+}
+
+/// The instance whose system disk an image is made of: InstanceId's (it
+/// must be Running or Stopped), or that of the disk SnapshotId was taken
+/// of (the snapshot holds the disk as it was; the instance's state does not
+/// matter).
+Outcome<Value *, ApiError> imageSource(World &world, const Request &request, const std::string &regionId) {
+  std::optional<std::string> snapshotId = request.text("SnapshotId");
+  if (snapshotId && !request.has("InstanceId")) {
+    const Value *snapshot = resourceOf(world, "Ecs::Snapshot", "SnapshotId", *snapshotId);
+    if (!snapshot || textOf(*snapshot, "RegionId") != regionId)
+      return notFound("InvalidSnapshotId.NotFound", "The specified SnapshotId \"" + *snapshotId + "\" does not exist.");
+    const Value *disk = resourceOf(world, "Ecs::Disk", "DiskId", textOf(*snapshot, "SourceDiskId"));
+    Value *instance = disk ? world.find(section::Instances, "InstanceId", textOf(*disk, "InstanceId")) : nullptr;
+    if (!instance)
+      return makeError(501, "NotImplemented",
+                       "The simulated cloud does not model an image of snapshot " + *snapshotId +
+                           ", whose disk no instance holds, of Ecs.CreateImage.");
+    return instance;
+  }
+  auto instanceId = request.required("InstanceId");
+  if (!instanceId)
+    return instanceId.error();
+  Value *instance = world.find(section::Instances, "InstanceId", instanceId.value());
+  if (!instance || textOf(*instance, "RegionId") != regionId)
+    return notFound("InvalidInstanceId.NotFound", "The specified InstanceId does not exist.");
+  std::string_view status = textOf(*instance, "Status");
+  if (status != "Running" && status != "Stopped")
+    return forbidden("IncorrectInstanceStatus", "The current status of the resource does not support "
+                                                "this operation (instance " +
+                                                    instanceId.value() + " is " + std::string(status) + ").");
+  return instance;
+}
+
+} // namespace
+
 Result createImage(World &world, const Request &request) {
   auto regionId = regionOf(world, request);
   if (!regionId)
     return regionId.error();
-  auto instanceId = request.required("InstanceId");
-  if (!instanceId)
-    return instanceId.error();
-  Value *instance =
-      world.find(section::Instances, "InstanceId", instanceId.value());
-  if (!instance || textOf(*instance, "RegionId") != regionId.value())
-    return notFound("InvalidInstanceId.NotFound",
-                    "The specified InstanceId does not exist.");
-  std::string_view status = textOf(*instance, "Status");
-  if (status != "Running" && status != "Stopped")
-    return forbidden("IncorrectInstanceStatus",
-                     "The current status of the resource does not support "
-                     "this operation (instance " +
-                         instanceId.value() + " is " + std::string(status) +
-                         ").");
+  auto made = imageSource(world, request, regionId.value());
+  if (!made)
+    return made.error();
+  Value *instance = made.value();
+  std::string instanceId(textOf(*instance, "InstanceId"));
   std::optional<std::string> name = request.text("ImageName");
   if (name) {
     if (std::optional<ApiError> error = checkImageName(*name))
@@ -199,7 +234,7 @@ Result createImage(World &world, const Request &request) {
                 {"Simulated",
                  Value(Value::Map{
                      {"CloudAssistant", agent && *agent != Value("None")},
-                     {"SourceInstanceId", instanceId.value()}})}}));
+                     {"SourceInstanceId", instanceId}})}}));
   Value mapping(
       Value::Map{{"Device", "/dev/xvda"},
                  {"Type", "system"},
@@ -217,6 +252,47 @@ Result createImage(World &world, const Request &request) {
       Value(Value::Map{{"Status", "Available"}, {"Progress", "100%"}}));
   world.records(section::Images).push_back(std::move(image));
   return Value(Value::Map{{"ImageId", imageId}});
+}
+
+Result copyImage(World &world, const Request &request) {
+  auto regionId = regionOf(world, request);
+  if (!regionId)
+    return regionId.error();
+  auto imageId = request.required("ImageId");
+  if (!imageId)
+    return imageId.error();
+  auto destination = request.required("DestinationRegionId");
+  if (!destination)
+    return destination.error();
+  auto available = availableImage(world, imageId.value(), regionId.value());
+  if (!available)
+    return available.error();
+  const Value &source = *available.value();
+  // Only an account's own images are copied; public ones are in every region.
+  if (!isCustom(source))
+    return forbidden("InvalidImageId.NotSupported", "The specified image is not a custom image; only custom "
+                                                    "images can be copied.");
+  if (!world.region(destination.value()))
+    return notFound("InvalidDestinationRegionId.NotFound",
+                    "The specified DestinationRegionId \"" + destination.value() + "\" does not exist.");
+  auto encrypted = request.boolean("Encrypted", boolOf(source, "IsEncrypted"));
+  if (!encrypted)
+    return encrypted.error();
+  std::string copyId = world.nextId("m");
+  std::string name = request.textOr("DestinationImageName", textOf(source, "ImageName"));
+  Value copy = customImage(source, copyId, name, destination.value(), world.now());
+  mergeInto(copy, Value(Value::Map{{"Status", "Creating"},
+                                   {"Progress", "0%"},
+                                   {"IsCopied", true},
+                                   {"Description", request.textOr("DestinationDescription", "")},
+                                   {"Simulated", Value(Value::Map{{"CopiedFrom", imageId.value()},
+                                                                  {"Encrypted", encrypted.value()}})}}));
+  if (const Value *mappings = source.find("DiskDeviceMappings"))
+    copy.set("DiskDeviceMappings", *mappings);
+  world.schedule(copy, delay::ImageHalfway, Value(Value::Map{{"Progress", "50%"}}));
+  world.schedule(copy, delay::ImageSnapshot, Value(Value::Map{{"Status", "Available"}, {"Progress", "100%"}}));
+  world.records(section::Images).push_back(std::move(copy));
+  return Value(Value::Map{{"ImageId", copyId}});
 }
 
 Result describeImages(World &world, const Request &request) {

@@ -363,6 +363,9 @@ Result rebootInstance(World &, const Request &);
 Result deleteInstance(World &, const Request &);
 Result modifyInstanceAttribute(World &, const Request &);
 Result createImage(World &, const Request &);
+/// CopyImage: an account's image into another region (DestinationRegionId),
+/// Creating there until the copy is done.
+Result copyImage(World &, const Request &);
 /// Needs a Stopped instance; the instance gets the image's OS and a new
 /// system disk id (EcsSystemDisk.cpp).
 Result replaceSystemDisk(World &, const Request &);

@@ -517,8 +517,14 @@ std::optional<Value> coerceToType(ParameterType type, const Value &value) {
   case ParameterType::List:
     return value.isList() ? std::optional<Value>(value) : std::nullopt;
   case ParameterType::Json:
-    return value.isMap() || value.isList() ? std::optional<Value>(value)
-                                           : std::nullopt;
+    if (value.isMap() || value.isList())
+      return value;
+    // OOS takes a Json parameter as the JSON text of one too (a caller's
+    // Fn::Replace or Fn::Join builds it as a string).
+    if (value.isString())
+      if (std::optional<Value> parsed = parseJson(value.getString()); parsed && (parsed->isMap() || parsed->isList()))
+        return parsed;
+    return std::nullopt;
   }
   return std::nullopt;
 }

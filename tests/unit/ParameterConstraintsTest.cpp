@@ -336,8 +336,13 @@ TEST(CheckValueTest, TypeChecks) {
        map({{"Mode", "Concurrency"}}),
        {}},
       {"json accepts list", specOf(ParameterType::Json), list({}), {}},
-      {"json rejects string", specOf(ParameterType::Json), Value("{}"),
-       Messages{"'{}' is not a Json object or array"}},
+      // OOS takes the JSON text of one (Alibaba's ACS-RAM-CreateRoleAndAttachCustomPolicy
+      // passes ACS::ROS::CreateStack's templateBody so, built by Fn::Replace).
+      {"json accepts the text of an object", specOf(ParameterType::Json), Value("{\"a\": 1}"), {}},
+      {"json rejects other text", specOf(ParameterType::Json), Value("{a"),
+       Messages{"'{a' is not a Json object or array"}},
+      {"json rejects the text of a number", specOf(ParameterType::Json), Value("3"),
+       Messages{"'3' is not a Json object or array"}},
       {"json rejects number", specOf(ParameterType::Json), Value(1),
        Messages{"1 is not a Json object or array"}},
   };

@@ -56,6 +56,16 @@ bool isBucketName(std::string_view name) {
   return true;
 }
 
+/// BucketName, checked against OSS's naming rules.
+Outcome<std::string, ApiError> bucketNameOf(const Request &request) {
+  auto name = request.required("BucketName");
+  if (!name)
+    return name.error();
+  if (!isBucketName(name.value()))
+    return makeError(400, "InvalidBucketName", "The specified bucket \"" + name.value() + "\" is not valid.");
+  return name.value();
+}
+
 /// A request header, its name compared without case as HTTP does.
 std::optional<std::string> header(const Request &request, std::string_view name) {
   const Value *headers = request.find("Headers");
@@ -82,11 +92,9 @@ Value bucketRecord(const std::string &name, const std::string &region, const std
 
 /// The bucket BucketName names, in the region the call addresses.
 Outcome<Value *, ApiError> bucketOf(World &world, const Request &request) {
-  auto name = request.required("BucketName");
+  auto name = bucketNameOf(request);
   if (!name)
     return name.error();
-  if (!isBucketName(name.value()))
-    return makeError(400, "InvalidBucketName", "The specified bucket \"" + name.value() + "\" is not valid.");
   Value *bucket = world.find(section::Buckets, "Name", name.value());
   if (!bucket)
     return notFound("NoSuchBucket", "The specified bucket \"" + name.value() + "\" does not exist.");
@@ -127,7 +135,7 @@ Outcome<Value, ApiError> bodyOf(const Request &request, const Document &document
 }
 
 Result listBuckets(World &world, const Request &request) {
-  std::string prefix = request.textOr("prefix", request.textOr("Prefix", ""));
+  std::string prefix = request.textOr("prefix", ""); // or Prefix: parameter names ignore case
   Value::List buckets;
   for (const Value &bucket : world.records(section::Buckets))
     if (textOf(bucket, "Name").substr(0, prefix.size()) == prefix)
@@ -137,11 +145,9 @@ Result listBuckets(World &world, const Request &request) {
 }
 
 Result putBucket(World &world, const Request &request) {
-  auto name = request.required("BucketName");
+  auto name = bucketNameOf(request);
   if (!name)
     return name.error();
-  if (!isBucketName(name.value()))
-    return makeError(400, "InvalidBucketName", "The specified bucket \"" + name.value() + "\" is not valid.");
   if (world.find(section::Buckets, "Name", name.value()))
     return makeError(409, "BucketAlreadyExists", "The requested bucket name is not available.");
   auto region = regionOf(world, request);
@@ -222,11 +228,9 @@ Result deleteBucketDocument(World &world, const Request &request, const Document
 }
 
 Result generateUrl(World &world, const Request &request) {
-  auto name = request.required("BucketName");
+  auto name = bucketNameOf(request);
   if (!name)
     return name.error();
-  if (!isBucketName(name.value()))
-    return makeError(400, "InvalidBucketName", "The specified bucket \"" + name.value() + "\" is not valid.");
   auto region = regionOf(world, request);
   if (!region)
     return region.error();

@@ -64,7 +64,8 @@ CloudCall resolveCloudCall(const ir::Task &task) {
   if (!call.serviceIsLiteral())
     return call;
   const apis::ApiTable &table = apis::cloudApis();
-  call.product = table.findService(call.service->value);
+  call.product = call.apiIsLiteral() ? table.findService(call.service->value, call.api->value)
+                                     : table.findService(call.service->value);
   if (call.product && call.apiIsLiteral())
     call.spec = table.findApi(*call.product, call.api->value);
   if (call.spec && uri)
@@ -113,8 +114,12 @@ const ir::Reference *wholeParameter(const ir::Node *value) {
 
 } // namespace
 
-std::map<std::string, std::vector<std::string>> parameterFeeds(const ir::Template &tmpl) {
-  std::map<std::string, std::vector<std::string>> feeds;
+namespace {
+
+/// Feeds of \p tmpl's parameters, \p depth levels of actions down at most:
+/// definitions that call each other in a circle end.
+void addFeeds(const ir::Template &tmpl, const ActionTemplates &actions, int depth,
+              std::map<std::string, std::vector<std::string>> &feeds) {
   for (const CloudCall &call : collectCloudCalls(tmpl)) {
     if (!call.serviceIsLiteral() || !call.parameters)
       continue;
@@ -122,6 +127,33 @@ std::map<std::string, std::vector<std::string>> parameterFeeds(const ir::Templat
       if (const ir::Reference *reference = wholeParameter(entry.value); reference && entry.key)
         feeds[foldCase(reference->parts.front().text)].push_back(call.service->value + "." + entry.key->value);
   }
+  if (depth == 0)
+    return;
+  for (const ir::Task &task : tmpl.tasks) {
+    auto action = actions.find(foldCase(task.action));
+    if (action == actions.end() || !task.properties || !task.properties->isMapping())
+      continue;
+    std::map<std::string, std::vector<std::string>> inner;
+    addFeeds(*action->second, actions, depth - 1, inner);
+    for (const ir::MapEntry &entry : task.properties->entries) {
+      const ir::Reference *reference = wholeParameter(entry.value);
+      auto fed = entry.key ? inner.find(foldCase(entry.key->value)) : inner.end();
+      if (reference && fed != inner.end()) {
+        std::vector<std::string> &mine = feeds[foldCase(reference->parts.front().text)];
+        mine.insert(mine.end(), fed->second.begin(), fed->second.end());
+      }
+    }
+  }
+}
+
+} // namespace
+
+std::map<std::string, std::vector<std::string>> parameterFeeds(const ir::Template &tmpl,
+                                                               const ActionTemplates &actions) {
+  std::map<std::string, std::vector<std::string>> feeds;
+  // Deep enough for the corpus (a template, a bulk action, the action it
+  // loops over); each level is a definition someone wrote.
+  addFeeds(tmpl, actions, 4, feeds);
   return feeds;
 }
 

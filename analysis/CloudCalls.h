@@ -50,12 +50,20 @@ std::vector<CloudCall> collectCloudCalls(const ir::Template &tmpl);
 /// The call one task makes (callsCloudApi must hold).
 CloudCall resolveCloudCall(const ir::Task &task);
 
+/// The product actions built with a template, by action name case-folded
+/// (foldCase): their definitions, read from an actions folder.
+using ActionTemplates = std::map<std::string, const ir::Template *>;
+
 /// The API parameters each template parameter is passed to whole (a value
 /// `{{ name }}`, or a list of only it), as `Service.Parameter` in the
 /// Service as written (`R-kvstore.InstanceId`): what the resource is when
-/// no AssociationProperty says, for pickers. Keyed by the parameter's name
-/// case-folded (foldCase), as OOS resolves references without case.
-std::map<std::string, std::vector<std::string>> parameterFeeds(const ir::Template &tmpl);
+/// no AssociationProperty says, for pickers. A parameter passed whole to a
+/// property of a product action in \p actions feeds what that property of
+/// the action's definition feeds, through actions that call actions.
+/// Keyed by the parameter's name case-folded (foldCase), as OOS resolves
+/// references without case.
+std::map<std::string, std::vector<std::string>> parameterFeeds(const ir::Template &tmpl,
+                                                               const ActionTemplates &actions = {});
 
 /// `ACS::ExecuteAPI` and friends as people write them: a parameter whose
 /// name is RegionId in any case is always taken: OOS fills it with the

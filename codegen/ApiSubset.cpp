@@ -49,10 +49,11 @@ bool isResourceType(std::string_view name) {
 
 /// The resource lists the runner's pickers read: each parameter's of
 /// \p templates.
-std::set<const runtime::ResourceList *> pickerLists(const std::vector<const ir::Template *> &templates) {
+std::set<const runtime::ResourceList *> pickerLists(const std::vector<const ir::Template *> &templates,
+                                                    const analysis::ActionTemplates &actions) {
   std::set<const runtime::ResourceList *> lists;
   for (const ir::Template *tmpl : templates) {
-    std::map<std::string, std::vector<std::string>> feeds = analysis::parameterFeeds(*tmpl);
+    std::map<std::string, std::vector<std::string>> feeds = analysis::parameterFeeds(*tmpl, actions);
     for (const ir::Parameter &parameter : tmpl->parameters) {
       std::string association = scalar(ir::property(parameter.decl, "AssociationProperty"));
       std::string resourceType = scalar(ir::property(ir::property(parameter.decl, "AssociationPropertyMetadata"), "ResourceType"));
@@ -85,10 +86,11 @@ void addSelectTargetsLists(const ir::Template &tmpl, std::set<const runtime::Res
 } // namespace
 
 std::string emitApiSubset(const std::vector<const ir::Template *> &templates,
-                          const std::vector<const ir::Template *> &actions) {
+                          const analysis::ActionTemplates &actions) {
   const apis::ApiTable &table = apis::cloudApis();
   std::vector<const ir::Template *> all = templates;
-  all.insert(all.end(), actions.begin(), actions.end());
+  for (const auto &[name, action] : actions)
+    all.push_back(action);
   std::map<const apis::ProductRecord *, CalledProduct> called;
   for (const ir::Template *tmpl : all)
     for (const analysis::CloudCall &call : analysis::collectCloudCalls(*tmpl)) {
@@ -112,7 +114,7 @@ std::string emitApiSubset(const std::vector<const ir::Template *> &templates,
   };
   // The runner lists resources itself for its parameter pickers and
   // ACS::SelectTargets (oosc/runtime/ResourceLists.h): it calls those APIs too.
-  std::set<const runtime::ResourceList *> lists = pickerLists(templates);
+  std::set<const runtime::ResourceList *> lists = pickerLists(templates, actions);
   for (const ir::Template *tmpl : all)
     addSelectTargetsLists(*tmpl, lists);
   for (const runtime::ResourceList *list : lists)

@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
+#include "analysis/CloudCalls.h"
 #include "ir/Template.h"
 
 #include <string>
@@ -21,8 +22,9 @@ namespace oosc::codegen {
 /// `kApiProductCount`; at least one (empty) record, so the array is never
 /// of size zero. The APIs of \p templates and \p actions, and those the
 /// pickers of the templates' parameters list (an action's parameters are
-/// the caller's properties: nobody picks them).
+/// the caller's properties: nobody picks them, though what a template
+/// passes to one is picked as the action's definition uses it).
 std::string emitApiSubset(const std::vector<const ir::Template *> &templates,
-                          const std::vector<const ir::Template *> &actions);
+                          const analysis::ActionTemplates &actions);
 
 } // namespace oosc::codegen

@@ -45,7 +45,7 @@ public:
 
   void emit() {
     const ir::Template &tmpl = unit_.tmpl;
-    feeds_ = analysis::parameterFeeds(tmpl);
+    feeds_ = unit_.actions ? analysis::parameterFeeds(tmpl, *unit_.actions) : analysis::parameterFeeds(tmpl);
     std::string parameters = rows("kParameters", "ParameterRow", tmpl.parameters.size(), [&](size_t i) {
       return parameterRow(tmpl.parameters[i]);
     });

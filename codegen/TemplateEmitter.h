@@ -1,6 +1,7 @@
 //===- TemplateEmitter.h - One template as a C++ translation unit ---------===//
 #pragma once
 
+#include "analysis/CloudCalls.h"
 #include "ir/Template.h"
 #include "support/SourceFile.h"
 
@@ -21,6 +22,9 @@ struct TemplateUnit {
   std::string name;
   /// Distinguishes a product action from a user template of the same name.
   bool isAction = false;
+  /// The product actions built with it, whose definitions say what a
+  /// parameter passed to one of them is (pickers); may be null.
+  const analysis::ActionTemplates *actions = nullptr;
 };
 
 struct GeneratedUnit {

@@ -152,11 +152,14 @@ BuildResult buildRunner(const BuildOptions &options) {
                            : fs::path(options.emitCppDir);
   fs::create_directories(directory);
   codegen::CodegenOptions codegenOptions{options.compilerVersion};
+  analysis::ActionTemplates actionTemplates;
+  for (const Parsed &parsed : actions)
+    actionTemplates.emplace(foldCase(parsed.name), &parsed.parsed.tmpl);
   std::vector<std::string> templateSymbols, actionSymbols, sources;
   auto generate = [&](const Parsed &parsed, std::vector<std::string> &symbols) {
     bool isAction = &symbols == &actionSymbols;
     codegen::GeneratedUnit unit = codegen::emitTemplate(
-        {*parsed.file, parsed.parsed.tmpl, parsed.name, isAction}, codegenOptions, result.errors);
+        {*parsed.file, parsed.parsed.tmpl, parsed.name, isAction, &actionTemplates}, codegenOptions, result.errors);
     fs::path file = directory / (unit.symbol + ".cpp");
     writeFile(file, unit.code);
     sources.push_back(file.string());
@@ -167,12 +170,10 @@ BuildResult buildRunner(const BuildOptions &options) {
   for (const Parsed &parsed : actions)
     generate(parsed, actionSymbols);
   fs::path mainFile = directory / "oosc_runner_main.cpp";
-  std::vector<const ir::Template *> topLevel, called;
+  std::vector<const ir::Template *> topLevel;
   for (const Parsed &parsed : templates)
     topLevel.push_back(&parsed.parsed.tmpl);
-  for (const Parsed &parsed : actions)
-    called.push_back(&parsed.parsed.tmpl);
-  writeFile(mainFile, codegen::emitMain(templateSymbols, actionSymbols, codegen::emitApiSubset(topLevel, called),
+  writeFile(mainFile, codegen::emitMain(templateSymbols, actionSymbols, codegen::emitApiSubset(topLevel, actionTemplates),
                                         codegenOptions));
   sources.push_back(mainFile.string());
   result.generatedFiles = sources;

@@ -109,6 +109,17 @@ const ProductRecord *ApiTable::findService(std::string_view service) const {
   return nullptr;
 }
 
+const ProductRecord *ApiTable::findService(std::string_view service, std::string_view api) const {
+  for (size_t i = 0; i < count_; ++i) {
+    const ProductRecord &product = records_[i];
+    bool named = sameIgnoringCase(product.code, service) || sameIgnoringCase(withoutOpenSuffix(product.code), service) ||
+                 (!product.locationServiceCode.empty() && sameIgnoringCase(product.locationServiceCode, service));
+    if (named && findApi(product, api))
+      return &product;
+  }
+  return findService(service);
+}
+
 std::vector<std::string_view> ApiTable::serviceNames() const {
   // The products with the most APIs first: where a misspelling is as close
   // to two names (Ec2: Ecs, ecd), the bigger product is the likelier one.

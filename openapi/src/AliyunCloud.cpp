@@ -240,7 +240,7 @@ std::string AliyunCloud::describe() const {
 
 Outcome<Value, ApiError> AliyunCloud::callOnce(std::string_view service, std::string_view api,
                                                const Value &parameters) {
-  const apis::ProductRecord *product = options_.table ? options_.table->findService(service) : nullptr;
+  const apis::ProductRecord *product = options_.table ? options_.table->findService(service, api) : nullptr;
   if (!product)
     return clientError("oosc.UnknownService",
                        "service '" + std::string(service) +

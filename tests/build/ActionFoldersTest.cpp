@@ -45,6 +45,20 @@ TEST_F(ActionFoldersTest, AnActionOnlyAFolderDefinesIsLintedBuiltAndRun) {
   EXPECT_NE(result.err.find("Success  echo (ACS::Test::Echo)"), std::string::npos) << result.err;
 }
 
+TEST_F(ActionFoldersTest, AParameterPassedToAnActionIsPickedAsItsDefinitionUsesIt) {
+  std::string runner = (dir_ / "runner").string();
+  RunResult built = buildWith({"--actions", folder(), source("tests/build/keeps-instances.yaml")}, runner);
+  ASSERT_EQ(built.exitCode, 0) << built.out << built.err;
+  RunResult result = run(runner, {"--pick-defaults", "--no-journal"});
+  ASSERT_EQ(result.exitCode, 0) << result.err;
+  EXPECT_NE(result.err.find("picked sourceInstance = \"i-sim000000000001\""), std::string::npos) << result.err;
+  // A String output of the action's List output stays a list: the items'
+  // lists aggregated and flattened, the second item's empty.
+  EXPECT_EQ(parse(result.out).find("kept")->toJson(), R"(["i-sim000000000001"])");
+  // A List parameter given to the action's String one: its JSON text.
+  EXPECT_EQ(parse(result.out).find("echoed")->toJson(), R"("[\"a.example.com\",\"b.example.com\"]-2")");
+}
+
 TEST_F(ActionFoldersTest, TheFolderDefinitionsPropertiesAreCheckedByTheLinter) {
   fs::path misused = dir_ / "misused.yaml";
   std::ofstream(misused) << "FormatVersion: OOS-2019-06-01\n"
@@ -127,6 +141,8 @@ TEST_F(ActionFoldersTest, AParameterWithoutAssociationIsPickedByTheApiParameterI
   EXPECT_EQ(parse(result.out).find("picked")->toJson(), R"(["r-sim000000000001","am-sim000000000001"])");
   EXPECT_EQ(parse(result.out).find("images")->toJson(),
             R"(["ubuntu_22_04_x64_20G_alibase_20240710.vhd","centos_5_x64_20G_retired.vhd"])");
+  EXPECT_EQ(parse(result.out).find("more")->toJson(), R"(["vsw-simcnhangzhouh","PostPaid","dds-sim000000000001"])");
+  EXPECT_EQ(parse(result.out).find("tags")->toJson(), R"([{"Key":"placeholder-tags","Value":"placeholder"}])");
 }
 
 TEST_F(ActionFoldersTest, SelectTargetsSelectsFromTheWorldWithAPickedTarget) {

@@ -71,10 +71,12 @@ TEST_F(BuildTest, RunnerCarriesTheApiEntriesItsTemplatesCallAndNoOthers) {
   for (std::string line; std::getline(text, line);)
     lines.push_back(line.substr(0, line.find(':')));
   // Its own two ESS calls, the two ECS calls of ACS::ECS::CreateImage,
-  // the product action compiled with it, and DescribeScalingGroups, which
-  // lists what the picker of its scalingGroupId parameter offers
-  // (--pick-defaults, --interactive).
+  // the product action compiled with it, DescribeScalingGroups, which lists
+  // what the picker of its scalingGroupId parameter offers (--pick-defaults,
+  // --interactive), and DescribeInstances, for sourceInstanceId: the action
+  // passes it to ECS CreateImage as InstanceId.
   std::vector<std::string> expected{"Ecs 2014-05-26 CreateImage", "Ecs 2014-05-26 DescribeImages",
+                                    "Ecs 2014-05-26 DescribeInstances",
                                     "Ess 2014-08-28 DescribeScalingConfigurations",
                                     "Ess 2014-08-28 DescribeScalingGroups",
                                     "Ess 2014-08-28 ModifyScalingConfiguration"};
@@ -83,17 +85,17 @@ TEST_F(BuildTest, RunnerCarriesTheApiEntriesItsTemplatesCallAndNoOthers) {
                           "answer shape known"),
             std::string::npos)
       << apis.out;
-  // The binary holds those five API lines of the table and no other (a
+  // The binary holds those six API lines of the table and no other (a
   // line's protocols field is followed by a tab), and no entry of an API it
-  // does not call (the simulator's own names, as DescribeInstances, are in
-  // every runner, so a table line is looked for with its tab).
+  // does not call (the simulator's own names, as DescribeSecurityGroups, are
+  // in every runner, so a table line is looked for with its tab).
   std::string binary = slurp(runner);
   size_t apiLines = 0;
   for (size_t at = binary.find("HTTPS\t"); at != std::string::npos; at = binary.find("HTTPS\t", at + 1))
     ++apiLines;
-  EXPECT_EQ(apiLines, 5u);
+  EXPECT_EQ(apiLines, 6u);
   EXPECT_NE(binary.find("ModifyScalingConfiguration\t"), std::string::npos);
-  for (std::string_view absent : {"AllocateDedicatedHosts", "DescribeInstances\t"})
+  for (std::string_view absent : {"AllocateDedicatedHosts", "DescribeSecurityGroups\t"})
     EXPECT_EQ(binary.find(absent), std::string::npos) << absent;
 }
 
@@ -653,7 +655,7 @@ TEST_F(BuildTest, ControlFlowFollowsWhenChoiceOnErrorAndLoops) {
   RunResult result = run(runner, {});
   // A failure routed by OnError still ends the execution Failed.
   EXPECT_EQ(result.exitCode, 1) << result.err;
-  EXPECT_EQ(parse(result.out), parse(R"({"zoneCounts":[4,3,3],"totalZones":10,"doubled":20})"));
+  EXPECT_EQ(parse(result.out), parse(R"({"zoneCounts":[4,3,3],"totalZones":10,"doubled":20,"regionsIfNotSkipped":null})"));
   EXPECT_NE(result.err.find("Skipped  skipped"), std::string::npos) << result.err;
   EXPECT_NE(result.err.find("Success  recover"), std::string::npos) << result.err;
   EXPECT_EQ(result.err.find("neverHere"), std::string::npos) << result.err;

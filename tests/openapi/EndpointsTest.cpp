@@ -71,4 +71,19 @@ TEST(EndpointUrl, LoopbackHosts) {
   EXPECT_FALSE(oosc::openapi::isLoopbackHost("127.0.0.1.evil.com"));
 }
 
+/// Two products answer to FC: FC 3.0 (FC) and FC 2.0 (FC-Open). A template's
+/// API decides which one it calls; without an API the exact code wins.
+TEST(Endpoints, AServiceNameOfTwoProductsIsTheOneWithTheApi) {
+  const oosc::apis::ApiTable &table = oosc::apis::cloudApis();
+  const oosc::apis::ProductRecord *newer = table.findService("FC");
+  ASSERT_NE(newer, nullptr);
+  EXPECT_EQ(newer->code, "FC");
+  const oosc::apis::ProductRecord *older = table.findService("FC", "GetService");
+  ASSERT_NE(older, nullptr);
+  EXPECT_EQ(older->code, "FC-Open");
+  EXPECT_EQ(table.findService("fc", "ListFunctions"), newer);
+  // An API neither has: the product the name names, for the error to say so.
+  EXPECT_EQ(table.findService("FC", "NoSuchApi"), newer);
+}
+
 } // namespace

@@ -122,6 +122,8 @@ const std::vector<Step> &walkSteps() {
       // The seeded geography and network of cn-hangzhou.
       {"ECS", "DescribeRegions", "{}", "Regions.Region"},
       {"ECS", "DescribeZones", "{}", "Zones.Zone"},
+      {"ECS", "DescribeAvailableResource", R"({"DestinationResource": "InstanceType"})",
+       "AvailableZones.AvailableZone[0].AvailableResources.AvailableResource[0].SupportedResources.SupportedResource"},
       {"ECS", "DescribeVpcs", "{}", "Vpcs.Vpc", {{"vpc", "Vpcs.Vpc[0].VpcId"}}},
       {"VPC", "DescribeVpcs", "{}", "Vpcs.Vpc"},
       {"ECS", "DescribeVSwitches", R"({"VpcId": "${vpc}"})", "VSwitches.VSwitch",

@@ -2,6 +2,7 @@
 // the table answers, by what its name says, in the shape the table gives,
 // or with a NotImplemented error naming what it does not model.
 #include "oosc/runtime/Simulator.h"
+#include "oosc/runtime/Clock.h"
 
 #include "oosc/apis/ApiTable.h"
 #include "oosc/apis/CloudApis.h"
@@ -29,6 +30,17 @@ std::unique_ptr<SimulatedCloud> openCloud() {
 }
 
 Value params(std::initializer_list<Value::Member> members) { return Value(Value::Map(members)); }
+
+/// A CreateDBInstance request with every parameter the API requires, or
+/// all but SecurityIPList.
+Value mySqlRequest(bool withSecurityIps = true) {
+  Value request = params({{"RegionId", "cn-hangzhou"}, {"Engine", "MySQL"}, {"EngineVersion", "8.0"},
+                          {"DBInstanceClass", "rds.mysql.s1.small"}, {"DBInstanceStorage", 20},
+                          {"PayType", "Postpaid"}, {"DBInstanceNetType", "Intranet"}});
+  if (withSecurityIps)
+    request.set("SecurityIPList", "10.0.0.0/8");
+  return request;
+}
 
 /// The JSON at a dotted path ("Items.DBInstance.0.Engine"), or "(absent)".
 std::string at(const Value &root, std::string_view path) {
@@ -93,6 +105,14 @@ TEST(ApiVerbs, NamesReadAsVerbAndResource) {
   ASSERT_TRUE(one);
   EXPECT_EQ(one->noun, "DBInstance");
   EXPECT_FALSE(one->plural);
+  auto extended = generic::meaningOf("DescribeAutoSnapshotPolicyEx");
+  ASSERT_TRUE(extended);
+  EXPECT_EQ(extended->noun, "AutoSnapshotPolicy");
+  EXPECT_TRUE(extended->plural);
+  auto changedEx = generic::meaningOf("ModifyAutoSnapshotPolicyEx");
+  ASSERT_TRUE(changedEx);
+  EXPECT_EQ(changedEx->noun, "AutoSnapshotPolicy");
+  EXPECT_FALSE(changedEx->plural);
   auto made = generic::meaningOf("AllocateEipAddress");
   ASSERT_TRUE(made);
   EXPECT_EQ(made->verb, generic::Verb::Create);
@@ -113,10 +133,7 @@ TEST(ApiVerbs, NamesReadAsVerbAndResource) {
 
 TEST(GenericEngine, AResourceIsMadeFoundChangedAndRemoved) {
   auto cloud = openCloud();
-  auto made = cloud->call("RDS", "CreateDBInstance",
-                          params({{"RegionId", "cn-hangzhou"}, {"Engine", "MySQL"}, {"EngineVersion", "8.0"},
-                                  {"DBInstanceClass", "rds.mysql.s1.small"}, {"DBInstanceStorage", 20},
-                                  {"PayType", "Postpaid"}}));
+  auto made = cloud->call("RDS", "CreateDBInstance", mySqlRequest());
   ASSERT_TRUE(made.ok()) << made.error().message;
   const Value *id = made.value().find("DBInstanceId");
   ASSERT_TRUE(id && id->isString());
@@ -258,6 +275,87 @@ TEST(GenericEngine, AnActOnAResourceChecksWhatItNamesAndTakesTheVerbsStatus) {
   EXPECT_EQ(at(policy.value(), "PasswordPolicy.MinimumPasswordLength"), "12") << policy.value().toJson();
 }
 
+TEST(GenericEngine, AReplacedSystemDiskIsReleasedAndTheNewOneDescribedInUse) {
+  VirtualClock clock;
+  SimulatorOptions options;
+  options.apis = &oosc::apis::cloudApis();
+  options.clock = &clock;
+  auto opened = SimulatedCloud::open(options);
+  ASSERT_TRUE(opened.ok());
+  auto &cloud = opened.value();
+  Value region = params({{"RegionId", "cn-hangzhou"}});
+  auto disksOf = [&](const std::string &instanceId) {
+    Value query = region;
+    query.set("InstanceId", instanceId);
+    auto disks = cloud->call("ECS", "DescribeDisks", query);
+    EXPECT_TRUE(disks.ok()) << disks.error().message;
+    return disks.ok() ? disks.value() : Value();
+  };
+  ASSERT_EQ(at(disksOf("i-sim000000000001"), "Disks.Disk.0.DiskId"), "\"d-sim000000000001\"");
+  ASSERT_TRUE(cloud->call("ECS", "StopInstance", params({{"InstanceId", "i-sim000000000001"}})).ok());
+  clock.sleepFor(std::chrono::minutes(1)); // Stopping, then Stopped
+  auto replaced = cloud->call("ECS", "ReplaceSystemDisk",
+                              params({{"InstanceId", "i-sim000000000001"},
+                                      {"ImageId", "centos_7_9_x64_20G_alibase_20240628.vhd"}}));
+  ASSERT_TRUE(replaced.ok()) << replaced.error().message;
+  std::string diskId = replaced.value().find("DiskId")->getString();
+  EXPECT_NE(diskId, "d-sim000000000001");
+  Value disks = disksOf("i-sim000000000001");
+  EXPECT_EQ(at(disks, "TotalCount"), "1") << disks.toJson();
+  EXPECT_EQ(at(disks, "Disks.Disk.0.DiskId"), "\"" + diskId + "\"");
+  EXPECT_EQ(at(disks, "Disks.Disk.0.Type"), "\"system\"");
+  EXPECT_EQ(at(disks, "Disks.Disk.0.Status"), "\"In_use\"");
+  EXPECT_EQ(at(disks, "Disks.Disk.0.ImageId"), "\"centos_7_9_x64_20G_alibase_20240628.vhd\"");
+}
+
+TEST(GenericEngine, ARequiredParameterLeftOutIsMissingBeforeAnythingChanges) {
+  auto cloud = openCloud();
+  auto count = [&] {
+    auto listed = cloud->call("RDS", "DescribeDBInstances", params({{"RegionId", "cn-hangzhou"}}));
+    return listed.ok() ? at(listed.value(), "TotalRecordCount") : listed.error().code;
+  };
+  std::string before = count();
+  // CreateDBInstance without SecurityIPList (required, as for the real API).
+  auto made = cloud->call("RDS", "CreateDBInstance", mySqlRequest(false));
+  ASSERT_FALSE(made.ok());
+  EXPECT_EQ(made.error().code, "MissingParameter");
+  EXPECT_NE(made.error().message.find("SecurityIPList"), std::string::npos) << made.error().message;
+  EXPECT_EQ(count(), before);
+  // A numbered form gives a list parameter (AddTags' Tag as Tag.1.Key).
+  Value untagged = params({{"RegionId", "cn-hangzhou"}, {"ResourceType", "disk"}, {"ResourceId", "d-sim000000000001"}});
+  auto bare = cloud->call("Ecs", "AddTags", untagged);
+  ASSERT_FALSE(bare.ok());
+  EXPECT_EQ(bare.error().message, "The input parameter \"Tag\" that is mandatory for processing this request is not supplied.");
+  Value tagged = untagged;
+  tagged.set("Tag.1.Key", "team");
+  tagged.set("Tag.1.Value", "web");
+  auto numbered = cloud->call("Ecs", "AddTags", tagged);
+  EXPECT_TRUE(numbered.ok() || numbered.error().code != "MissingParameter") << numbered.error().message;
+}
+
+TEST(GenericEngine, AModifyOfAListOfIdsChangesEachOrNone) {
+  auto cloud = openCloud();
+  auto chargeTypeOf = [&](const std::string &instanceId) {
+    auto found = cloud->call("ECS", "DescribeInstances",
+                             params({{"RegionId", "cn-hangzhou"}, {"InstanceIds", "[\"" + instanceId + "\"]"}}));
+    return found.ok() ? at(found.value(), "Instances.Instance.0.InstanceChargeType") : found.error().code;
+  };
+  auto stray = cloud->call("ECS", "ModifyInstanceChargeType",
+                           params({{"RegionId", "cn-hangzhou"},
+                                   {"InstanceIds", "[\"i-sim000000000001\",\"i-nosuch\"]"},
+                                   {"InstanceChargeType", "PrePaid"}}));
+  ASSERT_FALSE(stray.ok());
+  EXPECT_EQ(stray.error().code, "InvalidInstanceId.NotFound");
+  EXPECT_EQ(chargeTypeOf("i-sim000000000001"), "\"PostPaid\"");
+  auto changed = cloud->call("ECS", "ModifyInstanceChargeType",
+                             params({{"RegionId", "cn-hangzhou"},
+                                     {"InstanceIds", "[\"i-sim000000000001\",\"i-sim000000000002\"]"},
+                                     {"InstanceChargeType", "PrePaid"}}));
+  ASSERT_TRUE(changed.ok()) << changed.error().message;
+  EXPECT_EQ(chargeTypeOf("i-sim000000000001"), "\"PrePaid\"");
+  EXPECT_EQ(chargeTypeOf("i-sim000000000002"), "\"PrePaid\"");
+}
+
 TEST(GenericEngine, AModifyOfAHandWrittenResourceChangesItsFields) {
   auto cloud = openCloud();
   ASSERT_TRUE(cloud->call("ECS", "ModifyInstanceNetworkSpec",
@@ -303,8 +401,8 @@ TEST(GenericEngine, TheBuiltInWorldHoldsWhatPickersOffer) {
   ASSERT_TRUE(caches.ok()) << caches.error().message;
   EXPECT_EQ(at(caches.value(), "Instances.KVStoreInstance.0.InstanceId"), "\"r-sim000000000001\"");
   // New ids continue the seeded ones, with the kind's own prefix.
-  auto made = cloud->call("RDS", "CreateDBInstance", params({{"RegionId", "cn-hangzhou"}, {"Engine", "MySQL"}}));
-  ASSERT_TRUE(made.ok());
+  auto made = cloud->call("RDS", "CreateDBInstance", mySqlRequest());
+  ASSERT_TRUE(made.ok()) << made.error().message;
   EXPECT_EQ(at(made.value(), "DBInstanceId"), "\"rm-sim000000000002\"");
 }
 
@@ -374,8 +472,29 @@ TEST(ResourceLists, AStarterPlaceholderIsOneWholeDollarBraceName) {
     EXPECT_FALSE(isStarterPlaceholder(text)) << text;
 }
 
-/// Every API of every product, called with a region only: an answer of the
-/// API's shape, or an error the engine models; never an internal error.
+/// A value of \p parameter's type, for a call that gives every required
+/// parameter something (ids then name nothing the world has).
+Value someValueFor(const oosc::apis::ParamSpec &parameter) {
+  using oosc::apis::ParamType;
+  switch (parameter.type) {
+  case ParamType::Integer:
+  case ParamType::Long:
+  case ParamType::Float:
+  case ParamType::Double:
+    return Value(1);
+  case ParamType::Boolean:
+    return Value(false);
+  case ParamType::RepeatList:
+  case ParamType::Array:
+    return Value(Value::List{Value("sim-value")});
+  default:
+    return Value("sim-value");
+  }
+}
+
+/// Every API of every product, called with a region and a value for each
+/// required parameter: an answer of the API's shape, or an error the engine
+/// models; never an internal error.
 TEST(GenericEngine, EveryApiOfTheTableAnswersInItsShapeOrWithAModelledError) {
   const oosc::apis::ApiTable &table = oosc::apis::cloudApis();
   auto cloud = openCloud();
@@ -390,7 +509,12 @@ TEST(GenericEngine, EveryApiOfTheTableAnswersInItsShapeOrWithAModelledError) {
     const oosc::apis::ProductRecord &product = table.product(p);
     for (std::string_view api : table.apiNames(product)) {
       ++apis;
-      auto answer = cloud->call(product.code, api, params({{"RegionId", "cn-hangzhou"}}));
+      Value request = params({{"RegionId", "cn-hangzhou"}});
+      if (const oosc::apis::ApiSpec *spec = table.findApi(product, api))
+        for (const oosc::apis::ParamSpec &parameter : spec->parameters)
+          if (parameter.required && parameter.name != "RegionId")
+            request.set(std::string(parameter.name), someValueFor(parameter));
+      auto answer = cloud->call(product.code, api, request);
       std::string where = std::string(product.code) + "." + std::string(api);
       auto listed = covered.find(where);
       if (listed == covered.end()) {

@@ -409,6 +409,46 @@ TEST_F(SimulatorTest, DeletionProtectionBlocksDelete) {
             true);
 }
 
+TEST_F(SimulatorTest, ModifyInstanceAttributeAppliesEveryParameterOrNone) {
+  std::string id = runningInstance();
+  std::string burstableId = text(call("ECS", "RunInstances",
+                                      params({{"RegionId", "cn-hangzhou"}, {"ImageId", Centos7},
+                                              {"InstanceType", "ecs.t6-c1m1.large"}, {"VSwitchId", VSwitchH}})),
+                                 "InstanceIdSets.InstanceIdSet.0");
+  auto instance = [&](const std::string &which) {
+    return at(call("ECS", "DescribeInstances", params({{"InstanceIds", strings({which.c_str()})}})),
+              "Instances.Instance.0");
+  };
+  // A credit specification is for burstable types only.
+  ApiError notBurstable = callError("ECS", "ModifyInstanceAttribute",
+                                    params({{"InstanceId", id}, {"CreditSpecification", "Unlimited"}}));
+  EXPECT_EQ(notBurstable.code, "InvalidParameter");
+  call("ECS", "ModifyInstanceAttribute", params({{"InstanceId", burstableId}, {"CreditSpecification", "Unlimited"}}));
+  EXPECT_EQ(at(instance(burstableId), "CreditSpecification"), Value("Unlimited"));
+  // A weak password is refused without repeating it, and nothing else changes.
+  ApiError weak = callError("ECS", "ModifyInstanceAttribute",
+                            params({{"InstanceId", id}, {"InstanceName", "renamed"}, {"Password", "letmein"}}));
+  EXPECT_EQ(weak.code, "InvalidPassword.Malformed");
+  EXPECT_EQ(weak.message.find("letmein"), std::string::npos) << weak.message;
+  EXPECT_NE(at(instance(id), "InstanceName"), Value("renamed"));
+  // Security groups must exist where the instance is.
+  EXPECT_EQ(callError("ECS", "ModifyInstanceAttribute",
+                      params({{"InstanceId", id}, {"SecurityGroupIds", strings({"sg-simcnbeijing"})}}))
+                .code,
+            "InvalidSecurityGroupId.NotFound");
+  EXPECT_EQ(callError("ECS", "ModifyInstanceAttribute", params({{"InstanceId", id}, {"UserData", "not base64!"}})).code,
+            "InvalidParameter");
+  call("ECS", "ModifyInstanceAttribute",
+       params({{"InstanceId", id}, {"Password", "Sim-Passw0rd"}, {"UserData", "ZWNobyBoaQ=="},
+               {"SecurityGroupIds", "[\"" + std::string(SecurityGroup) + "\"]"}, {"InstanceName", "renamed"}}));
+  Value changed = instance(id);
+  EXPECT_EQ(at(changed, "InstanceName"), Value("renamed"));
+  EXPECT_EQ(at(changed, "SecurityGroupIds.SecurityGroupId.0"), Value(SecurityGroup));
+  // Neither the password nor the user data is in a Describe answer.
+  EXPECT_EQ(changed.toJson().find("Sim-Passw0rd"), std::string::npos);
+  EXPECT_EQ(changed.toJson().find("ZWNobyBoaQ=="), std::string::npos);
+}
+
 TEST_F(SimulatorTest, InstanceIdsAcceptListsAndJsonStrings) {
   std::string first = runInstance();
   std::string second = runInstance();

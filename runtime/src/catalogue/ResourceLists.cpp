@@ -13,21 +13,41 @@ constexpr ResourceList kLists[] = {
 #include "catalogue/ResourceLists.def"
 };
 
+/// The last part of the list's association or type (`BucketName` of
+/// ALIYUN::OSS::Bucket::BucketName).
+std::string_view lastPart(const ResourceList &list) { return list.name.substr(list.name.rfind("::") + 2); }
+
 /// What a parameter named for the list's resources is called: the id
 /// field (keyPairName, securityGroupIds), or the last part of the
 /// association when it names the field otherwise (bucketName for
 /// ALIYUN::OSS::Bucket::BucketName, whose answers call it Name). An
 /// instanceId alone names no product's instances (ECS, RDS, Redis...).
+bool endsWithField(std::string_view name, std::string_view field) {
+  if (name.size() < field.size())
+    return false;
+  // The field, or words in front of it (targetVSwitchId, sourceImageId):
+  // the field's own capital then begins a word.
+  std::string_view tail = name.substr(name.size() - field.size());
+  bool wordBegins = tail.size() == name.size() || std::isupper(static_cast<unsigned char>(tail.front()));
+  return wordBegins && equalsIgnoringAsciiCase(tail, field);
+}
+
 bool namesTheList(std::string_view name, const ResourceList &list) {
-  std::string_view named = list.name.substr(list.name.rfind("::") + 2);
-  for (std::string_view field : {list.idField, named}) {
-    if (field == "InstanceId")
-      continue;
-    bool plural = name.size() == field.size() + 1 && (name.back() == 's' || name.back() == 'S');
-    if (equalsIgnoringAsciiCase(name, field) || (plural && equalsIgnoringAsciiCase(name.substr(0, field.size()), field)))
+  std::string_view singular = name;
+  if (singular.size() > 1 && (singular.back() == 's' || singular.back() == 'S'))
+    singular.remove_suffix(1);
+  for (std::string_view field : {list.idField, lastPart(list)})
+    if (field != "InstanceId" && (endsWithField(name, field) || endsWithField(singular, field)))
       return true;
-  }
   return false;
+}
+
+/// Whether API parameter \p parameter takes \p field: by that name, or a
+/// list of them (InstanceIds for InstanceId).
+bool takes(std::string_view parameter, std::string_view field) {
+  if (parameter.size() == field.size() + 1 && parameter.back() == 's')
+    parameter.remove_suffix(1);
+  return equalsIgnoringAsciiCase(parameter, field);
 }
 
 /// The row of the resources \p feed (`Service.Parameter`) takes: same
@@ -38,9 +58,7 @@ const ResourceList *listFed(std::string_view feed) {
     return nullptr;
   std::string_view service = feed.substr(0, dot), parameter = feed.substr(dot + 1);
   for (const ResourceList &list : kLists)
-    if (equalsIgnoringAsciiCase(list.product, service) &&
-        (equalsIgnoringAsciiCase(list.idField, parameter) ||
-         equalsIgnoringAsciiCase(list.name.substr(list.name.rfind("::") + 2), parameter)))
+    if (equalsIgnoringAsciiCase(list.product, service) && (takes(parameter, list.idField) || takes(parameter, lastPart(list))))
       return &list;
   return nullptr;
 }

@@ -35,9 +35,7 @@ Outcome<ApiRequest> readRequest(const Value &properties) {
     if (parameters->isMap())
       request.parameters = *parameters;
   }
-  // OSS speaks its own REST protocol, not OpenAPI's: OOS hands it the
-  // call's HTTP parts as the template writes them.
-  if (equalsIgnoringAsciiCase(request.service, "OSS"))
+  if (speaksItsOwnProtocol(request.service))
     for (std::string_view part : {"Method", "URI", "Headers", "Body"})
       if (const Value *value = properties.findCaseInsensitive(part))
         request.parameters.set(std::string(part), *value);

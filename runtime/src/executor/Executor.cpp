@@ -366,6 +366,11 @@ Outcome<std::vector<Value>> resolveParameters(const TemplateDef &def, const Valu
     // OOS passes a single value to a List parameter (the linter warns).
     if (parameter.spec.type == ParameterType::List && chosen.isScalar() && !chosen.isNull())
       chosen = Value(Value::List{chosen});
+    // And a list or map to a String one as its JSON text: Alibaba's
+    // ACS-OSS-PutBucketReferer passes its List parameter to the String
+    // parameter of ACS::ECS::SMCConversionConstantByJqScript.
+    if (parameter.spec.type == ParameterType::String && (chosen.isList() || chosen.isMap()))
+      chosen = Value(chosen.toJson());
     if (auto coerced = coerceToType(parameter.spec.type, chosen))
       chosen = std::move(*coerced);
     bool check = std::find(unchecked.begin(), unchecked.end(), parameter.name) == unchecked.end();

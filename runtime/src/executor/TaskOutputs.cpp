@@ -17,8 +17,13 @@ Outcome<Value> convertOutput(std::string_view type, const Value &value) {
       return *converted;
     return fail(value.toJson() + " is not a " + std::string(type));
   }
+  // A String output of a list or map keeps it: Alibaba's public templates
+  // select a product action's List output as a String one, aggregate it
+  // with Fn::ListJoin and flatten the lists with jq (ACS-ECS-BulkyEncryptSystemDisk);
+  // interpolated into text it reads as its JSON either way.
   if (sameName(type, "String") || type.empty())
-    return value.isString() || value.isNull() ? value : Value(value.toDisplayString());
+    return value.isList() || value.isMap() || value.isString() || value.isNull() ? value
+                                                                                 : Value(value.toDisplayString());
   return value; // Json, Object
 }
 

@@ -135,23 +135,39 @@ std::optional<Value> computedChoice(const ParameterDef &parameter, const Value &
 /// Texts tried, in order, for a String parameter whose placeholder breaks
 /// its AllowedPattern or lengths: common shapes of names, codes and numbers.
 constexpr const char *kPatternCandidates[] = {"oosc", "oosc1", "OOSC", "ABC", "A1B", "abc", "a",  "1",
-                                              "10",   "oosc-1", "oosc_1", "Oosc1234", "Oosc@1234", "/tmp",
+                                              "10",   "20", "100", "oosc-1", "oosc_1", "Oosc1234", "Oosc@1234", "/tmp",
                                               "oosc.example.com", "192.168.0.1", "2024-01-01T00:00:00Z"};
 
-/// A value of the parameter's type that passes its constraints where one
-/// of the usual shapes does: the placeholder, else the first candidate.
 /// What a person types for a parameter commonly named so, where no picker
 /// serves it: Cloud Assistant's own defaults.
 constexpr std::pair<std::string_view, std::string_view> kConventionalValues[] = {
     {"workingDir", "/root"}, {"username", "root"}, {"commandType", "RunShellScript"}};
 
+/// The console's first choice for an AssociationProperty that offers a
+/// fixed set of values rather than the account's resources.
+constexpr std::pair<std::string_view, std::string_view> kAssociationChoices[] = {
+    {"ChargeType", "PostPaid"},
+    {"ALIYUN::ECS::Disk::SystemDiskCategory", "cloud_essd"},
+    {"ALIYUN::ECS::Disk::DataDiskCategory", "cloud_essd"},
+    {"ALIYUN::ECS::Instance::StopMode", "KeepCharging"}};
+
+/// A value of the parameter's type that passes its constraints where one
+/// of the usual shapes does: the console's choice or a conventional value,
+/// the placeholder, else the first candidate.
 Value typedValue(const ParameterDef &parameter) {
   PatternCache patterns;
-  if (parameter.spec.type == ParameterType::String)
-    for (const auto &[name, conventional] : kConventionalValues)
-      if (equalsIgnoringAsciiCase(parameter.name, name) &&
-          checkValue(parameter.spec, Value(std::string(conventional)), patterns).empty())
-        return Value(std::string(conventional));
+  auto chosen = [&](const auto &table, std::string_view key) -> std::optional<Value> {
+    for (const auto &[name, text] : table)
+      if (equalsIgnoringAsciiCase(key, name) && checkValue(parameter.spec, Value(std::string(text)), patterns).empty())
+        return Value(std::string(text));
+    return std::nullopt;
+  };
+  if (parameter.spec.type == ParameterType::String) {
+    if (std::optional<Value> choice = chosen(kAssociationChoices, parameter.association))
+      return *choice;
+    if (std::optional<Value> conventional = chosen(kConventionalValues, parameter.name))
+      return *conventional;
+  }
   Value value = placeholderValue(parameter);
   if (parameter.spec.type != ParameterType::String || parameter.spec.allowedValues)
     return value;

@@ -35,6 +35,10 @@ Value placeholderValue(const ParameterDef &parameter) {
   if (spec.allowedValues && !spec.allowedValues->empty())
     return spec.type == ParameterType::List ? Value(Value::List{spec.allowedValues->front()})
                                             : spec.allowedValues->front();
+  // The console's tag editor asks for Key/Value pairs; an empty list would
+  // tag nothing, which TagResources refuses.
+  if (equalsIgnoringAsciiCase(parameter.association, "Tags") && spec.type != ParameterType::String)
+    return Value(Value::List{Value(Value::Map{{"Key", Value("placeholder-" + parameter.name)}, {"Value", Value("placeholder")}})});
   switch (spec.type) {
   case ParameterType::Number:
     return Value(spec.minValue.value_or(1));

@@ -13,6 +13,7 @@ const std::vector<ApiSpec> &apiTable() {
         // ECS geography and network (read-only, seeded).
         {"ECS", "DescribeRegions", ecs::describeRegions, false},
         {"ECS", "DescribeZones", ecs::describeZones, false},
+        {"ECS", "DescribeAvailableResource", ecs::describeAvailableResource, false},
         {"ECS", "DescribeSecurityGroups", ecs::describeSecurityGroups, false},
         // Older templates call the VPC APIs through ECS.
         {"ECS", "DescribeVSwitches", ecs::describeVSwitches, false},

@@ -529,20 +529,4 @@ Result deleteInstance(World &world, const Request &request) {
   return object();
 }
 
-Result modifyInstanceAttribute(World &world, const Request &request) {
-  auto instance = instanceFor(world, request);
-  if (!instance)
-    return instance.error();
-  Value &record = *instance.value();
-  auto protection = request.boolean("DeletionProtection",
-                                    boolOf(record, "DeletionProtection"));
-  if (!protection)
-    return protection.error();
-  for (std::string_view field : {"InstanceName", "HostName", "Description"})
-    if (auto value = request.text(field))
-      record.set(std::string(field), *value);
-  record.set("DeletionProtection", protection.value());
-  return object();
-}
-
 } // namespace oosc::runtime::sim::ecs

@@ -146,15 +146,6 @@ Value customImage(const Value &source, const std::string &imageId,
 
 namespace {
 
-/// A generic-engine record of \p kind whose \p idField is \p id.
-const Value *resourceOf(const World &world, std::string_view kind, std::string_view idField, std::string_view id) {
-  for (const Value &record : world.records(section::Resources))
-    if (const Value *recordKind = simulatedMember(record, "Kind");
-        recordKind && *recordKind == Value(std::string(kind)) && textOf(record, idField) == id)
-      return &record;
-  return nullptr;
-}
-
 /// The instance whose system disk an image is made of: InstanceId's (it
 /// must be Running or Stopped), or that of the disk SnapshotId was taken
 /// of (the snapshot holds the disk as it was; the instance's state does not
@@ -162,10 +153,10 @@ const Value *resourceOf(const World &world, std::string_view kind, std::string_v
 Outcome<Value *, ApiError> imageSource(World &world, const Request &request, const std::string &regionId) {
   std::optional<std::string> snapshotId = request.text("SnapshotId");
   if (snapshotId && !request.has("InstanceId")) {
-    const Value *snapshot = resourceOf(world, "Ecs::Snapshot", "SnapshotId", *snapshotId);
+    const Value *snapshot = findResource(world, "Ecs::Snapshot", "SnapshotId", *snapshotId);
     if (!snapshot || textOf(*snapshot, "RegionId") != regionId)
       return notFound("InvalidSnapshotId.NotFound", "The specified SnapshotId \"" + *snapshotId + "\" does not exist.");
-    const Value *disk = resourceOf(world, "Ecs::Disk", "DiskId", textOf(*snapshot, "SourceDiskId"));
+    const Value *disk = findResource(world, "Ecs::Disk", "DiskId", textOf(*snapshot, "SourceDiskId"));
     Value *instance = disk ? world.find(section::Instances, "InstanceId", textOf(*disk, "InstanceId")) : nullptr;
     if (!instance)
       return makeError(501, "NotImplemented",

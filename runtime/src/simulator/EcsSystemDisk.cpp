@@ -1,11 +1,15 @@
 // EcsSystemDisk.cpp - Simulated ReplaceSystemDisk: a stopped instance gets a
 // new system disk made from another image.
 //
-// Disks are not simulated as resources of their own: the instance keeps the
-// id of its current system disk under Simulated.SystemDiskId, so a test can
+// The new disk is a record of the generic engine's Ecs::Disk, so
+// DescribeDisks finds it In_use (templates wait for that), and the old
+// system disk is released with its record. The instance also keeps the id
+// of its current system disk under Simulated.SystemDiskId, so a test can
 // tell a disk that was replaced from one that was left alone even when the
 // image is the same.
 #include "World.h"
+
+#include <algorithm>
 
 namespace oosc::runtime::sim::ecs {
 
@@ -41,6 +45,41 @@ Outcome<const Value *, ApiError> usableImage(const World &world,
   }
   std::string imageId = request.textOr("ImageId", "");
   return availableImage(world, imageId, regionId);
+}
+
+/// Releases the instance's system disk record, if the world has one (the
+/// built-in instance does; instances made by RunInstances do not).
+void releaseSystemDisk(World &world, std::string_view instanceId) {
+  Value::List &resources = world.records(section::Resources);
+  resources.erase(std::remove_if(resources.begin(), resources.end(),
+                                 [&](const Value &record) {
+                                   const Value *kind = simulatedMember(record, "Kind");
+                                   return kind && *kind == Value("Ecs::Disk") &&
+                                          textOf(record, "InstanceId") == instanceId &&
+                                          textOf(record, "Type") == "system";
+                                 }),
+                  resources.end());
+}
+
+/// The record DescribeDisks answers for the new system disk of \p instance.
+Value systemDiskRecord(const Value &instance, const std::string &diskId, std::int64_t size,
+                       const Request &request) {
+  const Value *category = simulatedMember(instance, "SystemDiskCategory");
+  return Value(Value::Map{
+      {"DiskId", diskId},
+      {"RegionId", std::string(textOf(instance, "RegionId"))},
+      {"ZoneId", std::string(textOf(instance, "ZoneId"))},
+      {"InstanceId", std::string(textOf(instance, "InstanceId"))},
+      {"ImageId", std::string(textOf(instance, "ImageId"))},
+      {"Type", "system"},
+      {"Category", category && category->isString() ? category->getString() : std::string("cloud_essd")},
+      {"Size", size},
+      {"Status", "In_use"},
+      {"Encrypted", request.textOr("SystemDisk.Encrypted", "false") == "true"},
+      {"DeleteWithInstance", true},
+      {"Portable", false},
+      {"Device", "/dev/xvda"},
+      {"DiskName", std::string(textOf(instance, "InstanceName")) + "-system"}});
 }
 
 } // namespace
@@ -80,6 +119,8 @@ Result replaceSystemDisk(World &world, const Request &request) {
   bookkeeping.set("SystemDiskId", diskId);
   bookkeeping.set("SystemDiskSize", size.value());
   bookkeeping.set("CloudAssistant", hasAgent ? "Active" : "None");
+  releaseSystemDisk(world, textOf(record, "InstanceId"));
+  addResource(world, "Ecs::Disk", diskId, systemDiskRecord(record, diskId, size.value(), request));
   return Value(Value::Map{{"DiskId", diskId}});
 }
 

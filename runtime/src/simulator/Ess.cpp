@@ -248,6 +248,8 @@ namespace {
 
 // The seeded group lives in cn-hangzhou's default VPC (see Seed.cpp).
 constexpr std::string_view SeedRegion = "cn-hangzhou";
+/// The key pair of the built-in world (generic/Resources.def).
+constexpr std::string_view SeedKeyPair = "sim-deploy-key";
 constexpr std::string_view SeedVSwitches[] = {"vsw-simcnhangzhouh",
                                               "vsw-simcnhangzhoui"};
 const SeedPlace Hangzhou{SeedRegion, "vpc-simcnhangzhou", "sg-simcnhangzhou",
@@ -265,6 +267,7 @@ void seedInstance(World &world, const std::string &groupId,
   spec.securityGroupId = std::string(Hangzhou.securityGroup);
   spec.imageId = imageId;
   spec.name = "ESS-sim-web-group";
+  spec.keyPairName = std::string(SeedKeyPair);
   spec.tags = {{"acs:autoscaling:scalingGroupId", groupId}};
   std::string instanceId = ecs::createInstance(world, spec, true);
   addInServiceInstance(world, instanceId, groupId, configurationId);
@@ -300,6 +303,8 @@ void seedScalingGroup(World &world, const std::string &imageId) {
   Value::List &configurations = world.records(section::ScalingConfigurations);
   configurations.push_back(seededConfiguration(world, Hangzhou, activeId, groupId, true, imageId,
                                                "ecs.g6.large", "sim-web-g6"));
+  // The team logs in with its deploy key (the Ecs::KeyPair of Resources.def).
+  configurations.back().set("KeyPairName", std::string(SeedKeyPair));
   configurations.push_back(seededConfiguration(world, Hangzhou, spareId, groupId, false,
                                                "aliyun_3_x64_20G_alibase_20240528.vhd",
                                                "ecs.c6.large", "sim-web-c6"));

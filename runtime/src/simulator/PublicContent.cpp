@@ -18,10 +18,6 @@ constexpr std::string_view kPublicParameters[] = {
 #include "simulator/PublicContent.def"
 };
 
-bool endsWith(std::string_view text, std::string_view tail) {
-  return text.size() >= tail.size() && text.substr(text.size() - tail.size()) == tail;
-}
-
 /// A script that says what it stands for and succeeds, in the language of
 /// the content it stands for.
 std::string standIn(std::string_view what, std::string_view name, bool powerShell) {

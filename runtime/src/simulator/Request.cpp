@@ -243,8 +243,10 @@ std::optional<ApiError> appendItems(std::string_view name, const Value &value,
     for (const Value &item : value.getList()) {
       if (!item.isScalar())
         return invalidParameter(name, "expected a list of strings");
-      if (!item.isNull() && !(item.isString() && item.getString().empty()))
-        out.push_back(scalarText(item));
+      // Items are trimmed as a string's are: Alibaba's templates write
+      // '{{ instanceId }} ' into a list (ACS-ECS-RestoreDataWithSnapshot).
+      if (std::string text = item.isNull() ? std::string() : trim(scalarText(item)); !text.empty())
+        out.push_back(std::move(text));
     }
     return std::nullopt;
   }

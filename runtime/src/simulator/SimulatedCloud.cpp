@@ -191,7 +191,7 @@ struct SimulatedCloud::Impl {
     // has (generic/GenericEngine.h).
     std::optional<ApiSpec> generic;
     if (!spec) {
-      const apis::ProductRecord *product = options.apis ? options.apis->findService(service) : nullptr;
+      const apis::ProductRecord *product = options.apis ? options.apis->findService(service, api) : nullptr;
       const apis::ApiSpec *tabled = product ? options.apis->findApi(*product, api) : nullptr;
       if (!tabled)
         return notFound("InvalidApi.NotFound",
@@ -320,9 +320,7 @@ Outcome<Value, ApiError> SimulatedCloud::call(std::string_view service,
   Value response = std::move(result.value());
   if (!response.isMap())
     response = object();
-  // OSS answers with its document alone (its request id is a header,
-  // x-oss-request-id); the OpenAPI products put RequestId in the body.
-  if (!equalsIgnoreCase(service, "OSS"))
+  if (!speaksItsOwnProtocol(service)) // OpenAPI puts RequestId in the body
     response.getMap().insert(response.getMap().begin(), {"RequestId", requestId});
   return response;
 }
@@ -384,7 +382,9 @@ std::vector<CoveredApi> SimulatedCloud::coverage(const apis::ApiTable &table) {
   for (size_t i = 0; i < table.productCount(); ++i) {
     const apis::ProductRecord &product = table.product(i);
     for (std::string_view api : table.apiNames(product)) {
-      CoveredApi covered{std::string(product.code), std::string(api)};
+      CoveredApi covered;
+      covered.service = std::string(product.code);
+      covered.api = std::string(api);
       if (sim::findApi(product.code, api))
         covered.how = ApiCoverage::HandWritten;
       else

@@ -336,4 +336,26 @@ std::string prettyJson(const Value &value) {
   return out;
 }
 
+const Value *findResource(const World &world, std::string_view kind, std::string_view field,
+                          std::string_view value) {
+  for (const Value &record : world.records(section::Resources))
+    if (const Value *recordKind = simulatedMember(record, "Kind");
+        recordKind && recordKind->isString() && recordKind->getString() == kind && textOf(record, field) == value)
+      return &record;
+  return nullptr;
+}
+
+Value *findResource(World &world, std::string_view kind, std::string_view field, std::string_view value) {
+  return const_cast<Value *>(findResource(static_cast<const World &>(world), kind, field, value));
+}
+
+Value &addResource(World &world, std::string_view kind, std::string id, Value record) {
+  Value &bookkeeping = simulated(record);
+  bookkeeping.set("Kind", Value(std::string(kind)));
+  bookkeeping.set("Id", Value(std::move(id)));
+  Value::List &resources = world.records(section::Resources);
+  resources.push_back(std::move(record));
+  return resources.back();
+}
+
 } // namespace oosc::runtime::sim

@@ -269,6 +269,16 @@ private:
   std::string noSandbox_;
 };
 
+/// The generic engine's record of \p kind (`Ecs::Disk`) whose \p field is
+/// \p value, in the Resources section; null when there is none.
+Value *findResource(World &world, std::string_view kind, std::string_view field, std::string_view value);
+const Value *findResource(const World &world, std::string_view kind, std::string_view field,
+                          std::string_view value);
+/// Adds \p record to the generic engine's resources as one of \p kind,
+/// known by \p id (Simulated.Kind and Simulated.Id), for hand-written models
+/// that make what generic APIs then describe (ReplaceSystemDisk's disk).
+Value &addResource(World &world, std::string_view kind, std::string id, Value record);
+
 /// The built-in world at time \p now (Seed.cpp).
 Value seedWorld(Millis now);
 /// Stand-ins of Alibaba's public commands and OOS public parameters
@@ -351,6 +361,7 @@ using Handler = std::function<Result(World &, const Request &)>;
 namespace ecs {
 Result describeRegions(World &, const Request &);
 Result describeZones(World &, const Request &);
+Result describeAvailableResource(World &, const Request &);
 Result describeSecurityGroups(World &, const Request &);
 Result describeVSwitches(World &, const Request &);
 Result describeVpcs(World &, const Request &);

@@ -116,6 +116,10 @@ public:
   /// the location service code (R-KVSTORE and redisa are one product), and
   /// a code's `-open` may be left out (MNS is Mns-open).
   const ProductRecord *findService(std::string_view service) const;
+  /// The product a Service names that has \p api: where two products answer
+  /// to one name (FC is FC 3.0, FC-Open the FC 2.0 whose GetService older
+  /// templates call), the one with the API; findService(service) otherwise.
+  const ProductRecord *findService(std::string_view service, std::string_view api) const;
   /// Every name a Service may be written as, for suggestions and completion;
   /// the products with the most APIs first.
   std::vector<std::string_view> serviceNames() const;

@@ -163,6 +163,11 @@ void appendUtf8(std::string &out, char32_t codePoint);
 /// ASCII case-insensitive equality: how OOS compares names and keywords.
 bool equalsIgnoringAsciiCase(std::string_view lhs, std::string_view rhs);
 
+/// Whether \p text ends with \p suffix, exactly (API names and their verbs).
+inline bool endsWith(std::string_view text, std::string_view suffix) {
+  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
+}
+
 /// \p text with ASCII letters in lower case: a key for names compared
 /// without case.
 std::string lowerAscii(std::string_view text);

@@ -1,5 +1,6 @@
 //===- generic/ApiVerbs.cpp -------------------------------------------------===//
 #include "simulator/generic/ApiVerbs.h"
+#include "oosc/runtime/Value.h"
 
 #include <cctype>
 
@@ -15,10 +16,6 @@ constexpr VerbRow kVerbs[] = {
 #define OOSC_API_VERB(text, verb) {text, Verb::verb},
 #include "simulator/generic/ApiVerbs.def"
 };
-
-bool endsWith(std::string_view text, std::string_view suffix) {
-  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
-}
 
 /// Suffixes that name a part of one resource, not another resource:
 /// DescribeDBInstanceAttribute reads one DBInstance.
@@ -68,6 +65,14 @@ std::optional<ApiMeaning> meaningOf(std::string_view api) {
     meaning.verb = row.verb;
     meaning.verbText = verb;
     std::string rest(api.substr(verb.size()));
+    // ECS's extended versions of an API (DescribeAutoSnapshotPolicyEx lists
+    // policies, ModifyAutoSnapshotPolicyEx changes one) are about the noun.
+    if (rest.size() > 3 && endsWith(rest, "Ex") && std::islower(static_cast<unsigned char>(rest[rest.size() - 3]))) {
+      rest.resize(rest.size() - 2);
+      meaning.noun = singular(rest);
+      meaning.plural = meaning.verb == Verb::Read;
+      return meaning;
+    }
     for (std::string_view suffix : kOneResourceSuffixes)
       if (endsWith(rest, suffix) && rest.size() > suffix.size()) {
         rest.resize(rest.size() - suffix.size());

@@ -96,7 +96,7 @@ std::string idOfRecord(const Value &record) {
   return id && id->isString() ? id->getString() : "";
 }
 
-bool endsWithId(const std::string &name) { return name.size() > 2 && name.compare(name.size() - 2, 2, "Id") == 0; }
+bool endsWithId(const std::string &name) { return name.size() > 2 && endsWith(name, "Id"); }
 
 /// The texts a filter value allows: a list's items, a JSON list's, or a
 /// comma-separated string's.
@@ -128,13 +128,6 @@ std::optional<std::pair<std::string, std::string>> keyOf(const Request &request,
     if (std::optional<std::string> value = request.text(name))
       return std::make_pair(name == idField || name == noun + "Id" || name == "Id" ? idField : name, *value);
   return std::nullopt;
-}
-
-Value *findRecord(World &world, const std::string &kind, const std::string &field, const std::string &value) {
-  for (Value &record : world.records(section::Resources))
-    if (kindOfRecord(record) == kind && textOf(record, field) == value)
-      return &record;
-  return nullptr;
 }
 
 ApiError notFound(const std::string &field, const std::string &value) {
@@ -194,7 +187,7 @@ std::optional<Target> targetOf(World &world, const apis::ProductRecord &product,
                                const std::string &noun, const std::string &idField, const Request &request,
                                const Value &parameters) {
   if (auto key = keyOf(request, idField, noun)) {
-    Target target{findRecord(world, kind, key->first, key->second), key->first, key->second, false};
+    Target target{findResource(world, kind, key->first, key->second), key->first, key->second, false};
     if (target.record)
       return target;
   }
@@ -243,6 +236,31 @@ std::optional<Target> ownerOf(World &world, const apis::ProductRecord &product, 
     for (const auto &[name, value] : parameters.getMap())
       if (std::optional<Target> named = namedBy(world, product, name, value))
         return named;
+  return std::nullopt;
+}
+
+/// The resources a parameter `<X>Ids` names, each of them (a list, or its
+/// JSON text): ModifyInstanceChargeType changes every instance of its
+/// InstanceIds. A target with a null record for an id no X has; nothing
+/// when no such parameter names a kind the world knows.
+std::optional<std::vector<Target>> namedByList(World &world, const apis::ProductRecord &product,
+                                               const Value &parameters) {
+  if (!parameters.isMap())
+    return std::nullopt;
+  for (const auto &[name, value] : parameters.getMap()) {
+    if (name.size() <= 3 || !endsWith(name, "Ids") || isCallParameter(name))
+      continue;
+    std::string idName = name.substr(0, name.size() - 1);
+    std::vector<Target> targets;
+    for (const std::string &id : wantedTexts(value)) {
+      std::optional<Target> named = namedBy(world, product, idName, Value(id));
+      if (!named)
+        break;
+      targets.push_back(*named);
+    }
+    if (!targets.empty())
+      return targets;
+  }
   return std::nullopt;
 }
 
@@ -455,8 +473,6 @@ bool passes(const World &world, const Value &record, const Filter &filter) {
 Result readMany(World &world, const apis::Shape &shape, const RecordList &list, const std::string &kind,
                 const std::string &idField, const apis::ProductRecord &product, std::string_view api,
                 const Request &request, const Value &parameters, bool one, const apis::ApiSpec *spec) {
-  // A filter the engine cannot apply is said, whether or not any resource
-  // would have been tested against it.
   // ECS lists take a window of creation times as Filter.N pairs.
   bool windowed = equalsIgnoreCase(product.code, "Ecs");
   CreationWindow window;
@@ -466,6 +482,8 @@ Result readMany(World &world, const apis::Shape &shape, const RecordList &list, 
       return read.error();
     window = read.value();
   }
+  // A filter the engine cannot apply is said, whether or not any resource
+  // would have been tested against it.
   std::vector<Filter> filters;
   if (parameters.isMap())
     for (const auto &[name, value] : parameters.getMap()) {
@@ -532,6 +550,26 @@ Result readOne(World &world, const apis::Shape &shape, const std::string &kind, 
   return answerWith(&shape, publicView(*target->record), target->handWritten ? target->keyField : idField);
 }
 
+/// A change of several resources named by one list: all exist, or none
+/// changes (NotFound for the first that does not).
+Result changeEach(const std::vector<Target> &targets, const apis::Shape *shape, const ApiMeaning &meaning,
+                  const Value &parameters) {
+  for (const Target &target : targets)
+    if (!target.record)
+      return notFound(target.keyField, target.key);
+  // The list itself is not a field of the resources it names.
+  std::string listName = targets.front().keyField + "s";
+  for (const Target &target : targets) {
+    if (target.handWritten) {
+      changeHandWritten(*target.record, parameters, listName);
+    } else {
+      setFields(*target.record, parameters, listName);
+      takeStatus(*target.record, kindOfRecord(*target.record), meaning.verbText);
+    }
+  }
+  return answerWith(shape, Value(Value::Map{}), "");
+}
+
 Result change(World &world, const apis::Shape *shape, const std::string &kind, const ApiMeaning &meaning,
               const apis::ProductRecord &product, std::string_view api, const Request &request,
               const Value &parameters) {
@@ -551,6 +589,9 @@ Result change(World &world, const apis::Shape *shape, const std::string &kind, c
         setFields(part, parameters, owner->keyField);
       return answerWith(shape, withPart(*owner->record, meaning.noun), owner->keyField);
     }
+  if (!target && meaning.verb != Verb::Delete)
+    if (std::optional<std::vector<Target>> many = namedByList(world, product, parameters))
+      return changeEach(*many, shape, meaning, parameters);
   if (!target)
     return missingParameter(idField);
   if (!target->record)
@@ -642,10 +683,7 @@ void seedResources(World &world) {
     std::string noun(seed.kind.substr(seed.kind.find("::") + 2));
     std::string id = textOf(*record, noun + "Id").empty() ? std::string(textOf(*record, noun + "Name"))
                                                          : std::string(textOf(*record, noun + "Id"));
-    Value &bookkeeping = simulated(*record);
-    bookkeeping.set("Kind", Value(std::string(seed.kind)));
-    bookkeeping.set("Id", Value(id));
-    world.records(section::Resources).push_back(std::move(*record));
+    addResource(world, seed.kind, std::move(id), std::move(*record));
   }
 }
 
@@ -668,6 +706,38 @@ bool mutates(std::string_view api) {
   return meaning && meaning->verb != Verb::Read;
 }
 
+namespace {
+
+/// Whether the request gives \p name: by that name in any case, or in a
+/// numbered form (Tag.1.Key, InstanceId.1), not empty.
+bool gives(const Request &request, const Value &parameters, std::string_view name) {
+  if (request.has(name))
+    return true;
+  if (parameters.isMap())
+    for (const auto &[given, value] : parameters.getMap())
+      if (given.size() > name.size() && equalsIgnoreCase(std::string_view(given).substr(0, name.size()), name) &&
+          (given[name.size()] == '.' || std::isdigit(static_cast<unsigned char>(given[name.size()]))) && !isEmpty(value))
+        return true;
+  return false;
+}
+
+/// The first parameter the API requires that the request lacks: the real
+/// API answers MissingParameter before it looks at anything else. RegionId
+/// is filled by OOS and the SDKs from the endpoint; restful APIs take theirs
+/// in the path and body too, which the engine does not see whole.
+std::optional<ApiError> missingRequired(const apis::ProductRecord &product, const apis::ApiSpec *spec,
+                                        const Request &request, const Value &parameters) {
+  if (!spec || product.style != apis::ApiStyle::Rpc)
+    return std::nullopt;
+  for (const apis::ParamSpec &parameter : spec->parameters)
+    if (parameter.required && !equalsIgnoreCase(parameter.name, "RegionId") &&
+        !gives(request, parameters, parameter.name))
+      return missingParameter(parameter.name);
+  return std::nullopt;
+}
+
+} // namespace
+
 Result serve(World &world, const apis::ApiTable &table, const apis::ProductRecord &product, std::string_view api,
              const Request &request, const Value &parameters) {
   std::optional<ApiMeaning> meaning = meaningOf(api);
@@ -675,6 +745,10 @@ Result serve(World &world, const apis::ApiTable &table, const apis::ProductRecor
     return notImplemented(product, api,
                           "what the verb " + leadingWord(api) + " does (its generic engine models " + modelledVerbs() + ")");
   const apis::Shape *shape = table.answerShape(product, api);
+  if (meaning->verb == Verb::Read && !shape)
+    return notImplemented(product, api, "the answer (the API table has no shape for it)");
+  if (std::optional<ApiError> missing = missingRequired(product, table.findApi(product, api), request, parameters))
+    return *missing;
   if (meaning->verb != Verb::Create && !meaning->plural)
     meaning->noun = namedNoun(meaning->noun, parameters);
   std::string kind = kindOf(product, meaning->noun);
@@ -682,8 +756,6 @@ Result serve(World &world, const apis::ApiTable &table, const apis::ProductRecor
   case Verb::Create:
     return create(world, shape, kind, *meaning, product, request, parameters);
   case Verb::Read: {
-    if (!shape)
-      return notImplemented(product, api, "the answer (the API table has no shape for it)");
     std::string idField = idFieldOf(nullptr, meaning->noun);
     std::optional<RecordList> list = findRecordList(*shape, idField);
     // A plural name lists; so does a singular one whose answer holds a list

@@ -14,10 +14,6 @@ std::string textOfScalar(const Value &value) {
   return value.toJson();
 }
 
-bool endsWith(std::string_view text, std::string_view suffix) {
-  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
-}
-
 } // namespace
 
 std::optional<Value> conform(const Value &value, const apis::Shape &shape) {

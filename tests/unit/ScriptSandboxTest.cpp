@@ -65,6 +65,19 @@ TEST_F(ScriptSandboxTest, AScriptsExitCodeBranchesAndOutputAreItsOwn) {
   EXPECT_FALSE(ran.timedOut);
 }
 
+TEST_F(ScriptSandboxTest, TheMachinesAlternativesAndCertificatesAreReadNotCopied) {
+  // awk is a link through /etc/alternatives on Debian; the certificates are
+  // the machine's. Both are read-only in the instance, its own /etc is not.
+  SandboxRun ran = run("i-a", "echo 'a b' | awk '{print $2}'\n"
+                              "test -d /etc/ssl/certs && echo certificates\n"
+                              "touch /etc/ssl/oosc-probe 2>/dev/null || echo read-only\n"
+                              "echo '10.0.0.9 app' >> /etc/hosts && grep -c app /etc/hosts\n");
+  EXPECT_EQ(ran.exitCode, 0) << ran.output;
+  EXPECT_EQ(ran.output, "b\ncertificates\nread-only\n1\n");
+  EXPECT_FALSE(fs::exists(root / "i-a" / "etc" / "alternatives" / "awk"))
+      << "the alternatives are bound, not copied into the instance";
+}
+
 TEST_F(ScriptSandboxTest, EachInstanceKeepsItsOwnFiles) {
   EXPECT_EQ(run("i-a", "mkdir -p /etc/app && echo v1 > /etc/app/conf && echo made > /root/note").exitCode, 0);
   SandboxRun again = run("i-a", "cat /etc/app/conf /root/note; cat /etc/hostname; hostname");

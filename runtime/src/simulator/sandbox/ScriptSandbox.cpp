@@ -31,14 +31,20 @@ constexpr std::pair<std::string_view, std::string_view> kInstanceFolders[] = {
     {"opt", "/opt"}, {"srv", "/srv"},   {"usr-local", "/usr/local"},
 };
 
-/// What a fresh instance's /etc starts with, from the machine's: the
-/// files programs need to start (alternatives for awk, the loader's cache,
-/// users, certificates); none holds a secret (no shadow, no keys).
+/// What a fresh instance's /etc starts with, copied from the machine's: the
+/// files programs need to start (the loader's cache, users, the shell's
+/// profile) and a script may edit; none holds a secret (no shadow, no keys).
 constexpr std::string_view kEtcSeeds[] = {
-    "alternatives", "os-release", "debian_version", "passwd",  "group",     "nsswitch.conf", "ld.so.cache",
-    "ld.so.conf",   "ld.so.conf.d", "ssl",          "profile", "profile.d", "bash.bashrc",   "environment",
-    "localtime",    "timezone",   "hosts",          "shells",  "login.defs", "mime.types",
+    "os-release", "debian_version", "passwd",  "group",      "nsswitch.conf", "ld.so.cache", "ld.so.conf",
+    "ld.so.conf.d", "profile",      "profile.d", "bash.bashrc", "environment",   "localtime",   "timezone",
+    "hosts",        "shells",       "login.defs", "mime.types",
 };
+
+/// Trees of the machine's /etc an instance reads but does not own
+/// (alternatives for awk, certificates): bound read-only over its /etc
+/// rather than copied, since they hold hundreds of links each and copying
+/// them made every new instance cost a second of file-system calls.
+constexpr std::string_view kEtcShared[] = {"alternatives", "ssl"};
 
 enum class StandInKind { Print, Fetch, Sudo, Sleep };
 
@@ -336,6 +342,10 @@ SandboxRun ScriptSandbox::runShell(const std::string &instanceId, const std::str
                                         "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp", "--tmpfs", "/run"};
   for (const auto &[folder, mountPoint] : kInstanceFolders)
     for (const std::string &part : std::initializer_list<std::string>{"--bind", (instance / folder).string(), std::string(mountPoint)})
+      arguments.push_back(part);
+  for (std::string_view shared : kEtcShared)
+    for (const std::string &part : std::initializer_list<std::string>{
+             "--ro-bind-try", "/etc/" + std::string(shared), "/etc/" + std::string(shared)})
       arguments.push_back(part);
   for (const std::string &part : std::initializer_list<std::string>{"--ro-bind", standIns_, "/oosc/stand-ins", "--bind", runFolder.string(), "/oosc/run",
                                   "--chdir", "/root", "--clearenv", "--setenv", "HOME", "/root", "--setenv", "USER",

@@ -3,34 +3,13 @@
 
 #include "analysis/SchemaWalk.h"
 #include "oosc/apis/CloudApis.h"
+#include "oosc/apis/PathPattern.h"
 #include "support/Spelling.h"
 
 namespace oosc::analysis {
 namespace {
 
 using ir::property;
-
-std::vector<std::string_view> pathSegments(std::string_view path) {
-  std::vector<std::string_view> segments;
-  while (!path.empty()) {
-    size_t slash = path.find('/');
-    std::string_view segment = path.substr(0, slash);
-    if (!segment.empty())
-      segments.push_back(segment);
-    path = slash == std::string_view::npos ? std::string_view() : path.substr(slash + 1);
-  }
-  return segments;
-}
-
-/// `2016-08-15`: the API version some restful products put first in a path.
-bool isVersionSegment(std::string_view segment) {
-  if (segment.size() != 10 || segment[4] != '-' || segment[7] != '-')
-    return false;
-  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
-    if (segment[i] < '0' || segment[i] > '9')
-      return false;
-  return true;
-}
 
 bool isLiteralName(const ir::Node *node) {
   // A name with spaces is text a broken document ran together, not a name.
@@ -71,6 +50,11 @@ CloudCall resolveCloudCall(const ir::Task &task) {
   if (call.spec && uri)
     call.uriFitsApi = uri->isScalar() && !uri->value.empty() && uri->value.find("Fn::") == std::string::npos &&
                       uriFitsPattern(uri->value, call.spec->pathPattern);
+  if (call.spec && uri && !call.uriFitsApi && uri->isScalar()) {
+    const ir::Node *method = property(properties, "Method");
+    call.routed = table.findApiByPath(*call.product, method && method->isScalar() ? method->value : "", uri->value,
+                                      /*templated=*/true);
+  }
   return call;
 }
 
@@ -85,18 +69,7 @@ std::vector<CloudCall> collectCloudCalls(const ir::Template &tmpl) {
 bool isRegionIdParameter(std::string_view name) { return equalsIgnoreCase(name, "RegionId"); }
 
 bool uriFitsPattern(std::string_view uri, std::string_view pathPattern) {
-  std::vector<std::string_view> given = pathSegments(uri.substr(0, uri.find('?')));
-  std::vector<std::string_view> wanted = pathSegments(pathPattern);
-  if (!given.empty() && isVersionSegment(given.front()) && !(!wanted.empty() && isVersionSegment(wanted.front())))
-    given.erase(given.begin());
-  if (given.size() != wanted.size())
-    return false;
-  for (size_t i = 0; i < given.size(); ++i) {
-    bool slot = wanted[i].size() > 2 && wanted[i].front() == '[' && wanted[i].back() == ']';
-    if (!slot && given[i].find("{{") == std::string_view::npos && given[i] != wanted[i])
-      return false;
-  }
-  return true;
+  return apis::matchPath(uri, pathPattern, {/*templated=*/true}).has_value();
 }
 
 namespace {

@@ -32,6 +32,9 @@ struct CloudCall {
   /// named (OOS calls the URI; the API name is then only a label), or is
   /// computed: its parameters and answer are not the named API's.
   bool uriFitsApi = true;
+  /// Where the URI does not fit the named API: the product's API it
+  /// reaches (same path pattern and method), null when none or computed.
+  const apis::ApiSpec *routed = nullptr;
   /// The product of a literal Service, null when unknown or computed.
   const apis::ProductRecord *product = nullptr;
   /// The API, decoded, when Service and API are literal and known.

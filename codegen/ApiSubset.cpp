@@ -94,13 +94,16 @@ std::string emitApiSubset(const std::vector<const ir::Template *> &templates,
   std::map<const apis::ProductRecord *, CalledProduct> called;
   for (const ir::Template *tmpl : all)
     for (const analysis::CloudCall &call : analysis::collectCloudCalls(*tmpl)) {
-      if (!call.spec)
-        continue;
-      auto [apiLine, answerLine] = table.linesOf(*call.product, call.spec->name);
-      CalledProduct &product = called[call.product];
-      product.apiLines.insert(apiLine);
-      if (!answerLine.empty())
-        product.answerLines.insert(answerLine);
+      // The named API, and the one its URI reaches when that is another.
+      for (const apis::ApiSpec *spec : {call.spec, call.routed}) {
+        if (!spec)
+          continue;
+        auto [apiLine, answerLine] = table.linesOf(*call.product, spec->name);
+        CalledProduct &product = called[call.product];
+        product.apiLines.insert(apiLine);
+        if (!answerLine.empty())
+          product.answerLines.insert(answerLine);
+      }
     }
   auto carry = [&](std::string_view productCode, std::string_view api) {
     const apis::ProductRecord *product = table.findService(productCode);

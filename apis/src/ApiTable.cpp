@@ -1,7 +1,9 @@
 //===- ApiTable.cpp - Lookups over the products' text blocks ----------------===//
 #include "oosc/apis/ApiTable.h"
+#include "oosc/apis/PathPattern.h"
 
 #include <algorithm>
+#include <cctype>
 #include <mutex>
 #include <unordered_map>
 
@@ -166,6 +168,32 @@ std::vector<std::string_view> ApiTable::apiNames(const ProductRecord &product) c
   for (const Entry &entry : indexOf(product).apis)
     names.push_back(entry.name);
   return names;
+}
+
+const ApiSpec *ApiTable::findApiByPath(const ProductRecord &product, std::string_view method, std::string_view uri,
+                                       bool templated) const {
+  std::string_view wanted = method.empty() ? std::string_view("GET") : method;
+  auto hasMethod = [&](std::string_view methods) {
+    for (size_t start = 0; start <= methods.size();) {
+      size_t bar = std::min(methods.find('|', start), methods.size());
+      std::string_view one = methods.substr(start, bar - start);
+      if (one.size() == wanted.size() && std::equal(one.begin(), one.end(), wanted.begin(), [](char a, char b) {
+            return std::toupper(static_cast<unsigned char>(a)) == std::toupper(static_cast<unsigned char>(b));
+          }))
+        return true;
+      start = bar + 1;
+    }
+    return false;
+  };
+  if (product.style != ApiStyle::Restful)
+    return nullptr;
+  for (const Entry &entry : indexOf(product).apis) {
+    const ApiSpec *spec = findApi(product, entry.name);
+    if (spec && !spec->pathPattern.empty() && hasMethod(spec->methods) &&
+        matchPath(uri, spec->pathPattern, {templated}))
+      return spec;
+  }
+  return nullptr;
 }
 
 std::size_t ApiTable::apiCount(const ProductRecord &product) const { return indexOf(product).apis.size(); }

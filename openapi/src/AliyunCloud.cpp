@@ -3,6 +3,7 @@
 #include "oosc/openapi/HttpText.h"
 #include "oosc/openapi/RequestEncoding.h"
 #include "oosc/openapi/Signing.h"
+#include "oosc/runtime/RestfulParts.h"
 
 #include <algorithm>
 #include <cctype>
@@ -248,9 +249,19 @@ Outcome<Value, ApiError> AliyunCloud::callOnce(std::string_view service, std::st
   apis::ApiSpec unknownApi;
   unknownApi.name = api;
   const apis::ApiSpec *spec = options_.table->findApi(*product, api);
+  // A restful call's URI and Body, as a template writes them, name its path
+  // and body parameters, and may lead to another API than the one named.
+  auto reached = runtime::reachedApi(*options_.table, *product, spec ? *spec : unknownApi, parameters);
+  if (!reached)
+    return clientError("oosc.BadRequest", reached.error().message);
+  if (spec)
+    spec = reached.value().api;
+  const Value *method = parameters.isMap() ? parameters.findCaseInsensitive("Method") : nullptr;
   // An API the table lacks still goes out, its parameters as written: the
   // cloud is the judge (the linter has warned).
-  WireRequest wire = encodeRequest(spec ? *spec : unknownApi, product->style, withRegion(spec, parameters, options_.region));
+  WireRequest wire = encodeRequest(spec ? *spec : unknownApi, product->style,
+                                   withRegion(spec, reached.value().parameters, options_.region),
+                                   method && method->isString() ? method->getString() : "");
   if (!wire.problems.empty())
     return clientError("oosc.BadRequest", wire.problems.front());
   if (!options_.transport || (!options_.credentials && !options_.anonymous))

@@ -171,3 +171,45 @@ TEST(AliyunCloud, TheDescriptionNamesTheKeyMaskedAndNeverTheSecret) {
 }
 
 } // namespace
+
+namespace {
+
+TEST(AliyunCloud, ARestfulCallsUriAndBodyAsATemplateWritesThemReachTheWire) {
+  // ACS::ExecuteAPI of CS's ModifyClusterNodePool the way Alibaba's
+  // templates write it: the path in URI, the body as JSON text.
+  oosc::testing::OneRequestServer server(200, R"({"request_id":"r-1","task_id":"t-1"})");
+  AliyunCloud cloud(optionsFor(server.port()));
+  auto answer = cloud.call("CS", "ModifyClusterNodePool",
+                           parameters(R"({"Method": "PUT", "URI": "/clusters/c-1/nodepools/np-2?x=1",
+                                          "Headers": {}, "Body": "{\"scaling_group\": {\"desired_size\": 3}}"})"));
+  ASSERT_TRUE(answer.ok()) << answer.error().code << ": " << answer.error().message;
+  oosc::testing::HttpRequest sent = oosc::testing::parseHttpRequest(server.received());
+  EXPECT_EQ(sent.method, "PUT");
+  EXPECT_EQ(sent.target.substr(0, sent.target.find('?')), "/clusters/c-1/nodepools/np-2");
+  EXPECT_EQ(valueOf(queryOf(sent.target), "x"), "1");
+  EXPECT_EQ(valueOf(queryOf(sent.target), "URI"), "<absent>");
+  EXPECT_EQ(*oosc::runtime::parseJson(sent.body), parameters(R"({"scaling_group": {"desired_size": 3}})"));
+}
+
+TEST(AliyunCloud, AUriOfAnotherApiIsSentThereAndOneOfNoApiIsRefused) {
+  // Alibaba's ACS::CS::RunCommand names DescribeClusters but GETs
+  // /clusters/ID, which is DescribeClusterDetail's path: the gateway routes
+  // by path, so the call goes there.
+  oosc::testing::OneRequestServer server(200, R"({"cluster_id":"c-1","cluster_type":"ManagedKubernetes"})");
+  AliyunCloud cloud(optionsFor(server.port()));
+  auto answer = cloud.call("CS", "DescribeClusters", parameters(R"({"Method": "GET", "URI": "/clusters/c-1"})"));
+  ASSERT_TRUE(answer.ok()) << answer.error().code << ": " << answer.error().message;
+  oosc::testing::HttpRequest sent = oosc::testing::parseHttpRequest(server.received());
+  EXPECT_EQ(sent.method, "GET");
+  EXPECT_EQ(sent.target.substr(0, sent.target.find('?')), "/clusters/c-1");
+  EXPECT_EQ(sent.header("x-acs-action"), "DescribeClusterDetail");
+
+  auto nowhere = cloud.call("CS", "DescribeClusters", parameters(R"({"URI": "/no/such/path/here"})"));
+  ASSERT_FALSE(nowhere.ok());
+  EXPECT_EQ(nowhere.error().code, "oosc.BadRequest");
+  EXPECT_NE(nowhere.error().message.find("'/no/such/path/here' does not have the path of DescribeClusters"),
+            std::string::npos)
+      << nowhere.error().message;
+}
+
+} // namespace

@@ -3,6 +3,7 @@
 #include "oosc/openapi/RequestEncoding.h"
 
 #include "oosc/apis/CloudApis.h"
+#include "oosc/apis/PathPattern.h"
 
 #include <gtest/gtest.h>
 
@@ -118,6 +119,52 @@ TEST(RequestEncoding, RestfulPathParameterMissingIsAProblem) {
 TEST(RequestEncoding, MethodGivenByTheTemplateWins) {
   WireRequest request = encode("ECS", "DescribeInstances", parse("{}"), "GET");
   EXPECT_EQ(request.method, "GET");
+}
+
+} // namespace
+
+namespace {
+
+using oosc::apis::matchPath;
+using oosc::apis::PathValues;
+
+TEST(PathPattern, AUriFillsThePatternsSlotsDecoded) {
+  auto values = matchPath("/clusters/c%201/nodepools/np-1?x=1", "/clusters/[ClusterId]/nodepools/[NodepoolId]");
+  ASSERT_TRUE(values);
+  EXPECT_EQ(*values, (PathValues{{"ClusterId", "c 1"}, {"NodepoolId", "np-1"}}));
+  EXPECT_FALSE(matchPath("/clusters/c-1", "/clusters/[ClusterId]/nodepools/[NodepoolId]"));
+  EXPECT_FALSE(matchPath("/clusterz/c-1", "/clusters/[ClusterId]"));
+}
+
+TEST(PathPattern, TheApiVersionMayBeLeftOutOnEitherSide) {
+  EXPECT_EQ(matchPath("/services/svc", "/2021-04-06/services/[serviceName]"),
+            (PathValues{{"serviceName", "svc"}}));
+  EXPECT_EQ(matchPath("/2016-08-15/services/svc", "/services/[serviceName]"), (PathValues{{"serviceName", "svc"}}));
+}
+
+TEST(PathPattern, ATemplatedSegmentFitsOnlyWhenAskedTo) {
+  EXPECT_FALSE(matchPath("/clusters/{{ id }}/x", "/clusters/[ClusterId]/nodepools"));
+  EXPECT_TRUE(matchPath("/{{ kind }}/c-1", "/clusters/[ClusterId]", {/*templated=*/true}));
+  EXPECT_FALSE(matchPath("/{{ kind }}/c-1", "/clusters/[ClusterId]"));
+}
+
+TEST(PathPattern, TheQueryIsReadDecoded) {
+  EXPECT_EQ(oosc::apis::uriQuery("/a?x=1&y=a%2Fb&flag"),
+            (std::vector<std::pair<std::string, std::string>>{{"x", "1"}, {"y", "a/b"}, {"flag", ""}}));
+  EXPECT_TRUE(oosc::apis::uriQuery("/a").empty());
+}
+
+TEST(PathPattern, TheGatewayRoutesACallByPathAndMethod) {
+  const oosc::apis::ApiTable &table = oosc::apis::cloudApis();
+  const oosc::apis::ProductRecord *cs = table.findService("CS", "DescribeClusterDetail");
+  ASSERT_TRUE(cs);
+  const oosc::apis::ApiSpec *detail = table.findApiByPath(*cs, "GET", "/clusters/c-1");
+  ASSERT_TRUE(detail);
+  EXPECT_EQ(detail->name, "DescribeClusterDetail");
+  const oosc::apis::ApiSpec *removal = table.findApiByPath(*cs, "DELETE", "/clusters/c-1");
+  ASSERT_TRUE(removal);
+  EXPECT_EQ(removal->name, "DeleteCluster");
+  EXPECT_FALSE(table.findApiByPath(*cs, "GET", "/no/such/path"));
 }
 
 } // namespace

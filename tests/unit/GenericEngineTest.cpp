@@ -167,6 +167,29 @@ TEST(GenericEngine, AResourceIsMadeFoundChangedAndRemoved) {
   EXPECT_FALSE(gone.error().requestId.empty());
 }
 
+TEST(GenericEngine, ARestfulCallsUriNamesWhatItReads) {
+  auto cloud = openCloud();
+  // FC's GetService of /services/NAME (FC-Open's path, its version left
+  // out as templates write it): the path names the service, so an unknown
+  // one is not found rather than the account's record read.
+  auto service = cloud->call("FC", "GetService", params({{"Method", "GET"}, {"URI", "/services/no-such-service"}}));
+  ASSERT_FALSE(service.ok()) << service.value().toJson();
+  EXPECT_NE(service.error().code.find("NotFound"), std::string::npos) << service.error().code;
+  EXPECT_NE(service.error().message.find("no-such-service"), std::string::npos) << service.error().message;
+
+  // Named DescribeClusters, but GET /clusters/ID is DescribeClusterDetail's
+  // path: the gateway routes by path, as Alibaba's ACS::CS::RunCommand
+  // relies on.
+  auto cluster = cloud->call("CS", "DescribeClusters", params({{"Method", "GET"}, {"URI", "/clusters/c-none"}}));
+  ASSERT_FALSE(cluster.ok()) << cluster.value().toJson();
+  EXPECT_EQ(cluster.error().code, "InvalidClusterId.NotFound") << cluster.error().message;
+
+  auto nowhere = cloud->call("CS", "DescribeClusters", params({{"URI", "/not/a/path/of/cs"}}));
+  ASSERT_FALSE(nowhere.ok());
+  EXPECT_EQ(nowhere.error().code, "InvalidParameter");
+  EXPECT_NE(nowhere.error().message.find("'/not/a/path/of/cs'"), std::string::npos) << nowhere.error().message;
+}
+
 TEST(GenericEngine, AResourceWhoseIdIsJustIdIsAnsweredUnderItsNoun) {
   // GetParameter's answer holds the parameter under Parameter, its id as Id.
   auto cloud = openCloud();
@@ -243,7 +266,8 @@ TEST(GenericEngine, AnActOnAResourceChecksWhatItNamesAndTakesTheVerbsStatus) {
   auto read = cloud->call("RDS", "DescribeDBInstances",
                           params({{"RegionId", "cn-hangzhou"}, {"DBInstanceId", "rm-sim000000000001"}}));
   ASSERT_TRUE(read.ok()) << read.error().message;
-  EXPECT_EQ(at(read.value(), "Items.DBInstance.0.DBInstanceStatus"), "\"Stopped\"") << read.value().toJson();
+  // In capitals, as Alibaba's ACS::RDS::StopInstance waits for it.
+  EXPECT_EQ(at(read.value(), "Items.DBInstance.0.DBInstanceStatus"), "\"STOPPED\"") << read.value().toJson();
 
   auto unknown = cloud->call("RDS", "StopDBInstance", params({{"DBInstanceId", "rm-nosuch"}}));
   ASSERT_FALSE(unknown.ok());

@@ -35,10 +35,11 @@ Outcome<ApiRequest> readRequest(const Value &properties) {
     if (parameters->isMap())
       request.parameters = *parameters;
   }
-  if (speaksItsOwnProtocol(request.service))
-    for (std::string_view part : {"Method", "URI", "Headers", "Body"})
-      if (const Value *value = properties.findCaseInsensitive(part))
-        request.parameters.set(std::string(part), *value);
+  // A restful call's parts go to the backend with the parameters: it folds
+  // them into the API's own (RestfulParts.h) or speaks them (OSS).
+  for (std::string_view part : {"Method", "URI", "Headers", "Body"})
+    if (const Value *value = properties.findCaseInsensitive(part))
+      request.parameters.set(std::string(part), *value);
   return request;
 }
 

@@ -8,6 +8,7 @@
 #include "simulator/generic/GenericEngine.h"
 
 #include "oosc/apis/ApiTable.h"
+#include "oosc/runtime/RestfulParts.h"
 
 #include <algorithm>
 #include <mutex>
@@ -183,16 +184,26 @@ struct SimulatedCloud::Impl {
 
   /// Serves one call on the world as it is now (latency and locks done).
   Outcome<Value, ApiError> answer(std::string_view service, std::string_view api,
-                                  const Value &parameters) {
+                                  const Value &written) {
     World &current = *world;
     current.advanceTo(worldTime());
+    const apis::ProductRecord *product = options.apis ? options.apis->findService(service, api) : nullptr;
+    const apis::ApiSpec *tabled = product ? options.apis->findApi(*product, api) : nullptr;
+    // OSS's model reads a call's URI and Body as they are.
+    Value parameters = written;
+    if (tabled && !speaksItsOwnProtocol(service)) {
+      auto reached = reachedApi(*options.apis, *product, *tabled, written);
+      if (!reached)
+        return makeError(400, "InvalidParameter", "The request is not valid: " + reached.error().message + ".");
+      tabled = reached.value().api;
+      api = tabled->name;
+      parameters = std::move(reached.value().parameters);
+    }
     const ApiSpec *spec = findApi(service, api);
     // No hand-written model: the generic engine answers any API the table
     // has (generic/GenericEngine.h).
     std::optional<ApiSpec> generic;
     if (!spec) {
-      const apis::ProductRecord *product = options.apis ? options.apis->findService(service, api) : nullptr;
-      const apis::ApiSpec *tabled = product ? options.apis->findApi(*product, api) : nullptr;
       if (!tabled)
         return notFound("InvalidApi.NotFound",
                         "The simulated cloud has no API \"" + std::string(api) +

@@ -128,6 +128,12 @@ public:
   /// cloud's gateway matches Action names. Null when there is none. Decoded
   /// on the first lookup and kept, so it lives as long as the table.
   const ApiSpec *findApi(const ProductRecord &product, std::string_view api) const;
+  /// The restful API a call to \p uri with \p method reaches, as the
+  /// cloud's gateway routes it: the one whose path pattern the URI has
+  /// (matchPath, with \p templated) and whose methods include \p method
+  /// (GET when empty). Null when none does.
+  const ApiSpec *findApiByPath(const ProductRecord &product, std::string_view method, std::string_view uri,
+                               bool templated = false) const;
   /// The product's API names, sorted.
   std::vector<std::string_view> apiNames(const ProductRecord &product) const;
   std::size_t apiCount(const ProductRecord &product) const;

@@ -1,0 +1,98 @@
+//===- RestfulParts.cpp - A restful call's URI and Body as parameters -----===//
+#include "oosc/runtime/RestfulParts.h"
+
+#include "oosc/apis/PathPattern.h"
+
+namespace oosc::runtime {
+namespace {
+
+bool sameName(std::string_view a, std::string_view b) {
+  if (a.size() != b.size())
+    return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if ((a[i] | 0x20) != (b[i] | 0x20))
+      return false;
+  return true;
+}
+
+/// Sets \p name unless the template gave it already, in any case.
+void setUnlessGiven(Value &parameters, const std::string &name, Value value) {
+  if (!parameters.findCaseInsensitive(name))
+    parameters.set(name, std::move(value));
+}
+
+/// The API's parameter that takes the whole body (`body`), if any.
+const apis::ParamSpec *bodyParameter(const apis::ApiSpec &api) {
+  for (const apis::ParamSpec &parameter : api.parameters)
+    if (parameter.position == apis::ParamPosition::Body && sameName(parameter.name, "body"))
+      return &parameter;
+  return nullptr;
+}
+
+} // namespace
+
+bool isRestfulPart(std::string_view name) {
+  for (std::string_view part : {"Method", "URI", "Headers", "Body"})
+    if (sameName(name, part))
+      return true;
+  return false;
+}
+
+Outcome<Value> foldRestfulParts(const apis::ApiSpec &api, const Value &parameters) {
+  if (!parameters.isMap())
+    return parameters;
+  Value folded(Value::Map{});
+  const Value *uri = nullptr, *body = nullptr;
+  for (const auto &[name, value] : parameters.getMap()) {
+    if (!isRestfulPart(name))
+      folded.set(name, value);
+    else if (sameName(name, "URI"))
+      uri = &value;
+    else if (sameName(name, "Body"))
+      body = &value;
+  }
+  if (uri && uri->isString() && !uri->getString().empty()) {
+    std::optional<apis::PathValues> values = apis::matchPath(uri->getString(), api.pathPattern);
+    if (!values)
+      return fail("the URI '" + uri->getString() + "' does not have the path of " + std::string(api.name) + " (" +
+                  (api.pathPattern.empty() ? std::string("an RPC API, no path") : std::string(api.pathPattern)) + ")");
+    for (auto &[name, value] : *values)
+      setUnlessGiven(folded, name, Value(value));
+    for (auto &[name, value] : apis::uriQuery(uri->getString()))
+      setUnlessGiven(folded, name, Value(value));
+  }
+  if (!body || body->isNull())
+    return folded;
+  std::optional<Value> parsed = body->isString() ? parseJson(body->getString()) : std::nullopt;
+  bool structured = parsed && (parsed->isMap() || parsed->isList());
+  if (const apis::ParamSpec *whole = bodyParameter(api)) {
+    setUnlessGiven(folded, std::string(whole->name), structured ? *parsed : *body);
+  } else if (structured && parsed->isMap()) {
+    // No whole-body parameter: the object's members are the API's body
+    // parameters by name.
+    for (const auto &[name, value] : parsed->getMap())
+      setUnlessGiven(folded, name, value);
+  }
+  return folded;
+}
+
+Outcome<ReachedApi> reachedApi(const apis::ApiTable &table, const apis::ProductRecord &product,
+                               const apis::ApiSpec &named, const Value &parameters) {
+  auto folded = foldRestfulParts(named, parameters);
+  if (folded || !parameters.isMap())
+    return ReachedApi{&named, folded ? std::move(folded.value()) : parameters};
+  const Value *uri = parameters.findCaseInsensitive("URI");
+  const Value *method = parameters.findCaseInsensitive("Method");
+  const apis::ApiSpec *routed =
+      uri && uri->isString()
+          ? table.findApiByPath(product, method && method->isString() ? method->getString() : "", uri->getString())
+          : nullptr;
+  if (!routed)
+    return fail(folded.error().message);
+  auto refolded = foldRestfulParts(*routed, parameters);
+  if (!refolded)
+    return fail(refolded.error().message);
+  return ReachedApi{routed, std::move(refolded.value())};
+}
+
+} // namespace oosc::runtime

@@ -118,6 +118,8 @@ TEST(ApiVerbs, NamesReadAsVerbAndResource) {
   EXPECT_EQ(made->verb, generic::Verb::Create);
   EXPECT_EQ(made->noun, "EipAddress");
   EXPECT_EQ(generic::meaningOf("ListPolicies")->noun, "Policy");
+  EXPECT_EQ(generic::meaningOf("ListEventBuses")->noun, "EventBus");
+  EXPECT_EQ(generic::meaningOf("ListClauses")->noun, "Clause");
   EXPECT_EQ(generic::meaningOf("ReleaseEipAddress")->verb, generic::Verb::Delete);
   auto acted = generic::meaningOf("RestartDBInstance");
   ASSERT_TRUE(acted);
@@ -409,6 +411,20 @@ TEST(GenericEngine, APartOfAResourceIsChangedAndReadThroughItsOwner) {
   auto nobody = cloud->call("RDS", "DescribeBackupPolicy", params({{"DBInstanceId", "rm-nothere"}}));
   ASSERT_FALSE(nobody.ok());
   EXPECT_EQ(nobody.error().code, "InvalidDBInstanceId.NotFound") << nobody.error().message;
+}
+
+TEST(ResourceLists, TheMostSpecificNameChoosesTheList) {
+  using oosc::runtime::pickerListOf;
+  auto listOf = [](std::string_view name) {
+    const oosc::runtime::ResourceList *list = pickerListOf({name, "", "", false, nullptr});
+    return list ? std::string(list->name) : std::string("(none)");
+  };
+  // eventBusName ends with Name, the field OSS's answers name buckets by,
+  // but it names an event bus; a bare Name names nothing in particular.
+  EXPECT_EQ(listOf("eventBusName"), "ALIYUN::EventBridge::EventBus::EventBusName");
+  EXPECT_EQ(listOf("bucketName"), "ALIYUN::OSS::Bucket::BucketName");
+  EXPECT_EQ(listOf("topicName"), "(none)");
+  EXPECT_EQ(listOf("targetVSwitchId"), "ALIYUN::VPC::VSwitch::VSwitchId");
 }
 
 TEST(GenericEngine, TheBuiltInWorldHoldsWhatPickersOffer) {

@@ -1,5 +1,7 @@
 //===- catalogue/ResourceLists.cpp ------------------------------------------===//
 #include "oosc/runtime/ResourceLists.h"
+
+#include <algorithm>
 #include "oosc/runtime/Value.h"
 
 #include <cctype>
@@ -17,29 +19,37 @@ constexpr ResourceList kLists[] = {
 /// ALIYUN::OSS::Bucket::BucketName).
 std::string_view lastPart(const ResourceList &list) { return list.name.substr(list.name.rfind("::") + 2); }
 
-/// What a parameter named for the list's resources is called: the id
-/// field (keyPairName, securityGroupIds), or the last part of the
-/// association when it names the field otherwise (bucketName for
-/// ALIYUN::OSS::Bucket::BucketName, whose answers call it Name). An
-/// instanceId alone names no product's instances (ECS, RDS, Redis...).
+/// Whether \p name is \p field, or ends with it after words in front of it
+/// (targetVSwitchId, sourceImageId): the field's own capital then begins a
+/// word.
 bool endsWithField(std::string_view name, std::string_view field) {
   if (name.size() < field.size())
     return false;
-  // The field, or words in front of it (targetVSwitchId, sourceImageId):
-  // the field's own capital then begins a word.
   std::string_view tail = name.substr(name.size() - field.size());
   bool wordBegins = tail.size() == name.size() || std::isupper(static_cast<unsigned char>(tail.front()));
   return wordBegins && equalsIgnoringAsciiCase(tail, field);
 }
 
-bool namesTheList(std::string_view name, const ResourceList &list) {
+/// How much of a parameter's name names the list's resources, 0 when it
+/// does not: the id field (keyPairName, securityGroupIds), or the last part
+/// of the association when it names the field otherwise (bucketName for
+/// ALIYUN::OSS::Bucket::BucketName, whose answers call it Name). A bare
+/// Name or Id names nothing in particular (topicName is no bucket), nor
+/// does an instanceId alone name any product's instances (ECS, RDS,
+/// Redis...).
+size_t namingLength(std::string_view name, const ResourceList &list) {
   std::string_view singular = name;
   if (singular.size() > 1 && (singular.back() == 's' || singular.back() == 'S'))
     singular.remove_suffix(1);
-  for (std::string_view field : {list.idField, lastPart(list)})
-    if (field != "InstanceId" && (endsWithField(name, field) || endsWithField(singular, field)))
-      return true;
-  return false;
+  size_t longest = 0;
+  for (std::string_view field : {list.idField, lastPart(list)}) {
+    bool generic = field == "Name" || field == "Id";
+    bool names = generic ? equalsIgnoringAsciiCase(name, field) || equalsIgnoringAsciiCase(singular, field)
+                         : endsWithField(name, field) || endsWithField(singular, field);
+    if (field != "InstanceId" && names)
+      longest = std::max(longest, field.size());
+  }
+  return longest;
 }
 
 /// Whether API parameter \p parameter takes \p field: by that name, or a
@@ -88,10 +98,16 @@ const ResourceList *pickerListOf(const ParameterPick &parameter) {
         return list;
   if (parameter.filledByStarter && (equalsIgnoringAsciiCase(parameter.name, "instanceId") || equalsIgnoringAsciiCase(parameter.name, "instanceIds")))
     return findResourceList("ALIYUN::ECS::Instance::InstanceId");
+  // The most specific name wins: eventBusName is an event bus's name
+  // before it is anything's.
+  const ResourceList *best = nullptr;
+  size_t bestLength = 0;
   for (const ResourceList &list : kLists)
-    if (namesTheList(parameter.name, list))
-      return &list;
-  return nullptr;
+    if (size_t length = namingLength(parameter.name, list); length > bestLength) {
+      best = &list;
+      bestLength = length;
+    }
+  return best;
 }
 
 const ResourceList *findResourceList(std::string_view name) {

@@ -78,6 +78,8 @@ const std::vector<ApiSpec> &apiTable() {
          false},
     };
     oss::addApis(table);
+    messaging::addMnsApis(table);
+    messaging::addEventBridgeApis(table);
     return table;
   }();
   return Table;

@@ -337,16 +337,18 @@ std::string prettyJson(const Value &value) {
 }
 
 const Value *findResource(const World &world, std::string_view kind, std::string_view field,
-                          std::string_view value) {
+                          std::string_view value, std::string_view region) {
   for (const Value &record : world.records(section::Resources))
     if (const Value *recordKind = simulatedMember(record, "Kind");
-        recordKind && recordKind->isString() && recordKind->getString() == kind && textOf(record, field) == value)
+        recordKind && recordKind->isString() && recordKind->getString() == kind && textOf(record, field) == value &&
+        (region.empty() || regionOfRecord(record) == region))
       return &record;
   return nullptr;
 }
 
-Value *findResource(World &world, std::string_view kind, std::string_view field, std::string_view value) {
-  return const_cast<Value *>(findResource(static_cast<const World &>(world), kind, field, value));
+Value *findResource(World &world, std::string_view kind, std::string_view field, std::string_view value,
+                    std::string_view region) {
+  return const_cast<Value *>(findResource(static_cast<const World &>(world), kind, field, value, region));
 }
 
 Value &addResource(World &world, std::string_view kind, std::string id, Value record) {

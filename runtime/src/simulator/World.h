@@ -101,6 +101,8 @@ std::int64_t integerOf(const Value &record, std::string_view key,
 bool boolOf(const Value &record, std::string_view key, bool fallback = false);
 /// A scalar as request text ("1" for 1, "true" for true); JSON otherwise.
 std::string scalarText(const Value &value);
+/// The account the simulated cloud's resources belong to (ARNs, owners).
+constexpr std::string_view kAccountId = "1234567890123456";
 /// The record without its "Simulated" bookkeeping.
 Value publicView(const Value &record);
 /// The record's "Simulated" map, created if needed.
@@ -270,10 +272,12 @@ private:
 };
 
 /// The generic engine's record of \p kind (`Ecs::Disk`) whose \p field is
-/// \p value, in the Resources section; null when there is none.
-Value *findResource(World &world, std::string_view kind, std::string_view field, std::string_view value);
+/// \p value, in the Resources section, of \p region when one is given;
+/// null when there is none.
+Value *findResource(World &world, std::string_view kind, std::string_view field, std::string_view value,
+                    std::string_view region = {});
 const Value *findResource(const World &world, std::string_view kind, std::string_view field,
-                          std::string_view value);
+                          std::string_view value, std::string_view region = {});
 /// Adds \p record to the generic engine's resources as one of \p kind,
 /// known by \p id (Simulated.Kind and Simulated.Id), for hand-written models
 /// that make what generic APIs then describe (ReplaceSystemDisk's disk).
@@ -422,6 +426,13 @@ void addApis(std::vector<ApiSpec> &table);
 /// A bucket in each region of the built-in world, made at \p created.
 void seedBuckets(World &world, const std::string &created);
 } // namespace oss
+
+namespace messaging {
+/// The data planes of MNS and EventBridge (messaging/), added to the
+/// simulator's table: their publish APIs are outside the OpenAPI metadata.
+void addMnsApis(std::vector<ApiSpec> &table);
+void addEventBridgeApis(std::vector<ApiSpec> &table);
+} // namespace messaging
 
 namespace oos {
 /// The webhooks ACS::Notify posts: recorded in the world instead of sent.

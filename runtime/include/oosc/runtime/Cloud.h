@@ -18,10 +18,12 @@
 namespace oosc::runtime {
 
 /// Whether \p service speaks a REST protocol of its own rather than
-/// OpenAPI's (OSS): OOS hands it a call's HTTP parts (Method, URI, Headers,
+/// OpenAPI's (OSS, MNS): OOS hands it a call's HTTP parts (Method, URI, Headers,
 /// Body) as the template writes them, and its answer is its document alone,
 /// the request id travelling in a header.
-inline bool speaksItsOwnProtocol(std::string_view service) { return equalsIgnoringAsciiCase(service, "OSS"); }
+inline bool speaksItsOwnProtocol(std::string_view service) {
+  return equalsIgnoringAsciiCase(service, "OSS") || equalsIgnoringAsciiCase(service, "MNS");
+}
 
 /// An error answered by an OpenAPI endpoint, shaped like the JSON error body
 /// Alibaba Cloud returns: a machine-readable code

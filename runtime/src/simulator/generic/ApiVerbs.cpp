@@ -39,7 +39,11 @@ std::string singular(std::string_view noun) {
   std::string word(noun);
   if (endsWith(word, "ies") && word.size() > 3)
     return word.substr(0, word.size() - 3) + "y";
-  for (std::string_view suffix : {"sses", "shes", "ches", "xes", "sses"})
+  // -uses is -use as often as -us (Clauses, Buses): the -us ones APIs name.
+  for (std::string_view suffix : {"Buses", "Statuses"})
+    if (endsWith(word, suffix))
+      return word.substr(0, word.size() - 2);
+  for (std::string_view suffix : {"sses", "shes", "ches", "xes"})
     if (endsWith(word, suffix))
       return word.substr(0, word.size() - 2);
   if (endsWith(word, "ss") || endsWith(word, "us"))

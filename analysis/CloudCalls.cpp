@@ -52,8 +52,13 @@ CloudCall resolveCloudCall(const ir::Task &task) {
                       uriFitsPattern(uri->value, call.spec->pathPattern);
   if (call.spec && uri && !call.uriFitsApi && uri->isScalar()) {
     const ir::Node *method = property(properties, "Method");
-    call.routed = table.findApiByPath(*call.product, method && method->isScalar() ? method->value : "", uri->value,
-                                      /*templated=*/true);
+    for (const apis::ProductRecord *product : table.productsNamed(call.service->value)) {
+      call.routed = table.findApiByPath(*product, method && method->isScalar() ? method->value : "", uri->value,
+                                        /*templated=*/true);
+      call.routedProduct = call.routed ? product : nullptr;
+      if (call.routed)
+        break;
+    }
   }
   return call;
 }

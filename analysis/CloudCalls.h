@@ -32,9 +32,11 @@ struct CloudCall {
   /// named (OOS calls the URI; the API name is then only a label), or is
   /// computed: its parameters and answer are not the named API's.
   bool uriFitsApi = true;
-  /// Where the URI does not fit the named API: the product's API it
-  /// reaches (same path pattern and method), null when none or computed.
+  /// Where the URI does not fit the named API: the API it reaches (same
+  /// path pattern and method) and that API's product (one the Service
+  /// names), null when none or computed.
   const apis::ApiSpec *routed = nullptr;
+  const apis::ProductRecord *routedProduct = nullptr;
   /// The product of a literal Service, null when unknown or computed.
   const apis::ProductRecord *product = nullptr;
   /// The API, decoded, when Service and API are literal and known.

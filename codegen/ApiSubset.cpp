@@ -95,11 +95,11 @@ std::string emitApiSubset(const std::vector<const ir::Template *> &templates,
   for (const ir::Template *tmpl : all)
     for (const analysis::CloudCall &call : analysis::collectCloudCalls(*tmpl)) {
       // The named API, and the one its URI reaches when that is another.
-      for (const apis::ApiSpec *spec : {call.spec, call.routed}) {
+      for (auto [record, spec] : {std::pair{call.product, call.spec}, std::pair{call.routedProduct, call.routed}}) {
         if (!spec)
           continue;
-        auto [apiLine, answerLine] = table.linesOf(*call.product, spec->name);
-        CalledProduct &product = called[call.product];
+        auto [apiLine, answerLine] = table.linesOf(*record, spec->name);
+        CalledProduct &product = called[record];
         product.apiLines.insert(apiLine);
         if (!answerLine.empty())
           product.answerLines.insert(answerLine);

@@ -111,14 +111,21 @@ const ProductRecord *ApiTable::findService(std::string_view service) const {
   return nullptr;
 }
 
-const ProductRecord *ApiTable::findService(std::string_view service, std::string_view api) const {
+std::vector<const ProductRecord *> ApiTable::productsNamed(std::string_view service) const {
+  std::vector<const ProductRecord *> named;
   for (size_t i = 0; i < count_; ++i) {
     const ProductRecord &product = records_[i];
-    bool named = sameIgnoringCase(product.code, service) || sameIgnoringCase(withoutOpenSuffix(product.code), service) ||
-                 (!product.locationServiceCode.empty() && sameIgnoringCase(product.locationServiceCode, service));
-    if (named && findApi(product, api))
-      return &product;
+    if (sameIgnoringCase(product.code, service) || sameIgnoringCase(withoutOpenSuffix(product.code), service) ||
+        (!product.locationServiceCode.empty() && sameIgnoringCase(product.locationServiceCode, service)))
+      named.push_back(&product);
   }
+  return named;
+}
+
+const ProductRecord *ApiTable::findService(std::string_view service, std::string_view api) const {
+  for (const ProductRecord *product : productsNamed(service))
+    if (findApi(*product, api))
+      return product;
   return findService(service);
 }
 

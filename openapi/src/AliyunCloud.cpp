@@ -251,11 +251,13 @@ Outcome<Value, ApiError> AliyunCloud::callOnce(std::string_view service, std::st
   const apis::ApiSpec *spec = options_.table->findApi(*product, api);
   // A restful call's URI and Body, as a template writes them, name its path
   // and body parameters, and may lead to another API than the one named.
-  auto reached = runtime::reachedApi(*options_.table, *product, spec ? *spec : unknownApi, parameters);
+  auto reached = runtime::reachedApi(*options_.table, service, *product, spec ? *spec : unknownApi, parameters);
   if (!reached)
     return clientError("oosc.BadRequest", reached.error().message);
-  if (spec)
+  if (spec) {
+    product = reached.value().product;
     spec = reached.value().api;
+  }
   const Value *method = parameters.isMap() ? parameters.findCaseInsensitive("Method") : nullptr;
   // An API the table lacks still goes out, its parameters as written: the
   // cloud is the judge (the linter has warned).

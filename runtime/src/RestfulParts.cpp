@@ -76,23 +76,31 @@ Outcome<Value> foldRestfulParts(const apis::ApiSpec &api, const Value &parameter
   return folded;
 }
 
-Outcome<ReachedApi> reachedApi(const apis::ApiTable &table, const apis::ProductRecord &product,
-                               const apis::ApiSpec &named, const Value &parameters) {
+Outcome<ReachedApi> reachedApi(const apis::ApiTable &table, std::string_view service,
+                               const apis::ProductRecord &product, const apis::ApiSpec &named,
+                               const Value &parameters) {
   auto folded = foldRestfulParts(named, parameters);
   if (folded || !parameters.isMap())
-    return ReachedApi{&named, folded ? std::move(folded.value()) : parameters};
+    return ReachedApi{&product, &named, folded ? std::move(folded.value()) : parameters};
   const Value *uri = parameters.findCaseInsensitive("URI");
   const Value *method = parameters.findCaseInsensitive("Method");
-  const apis::ApiSpec *routed =
-      uri && uri->isString()
-          ? table.findApiByPath(product, method && method->isString() ? method->getString() : "", uri->getString())
-          : nullptr;
-  if (!routed)
+  if (!uri || !uri->isString())
     return fail(folded.error().message);
-  auto refolded = foldRestfulParts(*routed, parameters);
-  if (!refolded)
-    return fail(refolded.error().message);
-  return ReachedApi{routed, std::move(refolded.value())};
+  std::vector<const apis::ProductRecord *> candidates = {&product};
+  for (const apis::ProductRecord *other : table.productsNamed(service))
+    if (other != &product)
+      candidates.push_back(other);
+  for (const apis::ProductRecord *candidate : candidates) {
+    const apis::ApiSpec *routed =
+        table.findApiByPath(*candidate, method && method->isString() ? method->getString() : "", uri->getString());
+    if (!routed)
+      continue;
+    auto refolded = foldRestfulParts(*routed, parameters);
+    if (!refolded)
+      return fail(refolded.error().message);
+    return ReachedApi{candidate, routed, std::move(refolded.value())};
+  }
+  return fail(folded.error().message);
 }
 
 } // namespace oosc::runtime

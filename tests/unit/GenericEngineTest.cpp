@@ -186,6 +186,14 @@ TEST(GenericEngine, ARestfulCallsUriNamesWhatItReads) {
   ASSERT_FALSE(cluster.ok()) << cluster.value().toJson();
   EXPECT_EQ(cluster.error().code, "InvalidClusterId.NotFound") << cluster.error().message;
 
+  // FC names FC 3.0 first, whose InvokeFunction has no services in its
+  // path: /services/S/functions/F/invocations is FC-Open's (FC 2.0).
+  auto invoked = cloud->call("FC", "InvokeFunction",
+                             params({{"Method", "POST"}, {"URI", "/services/svc/functions/fn/invocations"}}));
+  ASSERT_FALSE(invoked.ok()) << invoked.value().toJson();
+  EXPECT_NE(invoked.error().code.find("NotFound"), std::string::npos)
+      << invoked.error().code << ": " << invoked.error().message;
+
   auto nowhere = cloud->call("CS", "DescribeClusters", params({{"URI", "/not/a/path/of/cs"}}));
   ASSERT_FALSE(nowhere.ok());
   EXPECT_EQ(nowhere.error().code, "InvalidParameter");

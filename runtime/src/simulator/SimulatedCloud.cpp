@@ -192,9 +192,10 @@ struct SimulatedCloud::Impl {
     // OSS's model reads a call's URI and Body as they are.
     Value parameters = written;
     if (tabled && !speaksItsOwnProtocol(service)) {
-      auto reached = reachedApi(*options.apis, *product, *tabled, written);
+      auto reached = reachedApi(*options.apis, service, *product, *tabled, written);
       if (!reached)
         return makeError(400, "InvalidParameter", "The request is not valid: " + reached.error().message + ".");
+      product = reached.value().product;
       tabled = reached.value().api;
       api = tabled->name;
       parameters = std::move(reached.value().parameters);

@@ -120,6 +120,8 @@ public:
   /// to one name (FC is FC 3.0, FC-Open the FC 2.0 whose GetService older
   /// templates call), the one with the API; findService(service) otherwise.
   const ProductRecord *findService(std::string_view service, std::string_view api) const;
+  /// Every product a Service names (FC: FC 3.0 and FC-Open), in table order.
+  std::vector<const ProductRecord *> productsNamed(std::string_view service) const;
   /// Every name a Service may be written as, for suggestions and completion;
   /// the products with the most APIs first.
   std::vector<std::string_view> serviceNames() const;

@@ -28,19 +28,22 @@ bool isRestfulPart(std::string_view name);
 /// have the pattern's segments.
 Outcome<Value> foldRestfulParts(const apis::ApiSpec &api, const Value &parameters);
 
-/// The API a call reaches and its parameters, folded.
+/// The API a call reaches, its product, and its parameters, folded.
 struct ReachedApi {
+  const apis::ProductRecord *product = nullptr;
   const apis::ApiSpec *api = nullptr;
   Value parameters;
 };
 
-/// The gateway routes a restful call by its path: a URI of another API of
-/// the product than the one named reaches that API (the name is then a
-/// label, as the linter says). \p named's when the URI fits it or there is
-/// none; fails as foldRestfulParts does when no API of the product has the
-/// URI's path.
-Outcome<ReachedApi> reachedApi(const apis::ApiTable &table, const apis::ProductRecord &product,
-                               const apis::ApiSpec &named, const Value &parameters);
+/// The gateway routes a restful call by its path: a URI of another API
+/// than the one named reaches that API (the name is then a label, as the
+/// linter says), in \p product or another product \p service names (FC's
+/// /services/... paths are FC-Open's). \p named's when the URI fits it or
+/// there is none; fails as foldRestfulParts does when no API has the URI's
+/// path.
+Outcome<ReachedApi> reachedApi(const apis::ApiTable &table, std::string_view service,
+                               const apis::ProductRecord &product, const apis::ApiSpec &named,
+                               const Value &parameters);
 
 } // namespace oosc::runtime
 

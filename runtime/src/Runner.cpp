@@ -188,6 +188,13 @@ Outcome<StartPlan> planStart(const TemplateDef &def, RunnerOptions &options, Jou
   if (!id)
     return id.error();
   start.executionId = std::move(id.value());
+  // Defaults may read {{ ACS::ExecutionId }}: resolved again now the id is
+  // known. The first resolution checked the values before an id was
+  // reserved in the journal; this one sees the same values and the id.
+  auto withId = resolveParameters(def, options.parameters, environment, placeholders, start.executionId);
+  if (!withId)
+    return withId.error();
+  start.values = std::move(withId.value());
   return start;
 }
 

@@ -60,6 +60,17 @@ TEST_F(BuildTest, UpdateImageMakesTheImageAndReleasesTheInstance) {
   EXPECT_NE(result.err.find("Success  createImage (ACS::ECS::CreateImage)"), std::string::npos) << result.err;
 }
 
+TEST_F(BuildTest, ADefaultReadsTheExecutionsOwnId) {
+  std::string runner = build({"tests/build/execution-id-default.yaml", "tests/build/execution-id-child.yaml"});
+  RunResult result = run(runner, {"execution-id-default"});
+  ASSERT_EQ(result.exitCode, 0) << result.err;
+  Value outputs = parse(result.out);
+  std::string id = outputs.find("id")->toDisplayString();
+  ASSERT_FALSE(id.empty()) << result.out;
+  EXPECT_EQ(outputs.find("tag")->toDisplayString(), "run-" + id);
+  EXPECT_EQ(outputs.find("childTag")->toDisplayString(), "child-" + id + "/child");
+}
+
 // A runner carries the API table's entries for the APIs its templates call,
 // and no others: the table is 5 MB, a runner 2.5 MB.
 TEST_F(BuildTest, RunnerCarriesTheApiEntriesItsTemplatesCallAndNoOthers) {

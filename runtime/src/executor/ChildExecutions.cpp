@@ -71,11 +71,11 @@ Outcome<Value> runChild(ActionCall &call, const TemplateDef &child, const Value 
     return fail("templates nested more than " + std::to_string(kMaxNesting) + " deep");
   RunEnvironment environment = parent;
   environment.depth = parent.depth + 1;
+  std::string id = childId(call);
   auto values = resolveParameters(child, parameters.isMap() ? parameters : Value(Value::Map{}),
-                                  environment);
+                                  environment, {}, id);
   if (!values)
     return fail(child.name + ": " + values.error().message);
-  std::string id = childId(call);
   if (auto resumed = resumeChild(call, environment, child, values.value(), id))
     return std::move(*resumed);
   executionStarted(environment, child, values.value(), id, call.state.executionId);

@@ -328,7 +328,8 @@ ExecutionOutcome runExecution(const TemplateDef &def, std::vector<Value> paramet
 
 Outcome<std::vector<Value>> resolveParameters(const TemplateDef &def, const Value &given,
                                               RunEnvironment &environment,
-                                              const std::vector<std::string> &unchecked) {
+                                              const std::vector<std::string> &unchecked,
+                                              const std::string &executionId) {
   std::map<std::string_view, std::string_view, FoldedLess> seen;
   for (const auto &[name, value] : given.getMap()) {
     bool known = false;
@@ -345,7 +346,7 @@ Outcome<std::vector<Value>> resolveParameters(const TemplateDef &def, const Valu
   // Defaults may refer to other parameters ('{{ sourceImageId }}-copy'):
   // given values go in first, then defaults in declaration order, each
   // seeing what was resolved before it.
-  ExecutionState resolving(def, std::vector<Value>(def.parameters.size()), environment, "");
+  ExecutionState resolving(def, std::vector<Value>(def.parameters.size()), environment, executionId);
   Context context(resolving);
   for (size_t i = 0; i < def.parameters.size(); ++i)
     if (const Value *value = given.findCaseInsensitive(def.parameters[i].name))

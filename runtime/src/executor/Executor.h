@@ -36,8 +36,10 @@ ExecutionOutcome runExecution(const TemplateDef &def, std::vector<Value> paramet
 /// Evaluates defaults for parameters not given and checks every value
 /// against its constraints; `given` maps names (any case) to values. Values
 /// named in `unchecked` (placeholders of a plan preview) skip the checks.
+/// A Default reads `{{ ACS::ExecutionId }}` as \p executionId.
 Outcome<std::vector<Value>> resolveParameters(const TemplateDef &def, const Value &given,
                                               RunEnvironment &environment,
-                                              const std::vector<std::string> &unchecked = {});
+                                              const std::vector<std::string> &unchecked = {},
+                                              const std::string &executionId = {});
 
 } // namespace oosc::runtime

@@ -88,7 +88,7 @@ Outcome<ResumePlan> planResume(Journal &journal, const std::string &id, const Te
   auto parameters = recordedParameters(*record.value(), def, given, plan.notes);
   if (!parameters)
     return parameters.error();
-  auto values = resolveParameters(def, parameters.value(), environment);
+  auto values = resolveParameters(def, parameters.value(), environment, {}, id);
   if (!values)
     return values.error();
   plan.parameters = std::move(values.value());

@@ -71,6 +71,14 @@ TEST_F(BuildTest, ADefaultReadsTheExecutionsOwnId) {
   EXPECT_EQ(outputs.find("childTag")->toDisplayString(), "child-" + id + "/child");
 }
 
+TEST_F(BuildTest, ALoopedTasksWhenThatReadsTheItemDecidesPerItem) {
+  std::string runner = build({"tests/build/when-per-item.yaml"});
+  RunResult result = run(runner, {});
+  ASSERT_EQ(result.exitCode, 0) << result.err;
+  Value outputs = parse(result.out);
+  EXPECT_EQ(outputs.find("greeted")->toJson(), R"(["alpha","gamma"])") << result.out;
+}
+
 // A runner carries the API table's entries for the APIs its templates call,
 // and no others: the table is 5 MB, a runner 2.5 MB.
 TEST_F(BuildTest, RunnerCarriesTheApiEntriesItsTemplatesCallAndNoOthers) {

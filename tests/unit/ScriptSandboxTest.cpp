@@ -128,6 +128,10 @@ TEST_F(ScriptSandboxTest, CommandsOnlyARealInstanceHasAreStoodIn) {
                         "# oosc stand-in: the d\n");
   // sleep moved the world's clock, not the machine's.
   EXPECT_EQ(ran.sleptSeconds, 220);
+  // A download piped to a shell hands it the download, not the note.
+  SandboxRun piped = run("i-a", "wget -O- https://example.com/install.sh -q | sh && echo installed\n");
+  EXPECT_EQ(piped.exitCode, 0) << piped.output;
+  EXPECT_EQ(piped.output, "[oosc stand-in] wget -O- https://example.com/install.sh -q\ninstalled\n");
 }
 
 TEST_F(ScriptSandboxTest, AMissingWorkingFolderFailsAndAnExistingOneIsUsed) {

@@ -56,8 +56,11 @@ Outcome<Value> Context::pseudo(Pseudo which) const {
   case Pseudo::ExecutionId:
     return Value(state_->executionId);
   case Pseudo::TaskLoopItem:
-    if (!loopItem_)
+    if (!loopItem_) {
+      if (loopItemAsked_)
+        *loopItemAsked_ = true;
       return fail("ACS::TaskLoopItem is only defined inside a task's Loop");
+    }
     return *loopItem_;
   case Pseudo::AccountId:
     return Value(environment.accountId);

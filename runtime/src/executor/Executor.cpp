@@ -10,6 +10,7 @@
 #include "executor/TaskOutputs.h"
 #include "text/MessageText.h"
 #include "oosc/runtime/Functions.h"
+#include "oosc/runtime/impl/Generated.h"
 
 #include <algorithm>
 #include <chrono>
@@ -130,17 +131,23 @@ private:
     default:
       break;
     }
+    // A looped task's When that reads ACS::TaskLoopItem decides for each
+    // item (Alibaba's ACS-ECS-BulkyInstallARMSAgent runs a Linux script on
+    // the Linux items only): the loop evaluates it.
+    bool whenPerItem = false;
     if (task.when) {
-      Outcome<bool> run = evaluateCondition(task.when, context);
-      if (!run.ok())
+      Context noticing = context.noticingLoopItemReads(whenPerItem);
+      Outcome<bool> run = impl::holds(noticing, task.when);
+      whenPerItem = whenPerItem && task.loop;
+      if (!run.ok() && !whenPerItem)
         return afterFailure(task, index, "When: " + run.error().message);
-      if (!run.value())
+      if (run.ok() && !run.value())
         return {TaskStatus::Skipped, index + 1, ""};
     }
     if (isChoice(task))
       return choose(task, index, context);
     setStatus(index, TaskStatus::Running, "");
-    Outcome<bool> done = task.loop ? runLoop(task, index, state_) : runOnce(task, index, context);
+    Outcome<bool> done = task.loop ? runLoop(task, index, state_, whenPerItem) : runOnce(task, index, context);
     if (!done.ok())
       return done.error().cancelled ? cancelledDuring(task, index, done.error().message)
                                     : afterFailure(task, index, done.error().message);
@@ -170,20 +177,13 @@ private:
 
   StepEnd choose(const TaskDef &task, size_t index, Context &context) {
     for (const ChoiceDef &choice : task.choices) {
-      Outcome<bool> taken = evaluateCondition(choice.when, context);
+      Outcome<bool> taken = impl::holds(context, choice.when);
       if (!taken.ok())
         return afterFailure(task, index, "When: " + taken.error().message);
       if (taken.value())
         return {TaskStatus::Success, follow(choice.next, index, context), ""};
     }
     return {TaskStatus::Success, follow(task.defaultTask.value_or(Jump{}), index, context), ""};
-  }
-
-  static Outcome<bool> evaluateCondition(Expr expr, Context &context) {
-    auto value = expr(context);
-    if (!value)
-      return value.error();
-    return toCondition(value.value());
   }
 
   StepEnd afterFailure(const TaskDef &task, size_t index, const std::string &error) {

@@ -59,7 +59,7 @@ Outcome<Value> call(Context &context, const char *function, Expr argument) {
   return context.call(function, value.value());
 }
 
-static Outcome<bool> truth(Context &context, Expr condition) {
+Outcome<bool> holds(Context &context, Expr condition) {
   auto value = condition(context);
   if (!value)
     return value.error();
@@ -67,7 +67,7 @@ static Outcome<bool> truth(Context &context, Expr condition) {
 }
 
 Outcome<Value> ifThenElse(Context &context, Expr condition, Expr then, Expr otherwise) {
-  auto taken = truth(context, condition);
+  auto taken = holds(context, condition);
   if (!taken)
     return taken.error();
   return taken.value() ? then(context) : otherwise(context);
@@ -75,7 +75,7 @@ Outcome<Value> ifThenElse(Context &context, Expr condition, Expr then, Expr othe
 
 Outcome<Value> allOf(Context &context, std::initializer_list<Expr> conditions) {
   for (Expr condition : conditions) {
-    auto value = truth(context, condition);
+    auto value = holds(context, condition);
     if (!value)
       return value.error();
     if (!value.value())
@@ -86,7 +86,7 @@ Outcome<Value> allOf(Context &context, std::initializer_list<Expr> conditions) {
 
 Outcome<Value> anyOf(Context &context, std::initializer_list<Expr> conditions) {
   for (Expr condition : conditions) {
-    auto value = truth(context, condition);
+    auto value = holds(context, condition);
     if (!value)
       return value.error();
     if (value.value())
@@ -96,7 +96,7 @@ Outcome<Value> anyOf(Context &context, std::initializer_list<Expr> conditions) {
 }
 
 Outcome<Value> negate(Context &context, Expr condition) {
-  auto value = truth(context, condition);
+  auto value = holds(context, condition);
   if (!value)
     return value.error();
   return Value(!value.value());

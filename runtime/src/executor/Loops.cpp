@@ -1,5 +1,6 @@
 //===- Loops.cpp ------------------------------------------------------------===//
 #include "executor/Loops.h"
+#include "oosc/runtime/impl/Generated.h"
 #include "executor/StepRecords.h"
 #include "executor/History.h"
 
@@ -104,8 +105,8 @@ struct ItemResult {
 
 class LoopRunner {
 public:
-  LoopRunner(const TaskDef &task, size_t index, ExecutionState &state, const Value::List &items)
-      : task_(task), index_(index), state_(state), items_(items), results_(items.size()) {}
+  LoopRunner(const TaskDef &task, size_t index, ExecutionState &state, const Value::List &items, bool whenPerItem)
+      : task_(task), index_(index), state_(state), items_(items), results_(items.size()), whenPerItem_(whenPerItem) {}
 
   /// Runs items [begin, end) on up to `workers` threads.
   void runRange(size_t begin, size_t end, size_t workers) {
@@ -163,6 +164,17 @@ private:
   ItemResult runItemUntimed(size_t i) {
     Context context = Context(state_).withLoopItem(&items_[i]);
     ItemResult result;
+    if (whenPerItem_ && task_.when) {
+      Outcome<bool> run = impl::holds(context, task_.when);
+      if (!run.ok()) {
+        result.error = "When: " + run.error().message;
+        return result;
+      }
+      if (!run.value()) { // skipped: neither a failure nor an output
+        result.ok = true;
+        return result;
+      }
+    }
     Value properties(Value::Map{});
     if (task_.properties) {
       auto evaluated = task_.properties(context);
@@ -194,6 +206,7 @@ private:
   ExecutionState &state_;
   const Value::List &items_;
   std::vector<ItemResult> results_;
+  bool whenPerItem_;
 };
 
 Outcome<Value::List> evaluateItems(const LoopDef &loop, Context &context) {
@@ -238,7 +251,7 @@ size_t workersFor(const ExecutionState &state, size_t workers) {
 
 } // namespace
 
-Outcome<bool> runLoop(const TaskDef &task, size_t index, ExecutionState &state) {
+Outcome<bool> runLoop(const TaskDef &task, size_t index, ExecutionState &state, bool whenPerItem) {
   Context context(state);
   auto items = evaluateItems(*task.loop, context);
   if (!items)
@@ -246,7 +259,7 @@ Outcome<bool> runLoop(const TaskDef &task, size_t index, ExecutionState &state) 
   auto rate = readRateControl(*task.loop, context, items.value().size());
   if (!rate)
     return rate.error();
-  LoopRunner runner(task, index, state, items.value());
+  LoopRunner runner(task, index, state, items.value(), whenPerItem);
   size_t total = items.value().size();
   size_t started = total;
   if (rate.value().batchMode && !rate.value().batches.empty()) {

@@ -41,11 +41,19 @@ public:
   Outcome<Value> call(std::string_view function, const Value &argument) const;
 
   Context withLoopItem(const Value *item) const { return Context(*state_, item); }
+  /// This context, noting in \p asked whether ACS::TaskLoopItem was read
+  /// without an item: a looped task's When that reads it decides per item.
+  Context noticingLoopItemReads(bool &asked) const {
+    Context noticing(*this);
+    noticing.loopItemAsked_ = &asked;
+    return noticing;
+  }
   ExecutionState &state() const { return *state_; }
 
 private:
   ExecutionState *state_;
   const Value *loopItem_;
+  bool *loopItemAsked_ = nullptr;
 };
 
 } // namespace oosc::runtime

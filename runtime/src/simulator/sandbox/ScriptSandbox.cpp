@@ -66,7 +66,9 @@ std::string standInScript(const StandIn &standIn) {
   case StandInKind::Print:
     return head + "echo \"[oosc stand-in] " + name + " $*\"\nexit 0\n";
   case StandInKind::Fetch:
-    return head + "echo \"[oosc stand-in] " + name + " $*\"\n" +
+    // The note goes to stderr: `wget -O- URL | sh` must not hand it to the
+    // shell as a command (the download's content is what a pipe gets).
+    return head + "echo \"[oosc stand-in] " + name + " $*\" >&2\n" +
            "out=''; url=''; remote=0\n"
            "while [ $# -gt 0 ]; do\n"
            "  case \"$1\" in\n"

@@ -48,6 +48,8 @@ Outcome<Value> call(Context &context, const char *function, Expr argument);
 /// Fn::If, Fn::And, Fn::Or and Fn::Not evaluate lazily: the branch not taken
 /// may read outputs of tasks that never ran.
 Outcome<Value> ifThenElse(Context &context, Expr condition, Expr then, Expr otherwise);
+/// Whether \p condition holds, as OOS reads a When or an Fn::If's test.
+Outcome<bool> holds(Context &context, Expr condition);
 Outcome<Value> allOf(Context &context, std::initializer_list<Expr> conditions);
 Outcome<Value> anyOf(Context &context, std::initializer_list<Expr> conditions);
 Outcome<Value> negate(Context &context, Expr condition);

@@ -536,6 +536,28 @@ TEST_F(SimulatorTest, DescribeInstancesFilters) {
             Value("Pending"));
 }
 
+TEST_F(SimulatorTest, FullStatusOfInstancesHasTheirStatusAndHealth) {
+  // Alibaba's ACS::ECS::CreateDiagnoseReportForInstanceConnectionFailure
+  // passes InstanceId as a list and reads HealthStatus.Name.
+  Value full = call("ECS", "DescribeInstancesFullStatus",
+                    params({{"RegionId", "cn-hangzhou"}, {"InstanceId", strings({SeededInstance})}}));
+  EXPECT_EQ(text(full, "InstanceFullStatusSet.InstanceFullStatusType.0.InstanceId"), SeededInstance);
+  EXPECT_EQ(text(full, "InstanceFullStatusSet.InstanceFullStatusType.0.Status.Name"), "Running");
+  EXPECT_EQ(at(full, "InstanceFullStatusSet.InstanceFullStatusType.0.Status.Code"), Value(1));
+  EXPECT_EQ(text(full, "InstanceFullStatusSet.InstanceFullStatusType.0.HealthStatus.Name"), "Ok");
+  EXPECT_EQ(at(full, "TotalCount"), Value(1));
+  Value stopped = call("ECS", "DescribeInstancesFullStatus",
+                       params({{"RegionId", "cn-hangzhou"}, {"Status", "Stopped"}}));
+  EXPECT_EQ(at(stopped, "TotalCount"), Value(0));
+  Value withEvents = call("ECS", "DescribeInstancesFullStatus",
+                          params({{"RegionId", "cn-hangzhou"}, {"EventType", "SystemMaintenance.Reboot"}}));
+  EXPECT_EQ(at(withEvents, "TotalCount"), Value(0)); // no scheduled events in the simulated cloud
+  EXPECT_EQ(callError("ECS", "DescribeInstancesFullStatus",
+                      params({{"RegionId", "cn-hangzhou"}, {"InstanceId.1", "i-nope"}}))
+                .code,
+            "InvalidInstanceId.NotFound");
+}
+
 //===-- Cloud Assistant
 //-------------------------------------------------------===//
 

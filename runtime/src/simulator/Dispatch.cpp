@@ -24,6 +24,7 @@ const std::vector<ApiSpec> &apiTable() {
         {"ECS", "RunInstances", ecs::runInstances, true},
         {"ECS", "DescribeInstances", ecs::describeInstances, false},
         {"ECS", "DescribeInstanceStatus", ecs::describeInstanceStatus, false},
+        {"ECS", "DescribeInstancesFullStatus", ecs::describeInstancesFullStatus, false},
         {"ECS", "StartInstance", ecs::startInstance, true},
         {"ECS", "StopInstance", ecs::stopInstance, true},
         {"ECS", "RebootInstance", ecs::rebootInstance, true},

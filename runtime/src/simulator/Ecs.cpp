@@ -435,6 +435,60 @@ Result describeInstanceStatus(World &world, const Request &request) {
 
 namespace {
 
+/// ECS's codes of an instance's Status (DescribeInstancesFullStatus).
+std::int64_t statusCode(std::string_view status) {
+  constexpr std::pair<std::string_view, std::int64_t> kCodes[] = {
+      {"Pending", 0}, {"Running", 1}, {"Starting", 2}, {"Stopping", 3}, {"Stopped", 4}};
+  for (const auto &[name, code] : kCodes)
+    if (name == status)
+      return code;
+  return 0;
+}
+
+} // namespace
+
+Result describeInstancesFullStatus(World &world, const Request &request) {
+  auto regionId = regionOf(world, request);
+  if (!regionId)
+    return regionId.error();
+  auto ids = request.list({"InstanceId", "InstanceIds"});
+  if (!ids)
+    return ids.error();
+  auto page = readPaging(request, 10, 100);
+  if (!page)
+    return page.error();
+  std::optional<std::string> status = request.text("Status");
+  std::optional<std::string> health = request.text("HealthStatus");
+  // The simulated instances have no scheduled system events: a filter on
+  // events matches none of them.
+  bool eventFilter = false;
+  for (std::string_view name : {"EventId", "EventType", "InstanceEventType", "EventPublishTime.Start",
+                                "EventPublishTime.End", "NotBefore.Start", "NotBefore.End"})
+    eventFilter = eventFilter || request.has(name);
+  std::set<std::string> wanted(ids.value().begin(), ids.value().end());
+  Value::List statuses;
+  for (const Value &instance : world.records(section::Instances)) {
+    std::string id(textOf(instance, "InstanceId"));
+    std::string_view state = textOf(instance, "Status");
+    if (textOf(instance, "RegionId") != regionId.value() || (!wanted.empty() && !wanted.count(id)) ||
+        (status && state != *status) || (health && *health != "Ok") || eventFilter)
+      continue;
+    statuses.push_back(Value(Value::Map{
+        {"InstanceId", id},
+        {"Status", Value(Value::Map{{"Code", statusCode(state)}, {"Name", std::string(state)}})},
+        {"HealthStatus", Value(Value::Map{{"Code", std::int64_t(0)}, {"Name", "Ok"}})},
+        {"ScheduledSystemEventSet", Value(Value::Map{{"ScheduledSystemEventType", list()}})}}));
+  }
+  for (const std::string &id : wanted)
+    if (!world.find(section::Instances, "InstanceId", id))
+      return notFound("InvalidInstanceId.NotFound", "The specified InstanceId \"" + id + "\" does not exist.");
+  Value response = object();
+  putPage(response, "InstanceFullStatusSet", "InstanceFullStatusType", std::move(statuses), page.value());
+  return response;
+}
+
+namespace {
+
 /// CloudMonitor's Instance:StateChange event of \p record reaching \p state
 /// after \p after.
 void stateChanged(World &world, const Value &record, std::string_view state, Millis after) {

@@ -372,6 +372,7 @@ Result describeVpcs(World &, const Request &);
 Result runInstances(World &, const Request &);
 Result describeInstances(World &, const Request &);
 Result describeInstanceStatus(World &, const Request &);
+Result describeInstancesFullStatus(World &, const Request &);
 Result startInstance(World &, const Request &);
 Result stopInstance(World &, const Request &);
 Result rebootInstance(World &, const Request &);

@@ -6,14 +6,7 @@
 namespace oosc::runtime {
 namespace {
 
-bool sameName(std::string_view a, std::string_view b) {
-  if (a.size() != b.size())
-    return false;
-  for (size_t i = 0; i < a.size(); ++i)
-    if ((a[i] | 0x20) != (b[i] | 0x20))
-      return false;
-  return true;
-}
+bool sameName(std::string_view a, std::string_view b) { return equalsIgnoringAsciiCase(a, b); }
 
 /// Sets \p name unless the template gave it already, in any case.
 void setUnlessGiven(Value &parameters, const std::string &name, Value value) {
@@ -51,11 +44,13 @@ Outcome<Value> foldRestfulParts(const apis::ApiSpec &api, const Value &parameter
     else if (sameName(name, "Body"))
       body = &value;
   }
-  if (uri && uri->isString() && !uri->getString().empty()) {
+  // An RPC API has no path: OOS sends it to the endpoint whatever URI a
+  // template writes.
+  if (uri && uri->isString() && !uri->getString().empty() && !api.pathPattern.empty()) {
     std::optional<apis::PathValues> values = apis::matchPath(uri->getString(), api.pathPattern);
     if (!values)
       return fail("the URI '" + uri->getString() + "' does not have the path of " + std::string(api.name) + " (" +
-                  (api.pathPattern.empty() ? std::string("an RPC API, no path") : std::string(api.pathPattern)) + ")");
+                  std::string(api.pathPattern) + ")");
     for (auto &[name, value] : *values)
       setUnlessGiven(folded, name, Value(value));
     for (auto &[name, value] : apis::uriQuery(uri->getString()))

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Writes apis/data/ApiTables.inc, oosc's own table of Alibaba Cloud APIs,
 from the OpenAPI metadata in ../shared/apimeta (products.json, apis/*.jsonl,
-responses/*.jsonl; see its README).
+responses/*.jsonl; see its README), with apis/supplement/ for the APIs the
+metadata lacks (its README says which and from where).
 
 A maintainer's tool, run when the metadata changes; the build compiles the
 file it writes and never reads the metadata. Regenerate rather than edit:
@@ -22,6 +23,7 @@ import sys
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 DEFAULT_META = ROOT.parent / "shared" / "apimeta"
 OUTPUT = ROOT / "apis" / "data" / "ApiTables.inc"
+SUPPLEMENT = ROOT / "apis" / "supplement"
 
 TYPE_CODES = {"String": "S", "Integer": "I", "Long": "L", "Boolean": "B", "Float": "F",
               "Double": "D", "Json": "J", "RepeatList": "R", "Array": "A", "Struct": "T",
@@ -90,6 +92,13 @@ def read_lines(path, convert):
     return [convert(json.loads(line)) for line in path.read_text(encoding="utf-8").splitlines() if line]
 
 
+def merged(meta_lines, supplement_lines):
+    """The metadata's lines, then the supplement's for names it lacks, sorted."""
+    names = {line.split("\t", 1)[0] for line in meta_lines}
+    added = [line for line in supplement_lines if line.split("\t", 1)[0] not in names]
+    return sorted(meta_lines + added, key=lambda line: line.split("\t", 1)[0]), len(added)
+
+
 def main():
     meta = pathlib.Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_META
     products = json.loads((meta / "products.json").read_text(encoding="utf-8"))["products"]
@@ -98,20 +107,25 @@ def main():
         "//",
         "// Written by scripts/apis/gen-tables.py from the OpenAPI metadata",
         "// (../shared/apimeta: products, versions, endpoints, parameters, answer",
-        "// shapes). Regenerate rather than edit. Record format and notation:",
+        "// shapes) and apis/supplement/ (APIs the metadata lacks). Regenerate",
+        "// rather than edit. Record format and notation:",
         "// apis/include/oosc/apis/ApiTable.h.",
         "//",
         "//===----------------------------------------------------------------------===//",
         "",
     ]
     api_count = 0
+    supplemented = 0
     for product in sorted(products, key=lambda p: p["code"].lower()):
         code = product["code"]
         stem = code.lower()
-        apis = read_lines(meta / "apis" / f"{stem}.jsonl", api_line)
-        shapes = read_lines(meta / "responses" / f"{stem}.jsonl",
-                            lambda r: checked_name(r["name"], code) + "\t" + shape_text(r["body"], r["name"]))
+        shape_line = lambda r: checked_name(r["name"], code) + "\t" + shape_text(r["body"], r["name"])
+        apis, added = merged(read_lines(meta / "apis" / f"{stem}.jsonl", api_line),
+                             read_lines(SUPPLEMENT / "apis" / f"{stem}.jsonl", api_line))
+        shapes, _ = merged(read_lines(meta / "responses" / f"{stem}.jsonl", shape_line),
+                           read_lines(SUPPLEMENT / "responses" / f"{stem}.jsonl", shape_line))
         api_count += len(apis)
+        supplemented += added
         style = "Restful" if product["api_style"] == "restful" else "Rpc"
         out.append(f"OOSC_PRODUCT({c_string(code)}, {c_string(product['version'])}, "
                    f"{c_string(product['location_service_code'] or '')}, {style},")
@@ -121,7 +135,8 @@ def main():
         out.append(f"  {block(apis)},")
         out.append(f"  {block(shapes)})")
     OUTPUT.write_text("\n".join(out) + "\n", encoding="utf-8")
-    print(f"{OUTPUT.relative_to(ROOT)}: {len(products)} products, {api_count} APIs")
+    print(f"{OUTPUT.relative_to(ROOT)}: {len(products)} products, {api_count} APIs "
+          f"({supplemented} from apis/supplement)")
 
 
 if __name__ == "__main__":

@@ -198,6 +198,42 @@ TEST(GenericEngine, ARestfulCallsUriNamesWhatItReads) {
   ASSERT_FALSE(nowhere.ok());
   EXPECT_EQ(nowhere.error().code, "InvalidParameter");
   EXPECT_NE(nowhere.error().message.find("'/not/a/path/of/cs'"), std::string::npos) << nowhere.error().message;
+
+  // An RPC API has no path: a URI written beside it changes nothing.
+  auto rpc = cloud->call("RDS", "DescribeDBInstances", params({{"RegionId", "cn-hangzhou"}, {"URI", "/anything"}}));
+  ASSERT_TRUE(rpc.ok()) << rpc.error().message;
+  EXPECT_EQ(at(rpc.value(), "Items.DBInstance.0.DBInstanceId"), "\"rm-sim000000000001\"") << rpc.value().toJson();
+}
+
+TEST(GenericEngine, CloudDesktopsFromTheTablesSupplementStopAndStart) {
+  // ECD's APIs are not in the metadata snapshot; apis/supplement/ adds the
+  // ones Alibaba's ACS-ECD-ScheduleToStartAndStopDesktops calls.
+  auto cloud = openCloud();
+  auto listed = cloud->call("ECD", "DescribeDesktops", params({{"RegionId", "cn-hangzhou"}}));
+  ASSERT_TRUE(listed.ok()) << listed.error().code << ": " << listed.error().message;
+  EXPECT_EQ(at(listed.value(), "Desktops.0.DesktopId"), "\"ecd-sim000000000001\"") << listed.value().toJson();
+  EXPECT_EQ(at(listed.value(), "Desktops.0.DesktopStatus"), "\"Running\"");
+
+  Value one = params({{"RegionId", "cn-hangzhou"}, {"DesktopId", Value(Value::List{Value("ecd-sim000000000001")})}});
+  ASSERT_TRUE(cloud->call("ECD", "StopDesktops", one).ok());
+  auto stopped = cloud->call("ECD", "DescribeDesktops", one);
+  ASSERT_TRUE(stopped.ok()) << stopped.error().message;
+  EXPECT_EQ(at(stopped.value(), "Desktops.0.DesktopStatus"), "\"Stopped\"") << stopped.value().toJson();
+  ASSERT_TRUE(cloud->call("ECD", "StartDesktops", one).ok());
+  EXPECT_EQ(at(cloud->call("ECD", "DescribeDesktops", one).value(), "Desktops.0.DesktopStatus"), "\"Running\"");
+
+  auto unknown = cloud->call("ECD", "StopDesktops",
+                             params({{"RegionId", "cn-hangzhou"}, {"DesktopId", Value(Value::List{Value("ecd-nosuch")})}}));
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_EQ(unknown.error().code, "InvalidDesktopId.NotFound") << unknown.error().message;
+
+  // CDN's SetDomainServerCertificate, retired from later metadata, is back.
+  const oosc::apis::ApiTable &table = oosc::apis::cloudApis();
+  const oosc::apis::ProductRecord *cdn = table.findService("CDN");
+  ASSERT_TRUE(cdn);
+  const oosc::apis::ApiSpec *certificate = table.findApi(*cdn, "SetDomainServerCertificate");
+  ASSERT_TRUE(certificate);
+  EXPECT_TRUE(certificate->findParameter("ServerCertificateStatus")->required);
 }
 
 TEST(GenericEngine, AResourceWhoseIdIsJustIdIsAnsweredUnderItsNoun) {

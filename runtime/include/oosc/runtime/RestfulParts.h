@@ -25,7 +25,7 @@ bool isRestfulPart(std::string_view name);
 /// pairs, and the Body as the API's `body` parameter (a JSON object or
 /// array parsed, other text as written). A parameter the template gives
 /// by name wins over the URI's. Fails, naming both, when the URI does not
-/// have the pattern's segments.
+/// have the pattern's segments; an RPC API (no pattern) ignores the URI.
 Outcome<Value> foldRestfulParts(const apis::ApiSpec &api, const Value &parameters);
 
 /// The API a call reaches, its product, and its parameters, folded.

@@ -29,8 +29,8 @@ void reportUnknownApi(AnalysisContext &context, const CloudCall &call) {
     return;
   }
   // Like none of today's APIs: perhaps one of another version (the public
-  // templates call CDN's SetDomainServerCertificate of 2014-11-11), or one
-  // the metadata leaves out.
+  // templates call WAF's ModifyLogServiceStatus of 2019-09-10), or one the
+  // metadata leaves out.
   context.diagnostics.report(RuleId::UnknownApi, Severity::Warning, api->range,
                              message + " in version " + std::string(product.version) + " (" +
                                  std::to_string(table.apiCount(product)) + " APIs)");

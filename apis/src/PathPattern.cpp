@@ -40,9 +40,13 @@ int hexDigit(char c) {
   return -1;
 }
 
-/// `%2F` and the like decoded; a `%` that starts no escape is kept as is.
-std::string percentDecoded(std::string_view text) {
+bool isSlot(std::string_view segment) { return segment.size() > 2 && segment.front() == '[' && segment.back() == ']'; }
+
+} // namespace
+
+std::string percentDecoded(std::string_view text, bool plusIsSpace) {
   std::string out;
+  out.reserve(text.size());
   for (size_t i = 0; i < text.size(); ++i) {
     int high = text[i] == '%' && i + 2 < text.size() ? hexDigit(text[i + 1]) : -1;
     int low = high >= 0 ? hexDigit(text[i + 2]) : -1;
@@ -50,15 +54,11 @@ std::string percentDecoded(std::string_view text) {
       out += static_cast<char>(high * 16 + low);
       i += 2;
     } else {
-      out += text[i];
+      out += plusIsSpace && text[i] == '+' ? ' ' : text[i];
     }
   }
   return out;
 }
-
-bool isSlot(std::string_view segment) { return segment.size() > 2 && segment.front() == '[' && segment.back() == ']'; }
-
-} // namespace
 
 std::optional<PathValues> matchPath(std::string_view uri, std::string_view pathPattern, PathMatchOptions options) {
   std::vector<std::string_view> given = pathSegments(uri.substr(0, uri.find('?')));

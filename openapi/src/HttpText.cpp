@@ -1,23 +1,11 @@
 #include "oosc/openapi/HttpText.h"
 
+#include "oosc/apis/PathPattern.h"
+
 #include <cctype>
 #include <cstdio>
 
 namespace oosc::openapi {
-
-namespace {
-
-int hexValue(char c) {
-  if (c >= '0' && c <= '9')
-    return c - '0';
-  if (c >= 'a' && c <= 'f')
-    return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F')
-    return c - 'A' + 10;
-  return -1;
-}
-
-} // namespace
 
 bool equalsIgnoringCase(std::string_view a, std::string_view b) {
   if (a.size() != b.size())
@@ -35,19 +23,7 @@ std::string lowerCase(std::string_view text) {
   return lower;
 }
 
-std::string percentDecode(std::string_view text, bool plusIsSpace) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '%' && i + 2 < text.size() && hexValue(text[i + 1]) >= 0 && hexValue(text[i + 2]) >= 0) {
-      out += static_cast<char>(hexValue(text[i + 1]) * 16 + hexValue(text[i + 2]));
-      i += 2;
-    } else {
-      out += plusIsSpace && text[i] == '+' ? ' ' : text[i];
-    }
-  }
-  return out;
-}
+std::string percentDecode(std::string_view text, bool plusIsSpace) { return apis::percentDecoded(text, plusIsSpace); }
 
 std::string isoTime(std::time_t when) {
   std::tm utc{};

@@ -126,7 +126,7 @@ Result describeMetricLast(World &world, const Request &request) {
         continue;
       double value = metricOf(instance, metric.value());
       points.push_back(Value(Value::Map{{"timestamp", world.now()},
-                                        {"userId", "1234567890123456"},
+                                        {"userId", std::string(kAccountId)},
                                         {"instanceId", id},
                                         {"Average", value},
                                         {"Maximum", value},

@@ -497,7 +497,7 @@ void stateChanged(World &world, const Value &record, std::string_view state, Mil
   event.product = "ECS";
   event.name = "Instance:StateChange";
   event.regionId = std::string(textOf(record, "RegionId"));
-  event.resourceId = "acs:ecs:" + event.regionId + ":1234567890123456:instance/" + id;
+  event.resourceId = "acs:ecs:" + event.regionId + ":" + std::string(kAccountId) + ":instance/" + id;
   event.instanceName = std::string(textOf(record, "InstanceName"));
   event.time = world.now() + after;
   event.content = Value(Value::Map{{"resourceId", id}, {"resourceType", "ALIYUN::ECS::Instance"}, {"state", state}});

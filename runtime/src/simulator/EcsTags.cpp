@@ -149,7 +149,7 @@ void tagsChanged(World &world, const Value &resource, const ResourceKind &kind, 
   event.product = "tag";
   event.name = "Tag:ChangeOnResource";
   event.regionId = std::string(textOf(resource, "RegionId"));
-  event.resourceId = "acs:ecs:" + event.regionId + ":1234567890123456:" + std::string(kind.type) + "/" + id;
+  event.resourceId = "acs:ecs:" + event.regionId + ":" + std::string(kAccountId) + ":" + std::string(kind.type) + "/" + id;
   event.time = world.now();
   event.content = Value(Value::Map{{"product", "ecs"},
                                    {"resourceType", kind.type},

@@ -31,6 +31,11 @@ struct PathMatchOptions {
 std::optional<PathValues> matchPath(std::string_view uri, std::string_view pathPattern,
                                     PathMatchOptions options = {});
 
+/// \p text with its `%XX` escapes decoded (and `+` as a space when
+/// \p plusIsSpace, as form bodies write it); a `%` that starts no escape
+/// is kept as it is.
+std::string percentDecoded(std::string_view text, bool plusIsSpace = false);
+
 /// The `name=value` pairs of \p uri's query (after `?`), decoded; empty
 /// without one.
 std::vector<std::pair<std::string, std::string>> uriQuery(std::string_view uri);

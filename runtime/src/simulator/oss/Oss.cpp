@@ -19,7 +19,8 @@
 namespace oosc::runtime::sim::oss {
 namespace {
 
-constexpr std::string_view kOwnerId = "1234567890123456";
+/// The bucket owner: the simulated account.
+constexpr std::string_view kOwnerId = kAccountId;
 
 /// A settings document of a bucket: the API suffix (PutBucket<X>,
 /// GetBucket<X>), the root element its XML body has (empty: a JSON body,

@@ -5,7 +5,8 @@
 // product-action folder and PublicTemplates itself as the public templates
 // an ACS::Template names (OOS resolves those for every account), into
 // busybox runners of 60 templates; each is run on a fresh simulated world
-// with its required parameters filled by --pick-defaults, its approvals
+// with the parameters a person would type given (ordinary-parameters.txt:
+// a script, a topic's name) and the rest filled by --pick-defaults, its approvals
 // given in advance (--answer approve, as the account's approver would), its
 // pauses for a manual step resumed (--answer resume, as the operator would
 // once the step is done) and a time limit (a schedule ends after two firings), and its outcome
@@ -43,7 +44,7 @@ constexpr size_t kTemplatesPerRunner = 60;
 /// Seconds of wall time a template may run (virtual time runs faster).
 constexpr const char *kTimeLimitSeconds = "30";
 /// Raised as the simulator learns: the Success count measured last.
-constexpr size_t kSuccessFloor = 212;
+constexpr size_t kSuccessFloor = 224;
 
 struct Outcome {
   std::string name;
@@ -58,6 +59,54 @@ std::vector<std::string> publicTemplates(const fs::path &root) {
       files.push_back(entry.path().string());
   std::sort(files.begin(), files.end());
   return files;
+}
+
+/// What ordinary-parameters.txt gives the templates it names.
+struct Given {
+  /// -p arguments, by template name.
+  std::map<std::string, std::vector<std::string>> parameters;
+  /// The templates built into the same runner (an ACS::Template whose
+  /// TemplateName is a parameter calls one of them), by template name.
+  std::map<std::string, std::vector<std::string>> builtWith;
+};
+
+Given ordinaryParameters() {
+  Given given;
+  std::ifstream in(OOSC_ORDINARY_PARAMETERS);
+  EXPECT_TRUE(in) << "cannot read " << OOSC_ORDINARY_PARAMETERS;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line.front() == '#')
+      continue;
+    size_t space = line.find(' ');
+    if (space == std::string::npos || space + 1 == line.size()) {
+      ADD_FAILURE() << "not TEMPLATE NAME=VALUE or TEMPLATE +OTHER: " << line;
+      continue;
+    }
+    std::string name = line.substr(0, space), rest = line.substr(space + 1);
+    if (rest.front() == '+')
+      given.builtWith[name].push_back(rest.substr(1));
+    else if (rest.find('=') != std::string::npos)
+      given.parameters[name].insert(given.parameters[name].end(), {"-p", rest});
+    else
+      ADD_FAILURE() << "not TEMPLATE NAME=VALUE or TEMPLATE +OTHER: " << line;
+  }
+  return given;
+}
+
+/// \p batch with the templates its members are built with added.
+std::vector<std::string> withCompanions(std::vector<std::string> batch, const Given &given) {
+  for (size_t i = 0, members = batch.size(); i < members; ++i) {
+    auto it = given.builtWith.find(fs::path(batch[i]).stem().string());
+    if (it == given.builtWith.end())
+      continue;
+    for (const std::string &other : it->second) {
+      std::string path = (fs::path(batch[i]).parent_path() / (other + ".yml")).string();
+      if (std::find(batch.begin(), batch.end(), path) == batch.end())
+        batch.push_back(path);
+    }
+  }
+  return batch;
 }
 
 std::string lastLineWith(const std::string &text, const std::string &needle) {
@@ -149,15 +198,18 @@ Outcome classify(const std::string &name, const RunResult &run) {
   return outcome;
 }
 
-/// Builds \p batch into \p runner; when the batch fails, each template
-/// alone, so one template's problem does not hide the others.
+/// Builds \p batch (with the templates its members are built with) into
+/// \p runner; when that fails, each template alone, so one template's
+/// problem does not hide the others. Returns the members built.
 std::vector<std::string> buildBatch(const std::vector<std::string> &batch, const std::string &runner,
-                                    const std::vector<std::string> &folders, std::vector<Outcome> &outcomes) {
+                                    const std::vector<std::string> &folders, const Given &given,
+                                    std::vector<Outcome> &outcomes) {
   auto build = [&](const std::vector<std::string> &paths, const std::string &out) {
     std::vector<std::string> arguments{"build"};
     for (const std::string &folder : folders)
       arguments.insert(arguments.end(), {"--actions", folder});
-    arguments.insert(arguments.end(), paths.begin(), paths.end());
+    std::vector<std::string> all = withCompanions(paths, given);
+    arguments.insert(arguments.end(), all.begin(), all.end());
     arguments.insert(arguments.end(), {"-o", out});
     return runProgram(OOSC_BINARY, arguments);
   };
@@ -178,7 +230,8 @@ std::vector<std::string> buildBatch(const std::vector<std::string> &batch, const
   return built;
 }
 
-std::string reportOf(const std::vector<Outcome> &outcomes, size_t total) {
+std::string reportOf(const std::vector<Outcome> &outcomes, size_t total,
+                     const Given &given) {
   std::map<std::string, size_t> kinds;
   std::map<std::string, size_t> reasons;
   for (const Outcome &outcome : outcomes) {
@@ -195,9 +248,16 @@ std::string reportOf(const std::vector<Outcome> &outcomes, size_t total) {
   std::stable_sort(sorted.begin(), sorted.end(), [](auto &a, auto &b) { return a.second > b.second; });
   for (const auto &[reason, count] : sorted)
     text += "- " + std::to_string(count) + " × " + reason + "\n";
-  text += "\n## Every template\n\n";
-  for (const Outcome &outcome : outcomes)
-    text += "- " + outcome.name + ": " + outcome.kind + (outcome.reason.empty() ? "" : " (" + outcome.reason + ")") + "\n";
+  text += "\n## Every template\n\n(given: the parameters tests/corpus/ordinary-parameters.txt gives it)\n\n";
+  for (const Outcome &outcome : outcomes) {
+    text += "- " + outcome.name + ": " + outcome.kind + (outcome.reason.empty() ? "" : " (" + outcome.reason + ")");
+    if (auto it = given.parameters.find(outcome.name); it != given.parameters.end()) {
+      text += "; given";
+      for (size_t i = 1; i < it->second.size(); i += 2)
+        text += " " + it->second[i].substr(0, it->second[i].find('='));
+    }
+    text += "\n";
+  }
   return text;
 }
 
@@ -210,6 +270,15 @@ TEST(CorpusRun, PublicTemplatesRunOnTheSimulator) {
   std::vector<std::string> all = publicTemplates(root);
   ASSERT_GT(all.size(), 250u);
 
+  Given given = ordinaryParameters();
+  auto isPublic = [&](const std::string &name) {
+    return std::any_of(all.begin(), all.end(), [&](auto &path) { return fs::path(path).stem() == name; });
+  };
+  for (const auto &[name, arguments] : given.parameters)
+    EXPECT_TRUE(isPublic(name)) << "ordinary-parameters.txt names '" << name << "', which is not a public template";
+  for (const auto &[name, others] : given.builtWith)
+    for (const std::string &other : others)
+      EXPECT_TRUE(isPublic(name) && isPublic(other)) << "ordinary-parameters.txt: " << name << " +" << other;
   std::vector<Outcome> outcomes;
   std::vector<std::string> clean;
   for (const oosc::driver::FileReport &report : oosc::driver::lintFiles(all, {})) {
@@ -232,17 +301,19 @@ TEST(CorpusRun, PublicTemplatesRunOnTheSimulator) {
     std::vector<std::string> batch(clean.begin() + first,
                                    clean.begin() + std::min(clean.size(), first + kTemplatesPerRunner));
     std::string runner = (dir / ("runner" + std::to_string(first))).string();
-    std::vector<std::string> built = buildBatch(batch, runner, folders, outcomes);
+    std::vector<std::string> built = buildBatch(batch, runner, folders, given, outcomes);
     // Two at a time: the machine's cores; each run is a process of its own.
     for (size_t i = 0; i < built.size(); i += 2) {
       std::vector<std::future<Outcome>> running;
       for (size_t j = i; j < std::min(built.size(), i + 2); ++j)
         running.push_back(std::async(std::launch::async, [&, path = built[j]] {
           std::string name = fs::path(path).stem().string();
-          RunResult run = runProgram("/usr/bin/timeout",
-                                     {"--signal=KILL", kTimeLimitSeconds, runner, name, "--pick-defaults",
-                                      "--firings", "2", "--answer", "approve", "--answer", "resume", "--state",
-                                      (dir / (name + ".json")).string(), "--no-journal"});
+          std::vector<std::string> arguments{"--signal=KILL", kTimeLimitSeconds, runner, name, "--pick-defaults",
+                                             "--firings", "2", "--answer", "approve", "--answer", "resume", "--state",
+                                             (dir / (name + ".json")).string(), "--no-journal"};
+          if (auto it = given.parameters.find(name); it != given.parameters.end())
+            arguments.insert(arguments.end(), it->second.begin(), it->second.end());
+          RunResult run = runProgram("/usr/bin/timeout", arguments);
           return classify(name, run);
         }));
       for (auto &future : running)
@@ -252,7 +323,7 @@ TEST(CorpusRun, PublicTemplatesRunOnTheSimulator) {
   fs::remove_all(dir);
 
   std::sort(outcomes.begin(), outcomes.end(), [](const Outcome &a, const Outcome &b) { return a.name < b.name; });
-  std::string report = reportOf(outcomes, all.size());
+  std::string report = reportOf(outcomes, all.size(), given);
   std::ofstream(OOSC_CORPUS_RUN_REPORT) << report;
   size_t successes = std::count_if(outcomes.begin(), outcomes.end(), [](auto &o) { return o.kind == "Success"; });
   std::printf("[ corpus   ] %s", report.substr(report.find("\n\n") + 2, report.find("\n\n## ") - report.find("\n\n") - 1).c_str());

@@ -30,6 +30,10 @@ const std::vector<ApiSpec> &apiTable() {
         {"ECS", "RebootInstance", ecs::rebootInstance, true},
         {"ECS", "DeleteInstance", ecs::deleteInstance, true},
         {"ECS", "ModifyInstanceAttribute", ecs::modifyInstanceAttribute, true},
+        // ECS savings plans (EcsSavingsPlans.cpp).
+        {"ECS", "DescribeSavingsPlanEstimation", ecs::describeSavingsPlanEstimation, false},
+        {"ECS", "DescribeSavingsPlanPrice", ecs::describeSavingsPlanPrice, false},
+        {"ECS", "CreateSavingsPlan", ecs::createSavingsPlan, true},
         // ECS images.
         {"ECS", "CreateImage", ecs::createImage, true},
         {"ECS", "CopyImage", ecs::copyImage, true},

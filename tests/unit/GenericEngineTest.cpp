@@ -113,6 +113,11 @@ TEST(ApiVerbs, NamesReadAsVerbAndResource) {
   ASSERT_TRUE(changedEx);
   EXPECT_EQ(changedEx->noun, "AutoSnapshotPolicy");
   EXPECT_FALSE(changedEx->plural);
+  auto versioned = generic::meaningOf("DescribeClustersV1");
+  ASSERT_TRUE(versioned);
+  EXPECT_EQ(versioned->noun, "Cluster");
+  EXPECT_TRUE(versioned->plural);
+  EXPECT_EQ(generic::meaningOf("DescribeIPV6")->noun, "IPV6") << "after an upper-case letter, V6 is the noun's";
   auto made = generic::meaningOf("AllocateEipAddress");
   ASSERT_TRUE(made);
   EXPECT_EQ(made->verb, generic::Verb::Create);
@@ -455,6 +460,38 @@ TEST(GenericEngine, APartOfAResourceIsChangedAndReadThroughItsOwner) {
   auto nobody = cloud->call("RDS", "DescribeBackupPolicy", params({{"DBInstanceId", "rm-nothere"}}));
   ASSERT_FALSE(nobody.ok());
   EXPECT_EQ(nobody.error().code, "InvalidDBInstanceId.NotFound") << nobody.error().message;
+}
+
+TEST(GenericEngine, APartIsFoundThroughItsOwnersNameWhereNamesAreItsKey) {
+  auto cloud = openCloud();
+  // RAM users are known by UserName: the login profile is sim-operator's.
+  ASSERT_TRUE(cloud->call("RAM", "UpdateLoginProfile", params({{"UserName", "sim-operator"}, {"MFABindRequired", "true"}}))
+                  .ok());
+  auto profile = cloud->call("RAM", "GetLoginProfile", params({{"UserName", "sim-operator"}}));
+  ASSERT_TRUE(profile.ok()) << profile.error().message;
+  EXPECT_EQ(at(profile.value(), "LoginProfile.MFABindRequired"), "true") << profile.value().toJson();
+  // Users are kept by UserId, so a name no user has is not known to name a
+  // user: the call fails, though not yet with RAM's EntityNotExist.User.
+  EXPECT_FALSE(cloud->call("RAM", "UpdateLoginProfile", params({{"UserName", "no-such-user"}})).ok());
+  // Where names are the key (EventBridge buses), a name none has is NotFound.
+  auto bus = cloud->call("EventBridge", "GetEventBus", params({{"EventBusName", "no-such-bus"}}));
+  ASSERT_FALSE(bus.ok());
+  EXPECT_EQ(bus.error().code, "InvalidEventBusName.NotFound") << bus.error().message;
+}
+
+TEST(GenericEngine, AckNodesAreListedByTheClusterInTheirPathAndTheirInstances) {
+  auto cloud = openCloud();
+  auto clusters = cloud->call("CS", "DescribeClustersV1", params({}));
+  ASSERT_TRUE(clusters.ok()) << clusters.error().message;
+  EXPECT_EQ(at(clusters.value(), "clusters.0.cluster_id"), "\"c-sim000000000001\"") << clusters.value().toJson();
+  auto nodes = cloud->call("CS", "DescribeClusterNodes",
+                           params({{"ClusterId", "c-sim000000000001"}, {"instanceIds", "i-sim000000000009,i-sim000000000001"}}));
+  ASSERT_TRUE(nodes.ok()) << nodes.error().message;
+  EXPECT_EQ(at(nodes.value(), "nodes.0.node_name"), "\"cn-hangzhou.172.16.0.10\"") << nodes.value().toJson();
+  EXPECT_EQ(at(nodes.value(), "nodes.1"), "(absent)");
+  auto none = cloud->call("CS", "DescribeClusterNodes", params({{"ClusterId", "c-other"}}));
+  ASSERT_TRUE(none.ok()) << none.error().message;
+  EXPECT_EQ(at(none.value(), "nodes"), "[]") << none.value().toJson();
 }
 
 TEST(ResourceLists, TheMostSpecificNameChoosesTheList) {

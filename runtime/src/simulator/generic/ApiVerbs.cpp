@@ -69,6 +69,10 @@ std::optional<ApiMeaning> meaningOf(std::string_view api) {
     meaning.verb = row.verb;
     meaning.verbText = verb;
     std::string rest(api.substr(verb.size()));
+    // A version of an API (ACK's DescribeClustersV1) is about its noun.
+    if (rest.size() > 3 && rest[rest.size() - 2] == 'V' && std::isdigit(static_cast<unsigned char>(rest.back())) &&
+        std::islower(static_cast<unsigned char>(rest[rest.size() - 3])))
+      rest.resize(rest.size() - 2);
     // ECS's extended versions of an API (DescribeAutoSnapshotPolicyEx lists
     // policies, ModifyAutoSnapshotPolicyEx changes one) are about the noun.
     if (rest.size() > 3 && endsWith(rest, "Ex") && std::islower(static_cast<unsigned char>(rest[rest.size() - 3]))) {

@@ -205,20 +205,26 @@ std::optional<Target> targetOf(World &world, const apis::ProductRecord &product,
 /// The resource a parameter `<X>Id` names, X a kind of the product the
 /// world holds (the engine's records of the kind, or a hand-written
 /// model's through its bridge); its record is null when no X has that id.
-/// Nothing when the parameter names no kind the world knows.
+/// `<X>Name` names one too (RAM's UserName a user): its record when one has
+/// that name; null when none does and the kind's records are known by
+/// their names. Nothing when the parameter names no kind the world knows.
 std::optional<Target> namedBy(World &world, const apis::ProductRecord &product, const std::string &name,
                               const Value &value) {
-  if (!value.isString() || value.getString().empty() || !endsWithId(name) || isCallParameter(name))
+  bool byName = name.size() > 4 && endsWith(name, "Name");
+  if (!value.isString() || value.getString().empty() || !(endsWithId(name) || byName) || isCallParameter(name))
     return std::nullopt;
   const std::string &id = value.getString();
-  std::string kind = kindOf(product, name.substr(0, name.size() - 2));
-  bool known = false;
+  std::string kind = kindOf(product, name.substr(0, name.size() - (byName ? 4 : 2)));
+  bool known = false, keyedByName = true;
   for (Value &record : world.records(section::Resources))
     if (kindOfRecord(record) == kind) {
       known = true;
       if (textOf(record, name) == id)
         return Target{&record, name, id, false};
+      keyedByName = keyedByName && idOfRecord(record) == textOf(record, name);
     }
+  if (byName)
+    return known && keyedByName ? std::optional<Target>(Target{nullptr, name, id, false}) : std::nullopt;
   for (const Bridge &bridge : kBridges)
     if (equalsIgnoreCase(bridge.product, product.code) && bridge.idKey == name)
       return Target{world.find(bridge.section, bridge.idKey, id), name, id, true};

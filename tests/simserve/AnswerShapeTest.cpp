@@ -232,12 +232,22 @@ const std::vector<Step> &walkSteps() {
        R"({"ScalingConfigurationId": "${configuration}", "InstanceName": "shape-walk"})"},
       {"ESS", "DescribeScalingConfigurations", R"({"ScalingGroupId": "${group}"})",
        "ScalingConfigurations.ScalingConfiguration"},
+      // A scaling rule (the generic engine's) executed on the group.
+      {"ESS", "CreateScalingRule",
+       R"({"ScalingGroupId": "${group}", "AdjustmentType": "QuantityChangeInCapacity", "AdjustmentValue": 1})",
+       nullptr, {{"rule", "ScalingRuleAri"}}},
+      {"ESS", "ExecuteScalingRule", R"({"ScalingRuleAri": "${rule}"})", nullptr, {{"activity", "ScalingActivityId"}}},
       {"ESS", "DescribeScalingActivities", R"({"ScalingGroupId": "${group}"})", "ScalingActivities.ScalingActivity"},
   };
   return steps;
 }
 
 //===-- The exceptions, each with its reason --------------------------------===//
+
+/// Walked, though the generic engine serves them rather than a hand-written
+/// model: they make what a hand-written API acts on (ExecuteScalingRule runs
+/// a rule CreateScalingRule made).
+const char *const kGenericSetup[] = {"ESS.CreateScalingRule"};
 
 /// Served by the simulator, but not an API of Alibaba Cloud's OpenAPI: the
 /// HTTP walk calls it and expects this error. (In process it is called too,
@@ -666,7 +676,9 @@ TEST(AnswerShapes, TheWalkCoversEveryApiTheSimulatorServes) {
     if (!servedNames.count(lowered(nameOf(step.service, step.api))))
       problems.push_back(nameOf(step.service, step.api) + ": kOwnProtocolSteps calls it, but the simulator does not serve it");
   for (const Step &step : walkSteps())
-    if (!servedNames.count(lowered(nameOf(step.service, step.api))))
+    if (!servedNames.count(lowered(nameOf(step.service, step.api))) &&
+        std::find(std::begin(kGenericSetup), std::end(kGenericSetup), nameOf(step.service, step.api)) ==
+            std::end(kGenericSetup))
       problems.push_back(nameOf(step.service, step.api) + ": the walk has a step for it, but the simulator "
                                                           "does not serve it: take the step out");
   for (const AnswersAnError &entry : kAnswersAnError) {
@@ -727,6 +739,7 @@ TEST(AnswerShapes, EveryAnswerInProcessHasTheApisShape) {
   oosc::runtime::VirtualClock clock;
   oosc::runtime::SimulatorOptions options;
   options.clock = &clock;
+  options.apis = &oosc::apis::cloudApis(); // the generic engine, for kGenericSetup
   auto opened = SimulatedCloud::open(options);
   ASSERT_TRUE(opened.ok()) << opened.error().message;
   SimulatedCloud &cloud = *opened.value();

@@ -479,13 +479,79 @@ TEST(GenericEngine, APartIsFoundThroughItsOwnersNameWhereNamesAreItsKey) {
   EXPECT_EQ(bus.error().code, "InvalidEventBusName.NotFound") << bus.error().message;
 }
 
+TEST(GenericEngine, AChangeThatNamesNothingSetsWhatTheAccountHasOnce) {
+  auto cloud = openCloud();
+  ASSERT_TRUE(cloud->call("RDS", "ModifyActionEventPolicy", params({{"RegionId", "cn-hangzhou"}, {"EnableEventLog", "True"}}))
+                  .ok());
+  auto policy = cloud->call("RDS", "DescribeActionEventPolicy", params({{"RegionId", "cn-hangzhou"}}));
+  ASSERT_TRUE(policy.ok()) << policy.error().message;
+  EXPECT_EQ(at(policy.value(), "EnableEventLog"), "\"True\"") << policy.value().toJson();
+}
+
+TEST(GenericEngine, ACreateAnswersTheResourceNameOfWhatItMade) {
+  auto cloud = openCloud();
+  auto rule = cloud->call("ESS", "CreateScalingRule",
+                          params({{"ScalingGroupId", "asg-sim000000000001"}, {"AdjustmentType", "QuantityChangeInCapacity"},
+                                  {"AdjustmentValue", "1"}}));
+  ASSERT_TRUE(rule.ok()) << rule.error().message;
+  std::string id = at(rule.value(), "ScalingRuleId");
+  ASSERT_NE(id, "(absent)");
+  EXPECT_EQ(at(rule.value(), "ScalingRuleAri"),
+            "\"ari:acs:ess:cn-hangzhou:1234567890123456:scalingrule/" + id.substr(1, id.size() - 2) + "\"")
+      << rule.value().toJson();
+}
+
+TEST(GenericEngine, AScalingRuleMovesItsGroupsCapacityWithinItsBounds) {
+  auto cloud = openCloud();
+  const char *group = "asg-sim000000000001";
+  auto rule = [&](const char *type, const char *value) {
+    auto made = cloud->call("ESS", "CreateScalingRule",
+                            params({{"ScalingGroupId", group}, {"AdjustmentType", type}, {"AdjustmentValue", value}}));
+    EXPECT_TRUE(made.ok()) << made.error().message;
+    return made.ok() && made.value().find("ScalingRuleAri") ? made.value().find("ScalingRuleAri")->getString() : "";
+  };
+  auto execute = [&](const std::string &ari) {
+    auto executed = cloud->call("ESS", "ExecuteScalingRule", params({{"ScalingRuleAri", ari}}));
+    EXPECT_TRUE(executed.ok()) << executed.error().message;
+    return executed.ok() ? at(executed.value(), "ScalingActivityId") : "";
+  };
+  auto members = [&] {
+    auto listed = cloud->call("ESS", "DescribeScalingInstances", params({{"ScalingGroupId", group}}));
+    return listed.ok() ? at(listed.value(), "TotalCount") : listed.error().message;
+  };
+  std::string activity = execute(rule("QuantityChangeInCapacity", "2"));
+  EXPECT_EQ(members(), "4");
+  auto detail = cloud->call("ESS", "DescribeScalingActivityDetail",
+                            params({{"ScalingActivityId", activity.substr(1, activity.size() - 2)}}));
+  ASSERT_TRUE(detail.ok()) << detail.error().message;
+  EXPECT_EQ(at(detail.value(), "Detail").find("from 2 to 4 instances") != std::string::npos, true)
+      << detail.value().toJson();
+  // The launched instances run as the group's, tagged with it.
+  auto launched = cloud->call("ECS", "DescribeInstances",
+                              params({{"Tag.1.Key", "acs:autoscaling:scalingGroupId"}, {"Tag.1.Value", group}}));
+  ASSERT_TRUE(launched.ok());
+  EXPECT_EQ(at(launched.value(), "TotalCount"), "4");
+
+  // TotalCapacity past MaxSize (10) stops there; back to 1 releases the newest.
+  execute(rule("TotalCapacity", "50"));
+  EXPECT_EQ(members(), "10");
+  execute(rule("TotalCapacity", "1"));
+  EXPECT_EQ(members(), "1");
+  EXPECT_TRUE(cloud->call("ECS", "DescribeInstanceAttribute", params({{"InstanceId", "i-sim000000000001"}})).ok())
+      << "the oldest instance stays";
+  auto unknown = cloud->call("ESS", "ExecuteScalingRule",
+                             params({{"ScalingRuleAri", "ari:acs:ess:cn-hangzhou:1:scalingrule/asr-none"}}));
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_EQ(unknown.error().code, "InvalidScalingRuleAri.NotFound");
+}
+
 TEST(GenericEngine, AckNodesAreListedByTheClusterInTheirPathAndTheirInstances) {
   auto cloud = openCloud();
   auto clusters = cloud->call("CS", "DescribeClustersV1", params({}));
   ASSERT_TRUE(clusters.ok()) << clusters.error().message;
-  EXPECT_EQ(at(clusters.value(), "clusters.0.cluster_id"), "\"c-sim000000000001\"") << clusters.value().toJson();
+  EXPECT_EQ(at(clusters.value(), "clusters.0.cluster_id"), "\"csim00000000000000000000000000001\"") << clusters.value().toJson();
   auto nodes = cloud->call("CS", "DescribeClusterNodes",
-                           params({{"ClusterId", "c-sim000000000001"}, {"instanceIds", "i-sim000000000009,i-sim000000000001"}}));
+                           params({{"ClusterId", "csim00000000000000000000000000001"}, {"instanceIds", "i-sim000000000009,i-sim000000000001"}}));
   ASSERT_TRUE(nodes.ok()) << nodes.error().message;
   EXPECT_EQ(at(nodes.value(), "nodes.0.node_name"), "\"cn-hangzhou.172.16.0.10\"") << nodes.value().toJson();
   EXPECT_EQ(at(nodes.value(), "nodes.1"), "(absent)");

@@ -74,6 +74,7 @@ const std::vector<ApiSpec> &apiTable() {
         // Auto Scaling instances and lifecycle.
         {"ESS", "DescribeScalingInstances", ess::describeScalingInstances, false},
         {"ESS", "SuspendProcesses", ess::suspendProcesses, true},
+        {"ESS", "ExecuteScalingRule", ess::executeScalingRule, true},
         {"ESS", "ResumeProcesses", ess::resumeProcesses, true},
         {"ESS", "EnterStandby", ess::enterStandby, true},
         {"ESS", "ExitStandby", ess::exitStandby, true},

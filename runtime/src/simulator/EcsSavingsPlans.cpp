@@ -10,6 +10,7 @@
 #include "World.h"
 
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 
 namespace oosc::runtime::sim::ecs {
@@ -19,6 +20,18 @@ constexpr std::string_view kOrderKind = "BssOpenApi::Order";
 
 /// \p amount to three decimals, as the answers carry money.
 double rounded(double amount) { return std::round(amount * 1000) / 1000; }
+
+/// \p amount to three decimals as text, without trailing zeros: "0.224".
+std::string moneyText(double amount) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.3f", rounded(amount));
+  std::string money(text);
+  while (money.back() == '0')
+    money.pop_back();
+  if (money.back() == '.')
+    money.pop_back();
+  return money;
+}
 
 double onDemandHourly(const Value &instance) {
   double cpus = static_cast<double>(integerOf(instance, "Cpu", 1));
@@ -102,7 +115,8 @@ Result describeSavingsPlanEstimation(World &world, const Request &request) {
   answer.set("PeriodUnit", term.value().unit);
   answer.set("Period", term.value().period);
   answer.set("Currency", "CNY");
-  answer.set("CommittedAmount", rounded(onDemandHourly(instance) * share));
+  // A string, as Alibaba's SDK models type it (apis/supplement/README.md).
+  answer.set("CommittedAmount", moneyText(onDemandHourly(instance) * share));
   return answer;
 }
 

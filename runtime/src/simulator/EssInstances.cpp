@@ -13,24 +13,6 @@ constexpr std::string_view ProcessNames[] = {"ScaleIn", "ScaleOut",
                                              "HealthCheck", "AlarmNotification",
                                              "ScheduledAction"};
 
-std::string addActivity(World &world, std::string_view groupId,
-                        const std::string &description) {
-  std::string id = world.nextId("asa");
-  std::string now = formatTime(world.now());
-  world.records(section::ScalingActivities)
-      .push_back(
-          Value(Value::Map{{"ScalingActivityId", id},
-                           {"ScalingGroupId", std::string(groupId)},
-                           {"Description", description},
-                           {"Cause", "A user request: " + description + "."},
-                           {"StatusCode", "Successful"},
-                           {"StatusMessage", ""},
-                           {"Progress", 100},
-                           {"StartTime", now},
-                           {"EndTime", now}}));
-  return id;
-}
-
 std::vector<Value *> instancesOf(World &world, std::string_view groupId) {
   std::vector<Value *> members;
   for (Value &instance : world.records(section::ScalingInstances))
@@ -94,6 +76,25 @@ Result standbyChange(World &world, const Request &request,
 }
 
 } // namespace
+
+std::string addActivity(World &world, std::string_view groupId,
+                        const std::string &description) {
+  std::string id = world.nextId("asa");
+  std::string now = formatTime(world.now());
+  world.records(section::ScalingActivities)
+      .push_back(
+          Value(Value::Map{{"ScalingActivityId", id},
+                           {"ScalingGroupId", std::string(groupId)},
+                           {"Description", description},
+                           {"Cause", "A user request: " + description + "."},
+                           {"Detail", description},
+                           {"StatusCode", "Successful"},
+                           {"StatusMessage", ""},
+                           {"Progress", 100},
+                           {"StartTime", now},
+                           {"EndTime", now}}));
+  return id;
+}
 
 Result describeScalingInstances(World &world, const Request &request) {
   auto regionId = regionOf(world, request);
@@ -248,7 +249,13 @@ Result describeScalingActivities(World &world, const Request &request) {
          std::find(ids.value().begin(), ids.value().end(),
                    textOf(*it, "ScalingActivityId")) == ids.value().end()))
       continue;
-    activities.push_back(publicView(*it));
+    // Detail is DescribeScalingActivityDetail's (through the generic
+    // engine), not a field of the list.
+    Value view = object(), full = publicView(*it);
+    for (const auto &[name, value] : full.getMap())
+      if (name != "Detail")
+        view.set(name, value);
+    activities.push_back(std::move(view));
   }
   Value response = object();
   putPage(response, "ScalingActivities", "ScalingActivity",

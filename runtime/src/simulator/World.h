@@ -466,6 +466,8 @@ Value seededGroup(const World &world, const SeedPlace &place, const std::string 
 Value newConfiguration(const std::string &id, const std::string &groupId, bool active, Millis now);
 /// Sets \p image (and its OS) on a configuration record.
 void useImage(Value &configuration, const Value &image);
+/// Records a Successful scaling activity of \p groupId; returns its id.
+std::string addActivity(World &world, std::string_view groupId, const std::string &description);
 /// Puts the running instance \p instanceId into the group, InService.
 void addInServiceInstance(World &world, const std::string &instanceId, const std::string &groupId,
                           const std::string &configurationId);
@@ -486,6 +488,7 @@ Result exitStandby(World &, const Request &);
 Result setInstancesProtection(World &, const Request &);
 Result completeLifecycleAction(World &, const Request &);
 Result describeScalingActivities(World &, const Request &);
+Result executeScalingRule(World &, const Request &);
 } // namespace ess
 
 /// One row of the API table.

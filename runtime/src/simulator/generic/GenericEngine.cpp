@@ -23,6 +23,19 @@ bool isCallParameter(std::string_view name) {
   return false;
 }
 
+/// Whether an API takes no parameter that names a resource (an `<X>Id` or
+/// `<X>Name` other than the call's own, such as RegionId).
+bool namesNothing(const apis::ApiSpec *spec) {
+  if (!spec)
+    return false;
+  for (const apis::ParamSpec &parameter : spec->parameters) {
+    std::string_view name = parameter.name;
+    if (!isCallParameter(name) && ((name.size() > 2 && endsWith(name, "Id")) || (name.size() > 4 && endsWith(name, "Name"))))
+      return false;
+  }
+  return true;
+}
+
 /// The parameter's name without the numbered form's tail: `Tag.1.Key` -> `Tag`.
 std::string baseName(std::string_view name) { return std::string(name.substr(0, name.find('.'))); }
 
@@ -150,6 +163,7 @@ constexpr Bridge kBridges[] = {
     {"Vpc", "VSwitch", section::VSwitches, "VSwitchId"},
     {"Ess", "ScalingGroup", section::ScalingGroups, "ScalingGroupId"},
     {"Ess", "ScalingConfiguration", section::ScalingConfigurations, "ScalingConfigurationId"},
+    {"Ess", "ScalingActivity", section::ScalingActivities, "ScalingActivityId"},
 };
 
 /// The resource a call names: one of the engine's own, or a hand-written
@@ -388,6 +402,17 @@ void setFilteredFields(Value &record, const apis::ProductRecord &product, const 
         record.set(std::string(row.field), *value);
 }
 
+/// The ARN (or ESS's ARI) of what a create made, where its answer has
+/// one: `ari:acs:ess:cn-hangzhou:ACCOUNT:scalingrule/asr-...`.
+void setResourceName(Value &record, const apis::Shape *shape, const apis::ProductRecord &product,
+                     const std::string &noun, const std::string &region, const std::string &id) {
+  std::string path = lowerAscii(std::string(product.code)) + ":" + region + ":" + std::string(kAccountId) + ":" +
+                     lowerAscii(noun) + "/" + id;
+  for (const char *suffix : {"Arn", "Ari"})
+    if (shape && shape->kind == apis::Shape::Kind::Object && shape->field(noun + suffix))
+      record.set(noun + suffix, Value((std::string(suffix) == "Ari" ? "ari:acs:" : "acs:") + path));
+}
+
 Result create(World &world, const apis::Shape *shape, const std::string &kind, const ApiMeaning &meaning,
               const apis::ProductRecord &product, const Request &request, const Value &parameters) {
   std::string idField = createdIdFieldOf(shape, meaning.noun);
@@ -400,6 +425,7 @@ Result create(World &world, const apis::Shape *shape, const std::string &kind, c
   record.set("RegionId", Value(region));
   setFields(record, parameters, idField);
   setFilteredFields(record, product, meaning.noun, parameters);
+  setResourceName(record, shape, product, meaning.noun, region, id);
   takeStatus(record, kind, "Create");
   record.set("CreationTime", Value(formatTime(world.now())));
   record.set("CreateTime", Value(formatTime(world.now())));
@@ -578,7 +604,7 @@ Result changeEach(const std::vector<Target> &targets, const apis::Shape *shape, 
 
 Result change(World &world, const apis::Shape *shape, const std::string &kind, const ApiMeaning &meaning,
               const apis::ProductRecord &product, std::string_view api, const Request &request,
-              const Value &parameters) {
+              const Value &parameters, const apis::ApiSpec *spec) {
   std::string idField = idFieldOf(shape, meaning.noun);
   std::optional<Target> target = targetOf(world, product, kind, meaning.noun, idField, request, parameters);
   if (!target)
@@ -598,6 +624,13 @@ Result change(World &world, const apis::Shape *shape, const std::string &kind, c
   if (!target && meaning.verb != Verb::Delete)
     if (std::optional<std::vector<Target>> many = namedByList(world, product, parameters))
       return changeEach(*many, shape, meaning, parameters);
+  // An API that names nothing changes what the account has once (RDS's
+  // ModifyActionEventPolicy: the region's event log setting).
+  if (!target && meaning.verb == Verb::Update && namesNothing(spec)) {
+    Value &single = makeSingleton(world, kind);
+    setFields(single, parameters, "");
+    return answerWith(shape, publicView(single), "");
+  }
   if (!target)
     return missingParameter(idField);
   if (!target->record)
@@ -773,7 +806,7 @@ Result serve(World &world, const apis::ApiTable &table, const apis::ProductRecor
   }
   case Verb::Update:
   case Verb::Delete:
-    return change(world, shape, kind, *meaning, product, api, request, parameters);
+    return change(world, shape, kind, *meaning, product, api, request, parameters, table.findApi(product, api));
   case Verb::Act:
     return act(world, shape, kind, *meaning, product, request, parameters);
   }

@@ -310,7 +310,8 @@ TEST(CorpusRun, PublicTemplatesRunOnTheSimulator) {
           std::string name = fs::path(path).stem().string();
           std::vector<std::string> arguments{"--signal=KILL", kTimeLimitSeconds, runner, name, "--pick-defaults",
                                              "--firings", "2", "--answer", "approve", "--answer", "resume", "--state",
-                                             (dir / (name + ".json")).string(), "--no-journal"};
+                                             (dir / (name + ".json")).string(), "--journal",
+                                             (dir / (name + ".sqlite")).string()};
           if (auto it = given.parameters.find(name); it != given.parameters.end())
             arguments.insert(arguments.end(), it->second.begin(), it->second.end());
           RunResult run = runProgram("/usr/bin/timeout", arguments);

@@ -522,8 +522,14 @@ Result readMany(World &world, const apis::Shape &shape, const RecordList &list, 
       if (isCallParameter(name) || isEmpty(value) || (windowed && isWindowParameter(name)))
         continue;
       filters.push_back(filterOf(*list.element, baseName(name), value, product, api, spec));
-      if (filters.back().kind == Filter::Kind::Unknown)
-        return notImplemented(product, api, "the filter " + baseName(name));
+      if (filters.back().kind != Filter::Kind::Unknown)
+        continue;
+      // A list of what a resource holds (Redis's DescribeSecurityIps with
+      // an InstanceId): the list as that resource's record keeps it.
+      if (std::optional<Target> owner = namedBy(world, product, baseName(name), value))
+        return owner->record ? answerWith(&shape, publicView(*owner->record), owner->keyField)
+                             : Result(notFound(owner->keyField, owner->key));
+      return notImplemented(product, api, "the filter " + baseName(name));
     }
   std::optional<std::string> region = request.text("RegionId");
   Value::List found;

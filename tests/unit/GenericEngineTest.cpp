@@ -545,6 +545,21 @@ TEST(GenericEngine, AScalingRuleMovesItsGroupsCapacityWithinItsBounds) {
   EXPECT_EQ(unknown.error().code, "InvalidScalingRuleAri.NotFound");
 }
 
+TEST(GenericEngine, EcsEipApisWorkOnVpcsElasticIps) {
+  auto cloud = openCloud();
+  ASSERT_TRUE(cloud->call("ECS", "AssociateEipAddress",
+                          params({{"AllocationId", "eip-sim000000000001"}, {"InstanceId", "i-sim000000000001"}}))
+                  .ok());
+  auto listed = cloud->call("VPC", "DescribeEipAddresses", params({{"AllocationId", "eip-sim000000000001"}}));
+  ASSERT_TRUE(listed.ok()) << listed.error().message;
+  EXPECT_EQ(at(listed.value(), "EipAddresses.EipAddress.0.InstanceId"), "\"i-sim000000000001\"") << listed.value().toJson();
+  EXPECT_EQ(at(listed.value(), "EipAddresses.EipAddress.0.Status"), "\"InUse\"");
+  auto unknown = cloud->call("ECS", "AssociateEipAddress",
+                             params({{"AllocationId", "eip-nothere"}, {"InstanceId", "i-sim000000000001"}}));
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_EQ(unknown.error().code, "InvalidAllocationId.NotFound") << unknown.error().message;
+}
+
 TEST(GenericEngine, AckNodesAreListedByTheClusterInTheirPathAndTheirInstances) {
   auto cloud = openCloud();
   auto clusters = cloud->call("CS", "DescribeClustersV1", params({}));

@@ -44,7 +44,17 @@ bool isEmpty(const Value &value) {
          (value.isList() && value.getList().empty());
 }
 
+/// Resources two products' APIs share: ECS's EIP APIs (AllocateEipAddress,
+/// AssociateEipAddress, ...) work on VPC's elastic IPs.
+struct SharedKind {
+  std::string_view product, noun, owner;
+};
+constexpr SharedKind kSharedKinds[] = {{"Ecs", "EipAddress", "Vpc"}};
+
 std::string kindOf(const apis::ProductRecord &product, const std::string &noun) {
+  for (const SharedKind &shared : kSharedKinds)
+    if (equalsIgnoreCase(shared.product, product.code) && shared.noun == noun)
+      return std::string(shared.owner) + "::" + noun;
   return std::string(product.code) + "::" + noun;
 }
 
@@ -186,7 +196,7 @@ std::optional<Target> targetByOwnId(World &world, const std::string &kind, const
       continue;
     bool kindsField = false;
     for (Value &record : world.records(section::Resources))
-      if (kindOfRecord(record) == kind && textOf(record, name) == idOfRecord(record)) {
+      if (kindOfRecord(record) == kind && !idOfRecord(record).empty() && textOf(record, name) == idOfRecord(record)) {
         kindsField = true;
         if (idOfRecord(record) == value.getString())
           return Target{&record, name, value.getString(), false};
@@ -713,6 +723,18 @@ std::string namedNoun(const std::string &noun, const Value &parameters) {
 
 } // namespace
 
+/// A seed's id (Resources.def): its `<Noun>Id`, else its `<Noun>Name`,
+/// else its first field named `...Id` (an EIP's AllocationId).
+std::string seedIdOf(const Value &record, const std::string &noun) {
+  for (const std::string &field : {noun + "Id", noun + "Name"})
+    if (!textOf(record, field).empty())
+      return std::string(textOf(record, field));
+  for (const auto &[name, value] : record.getMap())
+    if (endsWithId(name) && value.isString())
+      return value.getString();
+  return "";
+}
+
 void seedResources(World &world) {
   struct Seed {
     std::string_view kind, record;
@@ -726,8 +748,7 @@ void seedResources(World &world) {
     if (!record || !record->isMap())
       continue; // a test reads every seed: none is malformed
     std::string noun(seed.kind.substr(seed.kind.find("::") + 2));
-    std::string id = textOf(*record, noun + "Id").empty() ? std::string(textOf(*record, noun + "Name"))
-                                                         : std::string(textOf(*record, noun + "Id"));
+    std::string id = seedIdOf(*record, noun); // before the record moves
     addResource(world, seed.kind, std::move(id), std::move(*record));
   }
 }

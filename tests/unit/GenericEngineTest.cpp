@@ -558,6 +558,25 @@ TEST(GenericEngine, EcsEipApisWorkOnVpcsElasticIps) {
                              params({{"AllocationId", "eip-nothere"}, {"InstanceId", "i-sim000000000001"}}));
   ASSERT_FALSE(unknown.ok());
   EXPECT_EQ(unknown.error().code, "InvalidAllocationId.NotFound") << unknown.error().message;
+
+  // InstanceType says what InstanceId names: a network interface here.
+  auto eni = cloud->call("ECS", "CreateNetworkInterface",
+                         params({{"VSwitchId", "vsw-simcnhangzhouh"}, {"SecurityGroupId", "sg-simcnhangzhou"}}));
+  ASSERT_TRUE(eni.ok()) << eni.error().message;
+  std::string eniId = at(eni.value(), "NetworkInterfaceId");
+  ASSERT_EQ(eniId.rfind("\"eni-", 0), 0u) << eniId;
+  EXPECT_TRUE(cloud->call("ECS", "UnassociateEipAddress",
+                          params({{"AllocationId", "eip-sim000000000001"}, {"InstanceId", "i-sim000000000001"}}))
+                  .ok());
+  auto toEni = cloud->call("ECS", "AssociateEipAddress",
+                           params({{"AllocationId", "eip-sim000000000001"}, {"InstanceType", "NetworkInterface"},
+                                   {"InstanceId", eniId.substr(1, eniId.size() - 2)}}));
+  EXPECT_TRUE(toEni.ok()) << toEni.error().message;
+  auto noEni = cloud->call("ECS", "AssociateEipAddress",
+                           params({{"AllocationId", "eip-sim000000000001"}, {"InstanceType", "NetworkInterface"},
+                                   {"InstanceId", "eni-nothere"}}));
+  ASSERT_FALSE(noEni.ok());
+  EXPECT_EQ(noEni.error().code, "InvalidNetworkInterfaceId.NotFound") << noEni.error().message;
 }
 
 TEST(GenericEngine, AckNodesAreListedByTheClusterInTheirPathAndTheirInstances) {

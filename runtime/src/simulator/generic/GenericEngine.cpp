@@ -297,10 +297,22 @@ std::optional<std::vector<Target>> namedByList(World &world, const apis::Product
 /// The first resource a parameter names (namedBy) that does not exist: a
 /// call on it fails NotFound, as the real API does.
 std::optional<ApiError> missingNamed(World &world, const apis::ProductRecord &product, const Value &parameters) {
-  if (parameters.isMap())
-    for (const auto &[name, value] : parameters.getMap())
-      if (std::optional<Target> named = namedBy(world, product, name, value); named && !named->record)
-        return notFound(named->keyField, named->key);
+  if (!parameters.isMap())
+    return std::nullopt;
+  // An EIP is bound to an instance of the kind its InstanceType says: its
+  // InstanceId may name a network interface or a NAT gateway.
+  const Value *instanceType = parameters.find("InstanceType");
+  bool otherInstance = instanceType && instanceType->isString() && !instanceType->getString().empty() &&
+                       instanceType->getString() != "EcsInstance";
+  for (const auto &[name, value] : parameters.getMap()) {
+    std::string as = name;
+    if (otherInstance && name == "InstanceId")
+      as = instanceType->getString() == "NetworkInterface" ? "NetworkInterfaceId" : "";
+    if (as.empty())
+      continue;
+    if (std::optional<Target> named = namedBy(world, product, as, value); named && !named->record)
+      return notFound(named->keyField, named->key);
+  }
   return std::nullopt;
 }
 

@@ -579,6 +579,18 @@ TEST(GenericEngine, EcsEipApisWorkOnVpcsElasticIps) {
   EXPECT_EQ(noEni.error().code, "InvalidNetworkInterfaceId.NotFound") << noEni.error().message;
 }
 
+TEST(GenericEngine, ACamelCaseProductsResourceIsFoundByTheNameInItsPath) {
+  auto cloud = openCloud();
+  auto function = cloud->call("FC-Open", "GetFunction", params({{"serviceName", "sim-tools"}, {"functionName", "sim-hello"}}));
+  ASSERT_TRUE(function.ok()) << function.error().message;
+  EXPECT_EQ(at(function.value(), "runtime"), "\"python3.10\"") << function.value().toJson();
+  EXPECT_TRUE(cloud->call("FC-Open", "InvokeFunction", params({{"serviceName", "sim-tools"}, {"functionName", "sim-hello"}}))
+                  .ok());
+  auto missing = cloud->call("FC-Open", "InvokeFunction", params({{"serviceName", "sim-tools"}, {"functionName", "nope"}}));
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().code, "InvalidFunctionName.NotFound") << missing.error().message;
+}
+
 TEST(GenericEngine, AckNodesAreListedByTheClusterInTheirPathAndTheirInstances) {
   auto cloud = openCloud();
   auto clusters = cloud->call("CS", "DescribeClustersV1", params({}));

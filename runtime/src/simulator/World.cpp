@@ -338,11 +338,17 @@ std::string prettyJson(const Value &value) {
 
 const Value *findResource(const World &world, std::string_view kind, std::string_view field,
                           std::string_view value, std::string_view region) {
-  for (const Value &record : world.records(section::Resources))
-    if (const Value *recordKind = simulatedMember(record, "Kind");
-        recordKind && recordKind->isString() && recordKind->getString() == kind && textOf(record, field) == value &&
-        (region.empty() || regionOfRecord(record) == region))
+  for (const Value &record : world.records(section::Resources)) {
+    const Value *recordKind = simulatedMember(record, "Kind");
+    if (!recordKind || !recordKind->isString() || recordKind->getString() != kind ||
+        (!region.empty() && regionOfRecord(record) != region))
+      continue;
+    // Restful products spell their fields in camelCase (FC's functionName)
+    // where a call's key is read as FunctionName.
+    const Value *have = record.find(field) ? record.find(field) : record.findCaseInsensitive(field);
+    if (have && have->isString() && have->getString() == value)
       return &record;
+  }
   return nullptr;
 }
 

@@ -591,6 +591,23 @@ TEST(GenericEngine, ACamelCaseProductsResourceIsFoundByTheNameInItsPath) {
   EXPECT_EQ(missing.error().code, "InvalidFunctionName.NotFound") << missing.error().message;
 }
 
+TEST(GenericEngine, AckChangesRunAsTasksDescribeTaskInfoFinds) {
+  auto cloud = openCloud();
+  auto deleted = cloud->call("CS", "DeleteClusterNodes",
+                             params({{"ClusterId", "csim00000000000000000000000000001"},
+                                     {"body", R"({"nodes": ["cn-hangzhou.172.16.0.10"]})"}}));
+  ASSERT_TRUE(deleted.ok()) << deleted.error().message;
+  std::string task = at(deleted.value(), "task_id");
+  ASSERT_NE(task, "(absent)") << deleted.value().toJson();
+  auto info = cloud->call("CS", "DescribeTaskInfo", params({{"task_id", task.substr(1, task.size() - 2)}}));
+  ASSERT_TRUE(info.ok()) << info.error().message;
+  EXPECT_EQ(at(info.value(), "state"), "\"success\"") << info.value().toJson();
+  EXPECT_EQ(at(info.value(), "cluster_id"), "\"csim00000000000000000000000000001\"");
+  auto unknown = cloud->call("CS", "DescribeTaskInfo", params({{"task_id", "T-none"}}));
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_EQ(unknown.error().httpStatus, 404) << unknown.error().code;
+}
+
 TEST(GenericEngine, AckNodesAreListedByTheClusterInTheirPathAndTheirInstances) {
   auto cloud = openCloud();
   auto clusters = cloud->call("CS", "DescribeClustersV1", params({}));

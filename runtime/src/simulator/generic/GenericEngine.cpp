@@ -145,9 +145,21 @@ std::set<std::string> wantedTexts(const Value &value) {
 
 /// The parameter that names one resource and the field it matches: the
 /// id field, `<noun>Id`, `<noun>Name`, `Id` or `Name`, the first given.
+/// `ScalingRule` -> `scaling_rule`, as ACK names its ids (`task_id`).
+std::string snakeCase(const std::string &noun) {
+  std::string snake;
+  for (char c : noun) {
+    if (std::isupper(static_cast<unsigned char>(c)) && !snake.empty())
+      snake += '_';
+    snake += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return snake;
+}
+
 std::optional<std::pair<std::string, std::string>> keyOf(const Request &request, const std::string &idField,
                                                           const std::string &noun) {
-  for (const std::string &name : {idField, noun + "Id", noun + "Name", std::string("Id"), std::string("Name")})
+  for (const std::string &name :
+       {idField, noun + "Id", noun + "Name", snakeCase(noun) + "_id", std::string("Id"), std::string("Name")})
     if (std::optional<std::string> value = request.text(name))
       return std::make_pair(name == idField || name == noun + "Id" || name == "Id" ? idField : name, *value);
   return std::nullopt;
@@ -735,6 +747,8 @@ std::string namedNoun(const std::string &noun, const Value &parameters) {
 
 } // namespace
 
+namespace {
+
 /// A seed's id (Resources.def): its `<Noun>Id`, else its `<Noun>Name`,
 /// else its first field named `...Id` (an EIP's AllocationId).
 std::string seedIdOf(const Value &record, const std::string &noun) {
@@ -746,6 +760,8 @@ std::string seedIdOf(const Value &record, const std::string &noun) {
       return value.getString();
   return "";
 }
+
+} // namespace
 
 void seedResources(World &world) {
   struct Seed {
@@ -816,6 +832,51 @@ std::optional<ApiError> missingRequired(const apis::ProductRecord &product, cons
 
 } // namespace
 
+namespace {
+
+/// A call that changes something: made, changed, removed or acted on, by
+/// what its verb says.
+Result write(World &world, const apis::ApiTable &table, const apis::ProductRecord &product, std::string_view api,
+             const ApiMeaning &meaning, const std::string &kind, const Request &request, const Value &parameters) {
+  const apis::Shape *shape = table.answerShape(product, api);
+  switch (meaning.verb) {
+  case Verb::Create:
+    return create(world, shape, kind, meaning, product, request, parameters);
+  case Verb::Update:
+  case Verb::Delete:
+    return change(world, shape, kind, meaning, product, api, request, parameters, table.findApi(product, api));
+  case Verb::Act:
+    return act(world, shape, kind, meaning, product, request, parameters);
+  case Verb::Read:
+    break;
+  }
+  return notImplemented(product, api, "the call");
+}
+
+/// ACK's changes run as tasks: an answer whose shape has a `task_id` gets
+/// one, a task already done, which DescribeTaskInfo (`/tasks/{task_id}`)
+/// then finds.
+Result withTask(World &world, const apis::ProductRecord &product, const apis::Shape *shape, const Request &request,
+                Result answer) {
+  if (!answer || !shape || shape->kind != apis::Shape::Kind::Object || !shape->field("task_id") ||
+      answer.value().find("task_id"))
+    return answer;
+  std::string id = world.nextId("T");
+  std::string now = formatTime(world.now());
+  Value task(Value::Map{{"task_id", id},
+                        {"state", "success"},
+                        {"created", now},
+                        {"updated", now},
+                        {"RegionId", request.textOr("RegionId", world.defaultRegion())}});
+  if (const Value *cluster = answer.value().find("cluster_id"))
+    task.set("cluster_id", *cluster);
+  addResource(world, kindOf(product, "Task"), id, std::move(task));
+  answer.value().set("task_id", id);
+  return answer;
+}
+
+} // namespace
+
 Result serve(World &world, const apis::ApiTable &table, const apis::ProductRecord &product, std::string_view api,
              const Request &request, const Value &parameters) {
   std::optional<ApiMeaning> meaning = meaningOf(api);
@@ -830,26 +891,16 @@ Result serve(World &world, const apis::ApiTable &table, const apis::ProductRecor
   if (meaning->verb != Verb::Create && !meaning->plural)
     meaning->noun = namedNoun(meaning->noun, parameters);
   std::string kind = kindOf(product, meaning->noun);
-  switch (meaning->verb) {
-  case Verb::Create:
-    return create(world, shape, kind, *meaning, product, request, parameters);
-  case Verb::Read: {
-    std::string idField = idFieldOf(nullptr, meaning->noun);
-    std::optional<RecordList> list = findRecordList(*shape, idField);
-    // A plural name lists; so does a singular one whose answer holds a list
-    // of the resource (DescribeSnapshotGroup... rare, but real).
-    if (list && (meaning->plural || list->element->field(idField)))
-      return readMany(world, *shape, *list, kind, idFieldOf(list->element, meaning->noun), product, api, request,
-                      parameters, !meaning->plural, table.findApi(product, api));
-    return readOne(world, *shape, kind, *meaning, product, api, request, parameters);
-  }
-  case Verb::Update:
-  case Verb::Delete:
-    return change(world, shape, kind, *meaning, product, api, request, parameters, table.findApi(product, api));
-  case Verb::Act:
-    return act(world, shape, kind, *meaning, product, request, parameters);
-  }
-  return notImplemented(product, api, "the call");
+  if (meaning->verb != Verb::Read)
+    return withTask(world, product, shape, request, write(world, table, product, api, *meaning, kind, request, parameters));
+  std::string idField = idFieldOf(nullptr, meaning->noun);
+  std::optional<RecordList> list = findRecordList(*shape, idField);
+  // A plural name lists; so does a singular one whose answer holds a list
+  // of the resource (DescribeSnapshotGroup... rare, but real).
+  if (list && (meaning->plural || list->element->field(idField)))
+    return readMany(world, *shape, *list, kind, idFieldOf(list->element, meaning->noun), product, api, request,
+                    parameters, !meaning->plural, table.findApi(product, api));
+  return readOne(world, *shape, kind, *meaning, product, api, request, parameters);
 }
 
 } // namespace oosc::runtime::sim::generic

@@ -101,7 +101,8 @@ void checkAnswerSelectors(AnalysisContext &context) {
       continue;
     const apis::Shape *answer = table.answerShape(*call.product, call.spec->name);
     if (answer)
-      SelectorChecker{context, call, *answer}.run();
+      SelectorChecker{context, call, answer->kind == apis::Shape::Kind::String ? apis::textAnswerShape() : *answer}
+          .run();
   }
 }
 

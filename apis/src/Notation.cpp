@@ -185,6 +185,11 @@ std::string_view paramPositionName(ParamPosition position) {
   return kNames[static_cast<size_t>(position)];
 }
 
+const Shape &textAnswerShape() {
+  static const Shape shape{Shape::Kind::Object, "", {Shape{Shape::Kind::String, "data", {}}}};
+  return shape;
+}
+
 std::string_view shapeKindName(Shape::Kind kind) {
   static constexpr std::string_view kNames[] = {"string", "number", "boolean", "any",
                                                 "array",  "map",    "object"};

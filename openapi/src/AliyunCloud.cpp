@@ -48,12 +48,20 @@ ApiError clientError(std::string code, std::string message) {
   return error;
 }
 
-/// What the endpoint answered: the JSON body, or the error it describes.
+/// What the endpoint answered: the JSON object, or the error it
+/// describes. A success that is not a JSON object (ACK's attach script,
+/// a function's output) reaches templates as `{"data": ...}`, as OOS hands
+/// it over (Alibaba's ACS::FC::InvokeFunction selects `data`); an empty
+/// one as `{}`.
 Outcome<Value, ApiError> readAnswer(const HttpResponse &response) {
   std::optional<Value> body = runtime::parseJson(response.body);
   bool success = response.status >= 200 && response.status < 300;
-  if (body && success)
+  if (success && body && body->isMap())
     return *body;
+  if (success && response.body.find_first_not_of(" \t\r\n") == std::string::npos)
+    return Value(Value::Map{});
+  if (success)
+    return Value(Value::Map{{"data", body ? *body : Value(response.body)}});
   ApiError error;
   error.httpStatus = static_cast<int>(response.status);
   if (body && body->isMap()) {
@@ -66,10 +74,10 @@ Outcome<Value, ApiError> readAnswer(const HttpResponse &response) {
     error.requestId = text("RequestId");
   }
   if (error.code.empty()) {
-    error.code = success ? "oosc.UnreadableAnswer" : "HTTP" + std::to_string(response.status);
+    error.code = "HTTP" + std::to_string(response.status);
     std::string excerpt = response.body.substr(0, 200);
-    error.message = "the endpoint answered HTTP " + std::to_string(response.status) +
-                    (success ? " with a body that is not JSON" : "") + (excerpt.empty() ? "" : ": " + excerpt);
+    error.message =
+        "the endpoint answered HTTP " + std::to_string(response.status) + (excerpt.empty() ? "" : ": " + excerpt);
   }
   return error;
 }

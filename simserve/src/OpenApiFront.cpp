@@ -1,5 +1,6 @@
 #include "OpenApiFront.h"
 
+#include "oosc/apis/PathPattern.h"
 #include "oosc/openapi/HttpText.h"
 
 #include <cctype>
@@ -87,6 +88,23 @@ OutgoingResponse OpenApiFront::errorResponse(int status, const std::string &code
     return {status, "text/xml;charset=utf-8", toXml(body, "Error")};
   return {status, "application/json;charset=utf-8", body.toJson()};
 }
+
+namespace {
+
+/// A restful call's path parameters (`/clusters/[ClusterId]`) and its JSON
+/// body (`body`), as the API table names them: the simulator takes them as
+/// parameters, as it does from a runner.
+void addRestfulParts(const apis::ApiSpec &api, const IncomingRequest &request, Value::Map &parameters) {
+  if (api.pathPattern.empty())
+    return;
+  if (auto values = apis::matchPath(request.target, api.pathPattern))
+    for (auto &[name, value] : *values)
+      parameters.emplace_back(name, Value(value));
+  if (!request.body.empty() && request.header("Content-Type").find("application/x-www-form-urlencoded") == std::string::npos)
+    parameters.emplace_back("body", Value(request.body));
+}
+
+} // namespace
 
 openapi::ReceivedRequest OpenApiFront::decode(const IncomingRequest &request) const {
   openapi::ReceivedRequest received;
@@ -213,6 +231,7 @@ OutgoingResponse OpenApiFront::handle(const IncomingRequest &request) {
   Value::Map parameters;
   for (const openapi::Field &field : call.parameters)
     parameters.emplace_back(field.name, Value(field.value));
+  addRestfulParts(*options_.table->findApi(*product, call.action), request, parameters);
   auto answer = cloud_.call(product->code, call.action, Value(std::move(parameters)));
   // An API of the table that the simulator does not serve keeps the
   // simulator's own answer (InvalidApi.NotFound, naming it): it exists.
@@ -220,6 +239,12 @@ OutgoingResponse OpenApiFront::handle(const IncomingRequest &request) {
     return errorResponse(answer.error().httpStatus, answer.error().code, answer.error().message, xml);
   if (xml)
     return {200, "text/xml;charset=utf-8", toXml(answer.value(), call.action + "Response")};
+  // An API whose answer is text (ACK's attach script) answers the text the
+  // simulator hands templates as `data`, as the real endpoint does.
+  if (const apis::Shape *shape = options_.table->answerShape(*product, call.action);
+      shape && shape->kind == apis::Shape::Kind::String)
+    if (const Value *data = answer.value().find("data"); data && data->isString())
+      return {200, "text/plain;charset=utf-8", data->getString()};
   return {200, "application/json;charset=utf-8", answer.value().toJson()};
 }
 

@@ -123,6 +123,23 @@ TEST(AliyunCloud, ABodyThatIsNotJsonSaysWhatCame) {
   EXPECT_NE(answer.error().message.find("Bad Gateway"), std::string::npos) << answer.error().message;
 }
 
+TEST(AliyunCloud, ATextAnswerReachesTheTemplateAsData) {
+  // ACK's DescribeClusterAttachScripts answers the script itself.
+  oosc::testing::OneRequestServer server(200, "curl http://aliacs-k8s.oss.aliyuncs.com/attach.sh | bash -s -- --token t");
+  AliyunCloud cloud(optionsFor(server.port()));
+  auto answer = cloud.call("CS", "DescribeClusterAttachScripts", parameters(R"({"ClusterId": "c1", "body": "{}"})"));
+  ASSERT_TRUE(answer.ok()) << answer.error().message;
+  const Value *data = answer.value().find("data");
+  ASSERT_TRUE(data && data->isString()) << answer.value().toJson();
+  EXPECT_EQ(data->getString().rfind("curl http://aliacs-k8s", 0), 0u);
+
+  oosc::testing::OneRequestServer empty(200, "");
+  AliyunCloud second(optionsFor(empty.port()));
+  auto nothing = second.call("CS", "DescribeClusterAttachScripts", parameters(R"({"ClusterId": "c1", "body": "{}"})"));
+  ASSERT_TRUE(nothing.ok()) << nothing.error().message;
+  EXPECT_EQ(nothing.value().toJson(), "{}");
+}
+
 TEST(AliyunCloud, ARefusedConnectionIsAnErrorThatNamesTheEndpoint) {
   int port;
   {

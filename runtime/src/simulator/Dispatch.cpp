@@ -30,6 +30,8 @@ const std::vector<ApiSpec> &apiTable() {
         {"ECS", "RebootInstance", ecs::rebootInstance, true},
         {"ECS", "DeleteInstance", ecs::deleteInstance, true},
         {"ECS", "ModifyInstanceAttribute", ecs::modifyInstanceAttribute, true},
+        // ACK's attach script, a text answer (Cs.cpp).
+        {"CS", "DescribeClusterAttachScripts", cs::describeClusterAttachScripts, false},
         // ECS savings plans (EcsSavingsPlans.cpp).
         {"ECS", "DescribeSavingsPlanEstimation", ecs::describeSavingsPlanEstimation, false},
         {"ECS", "DescribeSavingsPlanPrice", ecs::describeSavingsPlanPrice, false},

@@ -182,6 +182,14 @@ struct SimulatedCloud::Impl {
     return result;
   }
 
+  /// Whether \p api answers text (ACK's attach script): templates get it as
+  /// `{"data": text}`, without the RequestId an OpenAPI JSON body carries.
+  bool answersText(std::string_view service, std::string_view api) const {
+    const apis::ProductRecord *product = options.apis ? options.apis->findService(service, api) : nullptr;
+    const apis::Shape *shape = product ? options.apis->answerShape(*product, api) : nullptr;
+    return shape && shape->kind == apis::Shape::Kind::String;
+  }
+
   /// Serves one call on the world as it is now (latency and locks done).
   Outcome<Value, ApiError> answer(std::string_view service, std::string_view api,
                                   const Value &written) {
@@ -332,7 +340,8 @@ Outcome<Value, ApiError> SimulatedCloud::call(std::string_view service,
   Value response = std::move(result.value());
   if (!response.isMap())
     response = object();
-  if (!speaksItsOwnProtocol(service)) // OpenAPI puts RequestId in the body
+  // OpenAPI puts RequestId in a JSON body.
+  if (!speaksItsOwnProtocol(service) && !impl->answersText(service, api))
     response.getMap().insert(response.getMap().begin(), {"RequestId", requestId});
   return response;
 }

@@ -491,6 +491,10 @@ Result describeScalingActivities(World &, const Request &);
 Result executeScalingRule(World &, const Request &);
 } // namespace ess
 
+namespace cs {
+Result describeClusterAttachScripts(World &, const Request &);
+} // namespace cs
+
 /// One row of the API table.
 struct ApiSpec {
   std::string_view service;

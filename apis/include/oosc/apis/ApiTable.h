@@ -86,6 +86,11 @@ struct Shape {
 
 std::string_view shapeKindName(Shape::Kind kind);
 
+/// What templates select from when an API answers text (ACK's attach
+/// script, a function's output): OOS hands it over as `{"data": text}`, as
+/// Alibaba's templates read it (`.data`).
+const Shape &textAnswerShape();
+
 /// One product of the table, as generated. The text members point into
 /// static data (or a runner's generated subset).
 struct ProductRecord {

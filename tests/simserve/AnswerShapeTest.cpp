@@ -155,6 +155,11 @@ const std::vector<Step> &walkSteps() {
       {"ECS", "DescribeSavingsPlanPrice",
        R"({"ResourceId": ["${instance}"], "CommittedAmount": "0.2", "PeriodUnit": "Month", "Period": 3})"},
       {"ECS", "CreateSavingsPlan", R"({"ResourceId": ["${instance}"], "CommittedAmount": "0.2", "PlanType": "ecs"})"},
+      // Security Center: the instance as an asset, its agent installed.
+      {"Sas", "DescribeCloudCenterInstances", R"({"Criteria": "[{\"name\": \"instanceId\", \"value\": \"${instance}\"}]"})",
+       "Instances", {{"uuid", "Instances[0].Uuid"}}},
+      {"Sas", "OperateAgentClientInstall", R"({"Uuids": "${uuid}"})", "AegisCelintInstallResposeList"},
+      {"Sas", "DescribeAgentInstallStatus", R"({"Uuids": "${uuid}"})", "AegisClientInvokeStatusResponseList"},
       {"ECS", "InstallCloudAssistant", R"({"InstanceId": ["${instance}"]})", nullptr, {}, instanceIs("Running")},
       {"ECS", "DescribeCloudAssistantStatus", R"({"InstanceId": ["${instance}"]})",
        "InstanceCloudAssistantStatusSet.InstanceCloudAssistantStatus"},

@@ -608,6 +608,31 @@ TEST(GenericEngine, AckChangesRunAsTasksDescribeTaskInfoFinds) {
   EXPECT_EQ(unknown.error().httpStatus, 404) << unknown.error().code;
 }
 
+TEST(SecurityCenter, AssetsAreFoundByCriteriaAndTheirAgentInstalled) {
+  auto cloud = openCloud();
+  auto found = cloud->call("Sas", "DescribeCloudCenterInstances",
+                           params({{"Criteria", R"([{"name": "instanceId", "value": "i-sim000000000002"}])"}}));
+  ASSERT_TRUE(found.ok()) << found.error().message;
+  EXPECT_EQ(at(found.value(), "Instances.0.InstanceId"), "\"i-sim000000000002\"") << found.value().toJson();
+  EXPECT_EQ(at(found.value(), "Instances.1"), "(absent)");
+  EXPECT_EQ(at(found.value(), "Instances.0.ClientStatus"), "\"offline\"");
+  std::string uuid = at(found.value(), "Instances.0.Uuid");
+  uuid = uuid.substr(1, uuid.size() - 2);
+  auto before = cloud->call("Sas", "DescribeAgentInstallStatus", params({{"Uuids", uuid}}));
+  ASSERT_TRUE(before.ok());
+  EXPECT_EQ(at(before.value(), "AegisClientInvokeStatusResponseList.0.ResuleCode"), "\"1\"");
+  ASSERT_TRUE(cloud->call("Sas", "OperateAgentClientInstall", params({{"Uuids", uuid}})).ok());
+  auto after = cloud->call("Sas", "DescribeAgentInstallStatus", params({{"Uuids", uuid}}));
+  ASSERT_TRUE(after.ok());
+  EXPECT_EQ(at(after.value(), "AegisClientInvokeStatusResponseList.0.ResuleCode"), "\"0\"") << after.value().toJson();
+
+  auto unknownField = cloud->call("Sas", "DescribeCloudCenterInstances",
+                                  params({{"Criteria", R"([{"name": "colour", "value": "blue"}])"}}));
+  ASSERT_FALSE(unknownField.ok());
+  EXPECT_EQ(unknownField.error().code, "InvalidParameter");
+  EXPECT_FALSE(cloud->call("Sas", "OperateAgentClientInstall", params({{"Uuids", "sas-i-none"}})).ok());
+}
+
 TEST(GenericEngine, AckNodesAreListedByTheClusterInTheirPathAndTheirInstances) {
   auto cloud = openCloud();
   auto clusters = cloud->call("CS", "DescribeClustersV1", params({}));

@@ -32,6 +32,10 @@ const std::vector<ApiSpec> &apiTable() {
         {"ECS", "ModifyInstanceAttribute", ecs::modifyInstanceAttribute, true},
         // ACK's attach script, a text answer (Cs.cpp).
         {"CS", "DescribeClusterAttachScripts", cs::describeClusterAttachScripts, false},
+        // Security Center's assets and its agent (Sas.cpp).
+        {"Sas", "DescribeCloudCenterInstances", sas::describeCloudCenterInstances, false},
+        {"Sas", "OperateAgentClientInstall", sas::operateAgentClientInstall, true},
+        {"Sas", "DescribeAgentInstallStatus", sas::describeAgentInstallStatus, false},
         // ECS savings plans (EcsSavingsPlans.cpp).
         {"ECS", "DescribeSavingsPlanEstimation", ecs::describeSavingsPlanEstimation, false},
         {"ECS", "DescribeSavingsPlanPrice", ecs::describeSavingsPlanPrice, false},

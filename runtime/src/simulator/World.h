@@ -495,6 +495,12 @@ namespace cs {
 Result describeClusterAttachScripts(World &, const Request &);
 } // namespace cs
 
+namespace sas {
+Result describeCloudCenterInstances(World &, const Request &);
+Result operateAgentClientInstall(World &, const Request &);
+Result describeAgentInstallStatus(World &, const Request &);
+} // namespace sas
+
 /// One row of the API table.
 struct ApiSpec {
   std::string_view service;

@@ -155,6 +155,11 @@ const std::vector<Step> &walkSteps() {
       {"ECS", "DescribeSavingsPlanPrice",
        R"({"ResourceId": ["${instance}"], "CommittedAmount": "0.2", "PeriodUnit": "Month", "Period": 3})"},
       {"ECS", "CreateSavingsPlan", R"({"ResourceId": ["${instance}"], "CommittedAmount": "0.2", "PlanType": "ecs"})"},
+      // Resource Center: the instance among the region's resources.
+      {"ResourceCenter", "SearchResources",
+       R"({"Filter": [{"Key": "ResourceType", "Value": ["ACS::ECS::Instance"], "MatchType": "equals"},
+                      {"Key": "ResourceId", "Value": ["${instance}"]}]})",
+       "Resources"},
       // Security Center: the instance as an asset, its agent installed.
       {"Sas", "DescribeCloudCenterInstances", R"({"Criteria": "[{\"name\": \"instanceId\", \"value\": \"${instance}\"}]"})",
        "Instances", {{"uuid", "Instances[0].Uuid"}}},

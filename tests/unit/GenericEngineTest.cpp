@@ -608,6 +608,28 @@ TEST(GenericEngine, AckChangesRunAsTasksDescribeTaskInfoFinds) {
   EXPECT_EQ(unknown.error().httpStatus, 404) << unknown.error().code;
 }
 
+TEST(ResourceCenter, SearchesTheWorldsResourcesByEveryCondition) {
+  auto cloud = openCloud();
+  auto redis = cloud->call("ResourceCenter", "SearchResources",
+                           params({{"Filter.1.Key", "ResourceType"}, {"Filter.1.Value.1", "ACS::Redis::DBInstance"},
+                                   {"Filter.1.MatchType", "equals"}, {"Filter.2.Key", "RegionId"},
+                                   {"Filter.2.Value.1", "cn-hangzhou"}}));
+  ASSERT_TRUE(redis.ok()) << redis.error().message;
+  EXPECT_EQ(at(redis.value(), "Resources.0.ResourceId"), "\"r-sim000000000001\"") << redis.value().toJson();
+  EXPECT_EQ(at(redis.value(), "Resources.0.ResourceName"), "\"sim-cache\"");
+  EXPECT_EQ(at(redis.value(), "Resources.1"), "(absent)");
+  auto prefixed = cloud->call("ResourceCenter", "SearchResources",
+                              params({{"Filter.1.Key", "ResourceId"}, {"Filter.1.Value.1", "i-sim"},
+                                      {"Filter.1.MatchType", "prefix"}, {"Filter.2.Key", "RegionId"},
+                                      {"Filter.2.Value.1", "cn-hangzhou"}}));
+  ASSERT_TRUE(prefixed.ok());
+  EXPECT_EQ(at(prefixed.value(), "Resources.0.ResourceType"), "\"ACS::ECS::Instance\"") << prefixed.value().toJson();
+  auto badKey = cloud->call("ResourceCenter", "SearchResources",
+                            params({{"Filter.1.Key", "Colour"}, {"Filter.1.Value.1", "blue"}}));
+  ASSERT_FALSE(badKey.ok());
+  EXPECT_EQ(badKey.error().code, "InvalidParameter");
+}
+
 TEST(SecurityCenter, AssetsAreFoundByCriteriaAndTheirAgentInstalled) {
   auto cloud = openCloud();
   auto found = cloud->call("Sas", "DescribeCloudCenterInstances",

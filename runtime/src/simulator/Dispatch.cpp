@@ -32,6 +32,8 @@ const std::vector<ApiSpec> &apiTable() {
         {"ECS", "ModifyInstanceAttribute", ecs::modifyInstanceAttribute, true},
         // ACK's attach script, a text answer (Cs.cpp).
         {"CS", "DescribeClusterAttachScripts", cs::describeClusterAttachScripts, false},
+        // Resource Center's search over the world (ResourceCenter.cpp).
+        {"ResourceCenter", "SearchResources", rc::searchResources, false},
         // Security Center's assets and its agent (Sas.cpp).
         {"Sas", "DescribeCloudCenterInstances", sas::describeCloudCenterInstances, false},
         {"Sas", "OperateAgentClientInstall", sas::operateAgentClientInstall, true},

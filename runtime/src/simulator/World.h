@@ -495,6 +495,10 @@ namespace cs {
 Result describeClusterAttachScripts(World &, const Request &);
 } // namespace cs
 
+namespace rc {
+Result searchResources(World &, const Request &);
+} // namespace rc
+
 namespace sas {
 Result describeCloudCenterInstances(World &, const Request &);
 Result operateAgentClientInstall(World &, const Request &);

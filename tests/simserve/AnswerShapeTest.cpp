@@ -155,6 +155,15 @@ const std::vector<Step> &walkSteps() {
       {"ECS", "DescribeSavingsPlanPrice",
        R"({"ResourceId": ["${instance}"], "CommittedAmount": "0.2", "PeriodUnit": "Month", "Period": 3})"},
       {"ECS", "CreateSavingsPlan", R"({"ResourceId": ["${instance}"], "CommittedAmount": "0.2", "PlanType": "ecs"})"},
+      // TAG: the instance tagged by its ARN, listed, untagged.
+      {"Tag", "TagResources",
+       R"({"ResourceARN": ["arn:acs:ecs:cn-hangzhou:1234567890123456:instance/${instance}"], "Tags": "{\"walk\": \"tag\"}"})"},
+      {"Tag", "ListTagResources", R"({"ResourceARN": ["arn:acs:ecs:cn-hangzhou:1234567890123456:instance/${instance}"]})",
+       "TagResources"},
+      {"Tag", "ListTagKeys", "{}", "Keys.Key"},
+      {"Tag", "ListTagValues", R"({"Key": "walk"})", "Values.Value"},
+      {"Tag", "UntagResources",
+       R"({"ResourceARN": ["arn:acs:ecs:cn-hangzhou:1234567890123456:instance/${instance}"], "TagKey": ["walk"]})"},
       // Resource Center: the instance among the region's resources.
       {"ResourceCenter", "SearchResources",
        R"({"Filter": [{"Key": "ResourceType", "Value": ["ACS::ECS::Instance"], "MatchType": "equals"},

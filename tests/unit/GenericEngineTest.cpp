@@ -630,6 +630,35 @@ TEST(ResourceCenter, SearchesTheWorldsResourcesByEveryCondition) {
   EXPECT_EQ(badKey.error().code, "InvalidParameter");
 }
 
+TEST(TagService, TagsByArnLandOnTheResourcesOwnRecords) {
+  auto cloud = openCloud();
+  const std::string disk = "arn:acs:ecs:cn-hangzhou:1234567890123456:disk/d-sim000000000001";
+  const std::string gone = "arn:acs:ecs:cn-hangzhou:1234567890123456:instance/i-gone";
+  auto tagged = cloud->call("Tag", "TagResources",
+                            params({{"ResourceARN.1", disk}, {"ResourceARN.2", gone}, {"Tags", R"({"team": "web"})"}}));
+  ASSERT_TRUE(tagged.ok()) << tagged.error().message;
+  EXPECT_EQ(at(tagged.value(), "FailedResources.FailedResource.0.ResourceARN"), "\"" + gone + "\"")
+      << tagged.value().toJson();
+  EXPECT_EQ(at(tagged.value(), "FailedResources.FailedResource.1"), "(absent)");
+  // The disk's own Describe API shows the tag.
+  auto disks = cloud->call("ECS", "DescribeDisks", params({{"DiskIds", R"(["d-sim000000000001"])"}}));
+  ASSERT_TRUE(disks.ok()) << disks.error().message;
+  EXPECT_NE(disks.value().toJson().find("\"team\""), std::string::npos) << disks.value().toJson();
+  // A wildcard ARN lists the tagged disks of the region; the tag is listed by key and value.
+  auto listed = cloud->call("Tag", "ListTagResources",
+                            params({{"ResourceARN.1", "arn:acs:ecs:cn-hangzhou:1234567890123456:disk/*"},
+                                    {"Tags", R"({"team": "web"})"}}));
+  ASSERT_TRUE(listed.ok());
+  EXPECT_EQ(at(listed.value(), "TagResources.0.ResourceARN"), "\"" + disk + "\"") << listed.value().toJson();
+  auto values = cloud->call("Tag", "ListTagValues", params({{"Key", "team"}}));
+  ASSERT_TRUE(values.ok());
+  EXPECT_EQ(at(values.value(), "Values.Value.0"), "\"web\"") << values.value().toJson();
+  ASSERT_TRUE(cloud->call("Tag", "UntagResources", params({{"ResourceARN.1", disk}, {"TagKey.1", "team"}})).ok());
+  auto after = cloud->call("Tag", "ListTagValues", params({{"Key", "team"}}));
+  ASSERT_TRUE(after.ok());
+  EXPECT_EQ(at(after.value(), "Values.Value"), "[]") << after.value().toJson();
+}
+
 TEST(SecurityCenter, AssetsAreFoundByCriteriaAndTheirAgentInstalled) {
   auto cloud = openCloud();
   auto found = cloud->call("Sas", "DescribeCloudCenterInstances",

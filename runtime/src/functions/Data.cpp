@@ -24,6 +24,18 @@ Outcome<Value> documentArgument(std::string_view function,
                                " at offset " + std::to_string(error.offset));
 }
 
+/// Fn::Jq's data: JSON text of an object or a list is that document, as
+/// ROS's Fn::Jq reads its input string (Alibaba's ACS-TAG-AddTagsToResources
+/// writes `'{"resourceType":"{{resourceType}}"}'`); any other value,
+/// strings included, as it is.
+Value jqInput(const Value &data) {
+  if (data.isString() && !data.getString().empty() &&
+      (data.getString().front() == '{' || data.getString().front() == '['))
+    if (std::optional<Value> parsed = parseJson(data.getString()); parsed && (parsed->isMap() || parsed->isList()))
+      return *parsed;
+  return data;
+}
+
 bool sameText(const Value &lhs, const Value &rhs) {
   return lhs.isScalar() && rhs.isScalar() && !lhs.isNull() && !rhs.isNull() &&
          lowerAscii(lhs.toDisplayString()) == lowerAscii(rhs.toDisplayString());
@@ -89,7 +101,7 @@ Outcome<Value> jq(const Value &argument,
     return program.error();
   if (!environment.jq)
     return failure(Name, "no jq evaluator is available");
-  auto results = environment.jq(program.value(), args[2]);
+  auto results = environment.jq(program.value(), jqInput(args[2]));
   if (!results)
     return failure(Name, results.error().message);
   std::vector<Value> &values = results.value();

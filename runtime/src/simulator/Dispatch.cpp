@@ -32,6 +32,12 @@ const std::vector<ApiSpec> &apiTable() {
         {"ECS", "ModifyInstanceAttribute", ecs::modifyInstanceAttribute, true},
         // ACK's attach script, a text answer (Cs.cpp).
         {"CS", "DescribeClusterAttachScripts", cs::describeClusterAttachScripts, false},
+        // TAG: tags by ARN on the resources Resource Center knows (Tag.cpp).
+        {"Tag", "TagResources", tag::tagResources, true},
+        {"Tag", "UntagResources", tag::untagResources, true},
+        {"Tag", "ListTagResources", tag::listTagResources, false},
+        {"Tag", "ListTagKeys", tag::listTagKeys, false},
+        {"Tag", "ListTagValues", tag::listTagValues, false},
         // Resource Center's search over the world (ResourceCenter.cpp).
         {"ResourceCenter", "SearchResources", rc::searchResources, false},
         // Security Center's assets and its agent (Sas.cpp).

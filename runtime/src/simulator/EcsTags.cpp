@@ -104,6 +104,15 @@ void setTags(Value &record, const std::vector<Tag> &tags) {
   }
 }
 
+void removeTags(Value &record, const std::vector<std::string> &keys, bool all) {
+  Value::List &items = *tagList(record);
+  items.erase(std::remove_if(items.begin(), items.end(),
+                             [&](const Value &tag) {
+                               return all || std::find(keys.begin(), keys.end(), textOf(tag, "TagKey")) != keys.end();
+                             }),
+              items.end());
+}
+
 std::vector<Tag> tagsOf(const Value &record) {
   std::vector<Tag> tags;
   const Value *container = record.find("Tags");
@@ -209,18 +218,8 @@ Result untagResources(World &world, const Request &request) {
   auto resources = resourcesOf(world, request, *kind.value(), regionId.value());
   if (!resources)
     return resources.error();
-  for (Value *resource : resources.value()) {
-    Value::List &items = *tagList(*resource);
-    items.erase(std::remove_if(items.begin(), items.end(),
-                               [&](const Value &tag) {
-                                 return all.value() ||
-                                        std::find(keys.value().begin(),
-                                                  keys.value().end(),
-                                                  textOf(tag, "TagKey")) !=
-                                            keys.value().end();
-                               }),
-                items.end());
-  }
+  for (Value *resource : resources.value())
+    removeTags(*resource, keys.value(), all.value());
   return object();
 }
 

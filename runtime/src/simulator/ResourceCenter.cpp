@@ -1,37 +1,13 @@
 // ResourceCenter.cpp - Resource Center's SearchResources on the simulated
-// cloud: the world's resources of the types below (hand-written models'
-// sections and the generic engine's kinds), filtered by Filter's
+// cloud: the world's resources of the types CloudResources.h lists
+// (hand-written models' sections and the generic engine's kinds), filtered by Filter's
 // {Key, Value[], MatchType} conditions, all of which must hold.
-#include "World.h"
+#include "CloudResources.h"
 
 #include <algorithm>
 
 namespace oosc::runtime::sim::rc {
 namespace {
-
-/// Where resources of one Resource Center type live: a hand-written
-/// model's section (kind empty) or the generic engine's kind, and the
-/// fields that hold their id and name.
-struct Source {
-  std::string_view type, section, kind, idField, nameField;
-};
-
-constexpr Source kSources[] = {
-    {"ACS::ECS::Instance", section::Instances, "", "InstanceId", "InstanceName"},
-    {"ACS::ECS::SecurityGroup", section::SecurityGroups, "", "SecurityGroupId", "SecurityGroupName"},
-    {"ACS::VPC::VPC", section::Vpcs, "", "VpcId", "VpcName"},
-    {"ACS::VPC::VSwitch", section::VSwitches, "", "VSwitchId", "VSwitchName"},
-    {"ACS::ESS::ScalingGroup", section::ScalingGroups, "", "ScalingGroupId", "ScalingGroupName"},
-    {"ACS::ECS::Disk", section::Resources, "Ecs::Disk", "DiskId", "DiskName"},
-    {"ACS::ECS::Snapshot", section::Resources, "Ecs::Snapshot", "SnapshotId", "SnapshotName"},
-    {"ACS::ECS::KeyPair", section::Resources, "Ecs::KeyPair", "KeyPairName", "KeyPairName"},
-    {"ACS::RDS::DBInstance", section::Resources, "Rds::DBInstance", "DBInstanceId", "DBInstanceDescription"},
-    {"ACS::Redis::DBInstance", section::Resources, "R-kvstore::Instance", "InstanceId", "InstanceName"},
-    {"ACS::MongoDB::DBInstance", section::Resources, "Dds::DBInstance", "DBInstanceId", "DBInstanceDescription"},
-    {"ACS::SLB::LoadBalancer", section::Resources, "Slb::LoadBalancer", "LoadBalancerId", "LoadBalancerName"},
-    {"ACS::EIP::EipAddress", section::Resources, "Vpc::EipAddress", "AllocationId", "Name"},
-    {"ACS::KMS::Key", section::Resources, "Kms::Key", "KeyId", "KeyId"},
-};
 
 /// One condition of Filter.
 struct Condition {
@@ -94,7 +70,7 @@ bool matches(const std::string &have, const Condition &condition) {
   return condition.matchType == "not" ? !any : any;
 }
 
-Value resourceOf(const Source &source, const Value &record) {
+Value resourceOf(const CloudResourceType &source, const Value &record) {
   Value::List tags;
   for (const Tag &tag : ecs::tagsOf(record))
     tags.push_back(Value(Value::Map{{"Key", tag.key}, {"Value", tag.value.value_or("")}}));
@@ -124,10 +100,9 @@ Result searchResources(World &world, const Request &request) {
   if (!page)
     return page.error();
   Value::List found;
-  for (const Source &source : kSources)
+  for (const CloudResourceType &source : kCloudResourceTypes)
     for (const Value &record : world.records(source.section)) {
-      const Value *kind = simulatedMember(record, "Kind");
-      if (!source.kind.empty() && !(kind && kind->isString() && kind->getString() == source.kind))
+      if (!isOfType(record, source))
         continue;
       Value resource = resourceOf(source, record);
       bool keep = true;

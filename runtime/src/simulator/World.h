@@ -339,6 +339,8 @@ bool cloudAssistantOnline(const Value &instance);
 void setTags(Value &record, const std::vector<Tag> &tags);
 /// Tags of \p record as {Key, Value} pairs.
 std::vector<Tag> tagsOf(const Value &record);
+/// Takes the tags of \p keys (or, with \p all, every tag) off \p record.
+void removeTags(Value &record, const std::vector<std::string> &keys, bool all = false);
 
 /// The content and settings of one Cloud Assistant invocation.
 struct InvocationSpec {
@@ -498,6 +500,14 @@ Result describeClusterAttachScripts(World &, const Request &);
 namespace rc {
 Result searchResources(World &, const Request &);
 } // namespace rc
+
+namespace tag {
+Result tagResources(World &, const Request &);
+Result untagResources(World &, const Request &);
+Result listTagResources(World &, const Request &);
+Result listTagKeys(World &, const Request &);
+Result listTagValues(World &, const Request &);
+} // namespace tag
 
 namespace sas {
 Result describeCloudCenterInstances(World &, const Request &);

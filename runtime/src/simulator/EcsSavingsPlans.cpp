@@ -92,6 +92,28 @@ Outcome<std::vector<const Value *>, ApiError> instancesNamed(World &world, const
   return found;
 }
 
+/// What a price or a purchase commits to: an amount an hour over a term,
+/// for instances of the region that exist.
+struct Commitment {
+  double hourly = 0;
+  Term term;
+};
+
+Outcome<Commitment, ApiError> commitmentOf(World &world, const Request &request) {
+  auto amount = committedAmountOf(request);
+  if (!amount)
+    return amount.error();
+  auto term = termOf(request);
+  if (!term)
+    return term.error();
+  auto ids = request.list({"ResourceId"});
+  if (!ids)
+    return ids.error();
+  if (auto instances = instancesNamed(world, request, ids.value()); !instances)
+    return instances.error();
+  return Commitment{amount.value(), term.value()};
+}
+
 } // namespace
 
 Result describeSavingsPlanEstimation(World &world, const Request &request) {
@@ -121,18 +143,10 @@ Result describeSavingsPlanEstimation(World &world, const Request &request) {
 }
 
 Result describeSavingsPlanPrice(World &world, const Request &request) {
-  auto amount = committedAmountOf(request);
-  if (!amount)
-    return amount.error();
-  auto term = termOf(request);
-  if (!term)
-    return term.error();
-  auto ids = request.list({"ResourceId"});
-  if (!ids)
-    return ids.error();
-  if (auto instances = instancesNamed(world, request, ids.value()); !instances)
-    return instances.error();
-  double price = rounded(amount.value() * term.value().hours());
+  auto plan = commitmentOf(world, request);
+  if (!plan)
+    return plan.error();
+  double price = rounded(plan.value().hourly * plan.value().term.hours());
   Value answer = object();
   answer.set("PriceInfo", Value(Value::Map{{"Price", Value(Value::Map{{"Currency", "CNY"},
                                                                       {"OriginalPrice", price},
@@ -143,17 +157,8 @@ Result describeSavingsPlanPrice(World &world, const Request &request) {
 }
 
 Result createSavingsPlan(World &world, const Request &request) {
-  auto amount = committedAmountOf(request);
-  if (!amount)
-    return amount.error();
-  auto term = termOf(request);
-  if (!term)
-    return term.error();
-  auto ids = request.list({"ResourceId"});
-  if (!ids)
-    return ids.error();
-  if (auto instances = instancesNamed(world, request, ids.value()); !instances)
-    return instances.error();
+  if (auto plan = commitmentOf(world, request); !plan)
+    return plan.error();
   std::string planId = world.nextId("spn");
   // Orders are numbers of fifteen digits; the seeded one is the first.
   std::string counter = world.nextId("order", 2);

@@ -76,7 +76,7 @@ Outcome<bool, ApiError> meets(const Value &asset, const Criterion &criterion) {
 }
 
 /// The world's ECS instances that the request's Uuids (or InstanceIds)
-/// name, or NotFound-like errors for one that names none.
+/// name, each once; InvalidParameter for a name no asset has.
 Outcome<std::vector<Value *>, ApiError> instancesNamed(World &world, const Request &request) {
   auto uuids = request.list({"Uuids"}, true);
   if (!uuids)
@@ -87,16 +87,23 @@ Outcome<std::vector<Value *>, ApiError> instancesNamed(World &world, const Reque
   if (uuids.value().empty() && ids.value().empty())
     return missingParameter("Uuids");
   std::vector<Value *> found;
-  for (Value &instance : world.records(section::Instances)) {
-    std::string_view id = textOf(instance, "InstanceId");
-    auto listed = [&](const std::vector<std::string> &names, const std::string &name) {
-      return std::find(names.begin(), names.end(), name) != names.end();
-    };
-    if (listed(uuids.value(), uuidOf(id)) || listed(ids.value(), std::string(id)))
-      found.push_back(&instance);
-  }
-  if (found.size() < uuids.value().size() + ids.value().size())
-    return invalidParameter("Uuids", "an asset it names does not exist");
+  auto take = [&](const std::string &name, bool isUuid) -> std::optional<ApiError> {
+    for (Value &instance : world.records(section::Instances)) {
+      std::string_view id = textOf(instance, "InstanceId");
+      if (isUuid ? uuidOf(id) == name : id == name) {
+        if (std::find(found.begin(), found.end(), &instance) == found.end())
+          found.push_back(&instance);
+        return std::nullopt;
+      }
+    }
+    return invalidParameter(isUuid ? "Uuids" : "InstanceIds", "no asset is " + name);
+  };
+  for (const std::string &uuid : uuids.value())
+    if (auto error = take(uuid, true))
+      return *error;
+  for (const std::string &id : ids.value())
+    if (auto error = take(id, false))
+      return *error;
   return found;
 }
 

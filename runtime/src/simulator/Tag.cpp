@@ -72,9 +72,11 @@ std::vector<Named> resourcesOf(World &world, std::string_view arn) {
   return found;
 }
 
+/// The one record an ARN names by its id (not `*`), or null.
 Value *resourceOf(World &world, std::string_view arn) {
-  std::vector<Named> found = resourcesOf(world, arn);
-  return found.size() == 1 && arn.substr(arn.size() - 2) != "/*" ? found.front().record : nullptr;
+  bool wildcard = arn.size() >= 2 && arn.substr(arn.size() - 2) == "/*";
+  std::vector<Named> found = wildcard ? std::vector<Named>{} : resourcesOf(world, arn);
+  return found.size() == 1 ? found.front().record : nullptr;
 }
 
 /// Tags as the TAG API takes them: a JSON object text `{"k": "v"}` (or the

@@ -91,6 +91,11 @@ OutgoingResponse OpenApiFront::errorResponse(int status, const std::string &code
 
 namespace {
 
+/// Whether \p request's body is a form (RPC's parameters), not a JSON body.
+bool hasFormBody(const IncomingRequest &request) {
+  return request.header("Content-Type").find("application/x-www-form-urlencoded") != std::string::npos;
+}
+
 /// A restful call's path parameters (`/clusters/[ClusterId]`) and its JSON
 /// body (`body`), as the API table names them: the simulator takes them as
 /// parameters, as it does from a runner.
@@ -100,7 +105,7 @@ void addRestfulParts(const apis::ApiSpec &api, const IncomingRequest &request, V
   if (auto values = apis::matchPath(request.target, api.pathPattern))
     for (auto &[name, value] : *values)
       parameters.emplace_back(name, Value(value));
-  if (!request.body.empty() && request.header("Content-Type").find("application/x-www-form-urlencoded") == std::string::npos)
+  if (!request.body.empty() && !hasFormBody(request))
     parameters.emplace_back("body", Value(request.body));
 }
 
@@ -115,7 +120,7 @@ openapi::ReceivedRequest OpenApiFront::decode(const IncomingRequest &request) co
     received.query = openapi::decodeQuery(std::string_view(request.target).substr(question + 1), false);
   received.headers = request.headers;
   received.body = request.body;
-  if (request.header("Content-Type").find("application/x-www-form-urlencoded") != std::string::npos)
+  if (hasFormBody(request))
     received.form = openapi::decodeQuery(request.body, true);
   return received;
 }

@@ -41,4 +41,12 @@ inline bool isOfType(const Value &record, const CloudResourceType &type) {
   return kind && kind->isString() && kind->getString() == type.kind;
 }
 
+/// Calls \p visit(type, record) for every resource of every type above.
+template <typename Record, typename Visit> void forEachCloudResource(World &world, Visit &&visit) {
+  for (const CloudResourceType &type : kCloudResourceTypes)
+    for (Record &record : world.records(type.section))
+      if (isOfType(record, type))
+        visit(type, record);
+}
+
 } // namespace oosc::runtime::sim

@@ -8,7 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
+#include <cstdint>
 
 namespace oosc::runtime::sim::ess {
 namespace {
@@ -23,20 +23,14 @@ std::vector<std::string> inServiceOf(const World &world, std::string_view groupI
   return ids;
 }
 
-/// \p key of \p record as a whole number, whether kept as a number or as
-/// the text a template passed ("-1"); \p fallback when it is neither.
-std::int64_t wholeNumberOf(const Value &record, std::string_view key, std::int64_t fallback) {
-  std::string text = record.find(key) ? scalarText(*record.find(key)) : "";
-  char *end = nullptr;
-  long long number = std::strtoll(text.c_str(), &end, 10);
-  return !text.empty() && *end == '\0' ? number : fallback;
-}
-
 /// The capacity \p rule asks of a group of \p current instances, before
 /// the group's bounds.
 Outcome<std::int64_t, ApiError> askedCapacity(const Value &rule, std::int64_t current) {
   std::string_view type = textOf(rule, "AdjustmentType");
-  std::int64_t value = wholeNumberOf(rule, "AdjustmentValue", 0);
+  // As the rule keeps it: a number, or the text a template passed ("-1");
+  // anything else adjusts nothing.
+  auto adjustment = Request(rule).integer("AdjustmentValue", 0, INT64_MIN, INT64_MAX);
+  std::int64_t value = adjustment ? adjustment.value() : 0;
   if (type == "QuantityChangeInCapacity")
     return current + value;
   if (type == "PercentChangeInCapacity")

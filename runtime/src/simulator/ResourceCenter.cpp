@@ -74,11 +74,10 @@ Value resourceOf(const CloudResourceType &source, const Value &record) {
   Value::List tags;
   for (const Tag &tag : ecs::tagsOf(record))
     tags.push_back(Value(Value::Map{{"Key", tag.key}, {"Value", tag.value.value_or("")}}));
-  std::string region(regionOfRecord(record).empty() ? textOf(record, "RegionId") : regionOfRecord(record));
   return Value(Value::Map{{"ResourceType", std::string(source.type)},
                           {"ResourceId", std::string(textOf(record, source.idField))},
                           {"ResourceName", std::string(textOf(record, source.nameField))},
-                          {"RegionId", region},
+                          {"RegionId", std::string(regionOfRecord(record))},
                           {"ZoneId", std::string(textOf(record, "ZoneId"))},
                           {"ResourceGroupId", std::string(textOf(record, "ResourceGroupId"))},
                           {"AccountId", std::string(kAccountId)},
@@ -100,17 +99,14 @@ Result searchResources(World &world, const Request &request) {
   if (!page)
     return page.error();
   Value::List found;
-  for (const CloudResourceType &source : kCloudResourceTypes)
-    for (const Value &record : world.records(source.section)) {
-      if (!isOfType(record, source))
-        continue;
-      Value resource = resourceOf(source, record);
-      bool keep = true;
-      for (const Condition &condition : conditions.value())
-        keep = keep && matches(std::string(textOf(resource, condition.key)), condition);
-      if (keep)
-        found.push_back(std::move(resource));
-    }
+  forEachCloudResource<const Value>(world, [&](const CloudResourceType &type, const Value &record) {
+    Value resource = resourceOf(type, record);
+    bool keep = true;
+    for (const Condition &condition : conditions.value())
+      keep = keep && matches(std::string(textOf(resource, condition.key)), condition);
+    if (keep)
+      found.push_back(std::move(resource));
+  });
   Value answer = object();
   answer.set("Resources", Value(pageOf(std::move(found), page.value())));
   answer.set("MaxResults", static_cast<std::int64_t>(page.value().size));

@@ -182,17 +182,12 @@ struct SimulatedCloud::Impl {
     return result;
   }
 
-  /// Whether \p api answers text (ACK's attach script): templates get it as
-  /// `{"data": text}`, without the RequestId an OpenAPI JSON body carries.
-  bool answersText(std::string_view service, std::string_view api) const {
-    const apis::ProductRecord *product = options.apis ? options.apis->findService(service, api) : nullptr;
-    const apis::Shape *shape = product ? options.apis->answerShape(*product, api) : nullptr;
-    return shape && shape->kind == apis::Shape::Kind::String;
-  }
-
   /// Serves one call on the world as it is now (latency and locks done).
+  /// \p text says whether the API reached answers text (ACK's attach
+  /// script): templates get it as `{"data": text}`, without the RequestId
+  /// an OpenAPI JSON body carries.
   Outcome<Value, ApiError> answer(std::string_view service, std::string_view api,
-                                  const Value &written) {
+                                  const Value &written, bool &text) {
     World &current = *world;
     current.advanceTo(worldTime());
     const apis::ProductRecord *product = options.apis ? options.apis->findService(service, api) : nullptr;
@@ -208,6 +203,8 @@ struct SimulatedCloud::Impl {
       api = tabled->name;
       parameters = std::move(reached.value().parameters);
     }
+    const apis::Shape *shape = tabled ? options.apis->answerShape(*product, tabled->name) : nullptr;
+    text = shape && shape->kind == apis::Shape::Kind::String;
     const ApiSpec *spec = findApi(service, api);
     // No hand-written model: the generic engine answers any API the table
     // has (generic/GenericEngine.h).
@@ -330,7 +327,8 @@ Outcome<Value, ApiError> SimulatedCloud::call(std::string_view service,
     error.requestId = makeRequestId(impl->options.seed, callNumber, 0);
     return error;
   }
-  auto result = impl->answer(service, api, parameters);
+  bool text = false;
+  auto result = impl->answer(service, api, parameters, text);
   std::string requestId = makeRequestId(impl->options.seed, callNumber, impl->world->now());
   if (!result) {
     ApiError error = result.error();
@@ -341,7 +339,7 @@ Outcome<Value, ApiError> SimulatedCloud::call(std::string_view service,
   if (!response.isMap())
     response = object();
   // OpenAPI puts RequestId in a JSON body.
-  if (!speaksItsOwnProtocol(service) && !impl->answersText(service, api))
+  if (!speaksItsOwnProtocol(service) && !text)
     response.getMap().insert(response.getMap().begin(), {"RequestId", requestId});
   return response;
 }

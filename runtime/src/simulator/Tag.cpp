@@ -13,26 +13,17 @@
 namespace oosc::runtime::sim::tag {
 namespace {
 
-/// \p text lower-cased.
-std::string lowered(std::string_view text) {
-  std::string lower(text);
-  for (char &c : lower)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return lower;
-}
-
 /// `ACS::ECS::Instance` -> {"ecs", "instance"}.
 std::pair<std::string, std::string> arnPartsOf(std::string_view type) {
-  std::string lower = lowered(type);
+  std::string lower = lowerAscii(type);
   size_t first = lower.find("::"), second = lower.rfind("::");
   return {lower.substr(first + 2, second - first - 2), lower.substr(second + 2)};
 }
 
 std::string arnOf(const CloudResourceType &type, const Value &record) {
   auto [service, kind] = arnPartsOf(type.type);
-  return "arn:acs:" + service + ":" + std::string(regionOfRecord(record).empty() ? textOf(record, "RegionId")
-                                                                               : regionOfRecord(record)) +
-         ":" + std::string(kAccountId) + ":" + kind + "/" + std::string(textOf(record, type.idField));
+  return "arn:acs:" + service + ":" + std::string(regionOfRecord(record)) + ":" + std::string(kAccountId) + ":" +
+         kind + "/" + std::string(textOf(record, type.idField));
 }
 
 /// A resource an ARN names, with the ARN that names it alone.
@@ -59,16 +50,14 @@ std::vector<Named> resourcesOf(World &world, std::string_view arn) {
   size_t slash = rest.find('/');
   if (parts[0] != "arn" || parts[1] != "acs" || slash == std::string_view::npos)
     return {};
-  std::string service = lowered(parts[2]), kind = lowered(rest.substr(0, slash));
+  std::string service = lowerAscii(parts[2]), kind = lowerAscii(rest.substr(0, slash));
   std::string_view id = rest.substr(slash + 1), region = parts[3];
   std::vector<Named> found;
-  for (const CloudResourceType &type : kCloudResourceTypes)
-    if (arnPartsOf(type.type) == std::make_pair(service, kind))
-      for (Value &record : world.records(type.section))
-        if (isOfType(record, type) && (id == "*" ? arnOf(type, record).find(":" + std::string(region) + ":") !=
-                                                       std::string::npos
-                                                 : textOf(record, type.idField) == id))
-          found.push_back({arnOf(type, record), &record});
+  forEachCloudResource<Value>(world, [&](const CloudResourceType &type, Value &record) {
+    if (arnPartsOf(type.type) == std::make_pair(service, kind) &&
+        (id == "*" ? regionOfRecord(record) == region : textOf(record, type.idField) == id))
+      found.push_back({arnOf(type, record), &record});
+  });
   return found;
 }
 
@@ -136,11 +125,11 @@ Value tagsView(const Value &record) {
 /// Every tag of the region's resources, by key.
 std::map<std::string, std::set<std::string>> tagsIn(World &world, std::string_view regionId) {
   std::map<std::string, std::set<std::string>> found;
-  for (const CloudResourceType &type : kCloudResourceTypes)
-    for (const Value &record : world.records(type.section))
-      if (isOfType(record, type) && (regionOfRecord(record) == regionId || textOf(record, "RegionId") == regionId))
-        for (const Tag &tag : ecs::tagsOf(record))
-          found[tag.key].insert(tag.value.value_or(""));
+  forEachCloudResource<const Value>(world, [&](const CloudResourceType &, const Value &record) {
+    if (regionOfRecord(record) == regionId)
+      for (const Tag &tag : ecs::tagsOf(record))
+        found[tag.key].insert(tag.value.value_or(""));
+  });
   return found;
 }
 
@@ -180,19 +169,20 @@ Result listTagResources(World &world, const Request &request) {
   auto filter = tagsParameter(request, false);
   if (!filter)
     return filter.error();
+  // The resources the ARNs name, or without ARNs every one of the region.
+  std::vector<Named> named;
+  for (const std::string &arn : arns.value())
+    for (Named &one : resourcesOf(world, arn))
+      named.push_back(std::move(one));
+  if (arns.value().empty())
+    forEachCloudResource<Value>(world, [&](const CloudResourceType &type, Value &record) {
+      if (regionOfRecord(record) == regionId.value())
+        named.push_back({arnOf(type, record), &record});
+    });
   Value::List listed;
-  if (!arns.value().empty()) {
-    for (const std::string &arn : arns.value())
-      for (const Named &named : resourcesOf(world, arn))
-        if (!ecs::tagsOf(*named.record).empty() && ecs::matchesTags(*named.record, filter.value()))
-          listed.push_back(Value(Value::Map{{"ResourceARN", named.arn}, {"Tags", tagsView(*named.record)}}));
-  } else {
-    for (const CloudResourceType &type : kCloudResourceTypes)
-      for (const Value &record : world.records(type.section))
-        if (isOfType(record, type) && arnOf(type, record).find(":" + regionId.value() + ":") != std::string::npos &&
-            !ecs::tagsOf(record).empty() && ecs::matchesTags(record, filter.value()))
-          listed.push_back(Value(Value::Map{{"ResourceARN", arnOf(type, record)}, {"Tags", tagsView(record)}}));
-  }
+  for (const Named &one : named)
+    if (!ecs::tagsOf(*one.record).empty() && ecs::matchesTags(*one.record, filter.value()))
+      listed.push_back(Value(Value::Map{{"ResourceARN", one.arn}, {"Tags", tagsView(*one.record)}}));
   Value answer = object();
   answer.set("TagResources", Value(std::move(listed)));
   answer.set("NextToken", "");

@@ -143,8 +143,6 @@ std::set<std::string> wantedTexts(const Value &value) {
   return texts;
 }
 
-/// The parameter that names one resource and the field it matches: the
-/// id field, `<noun>Id`, `<noun>Name`, `Id` or `Name`, the first given.
 /// `ScalingRule` -> `scaling_rule`, as ACK names its ids (`task_id`).
 std::string snakeCase(const std::string &noun) {
   std::string snake;
@@ -156,6 +154,9 @@ std::string snakeCase(const std::string &noun) {
   return snake;
 }
 
+/// The parameter that names one resource and the field it matches: the
+/// id field, `<noun>Id`, `<noun>Name`, `<noun>_id`, `Id` or `Name`, the
+/// first given.
 std::optional<std::pair<std::string, std::string>> keyOf(const Request &request, const std::string &idField,
                                                           const std::string &noun) {
   for (const std::string &name :
@@ -745,10 +746,6 @@ std::string namedNoun(const std::string &noun, const Value &parameters) {
   return best.empty() ? noun : best;
 }
 
-} // namespace
-
-namespace {
-
 /// A seed's id (Resources.def): its `<Noun>Id`, else its `<Noun>Name`,
 /// else its first field named `...Id` (an EIP's AllocationId).
 std::string seedIdOf(const Value &record, const std::string &noun) {
@@ -829,10 +826,6 @@ std::optional<ApiError> missingRequired(const apis::ProductRecord &product, cons
       return missingParameter(parameter.name);
   return std::nullopt;
 }
-
-} // namespace
-
-namespace {
 
 /// A call that changes something: made, changed, removed or acted on, by
 /// what its verb says.

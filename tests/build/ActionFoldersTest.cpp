@@ -145,6 +145,22 @@ TEST_F(ActionFoldersTest, AParameterWithoutAssociationIsPickedByTheApiParameterI
   EXPECT_EQ(parse(result.out).find("tags")->toJson(), R"([{"Key":"placeholder-tags","Value":"placeholder"}])");
 }
 
+TEST_F(ActionFoldersTest, APickerWithinAParentListsWhatTheParentPickedFirstHolds) {
+  std::string runner = build({"tests/build/picks-within.yaml"});
+  RunResult help = run(runner, {"--help"});
+  EXPECT_NE(help.out.find("picked from Function Compute functions (FC-Open.ListFunctions)"), std::string::npos)
+      << help.out;
+  RunResult result = run(runner, {"--pick-defaults", "--no-journal"});
+  ASSERT_EQ(result.exitCode, 0) << result.err;
+  EXPECT_EQ(parse(result.out).find("picked")->toJson(), R"(["sim-tools","sim-hello","python3.10"])");
+  // A service that holds no function leaves the function picker nothing.
+  RunResult empty = run(runner, {"--pick-defaults", "--no-journal", "-p", "serviceName=sim-empty"});
+  EXPECT_EQ(empty.exitCode, 2) << empty.err;
+  EXPECT_NE(empty.err.find("parameter 'functionName': no Function Compute functions in cn-hangzhou to pick"),
+            std::string::npos)
+      << empty.err;
+}
+
 TEST_F(ActionFoldersTest, SelectTargetsSelectsFromTheWorldWithAPickedTarget) {
   std::string runner = build({"tests/build/select-targets.yaml"});
   RunResult help = run(runner, {"--help"});

@@ -117,7 +117,7 @@ TEST_F(ScriptSandboxTest, CommandsOnlyARealInstanceHasAreStoodIn) {
   SandboxRun ran = run("i-a", "yum install -y nginx && systemctl enable --now nginx\n"
                               "sudo -u root echo as root\n"
                               "aliyun-imaginary-agent --start\n"
-                              "cd /tmp && wget -q https://example.com/pkg/tool.sh && head -c 22 tool.sh; echo\n"
+                              "cd /tmp && wget -q https://example.com/pkg/tool.sh && chmod +x tool.sh && ./tool.sh --install\n"
                               "sleep 100; sleep 2m\n");
   EXPECT_EQ(ran.exitCode, 0) << ran.output;
   EXPECT_EQ(ran.output, "[oosc stand-in] yum install -y nginx\n"
@@ -125,7 +125,8 @@ TEST_F(ScriptSandboxTest, CommandsOnlyARealInstanceHasAreStoodIn) {
                         "as root\n"
                         "[oosc stand-in] aliyun-imaginary-agent --start (not in the sandbox; a real image may have it)\n"
                         "[oosc stand-in] wget -q https://example.com/pkg/tool.sh\n"
-                        "# oosc stand-in: the d\n");
+                        // What it downloaded is a stand-in too: run, it says so.
+                        "[oosc stand-in] ./tool.sh --install\n");
   // sleep moved the world's clock, not the machine's.
   EXPECT_EQ(ran.sleptSeconds, 220);
   // A download piped to a shell hands it the download, not the note.

@@ -11,7 +11,7 @@ namespace oosc::runtime {
 namespace {
 
 constexpr ResourceList kLists[] = {
-#define OOSC_RESOURCE_LIST(name, product, api, listPath, idField, what) {name, product, api, listPath, idField, what},
+#define OOSC_RESOURCE_LIST(name, product, api, listPath, idField, what, within) {name, product, api, listPath, idField, what, within},
 #include "catalogue/ResourceLists.def"
 };
 

@@ -75,6 +75,21 @@ std::string regionFor(const ParameterDef &parameter, const Value &given, const R
   return environment.regionId;
 }
 
+/// The list API's request: the region, and the parent resource the row's
+/// `within` takes from the parameter the metadata names (the service of a
+/// function picker), when that one was given.
+Value listRequest(const ResourcePicker &picker, const ParameterDef &parameter, const Value &given,
+                  const std::string &region) {
+  Value request(Value::Map{{"RegionId", Value(region)}});
+  size_t equals = picker.within.find('=');
+  if (equals == std::string_view::npos)
+    return request;
+  std::string named = metadataText(parameter, picker.within.substr(equals + 1));
+  if (const Value *parent = named.empty() ? nullptr : given.findCaseInsensitive(named))
+    request.set(std::string(picker.within.substr(0, equals)), *parent);
+  return request;
+}
+
 std::string utcText(std::time_t seconds, const char *format) {
   std::tm parts{};
   gmtime_r(&seconds, &parts);
@@ -207,7 +222,7 @@ Outcome<std::vector<PickerChoice>> choicesFor(const ParameterDef &parameter, con
   if (!picker)
     return choices;
   std::string region = regionFor(parameter, given, environment);
-  auto answer = environment.cloud.call(picker->product, picker->api, Value(Value::Map{{"RegionId", Value(region)}}));
+  auto answer = environment.cloud.call(picker->product, picker->api, listRequest(*picker, parameter, given, region));
   if (!answer)
     return fail(std::string(picker->product) + "." + std::string(picker->api) + " failed: " + answer.error().code +
                 ": " + answer.error().message);

@@ -19,6 +19,9 @@ namespace oosc::runtime {
 struct ResourceList {
   std::string_view name; ///< an AssociationProperty or a resource type
   std::string_view product, api, listPath, idField, what;
+  /// `param=Key`: the list API's parameter `param` narrows the list to the
+  /// parent resource that the metadata key `Key` names; "" when none.
+  std::string_view within;
 };
 
 /// The row named \p name (any case), or null.

@@ -67,7 +67,10 @@ std::string standInScript(const StandIn &standIn) {
     return head + "echo \"[oosc stand-in] " + name + " $*\"\nexit 0\n";
   case StandInKind::Fetch:
     // The note goes to stderr: `wget -O- URL | sh` must not hand it to the
-    // shell as a command (the download's content is what a pipe gets).
+    // shell as a command (the download's content is what a pipe gets). A
+    // file it writes is itself a stand-in: an agent or installer a script
+    // downloads, makes executable and runs says what it would do and
+    // succeeds, as the commands of StandIns.def do.
     return head + "echo \"[oosc stand-in] " + name + " $*\" >&2\n" +
            "out=''; url=''; remote=0\n"
            "while [ $# -gt 0 ]; do\n"
@@ -83,7 +86,8 @@ std::string standInScript(const StandIn &standIn) {
            "  out=\"${url##*/}\"; out=\"${out%%\\?*}\"\n"
            "fi\n"
            "if [ -n \"$out\" ] && [ \"$out\" != - ]; then\n"
-           "  printf '# oosc stand-in: the download of %s\\n' \"$url\" > \"$out\"\n"
+           "  printf '#!/bin/sh\\n# oosc stand-in: the download of %s (no network in the sandbox)\\n' \"$url\" > \"$out\"\n"
+           "  printf 'echo \"[oosc stand-in] $0 $*\"\\n' >> \"$out\"\n"
            "fi\n"
            "exit 0\n";
   case StandInKind::Sudo:

@@ -90,6 +90,35 @@ const ir::Reference *wholeParameter(const ir::Node *value) {
   return reference.kind == ir::RefKind::Name && reference.parts.size() == 1 ? &reference : nullptr;
 }
 
+/// The parameter a restful URI's path segment is, whole: `{{ clusterId }}`.
+std::string wholeParameterText(std::string_view segment) {
+  if (segment.size() < 5 || segment.substr(0, 2) != "{{" || segment.substr(segment.size() - 2) != "}}")
+    return "";
+  std::string_view inner = segment.substr(2, segment.size() - 4);
+  while (!inner.empty() && inner.front() == ' ')
+    inner.remove_prefix(1);
+  while (!inner.empty() && inner.back() == ' ')
+    inner.remove_suffix(1);
+  bool plainName = !inner.empty() && inner.find_first_of(" .:{}|'\"") == std::string_view::npos;
+  return plainName ? std::string(inner) : "";
+}
+
+/// Feeds of a restful call's URI: a segment that is a parameter whole
+/// (`/clusters/{{ clusterId }}/attachscript`) feeds the API's path
+/// parameter in that place (ClusterId).
+void addUriFeeds(const CloudCall &call, const ir::Task &task,
+                 std::map<std::string, std::vector<std::string>> &feeds) {
+  const apis::ApiSpec *spec = call.uriFitsApi ? call.spec : call.routed;
+  const ir::Node *uri = property(ir::resolve(task.properties), "URI");
+  if (!spec || !uri || !uri->isScalar())
+    return;
+  std::optional<apis::PathValues> slots = apis::matchPath(uri->value, spec->pathPattern, {/*templated=*/true});
+  if (slots)
+    for (const auto &[slot, text] : *slots)
+      if (std::string name = wholeParameterText(text); !name.empty())
+        feeds[foldCase(name)].push_back(call.service->value + "." + slot);
+}
+
 } // namespace
 
 namespace {
@@ -99,6 +128,8 @@ namespace {
 void addFeeds(const ir::Template &tmpl, const ActionTemplates &actions, int depth,
               std::map<std::string, std::vector<std::string>> &feeds) {
   for (const CloudCall &call : collectCloudCalls(tmpl)) {
+    if (call.serviceIsLiteral() && call.restfulForm)
+      addUriFeeds(call, *call.task, feeds);
     if (!call.serviceIsLiteral() || !call.parameters)
       continue;
     for (const ir::MapEntry &entry : call.parameters->entries)

@@ -61,7 +61,9 @@ using ActionTemplates = std::map<std::string, const ir::Template *>;
 
 /// The API parameters each template parameter is passed to whole (a value
 /// `{{ name }}`, or a list of only it), as `Service.Parameter` in the
-/// Service as written (`R-kvstore.InstanceId`): what the resource is when
+/// Service as written (`R-kvstore.InstanceId`), or written whole as a
+/// segment of a restful call's URI (`/clusters/{{ clusterId }}` feeds
+/// `CS.ClusterId`, the API's path parameter there): what the resource is when
 /// no AssociationProperty says, for pickers. A parameter passed whole to a
 /// property of a product action in \p actions feeds what that property of
 /// the action's definition feeds, through actions that call actions.

@@ -141,7 +141,7 @@ TEST_F(ActionFoldersTest, AParameterWithoutAssociationIsPickedByTheApiParameterI
   EXPECT_EQ(parse(result.out).find("picked")->toJson(), R"(["r-sim000000000001","am-sim000000000001"])");
   EXPECT_EQ(parse(result.out).find("images")->toJson(),
             R"(["ubuntu_22_04_x64_20G_alibase_20240710.vhd","centos_5_x64_20G_retired.vhd"])");
-  EXPECT_EQ(parse(result.out).find("more")->toJson(), R"(["vsw-simcnhangzhouh","PostPaid","dds-sim000000000001"])");
+  EXPECT_EQ(parse(result.out).find("more")->toJson(), R"(["vsw-simcnhangzhouh","PostPaid","dds-sim000000000001","csim00000000000000000000000000001"])");
   EXPECT_EQ(parse(result.out).find("tags")->toJson(), R"([{"Key":"placeholder-tags","Value":"placeholder"}])");
 }
 

@@ -35,8 +35,8 @@ bool endsWithField(std::string_view name, std::string_view field) {
 /// of the association when it names the field otherwise (bucketName for
 /// ALIYUN::OSS::Bucket::BucketName, whose answers call it Name). A bare
 /// Name or Id names nothing in particular (topicName is no bucket), nor
-/// does an instanceId alone name any product's instances (ECS, RDS,
-/// Redis...).
+/// does an instanceId or a clusterId alone name any product's instances
+/// (ECS, RDS, Redis...) or clusters (ACK, AnalyticDB, PolarDB...).
 size_t namingLength(std::string_view name, const ResourceList &list) {
   std::string_view singular = name;
   if (singular.size() > 1 && (singular.back() == 's' || singular.back() == 'S'))
@@ -46,7 +46,7 @@ size_t namingLength(std::string_view name, const ResourceList &list) {
     bool generic = field == "Name" || field == "Id";
     bool names = generic ? equalsIgnoringAsciiCase(name, field) || equalsIgnoringAsciiCase(singular, field)
                          : endsWithField(name, field) || endsWithField(singular, field);
-    if (field != "InstanceId" && names)
+    if (field != "InstanceId" && field != "ClusterId" && names)
       longest = std::max(longest, field.size());
   }
   return longest;

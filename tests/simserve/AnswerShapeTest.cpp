@@ -253,6 +253,9 @@ const std::vector<Step> &walkSteps() {
        "ScalingConfigurations.ScalingConfiguration"},
       // ACK: the script that joins an instance to the seeded cluster.
       {"CS", "DescribeClusterAttachScripts", R"({"ClusterId": "csim00000000000000000000000000001", "body": "{}"})"},
+      {"CS", "DescribeClusterUserKubeconfig", R"({"ClusterId": "csim00000000000000000000000000001"})"},
+      {"CS", "DescribeClusterV2UserKubeconfig",
+       R"({"ClusterId": "csim00000000000000000000000000001", "TemporaryDurationMinutes": 60})"},
       // A scaling rule (the generic engine's) executed on the group.
       {"ESS", "CreateScalingRule",
        R"({"ScalingGroupId": "${group}", "AdjustmentType": "QuantityChangeInCapacity", "AdjustmentValue": 1})",

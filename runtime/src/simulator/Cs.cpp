@@ -1,18 +1,73 @@
 // Cs.cpp - Container Service for Kubernetes (ACK) on the simulated cloud,
 // beside the generic engine's clusters and nodes: DescribeClusterAttachScripts,
 // whose answer is not JSON but the command that joins an ECS instance to the
-// cluster, handed to templates as `data` (as the real-cloud client does).
+// cluster, handed to templates as `data` (as the real-cloud client does); the
+// kubeconfig a user reaches the cluster's API server with.
 #include "World.h"
 
 namespace oosc::runtime::sim::cs {
+namespace {
 
-Result describeClusterAttachScripts(World &world, const Request &request) {
+/// The cluster the call's ClusterId names, or ACK's error for one that
+/// does not exist.
+Outcome<const Value *, ApiError> clusterOf(World &world, const Request &request) {
   auto clusterId = request.required("ClusterId");
   if (!clusterId)
     return clusterId.error();
   const Value *cluster = findResource(world, "CS::Cluster", "cluster_id", clusterId.value());
   if (!cluster)
     return notFound("ErrorClusterNotFound", "The cluster " + clusterId.value() + " does not exist.");
+  return cluster;
+}
+
+/// A kubeconfig of the cluster's API server for the account's user; the
+/// credentials are the simulator's own, good for nothing outside it.
+std::string kubeconfigOf(World &world, const Value &cluster, bool privateAddress) {
+  std::string id(textOf(cluster, "cluster_id")), region(textOf(cluster, "region_id"));
+  std::string server = privateAddress ? "https://192.168.0.1:6443" : "https://" + id + "." + region + ".cs.aliyuncs.com:6443";
+  std::string user = "sim-user-" + id;
+  return "apiVersion: v1\nclusters:\n- cluster:\n    server: " + server +
+         "\n    certificate-authority-data: c2ltdWxhdGVk\n  name: kubernetes\ncontexts:\n- context:\n"
+         "    cluster: kubernetes\n    user: \"" + user + "\"\n  name: " + user + "\ncurrent-context: " + user +
+         "\nkind: Config\npreferences: {}\nusers:\n- name: \"" + user + "\"\n  user:\n    token: " +
+         world.nextId("kubetoken") + "\n";
+}
+
+/// The kubeconfig answer; ACK's older API (\p withExpiration) also says
+/// when the credentials lapse: three years on, or TemporaryDurationMinutes.
+Result kubeconfigAnswer(World &world, const Request &request, bool withExpiration) {
+  auto cluster = clusterOf(world, request);
+  if (!cluster)
+    return cluster.error();
+  auto privateAddress = request.boolean("PrivateIpAddress", false);
+  if (!privateAddress)
+    return privateAddress.error();
+  auto minutes = request.integer("TemporaryDurationMinutes", 3 * 365 * 24 * 60, 15, 3 * 365 * 24 * 60);
+  if (!minutes)
+    return minutes.error();
+  Value answer = object();
+  answer.set("config", kubeconfigOf(world, *cluster.value(), privateAddress.value()));
+  if (withExpiration)
+    answer.set("expiration", formatTime(world.now() + minutes.value() * 60 * 1000));
+  return answer;
+}
+
+} // namespace
+
+Result describeClusterUserKubeconfig(World &world, const Request &request) {
+  return kubeconfigAnswer(world, request, true);
+}
+
+Result describeClusterV2UserKubeconfig(World &world, const Request &request) {
+  return kubeconfigAnswer(world, request, false);
+}
+
+Result describeClusterAttachScripts(World &world, const Request &request) {
+  auto found = clusterOf(world, request);
+  if (!found)
+    return found.error();
+  const Value *cluster = found.value();
+  auto clusterId = request.required("ClusterId");
   // The shape of ACK's script: download the attach program, run it with a
   // token bound to the cluster. In a simulated instance the download is a
   // stand-in and the pipe runs nothing.

@@ -30,8 +30,10 @@ const std::vector<ApiSpec> &apiTable() {
         {"ECS", "RebootInstance", ecs::rebootInstance, true},
         {"ECS", "DeleteInstance", ecs::deleteInstance, true},
         {"ECS", "ModifyInstanceAttribute", ecs::modifyInstanceAttribute, true},
-        // ACK's attach script, a text answer (Cs.cpp).
+        // ACK's attach script, a text answer, and kubeconfigs (Cs.cpp).
         {"CS", "DescribeClusterAttachScripts", cs::describeClusterAttachScripts, false},
+        {"CS", "DescribeClusterUserKubeconfig", cs::describeClusterUserKubeconfig, false},
+        {"CS", "DescribeClusterV2UserKubeconfig", cs::describeClusterV2UserKubeconfig, false},
         // TAG: tags by ARN on the resources Resource Center knows (Tag.cpp).
         {"Tag", "TagResources", tag::tagResources, true},
         {"Tag", "UntagResources", tag::untagResources, true},

@@ -183,11 +183,12 @@ struct SimulatedCloud::Impl {
   }
 
   /// Serves one call on the world as it is now (latency and locks done).
-  /// \p text says whether the API reached answers text (ACK's attach
-  /// script): templates get it as `{"data": text}`, without the RequestId
-  /// an OpenAPI JSON body carries.
+  /// \p requestIdInBody says whether the API reached carries its RequestId
+  /// in its JSON body: not one that answers text (ACK's attach script,
+  /// handed to templates as `{"data": text}`), nor a restful one whose
+  /// answer has no RequestId (ACK's: the id travels in a header).
   Outcome<Value, ApiError> answer(std::string_view service, std::string_view api,
-                                  const Value &written, bool &text) {
+                                  const Value &written, bool &requestIdInBody) {
     World &current = *world;
     current.advanceTo(worldTime());
     const apis::ProductRecord *product = options.apis ? options.apis->findService(service, api) : nullptr;
@@ -204,7 +205,10 @@ struct SimulatedCloud::Impl {
       parameters = std::move(reached.value().parameters);
     }
     const apis::Shape *shape = tabled ? options.apis->answerShape(*product, tabled->name) : nullptr;
-    text = shape && shape->kind == apis::Shape::Kind::String;
+    bool text = shape && shape->kind == apis::Shape::Kind::String;
+    bool restfulWithout = shape && product->style == apis::ApiStyle::Restful &&
+                          shape->kind == apis::Shape::Kind::Object && !shape->field("RequestId");
+    requestIdInBody = !text && !restfulWithout;
     const ApiSpec *spec = findApi(service, api);
     // No hand-written model: the generic engine answers any API the table
     // has (generic/GenericEngine.h).
@@ -327,8 +331,8 @@ Outcome<Value, ApiError> SimulatedCloud::call(std::string_view service,
     error.requestId = makeRequestId(impl->options.seed, callNumber, 0);
     return error;
   }
-  bool text = false;
-  auto result = impl->answer(service, api, parameters, text);
+  bool requestIdInBody = true;
+  auto result = impl->answer(service, api, parameters, requestIdInBody);
   std::string requestId = makeRequestId(impl->options.seed, callNumber, impl->world->now());
   if (!result) {
     ApiError error = result.error();
@@ -339,7 +343,7 @@ Outcome<Value, ApiError> SimulatedCloud::call(std::string_view service,
   if (!response.isMap())
     response = object();
   // OpenAPI puts RequestId in a JSON body.
-  if (!speaksItsOwnProtocol(service) && !text)
+  if (!speaksItsOwnProtocol(service) && requestIdInBody)
     response.getMap().insert(response.getMap().begin(), {"RequestId", requestId});
   return response;
 }

@@ -495,6 +495,8 @@ Result executeScalingRule(World &, const Request &);
 
 namespace cs {
 Result describeClusterAttachScripts(World &, const Request &);
+Result describeClusterUserKubeconfig(World &, const Request &);
+Result describeClusterV2UserKubeconfig(World &, const Request &);
 } // namespace cs
 
 namespace rc {

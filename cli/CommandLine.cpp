@@ -15,6 +15,7 @@ commands:
   run       build a template into a cached runner and run it
   lsp       the language server, over stdio, for editors
   sim       `oosc sim serve`: the simulated cloud over HTTP, as OpenAPI endpoints
+  actions   `oosc actions pull`: fetch the product actions templates need from OOS
   help      show this help, or `oosc help lint` for a command's help
   version   print the version
 

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <csignal>
+#include <filesystem>
 #include <optional>
 
 namespace oosc::cli {
@@ -38,6 +39,11 @@ options:
   --fail SERVICE.API[:CODE][@N|~P]
                          make an API fail: its Nth call, or each call with
                          probability P (repeatable)
+  --templates DIR        OOS's public templates and product actions: the
+                         template files of DIR, named after their template
+                         (`ACS::ECS::RunInstances.yml`, any depth), answered
+                         by OOS GetTemplate as OOS answers its own
+                         (repeatable; `oosc actions pull` reads them)
   -h, --help             show this help
 
 `oosc sim coverage` lists every API of oosc's API table, and the
@@ -75,7 +81,7 @@ std::optional<std::string> parseServe(const std::vector<std::string> &arguments,
       continue;
     }
     static const char *const kTakesValue[] = {"--listen", "--state", "--world", "--access-key", "--latency", "--fail",
-                                              "--time-scale", "--deny"};
+                                              "--time-scale", "--deny", "--templates"};
     if (std::find(std::begin(kTakesValue), std::end(kTakesValue), name) == std::end(kTakesValue))
       return name.rfind("-", 0) == 0 ? "unknown option '" + name + "'" : "unexpected argument '" + name + "'";
     if (i + 1 >= arguments.size())
@@ -102,6 +108,11 @@ std::optional<std::string> parseServe(const std::vector<std::string> &arguments,
       if (value.find(':') == std::string::npos)
         return "--deny takes a RAM action such as ecs:DeleteInstance, got '" + value + "'";
       options.deniedActions.push_back(value);
+    } else if (name == "--templates") {
+      std::error_code error;
+      if (!std::filesystem::is_directory(value, error))
+        return "--templates: '" + value + "' is not a folder";
+      options.templateFolders.push_back(value);
     } else if (name == "--time-scale") {
       auto scale = runtime::parseIntegerIn(value, 1, 100000);
       if (!scale)

@@ -1,4 +1,5 @@
 //===- main.cpp - The oosc command -----------------------------------------===//
+#include "cli/ActionsCommand.h"
 #include "cli/BuildCommand.h"
 #include "cli/CommandLine.h"
 #include "cli/LintCommand.h"
@@ -23,6 +24,8 @@ int main(int argc, char **argv) {
       out << oosc::cli::kRunHelp;
     else if (arguments.size() > 1 && arguments[1] == "sim")
       out << oosc::cli::kSimHelp;
+    else if (arguments.size() > 1 && arguments[1] == "actions")
+      out << oosc::cli::kActionsHelp;
     else
       (arguments.empty() ? err : out) << oosc::cli::kMainHelp;
     return arguments.empty() ? 2 : 0;
@@ -40,6 +43,8 @@ int main(int argc, char **argv) {
     return oosc::cli::runRun(rest, out, err);
   if (arguments[0] == "sim")
     return oosc::cli::runSim(rest, out, err);
+  if (arguments[0] == "actions")
+    return oosc::cli::runActions(rest, out, err);
   if (arguments[0] == "lsp") {
     // JSON-RPC over stdio until the client says exit or closes stdin.
     std::ios::sync_with_stdio(false);

@@ -57,7 +57,7 @@ std::string toXml(const Value &value, const std::string &root) {
 }
 
 OpenApiFront::OpenApiFront(runtime::CloudBackend &cloud, FrontOptions options)
-    : cloud_(cloud), options_(std::move(options)) {
+    : cloud_(cloud), options_(std::move(options)), templates_(options_.templateFolders) {
   if (!options_.now)
     options_.now = [] { return std::time(nullptr); };
   for (const AccessKey &key : options_.keys)
@@ -221,8 +221,10 @@ OutgoingResponse OpenApiFront::handle(const IncomingRequest &request) {
     return errorResponse(404, "InvalidAction.NotFound",
                          "Specified api is not found, please check your url and method.", xml);
 
-  if (openapi::equalsIgnoringCase(product->code, "Sts")) {
-    auto answer = sts_.call(call, now);
+  bool ownModel = openapi::equalsIgnoringCase(product->code, "Sts") ||
+                  (openapi::equalsIgnoringCase(product->code, "Oos") && templates_.serves(call.action));
+  if (ownModel) {
+    auto answer = openapi::equalsIgnoringCase(product->code, "Sts") ? sts_.call(call, now) : templates_.call(call);
     if (!answer)
       return errorResponse(answer.error().httpStatus, answer.error().code, answer.error().message, xml);
     answer.value().getMap().insert(answer.value().getMap().begin(), {"RequestId", Value(newRequestId())});

@@ -5,11 +5,14 @@
 // by Version and Action, JSON answers (XML with Format=XML), and error
 // bodies shaped as the real ones (RequestId, HostId, Code, Message,
 // Recommend) with the real HTTP statuses. STS is served here (StsModel):
-// the temporary keys it hands out are accepted with their security token.
+// the temporary keys it hands out are accepted with their security token;
+// so are OOS's public templates, when the server was given their folders
+// (OosTemplates).
 #ifndef OOSC_SIMSERVE_OPENAPIFRONT_H
 #define OOSC_SIMSERVE_OPENAPIFRONT_H
 
 #include "HttpServer.h"
+#include "OosTemplates.h"
 #include "StsModel.h"
 
 #include "oosc/apis/ApiTable.h"
@@ -39,6 +42,9 @@ struct FrontOptions {
   /// RAM actions (`ecs:DeleteInstance`) the keys are not allowed: such a
   /// call is refused with Forbidden.RAM, as for a user without the policy.
   std::vector<std::string> deniedActions;
+  /// Folders of OOS's public templates that GetTemplate answers
+  /// (OosTemplates); none: OOS is the simulated cloud's.
+  std::vector<std::string> templateFolders;
 };
 
 class OpenApiFront {
@@ -68,6 +74,7 @@ private:
   /// The long-term keys' secrets by id (STS's temporary ones are sts_'s).
   std::map<std::string, std::string> secrets_;
   StsModel sts_;
+  OosTemplates templates_;
   std::mutex mutex_;
   /// Nonces seen within the clock-skew window, and the order they came in,
   /// so the old ones are dropped from the front without a scan.

@@ -34,6 +34,7 @@ runtime::Outcome<std::unique_ptr<SimServe>> SimServe::start(SimServeOptions opti
   for (auto &[id, secret] : options.accessKeys)
     front.keys.push_back({id, secret});
   front.deniedActions = options.deniedActions;
+  front.templateFolders = options.templateFolders;
   parts->front = std::make_unique<OpenApiFront>(*parts->cloud, std::move(front));
   OpenApiFront *handler = parts->front.get();
   auto server = HttpServer::listen(

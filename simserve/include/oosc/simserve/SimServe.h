@@ -35,6 +35,9 @@ struct SimServeOptions {
   double timeScale = 1;
   /// RAM actions refused with Forbidden.RAM (`ecs:DeleteInstance`).
   std::vector<std::string> deniedActions;
+  /// Folders of template files named after their template: OOS's
+  /// GetTemplate answers them as OOS answers its public templates.
+  std::vector<std::string> templateFolders;
 };
 
 class SimServe {

@@ -1,6 +1,7 @@
 //===- OosTemplates.cpp - OOS's public templates on the served cloud -------===//
 #include "OosTemplates.h"
 
+#include "ModelCalls.h"
 #include "oosc/openapi/Signing.h"
 
 #include <algorithm>
@@ -14,21 +15,6 @@ namespace {
 namespace fs = std::filesystem;
 using runtime::ApiError;
 using runtime::Value;
-
-ApiError oosError(int status, std::string code, std::string message) {
-  ApiError error;
-  error.httpStatus = status;
-  error.code = std::move(code);
-  error.message = std::move(message);
-  return error;
-}
-
-std::string param(const openapi::SignedCall &call, std::string_view name) {
-  for (const openapi::Field &field : call.parameters)
-    if (field.name == name)
-      return field.value;
-  return "";
-}
 
 bool isYaml(const fs::path &path) { return path.extension() == ".yml" || path.extension() == ".yaml"; }
 
@@ -61,24 +47,24 @@ runtime::Outcome<Value, ApiError> OosTemplates::call(const openapi::SignedCall &
 }
 
 runtime::Outcome<Value, ApiError> OosTemplates::getTemplate(const openapi::SignedCall &call) const {
-  std::string name = param(call, "TemplateName");
+  std::string name = parameterOf(call, "TemplateName");
   if (name.empty())
-    return oosError(400, "MissingParameter",
+    return modelError(400, "MissingParameter",
                     "The input parameter \"TemplateName\" that is mandatory for processing this request is not "
                     "supplied.");
   auto file = files_.find(name);
   if (file == files_.end())
-    return oosError(404, "EntityNotExists.Template", "The specified template " + name + " does not exist.");
+    return modelError(404, "EntityNotExists.Template", "The specified template " + name + " does not exist.");
   // Each public template has one version here: the file as it is.
-  std::string version = param(call, "TemplateVersion");
+  std::string version = parameterOf(call, "TemplateVersion");
   if (!version.empty() && version != "v1")
-    return oosError(404, "EntityNotExists.Template",
+    return modelError(404, "EntityNotExists.Template",
                     "The specified template " + name + " has no version " + version + " (it has v1).");
   std::ifstream in(file->second, std::ios::binary);
   std::ostringstream content;
   content << in.rdbuf();
   if (!in)
-    return oosError(500, "InternalError", "The template " + name + " cannot be read.");
+    return modelError(500, "InternalError", "The template " + name + " cannot be read.");
   std::string text = content.str(), hash = openapi::sha256Hex(text);
   Value details(Value::Map{{"TemplateName", name},
                            {"TemplateId", "t-" + hash.substr(0, 14)},

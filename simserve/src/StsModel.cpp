@@ -1,5 +1,6 @@
 #include "StsModel.h"
 
+#include "ModelCalls.h"
 #include "OidcToken.h"
 
 #include "oosc/openapi/HttpText.h"
@@ -13,21 +14,6 @@ namespace {
 
 using runtime::ApiError;
 using runtime::Value;
-
-ApiError stsError(int status, std::string code, std::string message) {
-  ApiError error;
-  error.httpStatus = status;
-  error.code = std::move(code);
-  error.message = std::move(message);
-  return error;
-}
-
-std::string param(const openapi::SignedCall &call, std::string_view name) {
-  for (const openapi::Field &field : call.parameters)
-    if (field.name == name)
-      return field.value;
-  return "";
-}
 
 std::string randomText(std::size_t length) {
   thread_local std::mt19937_64 random{std::random_device{}()};
@@ -54,11 +40,11 @@ std::optional<ApiError> StsModel::checkToken(const openapi::SignedCall &call, st
   if (found == issued_.end())
     return std::nullopt; // a permanent key
   if (call.securityToken.empty())
-    return stsError(400, "MissingSecurityToken", "The security token is required for an STS AccessKey.");
+    return modelError(400, "MissingSecurityToken", "The security token is required for an STS AccessKey.");
   if (call.securityToken != found->second.token)
-    return stsError(400, "InvalidSecurityToken.Mismatch", "Specified SecurityToken mismatch with the AccessKey.");
+    return modelError(400, "InvalidSecurityToken.Mismatch", "Specified SecurityToken mismatch with the AccessKey.");
   if (now >= found->second.expires)
-    return stsError(400, "InvalidSecurityToken.Expired", "Specified SecurityToken is expired.");
+    return modelError(400, "InvalidSecurityToken.Expired", "Specified SecurityToken is expired.");
   return std::nullopt;
 }
 
@@ -69,22 +55,22 @@ runtime::Outcome<Value, ApiError> StsModel::call(const openapi::SignedCall &call
     return assumeRoleWithOidc(call, now);
   if (call.action == "GetCallerIdentity")
     return callerIdentity(call);
-  return stsError(404, "InvalidApi.NotFound",
+  return modelError(404, "InvalidApi.NotFound",
                   "The simulated STS has no API \"" + call.action + "\" (AssumeRole, AssumeRoleWithOIDC and GetCallerIdentity only).");
 }
 
 runtime::Outcome<Value, ApiError> StsModel::issue(const openapi::SignedCall &call, std::time_t now) {
-  std::string roleArn = param(call, "RoleArn"), session = param(call, "RoleSessionName");
+  std::string roleArn = parameterOf(call, "RoleArn"), session = parameterOf(call, "RoleSessionName");
   if (roleArn.empty() || session.empty())
-    return stsError(400, "MissingParameter",
+    return modelError(400, "MissingParameter",
                     std::string("The input parameter \"") + (roleArn.empty() ? "RoleArn" : "RoleSessionName") +
                         "\" that is mandatory for processing this request is not supplied.");
   long duration = 3600;
-  if (std::string text = param(call, "DurationSeconds"); !text.empty()) {
+  if (std::string text = parameterOf(call, "DurationSeconds"); !text.empty()) {
     char *end = nullptr;
     duration = std::strtol(text.c_str(), &end, 10);
     if (*end != '\0' || duration < 900 || duration > 43200)
-      return stsError(400, "InvalidParameter.DurationSeconds",
+      return modelError(400, "InvalidParameter.DurationSeconds",
                       "The DurationSeconds must be between 900 and 43200 seconds.");
   }
   Temporary issued{randomText(30), "CAIS" + randomText(120), roleArn, session, now + duration};
@@ -118,15 +104,15 @@ runtime::Outcome<Value, ApiError> StsModel::assumeRole(const openapi::SignedCall
 
 runtime::Outcome<Value, ApiError> StsModel::assumeRoleWithOidc(const openapi::SignedCall &call, std::time_t now) {
   std::string why;
-  std::optional<OidcClaims> claims = readOidcToken(param(call, "OIDCToken"), why);
+  std::optional<OidcClaims> claims = readOidcToken(parameterOf(call, "OIDCToken"), why);
   if (!claims)
-    return stsError(401, "AuthenticationFail.OIDCToken.Invalid", why);
+    return modelError(401, "AuthenticationFail.OIDCToken.Invalid", why);
   if (claims->expires != 0 && claims->expires <= now)
-    return stsError(401, "AuthenticationFail.OIDCToken.Expired", "This JsonWebToken is expired.");
+    return modelError(401, "AuthenticationFail.OIDCToken.Expired", "This JsonWebToken is expired.");
   // Providers of the simulated account only.
-  std::string provider = param(call, "OIDCProviderArn");
+  std::string provider = parameterOf(call, "OIDCProviderArn");
   if (provider.rfind("acs:ram::" + std::string(kAccountId) + ":oidc-provider/", 0) != 0)
-    return stsError(401, "AuthenticationFail.NoPermission", "No such OIDC Provider registered.");
+    return modelError(401, "AuthenticationFail.NoPermission", "No such OIDC Provider registered.");
   auto answer = issue(call, now);
   if (!answer)
     return answer;

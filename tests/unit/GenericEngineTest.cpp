@@ -447,6 +447,28 @@ TEST(GenericEngine, AModifyOfAHandWrittenResourceChangesItsFields) {
   EXPECT_EQ(missing.error().code, "InvalidInstanceId.NotFound");
 }
 
+TEST(GenericEngine, AVSwitchItMakesIsListedAndUsedByTheHandWrittenModels) {
+  auto cloud = openCloud();
+  auto made = cloud->call("VPC", "CreateVSwitch",
+                          params({{"RegionId", "cn-hangzhou"}, {"VpcId", "vpc-simcnhangzhou"},
+                                  {"ZoneId", "cn-hangzhou-h"}, {"CidrBlock", "172.16.200.0/24"},
+                                  {"VSwitchName", "made-by-engine"}}));
+  ASSERT_TRUE(made.ok()) << made.error().message;
+  std::string id = made.value().find("VSwitchId")->getString();
+  // VPC's hand-written DescribeVSwitches lists it, in its own shape.
+  auto listed = cloud->call("VPC", "DescribeVSwitches", params({{"RegionId", "cn-hangzhou"}, {"VSwitchId", id}}));
+  ASSERT_TRUE(listed.ok()) << listed.error().message;
+  EXPECT_EQ(at(listed.value(), "VSwitches.VSwitch.0.VSwitchName"), R"("made-by-engine")") << listed.value().toJson();
+  EXPECT_EQ(at(listed.value(), "VSwitches.VSwitch.0.Status"), R"("Available")");
+  EXPECT_EQ(at(listed.value(), "VSwitches.VSwitch.0.RegionId"), "(absent)");
+  // ECS launches an instance into it.
+  auto launched = cloud->call("ECS", "RunInstances",
+                              params({{"RegionId", "cn-hangzhou"}, {"ImageId", "centos_7_9_x64_20G_alibase_20240628.vhd"},
+                                      {"InstanceType", "ecs.g6.large"}, {"SecurityGroupId", "sg-simcnhangzhou"},
+                                      {"VSwitchId", id}}));
+  ASSERT_TRUE(launched.ok()) << launched.error().code << ": " << launched.error().message;
+}
+
 TEST(GenericEngine, APartOfAResourceIsChangedAndReadThroughItsOwner) {
   auto cloud = openCloud();
   ASSERT_TRUE(cloud->call("RDS", "ModifyBackupPolicy",

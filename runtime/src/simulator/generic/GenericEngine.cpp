@@ -173,8 +173,14 @@ ApiError notFound(const std::string &field, const std::string &value) {
 /// Resources a hand-written model keeps in a section of its own. A generic
 /// call that names one by its id (ModifyInstanceNetworkSpec with an
 /// InstanceId) reads or changes that record.
+///
+/// `lister`: the model makes none of these itself; what the engine's create
+/// of the noun makes (VPC's CreateVSwitch) goes into the model's section,
+/// shaped as that list API answers it, so the model's lists and reads
+/// (DescribeVSwitches, RunInstances' vSwitch) find it.
 struct Bridge {
   std::string_view product, noun, section, idKey;
+  std::string_view lister = "";
 };
 
 constexpr Bridge kBridges[] = {
@@ -182,12 +188,32 @@ constexpr Bridge kBridges[] = {
     {"Ecs", "Image", section::Images, "ImageId"},
     {"Ecs", "SecurityGroup", section::SecurityGroups, "SecurityGroupId"},
     {"Ecs", "Command", section::Commands, "CommandId"},
-    {"Vpc", "Vpc", section::Vpcs, "VpcId"},
-    {"Vpc", "VSwitch", section::VSwitches, "VSwitchId"},
+    {"Vpc", "Vpc", section::Vpcs, "VpcId", "DescribeVpcs"},
+    {"Vpc", "VSwitch", section::VSwitches, "VSwitchId", "DescribeVSwitches"},
     {"Ess", "ScalingGroup", section::ScalingGroups, "ScalingGroupId"},
     {"Ess", "ScalingConfiguration", section::ScalingConfigurations, "ScalingConfigurationId"},
     {"Ess", "ScalingActivity", section::ScalingActivities, "ScalingActivityId"},
 };
+
+/// Keeps what a create made: in the engine's Resources, or, for a noun a
+/// bridge takes creates of, in the model's section as its lister answers
+/// it, the region kept aside as the model keeps it.
+void keepCreated(World &world, const apis::ApiTable &table, const apis::ProductRecord &product,
+                 const std::string &noun, Value record) {
+  for (const Bridge &bridge : kBridges)
+    if (!bridge.lister.empty() && equalsIgnoreCase(bridge.product, product.code) && noun == bridge.noun) {
+      std::string region(textOf(record, "RegionId"));
+      const apis::Shape *listed = table.answerShape(product, bridge.lister);
+      std::optional<RecordList> list = listed ? findRecordList(*listed, std::string(bridge.idKey)) : std::nullopt;
+      Value kept = publicView(record);
+      if (list && list->element)
+        kept = conform(kept, *list->element).value_or(std::move(kept));
+      simulated(kept).set("RegionId", Value(region));
+      world.records(bridge.section).push_back(std::move(kept));
+      return;
+    }
+  world.records(section::Resources).push_back(std::move(record));
+}
 
 /// The resource a call names: one of the engine's own, or a hand-written
 /// model's whose noun the API's starts with.
@@ -448,8 +474,9 @@ void setResourceName(Value &record, const apis::Shape *shape, const apis::Produc
       record.set(noun + suffix, Value((std::string(suffix) == "Ari" ? "ari:acs:" : "acs:") + path));
 }
 
-Result create(World &world, const apis::Shape *shape, const std::string &kind, const ApiMeaning &meaning,
-              const apis::ProductRecord &product, const Request &request, const Value &parameters) {
+Result create(World &world, const apis::ApiTable &table, const apis::Shape *shape, const std::string &kind,
+              const ApiMeaning &meaning, const apis::ProductRecord &product, const Request &request,
+              const Value &parameters) {
   std::string idField = createdIdFieldOf(shape, meaning.noun);
   std::string region = request.textOr("RegionId", world.defaultRegion());
   if (!world.region(region))
@@ -468,7 +495,7 @@ Result create(World &world, const apis::Shape *shape, const std::string &kind, c
   bookkeeping.set("Kind", Value(kind));
   bookkeeping.set("Id", Value(id));
   Value answer = answerWith(shape, publicView(record), idField);
-  world.records(section::Resources).push_back(std::move(record));
+  keepCreated(world, table, product, meaning.noun, std::move(record));
   return answer;
 }
 
@@ -834,7 +861,7 @@ Result write(World &world, const apis::ApiTable &table, const apis::ProductRecor
   const apis::Shape *shape = table.answerShape(product, api);
   switch (meaning.verb) {
   case Verb::Create:
-    return create(world, shape, kind, meaning, product, request, parameters);
+    return create(world, table, shape, kind, meaning, product, request, parameters);
   case Verb::Update:
   case Verb::Delete:
     return change(world, shape, kind, meaning, product, api, request, parameters, table.findApi(product, api));

@@ -106,10 +106,9 @@ std::string wholeParameterText(std::string_view segment) {
 /// Feeds of a restful call's URI: a segment that is a parameter whole
 /// (`/clusters/{{ clusterId }}/attachscript`) feeds the API's path
 /// parameter in that place (ClusterId).
-void addUriFeeds(const CloudCall &call, const ir::Task &task,
-                 std::map<std::string, std::vector<std::string>> &feeds) {
+void addUriFeeds(const CloudCall &call, std::map<std::string, std::vector<std::string>> &feeds) {
   const apis::ApiSpec *spec = call.uriFitsApi ? call.spec : call.routed;
-  const ir::Node *uri = property(ir::resolve(task.properties), "URI");
+  const ir::Node *uri = property(ir::resolve(call.task->properties), "URI");
   if (!spec || !uri || !uri->isScalar())
     return;
   std::optional<apis::PathValues> slots = apis::matchPath(uri->value, spec->pathPattern, {/*templated=*/true});
@@ -129,7 +128,7 @@ void addFeeds(const ir::Template &tmpl, const ActionTemplates &actions, int dept
               std::map<std::string, std::vector<std::string>> &feeds) {
   for (const CloudCall &call : collectCloudCalls(tmpl)) {
     if (call.serviceIsLiteral() && call.restfulForm)
-      addUriFeeds(call, *call.task, feeds);
+      addUriFeeds(call, feeds);
     if (!call.serviceIsLiteral() || !call.parameters)
       continue;
     for (const ir::MapEntry &entry : call.parameters->entries)

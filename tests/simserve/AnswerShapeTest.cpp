@@ -262,6 +262,9 @@ const std::vector<Step> &walkSteps() {
        nullptr, {{"rule", "ScalingRuleAri"}}},
       {"ESS", "ExecuteScalingRule", R"({"ScalingRuleAri": "${rule}"})", nullptr, {{"activity", "ScalingActivityId"}}},
       {"ESS", "DescribeScalingActivities", R"({"ScalingGroupId": "${group}"})", "ScalingActivities.ScalingActivity"},
+      // ACK: the seeded node leaves the cluster (last: later steps do not need it).
+      {"CS", "DeleteClusterNodes",
+       R"({"ClusterId": "csim00000000000000000000000000001", "body": "{\"nodes\": [\"cn-hangzhou.172.16.0.10\"]}"})"},
   };
   return steps;
 }

@@ -615,16 +615,15 @@ TEST(GenericEngine, ACamelCaseProductsResourceIsFoundByTheNameInItsPath) {
 
 TEST(GenericEngine, AckChangesRunAsTasksDescribeTaskInfoFinds) {
   auto cloud = openCloud();
-  auto deleted = cloud->call("CS", "DeleteClusterNodes",
-                             params({{"ClusterId", "csim00000000000000000000000000001"},
-                                     {"body", R"({"nodes": ["cn-hangzhou.172.16.0.10"]})"}}));
-  ASSERT_TRUE(deleted.ok()) << deleted.error().message;
-  std::string task = at(deleted.value(), "task_id");
-  ASSERT_NE(task, "(absent)") << deleted.value().toJson();
+  auto made = cloud->call("CS", "CreateClusterNodePool",
+                          params({{"ClusterId", "csim00000000000000000000000000001"},
+                                  {"body", R"({"nodepool_info": {"name": "pool"}})"}}));
+  ASSERT_TRUE(made.ok()) << made.error().message;
+  std::string task = at(made.value(), "task_id");
+  ASSERT_NE(task, "(absent)") << made.value().toJson();
   auto info = cloud->call("CS", "DescribeTaskInfo", params({{"task_id", task.substr(1, task.size() - 2)}}));
   ASSERT_TRUE(info.ok()) << info.error().message;
   EXPECT_EQ(at(info.value(), "state"), "\"success\"") << info.value().toJson();
-  EXPECT_EQ(at(info.value(), "cluster_id"), "\"csim00000000000000000000000000001\"");
   auto unknown = cloud->call("CS", "DescribeTaskInfo", params({{"task_id", "T-none"}}));
   ASSERT_FALSE(unknown.ok());
   EXPECT_EQ(unknown.error().httpStatus, 404) << unknown.error().code;
@@ -704,6 +703,36 @@ TEST(SecurityCenter, AssetsAreFoundByCriteriaAndTheirAgentInstalled) {
   ASSERT_FALSE(unknownField.ok());
   EXPECT_EQ(unknownField.error().code, "InvalidParameter");
   EXPECT_FALSE(cloud->call("Sas", "OperateAgentClientInstall", params({{"Uuids", "sas-i-none"}})).ok());
+}
+
+TEST(AckNodes, RemovedNodesLeaveTheClusterAndReleasedOnesTheirInstance) {
+  auto cloud = openCloud();
+  Value cluster = params({{"ClusterId", "csim00000000000000000000000000001"}});
+  // A node the cluster does not have: nothing is removed.
+  Value wrong = cluster;
+  wrong.set("body", R"({"nodes": ["cn-hangzhou.172.16.0.10", "cn-hangzhou.10.9.9.9"]})");
+  auto refused = cloud->call("CS", "DeleteClusterNodes", wrong);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, "InvalidParameter") << refused.error().message;
+  EXPECT_EQ(at(cloud->call("CS", "DescribeClusterNodes", cluster).value(), "nodes.0.node_name"),
+            "\"cn-hangzhou.172.16.0.10\"");
+
+  Value remove = cluster;
+  remove.set("body", Value(Value::Map{{"nodes", Value(Value::List{Value("cn-hangzhou.172.16.0.10")})},
+                                      {"release_node", true}}));
+  auto deleted = cloud->call("CS", "DeleteClusterNodes", remove);
+  ASSERT_TRUE(deleted.ok()) << deleted.error().message;
+  EXPECT_EQ(at(cloud->call("CS", "DescribeClusterNodes", cluster).value(), "nodes"), "[]");
+  // Its ECS instance is released with it.
+  auto instance = cloud->call("ECS", "DescribeInstances",
+                              params({{"RegionId", "cn-hangzhou"}, {"InstanceIds", R"(["i-sim000000000001"])"}}));
+  ASSERT_TRUE(instance.ok());
+  EXPECT_EQ(at(instance.value(), "Instances.Instance"), "[]");
+  // The removal ran as a task of the cluster.
+  std::string task = at(deleted.value(), "task_id");
+  auto info = cloud->call("CS", "DescribeTaskInfo", params({{"task_id", task.substr(1, task.size() - 2)}}));
+  ASSERT_TRUE(info.ok()) << info.error().message;
+  EXPECT_EQ(at(info.value(), "cluster_id"), "\"csim00000000000000000000000000001\"") << info.value().toJson();
 }
 
 TEST(GenericEngine, AckNodesAreListedByTheClusterInTheirPathAndTheirInstances) {

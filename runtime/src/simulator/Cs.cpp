@@ -2,8 +2,13 @@
 // beside the generic engine's clusters and nodes: DescribeClusterAttachScripts,
 // whose answer is not JSON but the command that joins an ECS instance to the
 // cluster, handed to templates as `data` (as the real-cloud client does); the
-// kubeconfig a user reaches the cluster's API server with.
+// kubeconfig a user reaches the cluster's API server with; nodes removed
+// from a cluster (DeleteClusterNodes), their ECS instances released when
+// asked.
 #include "World.h"
+#include "generic/GenericEngine.h"
+
+#include <algorithm>
 
 namespace oosc::runtime::sim::cs {
 namespace {
@@ -77,6 +82,66 @@ Result describeClusterAttachScripts(World &world, const Request &request) {
                        "--openapi-token " + world.nextId("token") + " --ess true --cluster-id " + clusterId.value();
   Value answer = object();
   answer.set("data", script);
+  return answer;
+}
+
+namespace {
+
+/// A restful call's JSON body, given as a map or as its text.
+std::optional<Value> bodyOf(const Request &request) {
+  const Value *body = request.find("body");
+  if (body && body->isString())
+    return parseJson(body->getString());
+  return body && body->isMap() ? std::optional<Value>(*body) : std::nullopt;
+}
+
+bool flagOf(const Value &body, std::string_view name) {
+  const Value *flag = body.find(name);
+  return flag && ((flag->isBool() && flag->getBool()) || (flag->isString() && flag->getString() == "true"));
+}
+
+} // namespace
+
+Result deleteClusterNodes(World &world, const Request &request) {
+  auto found = clusterOf(world, request);
+  if (!found)
+    return found.error();
+  std::string clusterId(textOf(*found.value(), "cluster_id")), region(textOf(*found.value(), "region_id"));
+  std::optional<Value> body = bodyOf(request);
+  const Value *nodes = body ? body->find("nodes") : nullptr;
+  if (!nodes || !nodes->isList() || nodes->getList().empty())
+    return missingParameter("nodes");
+  // Every node named must be the cluster's before any is removed.
+  std::vector<std::string> instances;
+  for (const Value &node : nodes->getList()) {
+    std::string name = node.isString() ? node.getString() : node.toJson();
+    const Value *record = findResource(world, "CS::ClusterNode", "node_name", name);
+    if (!record || textOf(*record, "cluster_id") != clusterId)
+      return invalidParameter("nodes", name + " is not a node of cluster " + clusterId);
+    instances.emplace_back(textOf(*record, "instance_id"));
+  }
+  for (const std::string &instanceId : instances) {
+    Value::List &resources = world.records(section::Resources);
+    resources.erase(std::remove_if(resources.begin(), resources.end(),
+                                   [&](const Value &record) {
+                                     const Value *kind = simulatedMember(record, "Kind");
+                                     return kind && *kind == Value("CS::ClusterNode") &&
+                                            textOf(record, "instance_id") == instanceId;
+                                   }),
+                    resources.end());
+    // release_node: ACK releases the node's pay-as-you-go instance too.
+    if (flagOf(*body, "release_node")) {
+      world.erase(section::Instances, "InstanceId", instanceId);
+      world.erase(section::ScalingInstances, "InstanceId", instanceId);
+    }
+  }
+  if (Value *cluster = findResource(world, "CS::Cluster", "cluster_id", clusterId))
+    cluster->set("size", Value(static_cast<std::int64_t>(
+                             std::max<std::int64_t>(0, integerOf(*cluster, "size", 0) -
+                                                           static_cast<std::int64_t>(instances.size())))));
+  Value answer = object();
+  answer.set("cluster_id", clusterId);
+  answer.set("task_id", generic::addDoneTask(world, "CS::Task", region, clusterId));
   return answer;
 }
 

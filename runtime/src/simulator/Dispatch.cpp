@@ -34,6 +34,7 @@ const std::vector<ApiSpec> &apiTable() {
         {"CS", "DescribeClusterAttachScripts", cs::describeClusterAttachScripts, false},
         {"CS", "DescribeClusterUserKubeconfig", cs::describeClusterUserKubeconfig, false},
         {"CS", "DescribeClusterV2UserKubeconfig", cs::describeClusterV2UserKubeconfig, false},
+        {"CS", "DeleteClusterNodes", cs::deleteClusterNodes, true},
         // TAG: tags by ARN on the resources Resource Center knows (Tag.cpp).
         {"Tag", "TagResources", tag::tagResources, true},
         {"Tag", "UntagResources", tag::untagResources, true},

@@ -497,6 +497,7 @@ namespace cs {
 Result describeClusterAttachScripts(World &, const Request &);
 Result describeClusterUserKubeconfig(World &, const Request &);
 Result describeClusterV2UserKubeconfig(World &, const Request &);
+Result deleteClusterNodes(World &, const Request &);
 } // namespace cs
 
 namespace rc {

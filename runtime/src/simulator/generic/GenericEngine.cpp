@@ -881,21 +881,24 @@ Result withTask(World &world, const apis::ProductRecord &product, const apis::Sh
   if (!answer || !shape || shape->kind != apis::Shape::Kind::Object || !shape->field("task_id") ||
       answer.value().find("task_id"))
     return answer;
-  std::string id = world.nextId("T");
-  std::string now = formatTime(world.now());
-  Value task(Value::Map{{"task_id", id},
-                        {"state", "success"},
-                        {"created", now},
-                        {"updated", now},
-                        {"RegionId", request.textOr("RegionId", world.defaultRegion())}});
-  if (const Value *cluster = answer.value().find("cluster_id"))
-    task.set("cluster_id", *cluster);
-  addResource(world, kindOf(product, "Task"), id, std::move(task));
+  const Value *cluster = answer.value().find("cluster_id");
+  std::string id = addDoneTask(world, kindOf(product, "Task"), request.textOr("RegionId", world.defaultRegion()),
+                               cluster && cluster->isString() ? cluster->getString() : "");
   answer.value().set("task_id", id);
   return answer;
 }
 
 } // namespace
+
+std::string addDoneTask(World &world, const std::string &kind, const std::string &region, const std::string &clusterId) {
+  std::string id = world.nextId("T");
+  std::string now = formatTime(world.now());
+  Value task(Value::Map{{"task_id", id}, {"state", "success"}, {"created", now}, {"updated", now}, {"RegionId", region}});
+  if (!clusterId.empty())
+    task.set("cluster_id", clusterId);
+  addResource(world, kind, id, std::move(task));
+  return id;
+}
 
 Result serve(World &world, const apis::ApiTable &table, const apis::ProductRecord &product, std::string_view api,
              const Request &request, const Value &parameters) {

@@ -43,6 +43,10 @@ bool mutates(std::string_view api);
 /// Adds the resources the built-in world starts with (Resources.def).
 void seedResources(World &world);
 
+/// Records a task of \p kind (`CS::Task`) already done, of the cluster
+/// \p clusterId when not empty, as ACK's changes run: DescribeTaskInfo
+/// (`/tasks/{task_id}`) finds it. Its id.
+std::string addDoneTask(World &world, const std::string &kind, const std::string &region, const std::string &clusterId);
 /// Serves \p api of \p product on \p world.
 Result serve(World &world, const apis::ApiTable &table, const apis::ProductRecord &product,
              std::string_view api, const Request &request, const Value &parameters);

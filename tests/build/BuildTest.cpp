@@ -657,6 +657,26 @@ TEST_F(BuildTest, LibraryActionsLookUpSwapAndDelete) {
   }
 }
 
+TEST_F(BuildTest, BuiltInActionsTakeThePropertiesRealTemplatesPass) {
+  std::string runner = build({"tests/build/builtin-action-properties.yaml"});
+  RunResult result = run(runner, {"--no-journal", "-p", "script=echo hello {{name}}"});
+  ASSERT_EQ(result.exitCode, 0) << result.err;
+  Value outputs = parse(result.out);
+  // Cloud Assistant put the custom parameter into the command.
+  EXPECT_EQ(outputs.find("said")->toJson(), R"("hello oosc\n")");
+  EXPECT_EQ(outputs.find("stoppedMode")->toJson(), R"("StopCharging")");
+  EXPECT_EQ(outputs.find("bandwidthIn")->toJson(), "50");
+  EXPECT_EQ(outputs.find("imageFamily")->toJson(), R"("sim-family")");
+  size_t found = 0;
+  Value after = world(); // held: the loop reads into it
+  for (const Value &instance : after.find("Instances")->getList())
+    if (instance.find("InstanceName")->toDisplayString() == "builtin-properties") {
+      ++found;
+      EXPECT_EQ(instance.find("Simulated")->find("SystemDiskSize")->toJson(), "60");
+    }
+  EXPECT_EQ(found, 1u);
+}
+
 TEST_F(BuildTest, UnsupportedActionsFailClearlyNamingTheTask) {
   std::string runner = build({"tests/build/unsupported.yaml"});
   RunResult result = run(runner, {});

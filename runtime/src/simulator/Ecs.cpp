@@ -218,6 +218,10 @@ Outcome<InstanceSpec, ApiError> readSpec(const Request &request) {
   if (!bandwidth)
     return bandwidth.error();
   spec.bandwidthOut = bandwidth.value();
+  auto bandwidthIn = request.integer("InternetMaxBandwidthIn", 100, 1, 10240);
+  if (!bandwidthIn)
+    return bandwidthIn.error();
+  spec.bandwidthIn = bandwidthIn.value();
   auto tags = request.tags();
   if (!tags)
     return tags.error();
@@ -282,7 +286,7 @@ std::string createInstance(World &world, const InstanceSpec &spec,
       {"OSNameEn", std::string(textOf(img, "OSNameEn"))},
       {"InstanceChargeType", spec.chargeType},
       {"InternetChargeType", spec.internetChargeType},
-      {"InternetMaxBandwidthIn", 100},
+      {"InternetMaxBandwidthIn", spec.bandwidthIn},
       {"InternetMaxBandwidthOut", spec.bandwidthOut},
       {"InstanceNetworkType", "vpc"},
       {"IoOptimized", true},

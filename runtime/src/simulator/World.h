@@ -310,6 +310,7 @@ struct InstanceSpec {
   std::string systemDiskCategory = "cloud_essd";
   std::int64_t systemDiskSize = 40;
   std::int64_t bandwidthOut = 0;
+  std::int64_t bandwidthIn = 100;
   std::vector<Tag> tags;
 };
 

@@ -9,6 +9,7 @@
 #include "oosc/openapi/RunnerCloud.h"
 #include "oosc/runtime/Runner.h"
 
+#include <cctype>
 #include <cstdlib>
 #include <deque>
 #include <filesystem>
@@ -100,6 +101,18 @@ std::optional<std::string> readText(const fs::path &path) {
   return driver::readFile(path.string(), error);
 }
 
+/// Whether \p name can be a file's name in the folder: OOS's template names
+/// (`ACS::ECS::RunInstances`, `ACS-ECS-BulkyRunCommand`), nothing that
+/// could lead out of the folder, whoever named it.
+bool isDefinitionName(const std::string &name) {
+  if (name.empty() || name.front() == '.' || name.find("..") != std::string::npos)
+    return false;
+  for (char c : name)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != ':' && c != '-' && c != '_' && c != '.')
+      return false;
+  return true;
+}
+
 /// What happened to one definition.
 enum class Written { New, Updated, Unchanged, Failed };
 
@@ -109,6 +122,7 @@ Written writeDefinition(const fs::path &folder, const std::string &name, const s
                         const std::string &content, std::string &error) {
   bool json = format == "JSON";
   fs::path target = folder / (name + (json ? ".json" : ".yml"));
+  std::vector<fs::path> twins;
   bool existed = false;
   for (const char *extension : {".yml", ".yaml", ".json"}) {
     fs::path twin = folder / (name + extension);
@@ -116,11 +130,11 @@ Written writeDefinition(const fs::path &folder, const std::string &name, const s
     if (!fs::exists(twin, ignored))
       continue;
     existed = true;
-    if (twin == target && readText(twin) == content)
-      return Written::Unchanged;
     if (twin != target)
-      fs::remove(twin, ignored);
+      twins.push_back(twin);
   }
+  if (twins.empty() && existed && readText(target) == content)
+    return Written::Unchanged;
   // Whole or not at all: a reader never sees half a definition.
   fs::path partial = target;
   partial += ".partial";
@@ -137,6 +151,12 @@ Written writeDefinition(const fs::path &folder, const std::string &name, const s
   if (renamed) {
     error = "cannot write " + target.string() + ": " + renamed.message();
     return Written::Failed;
+  }
+  // Only once the new file is in place: the old one in the other format
+  // would shadow it (YAML before JSON).
+  for (const fs::path &twin : twins) {
+    std::error_code ignored;
+    fs::remove(twin, ignored);
   }
   return existed ? Written::Updated : Written::New;
 }
@@ -190,6 +210,12 @@ int pull(const PullOptions &options, runtime::CloudBackend &oos, llvm::raw_ostre
   while (!wanted.empty()) {
     std::string name = wanted.front();
     wanted.pop_front();
+    if (!isDefinitionName(name)) {
+      err << "oosc actions pull: error: '" << name << "' is not a template name OOS could hold; not pulled\n";
+      exitCode = 1;
+      ++counts[static_cast<int>(Written::Failed)];
+      continue;
+    }
     auto answer = oos.call("OOS", "GetTemplate", runtime::Value(runtime::Value::Map{{"TemplateName", name}}));
     const runtime::Value *content = answer ? answer.value().find("Content") : nullptr;
     if (!content || !content->isString()) {

@@ -76,6 +76,13 @@ TEST_F(ActionsPullTest, PullsWhatATemplateNeedsAndWhatThatNeedsAndTheRunnerRunsI
   ASSERT_EQ(ran.exitCode, 0) << ran.err;
   EXPECT_EQ(parse(ran.out).find("greeting")->toJson(), R"("hello oosc")");
 
+  // A stale copy in the other format goes once the new one is in place
+  // (YAML would shadow JSON).
+  std::ofstream(pulled() / "ACS::Demo::Inner.yml") << "FormatVersion: OOS-2019-06-01\nTasks: []\n";
+  RunResult replaced = pull({source("greet.yaml")});
+  EXPECT_NE(replaced.out.find("updated    ACS::Demo::Inner"), std::string::npos) << replaced.out;
+  EXPECT_FALSE(fs::exists(pulled() / "ACS::Demo::Inner.yml"));
+
   // Again: nothing changed. Then OOS's copy changes: it is updated.
   RunResult again = pull({source("greet.yaml")});
   EXPECT_EQ(again.exitCode, 0) << again.err;
@@ -98,6 +105,17 @@ TEST_F(ActionsPullTest, AnActionOosDoesNotHoldIsNamedAndTheOthersArePulled) {
   EXPECT_TRUE(fs::exists(pulled() / "ACS::Demo::Inner.json"));
   // No secret in what it says.
   EXPECT_EQ((result.out + result.err).find(simserve::kTestKeySecret), std::string::npos);
+}
+
+TEST_F(ActionsPullTest, ANameThatWouldLeadOutOfTheFolderIsRefused) {
+  serve({source("odd")});
+  RunResult result = pull({source("needs-odd.yaml")});
+  EXPECT_EQ(result.exitCode, 1) << result.out << result.err;
+  EXPECT_NE(result.err.find("'ACS::Demo::../../escaped' is not a template name OOS could hold; not pulled"),
+            std::string::npos)
+      << result.err;
+  EXPECT_TRUE(fs::exists(pulled() / "ACS::Demo::Odd.yml"));
+  EXPECT_FALSE(fs::exists(dir_ / "escaped.yml"));
 }
 
 TEST_F(ActionsPullTest, UsageErrorsSayWhatIsWrong) {

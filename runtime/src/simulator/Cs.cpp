@@ -9,17 +9,18 @@
 #include "generic/GenericEngine.h"
 
 #include <algorithm>
+#include <set>
 
 namespace oosc::runtime::sim::cs {
 namespace {
 
 /// The cluster the call's ClusterId names, or ACK's error for one that
 /// does not exist.
-Outcome<const Value *, ApiError> clusterOf(World &world, const Request &request) {
+Outcome<Value *, ApiError> clusterOf(World &world, const Request &request) {
   auto clusterId = request.required("ClusterId");
   if (!clusterId)
     return clusterId.error();
-  const Value *cluster = findResource(world, "CS::Cluster", "cluster_id", clusterId.value());
+  Value *cluster = findResource(world, "CS::Cluster", "cluster_id", clusterId.value());
   if (!cluster)
     return notFound("ErrorClusterNotFound", "The cluster " + clusterId.value() + " does not exist.");
   return cluster;
@@ -72,14 +73,14 @@ Result describeClusterAttachScripts(World &world, const Request &request) {
   if (!found)
     return found.error();
   const Value *cluster = found.value();
-  auto clusterId = request.required("ClusterId");
   // The shape of ACK's script: download the attach program, run it with a
   // token bound to the cluster. In a simulated instance the download is a
   // stand-in and the pipe runs nothing.
   std::string region(textOf(*cluster, "region_id"));
   std::string script = "curl -s https://aliacs-k8s-" + region + ".oss-" + region +
                        "-internal.aliyuncs.com/public/pkg/run/attach/1.30.1-aliyun.1/attach_node.sh | bash -s -- "
-                       "--openapi-token " + world.nextId("token") + " --ess true --cluster-id " + clusterId.value();
+                       "--openapi-token " + world.nextId("token") + " --ess true --cluster-id " +
+                       std::string(textOf(*cluster, "cluster_id"));
   Value answer = object();
   answer.set("data", script);
   return answer;
@@ -106,39 +107,36 @@ Result deleteClusterNodes(World &world, const Request &request) {
   auto found = clusterOf(world, request);
   if (!found)
     return found.error();
-  std::string clusterId(textOf(*found.value(), "cluster_id")), region(textOf(*found.value(), "region_id"));
+  Value &cluster = *found.value();
+  std::string clusterId(textOf(cluster, "cluster_id")), region(textOf(cluster, "region_id"));
   std::optional<Value> body = bodyOf(request);
   const Value *nodes = body ? body->find("nodes") : nullptr;
   if (!nodes || !nodes->isList() || nodes->getList().empty())
     return missingParameter("nodes");
   // Every node named must be the cluster's before any is removed.
-  std::vector<std::string> instances;
+  std::set<std::string> instances;
   for (const Value &node : nodes->getList()) {
     std::string name = node.isString() ? node.getString() : node.toJson();
     const Value *record = findResource(world, "CS::ClusterNode", "node_name", name);
     if (!record || textOf(*record, "cluster_id") != clusterId)
       return invalidParameter("nodes", name + " is not a node of cluster " + clusterId);
-    instances.emplace_back(textOf(*record, "instance_id"));
+    instances.emplace(textOf(*record, "instance_id"));
   }
-  for (const std::string &instanceId : instances) {
-    Value::List &resources = world.records(section::Resources);
-    resources.erase(std::remove_if(resources.begin(), resources.end(),
-                                   [&](const Value &record) {
-                                     const Value *kind = simulatedMember(record, "Kind");
-                                     return kind && *kind == Value("CS::ClusterNode") &&
-                                            textOf(record, "instance_id") == instanceId;
-                                   }),
-                    resources.end());
-    // release_node: ACK releases the node's pay-as-you-go instance too.
-    if (flagOf(*body, "release_node")) {
-      world.erase(section::Instances, "InstanceId", instanceId);
-      world.erase(section::ScalingInstances, "InstanceId", instanceId);
-    }
-  }
-  if (Value *cluster = findResource(world, "CS::Cluster", "cluster_id", clusterId))
-    cluster->set("size", Value(static_cast<std::int64_t>(
-                             std::max<std::int64_t>(0, integerOf(*cluster, "size", 0) -
-                                                           static_cast<std::int64_t>(instances.size())))));
+  // Before the nodes go: removing records moves the ones after them.
+  std::int64_t size = integerOf(cluster, "size", 0) - static_cast<std::int64_t>(instances.size());
+  cluster.set("size", Value(std::max<std::int64_t>(0, size)));
+  Value::List &resources = world.records(section::Resources);
+  resources.erase(std::remove_if(resources.begin(), resources.end(),
+                                 [&](const Value &record) {
+                                   const Value *kind = simulatedMember(record, "Kind");
+                                   return kind && *kind == Value("CS::ClusterNode") &&
+                                          instances.count(std::string(textOf(record, "instance_id")));
+                                 }),
+                  resources.end());
+  // release_node: ACK releases the nodes' pay-as-you-go instances too.
+  if (flagOf(*body, "release_node"))
+    for (const std::string &instanceId : instances)
+      ecs::releaseInstance(world, instanceId);
   Value answer = object();
   answer.set("cluster_id", clusterId);
   answer.set("task_id", generic::addDoneTask(world, "CS::Task", region, clusterId));

@@ -580,11 +580,13 @@ Result deleteInstance(World &world, const Request &request) {
                      "it with ModifyInstanceAttribute first.");
   if (textOf(record, "Status") != "Stopped" && !force.value())
     return incorrectStatus(record);
-  std::string id(textOf(record, "InstanceId"));
-  world.erase(section::Instances, "InstanceId", id);
-  // A released instance also leaves its scaling group.
-  world.erase(section::ScalingInstances, "InstanceId", id);
+  releaseInstance(world, std::string(textOf(record, "InstanceId")));
   return object();
+}
+
+void releaseInstance(World &world, const std::string &id) {
+  world.erase(section::Instances, "InstanceId", id);
+  world.erase(section::ScalingInstances, "InstanceId", id);
 }
 
 } // namespace oosc::runtime::sim::ecs

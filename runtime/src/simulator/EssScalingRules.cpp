@@ -93,11 +93,8 @@ Result executeScalingRule(World &world, const Request &request) {
   for (std::int64_t i = current; i < target; ++i)
     launchInto(world, *group, *configuration, static_cast<size_t>(i));
   // Scaling in releases the newest instances first.
-  for (std::int64_t i = current; i > target; --i) {
-    const std::string &id = members[static_cast<size_t>(i - 1)];
-    world.erase(section::ScalingInstances, "InstanceId", id);
-    world.erase(section::Instances, "InstanceId", id);
-  }
+  for (std::int64_t i = current; i > target; --i)
+    ecs::releaseInstance(world, members[static_cast<size_t>(i - 1)]);
   group->set("DesiredCapacity", target);
   std::string activityId = addActivity(world, groupId,
                                        "Execute scaling rule " + std::string(textOf(*rule, "ScalingRuleId")) +

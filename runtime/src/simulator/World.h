@@ -337,6 +337,9 @@ Value customImage(const Value &source, const std::string &imageId,
                   Millis now);
 /// Whether Cloud Assistant answers on the instance right now.
 bool cloudAssistantOnline(const Value &instance);
+/// Removes instance \p id from the world, and from its scaling group: a
+/// released instance leaves both.
+void releaseInstance(World &world, const std::string &id);
 void setTags(Value &record, const std::vector<Tag> &tags);
 /// Tags of \p record as {Key, Value} pairs.
 std::vector<Tag> tagsOf(const Value &record);

@@ -7,6 +7,7 @@
 #include "oosc/apis/CloudApis.h"
 #include "oosc/runtime/EventTriggers.h"
 #include "oosc/runtime/ResourceLists.h"
+#include "oosc/runtime/StackResources.h"
 #include "support/Spelling.h"
 
 #include <map>
@@ -92,6 +93,7 @@ std::string emitApiSubset(const std::vector<const ir::Template *> &templates,
   for (const auto &[name, action] : actions)
     all.push_back(action);
   std::map<const apis::ProductRecord *, CalledProduct> called;
+  bool makesStacks = false;
   for (const ir::Template *tmpl : all)
     for (const analysis::CloudCall &call : analysis::collectCloudCalls(*tmpl)) {
       // The named API, and the one its URI reaches when that is another.
@@ -99,6 +101,7 @@ std::string emitApiSubset(const std::vector<const ir::Template *> &templates,
         if (!spec)
           continue;
         auto [apiLine, answerLine] = table.linesOf(*record, spec->name);
+        makesStacks = makesStacks || (record->code == "ROS" && spec->name == "CreateStack");
         CalledProduct &product = called[record];
         product.apiLines.insert(apiLine);
         if (!answerLine.empty())
@@ -131,6 +134,11 @@ std::string emitApiSubset(const std::vector<const ir::Template *> &templates,
       else if (site.reference->kind == ir::RefKind::Secret)
         carry("oos", "GetSecretParameter");
     }
+  // ROS's CreateStack on the simulated cloud makes the stack's resources
+  // with the cloud's own APIs (oosc/runtime/StackResources.h).
+  if (makesStacks)
+    for (const runtime::StackApi &api : runtime::stackResourceApis())
+      carry(api.product, api.api);
   // An event or alarm trigger asks CloudMonitor while it waits
   // (oosc/runtime/EventTriggers.h).
   for (const ir::Template *tmpl : templates)

@@ -677,6 +677,26 @@ TEST_F(BuildTest, BuiltInActionsTakeThePropertiesRealTemplatesPass) {
   EXPECT_EQ(found, 1u);
 }
 
+TEST_F(BuildTest, RosStacksMakeTheirResourcesWithTheApisTheRunnerCarries) {
+  std::string runner = build({"tests/build/ros-stack.yaml"});
+  RunResult result = run(runner, {"--no-journal"});
+  ASSERT_EQ(result.exitCode, 0) << result.err;
+  Value outputs = parse(result.out);
+  EXPECT_EQ(outputs.find("roleName")->toJson(), R"("stack-role")");
+  std::string vpcId = outputs.find("vpcId")->toDisplayString();
+  EXPECT_FALSE(vpcId.empty());
+  // Made while the stack lived, removed with it; the stack itself still
+  // reads DELETE_COMPLETE.
+  Value after = world();
+  EXPECT_EQ(after.find("Stacks")->size(), 1u);
+  EXPECT_EQ(after.find("Stacks")->getList()[0].find("Status")->toDisplayString(), "DELETE_COMPLETE");
+  for (const Value &vpc : after.find("Vpcs")->getList())
+    EXPECT_NE(vpc.find("VpcId")->toDisplayString(), vpcId);
+  for (const Value &resource : after.find("Resources")->getList())
+    EXPECT_EQ(resource.toJson().find("stack-role"), std::string::npos)
+        << "the stack's role is removed with it: " << resource.toJson();
+}
+
 TEST_F(BuildTest, UnsupportedActionsFailClearlyNamingTheTask) {
   std::string runner = build({"tests/build/unsupported.yaml"});
   RunResult result = run(runner, {});

@@ -866,9 +866,9 @@ TEST_F(SimulatorTest, DescribeImagesFilters) {
   auto count = [&](Value request) {
     return at(call("ECS", "DescribeImages", request), "TotalCount");
   };
-  EXPECT_EQ(count(params({{"ImageOwnerAlias", "system"}})), Value(6));
+  EXPECT_EQ(count(params({{"ImageOwnerAlias", "system"}})), Value(7));
   EXPECT_EQ(count(params({{"ImageOwnerAlias", "self"}})), Value(1));
-  EXPECT_EQ(count(params({{"OSType", "Windows"}})), Value(1));
+  EXPECT_EQ(count(params({{"OSType", "Windows"}})), Value(2));
   EXPECT_EQ(count(params({{"Architecture", "arm64"}})), Value(1));
   EXPECT_EQ(count(params({{"ImageId", std::string(Centos7) + "," + Centos6}})),
             Value(2));
@@ -879,7 +879,7 @@ TEST_F(SimulatorTest, DescribeImagesFilters) {
       Value(0));
   Value paged = call("ECS", "DescribeImages",
                      params({{"PageSize", 4}, {"PageNumber", 2}}));
-  EXPECT_EQ(at(paged, "Images.Image").size(), 3u);
+  EXPECT_EQ(at(paged, "Images.Image").size(), 4u);
   EXPECT_EQ(
       callError("ECS", "DescribeImages", params({{"ImageOwnerAlias", "mine"}}))
           .code,

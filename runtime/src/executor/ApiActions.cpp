@@ -133,11 +133,16 @@ Outcome<std::pair<Check, Value>> poll(ActionCall &call, const ApiRequest &reques
   std::vector<std::string> texts;
   for (const Value &value : selected.value())
     texts.push_back(value.toDisplayString());
+  // A selector that yields nothing (`.VSwitches.VSwitch[]` once the last
+  // one is gone) selects null, as a ValueSelector does: Alibaba's templates
+  // wait for a removal with `DesiredValues: [null]` (ACS::ECS::
+  // SMCVerifyInstanceByRunCommand, ACS-TAG-TagResources).
+  if (texts.empty())
+    texts.push_back("null");
   const Value *desired = properties.findCaseInsensitive("DesiredValues");
   const Value *notDesired = properties.findCaseInsensitive("NotDesiredValues");
   const Value *stop = properties.findCaseInsensitive("StopRetryValues");
-  bool any = !texts.empty();
-  bool allDesired = any, noneNotDesired = any, stopNow = false;
+  bool allDesired = true, noneNotDesired = true, stopNow = false;
   for (const std::string &text : texts) {
     allDesired = allDesired && listHolds(desired, text);
     noneNotDesired = noneNotDesired && !listHolds(notDesired, text);
@@ -146,7 +151,9 @@ Outcome<std::pair<Check, Value>> poll(ActionCall &call, const ApiRequest &reques
   Check check = stopNow ? Check::Stop
                 : (desired ? allDesired : noneNotDesired) ? Check::Matched
                                                           : Check::NotYet;
-  Value shown = texts.size() == 1 ? Value(texts[0]) : Value(Value::List(selected.value()));
+  Value shown = selected.value().empty() ? Value()
+                : texts.size() == 1       ? Value(texts[0])
+                                          : Value(Value::List(selected.value()));
   return std::make_pair(check, check == Check::Matched ? std::move(body) : shown);
 }
 

@@ -41,6 +41,12 @@ const std::vector<ApiSpec> &apiTable() {
         {"Tag", "ListTagResources", tag::listTagResources, false},
         {"Tag", "ListTagKeys", tag::listTagKeys, false},
         {"Tag", "ListTagValues", tag::listTagValues, false},
+        // ROS stacks, made of the cloud's own resources (ros/Stacks.cpp).
+        {"ROS", "CreateStack", ros::createStack, true},
+        {"ROS", "GetStack", ros::getStack, false},
+        {"ROS", "DeleteStack", ros::deleteStack, true},
+        {"ROS", "ListStacks", ros::listStacks, false},
+        {"ROS", "ListStackResources", ros::listStackResources, false},
         // Resource Center's search over the world (ResourceCenter.cpp).
         {"ResourceCenter", "SearchResources", rc::searchResources, false},
         // Security Center's assets and its agent (Sas.cpp).

@@ -218,10 +218,12 @@ Outcome<InstanceSpec, ApiError> readSpec(const Request &request) {
   if (!bandwidth)
     return bandwidth.error();
   spec.bandwidthOut = bandwidth.value();
-  auto bandwidthIn = request.integer("InternetMaxBandwidthIn", 100, 1, 10240);
+  // 0 leaves the default, as for a call without it: Alibaba's own
+  // ACS-ECS-RepairWindowsBlueScreenIssue passes 0 for its helper instance.
+  auto bandwidthIn = request.integer("InternetMaxBandwidthIn", 100, 0, 10240);
   if (!bandwidthIn)
     return bandwidthIn.error();
-  spec.bandwidthIn = bandwidthIn.value();
+  spec.bandwidthIn = bandwidthIn.value() ? bandwidthIn.value() : 100;
   auto tags = request.tags();
   if (!tags)
     return tags.error();

@@ -60,6 +60,11 @@ constexpr ImageSeed PublicImages[] = {
     {"win2022_21H2_x64_dtc_en-us_40G_alibase_20240613.vhd",
      "Windows Server 2022 Datacenter 64 bit English", "Windows Server 2022",
      "windows", "x86_64", 40, true},
+    // The Server Core image Alibaba's ACS-ECS-RepairWindowsBlueScreenIssue
+    // starts its helper instance from, by this id.
+    {"wincore_2022_x64_dtc_zh-cn_40G_alibase_20240617.vhd",
+     "Windows Server 2022 Datacenter Core 64 bit Chinese", "Windows Server 2022",
+     "windows", "x86_64", 40, true},
 };
 
 /// "cn-hangzhou-h" -> "cnhangzhouh": seeded ids are letters and digits

@@ -94,6 +94,9 @@ struct SimulatedCloud::Impl {
     Millis ours = world ? worldTime() : std::numeric_limits<Millis>::min();
     world.emplace(std::move(document));
     world->useSandbox(sandbox.get(), noSandbox);
+    world->useInnerCalls([this](World &on, std::string_view service, std::string_view api, const Value &parameters) {
+      return innerCall(on, service, api, parameters);
+    });
     if (!world->region(world->defaultRegion()))
       return fail("the world's DefaultRegion \"" + world->defaultRegion() +
                   "\" is not one of its Regions");
@@ -180,6 +183,21 @@ struct SimulatedCloud::Impl {
                          std::string("The simulator failed: ") + e.what());
     }
     return result;
+  }
+
+  /// A model's call of another API on \p on (World::call): the hand-written
+  /// model's, else the generic engine's for an API of the table.
+  Outcome<Value, ApiError> innerCall(World &on, std::string_view service, std::string_view api,
+                                     const Value &parameters) {
+    Request request(parameters);
+    if (const ApiSpec *spec = findApi(service, api))
+      return spec->handler(on, request);
+    const apis::ProductRecord *product = options.apis ? options.apis->findService(service, api) : nullptr;
+    const apis::ApiSpec *tabled = product ? options.apis->findApi(*product, api) : nullptr;
+    if (!tabled)
+      return notFound("InvalidApi.NotFound", "The simulated cloud has no API \"" + std::string(api) +
+                                                 "\" in service \"" + std::string(service) + "\".");
+    return generic::serve(on, *options.apis, *product, tabled->name, request, parameters);
   }
 
   /// Serves one call on the world as it is now (latency and locks done).

@@ -45,6 +45,7 @@ constexpr SectionSpec Sections[] = {
     {section::Resources, "", false},
     {section::Buckets, "Name", false},
     {section::SystemEvents, "Id", false},
+    {section::Stacks, "StackId", true},
 };
 
 /// A record's id: its id field's, or for the generic engine's resources
@@ -303,6 +304,13 @@ void World::schedule(Value &record, Millis after, Value changes) {
     timeline = &data.set("Timeline", list());
   timeline->append(
       Value(Value::Map{{"At", now() + after}, {"Set", std::move(changes)}}));
+}
+
+Result World::call(std::string_view service, std::string_view api, const Value &parameters) {
+  if (!innerCall_)
+    return makeError(500, "InternalError", "The simulated cloud cannot call " + std::string(service) + "." +
+                                               std::string(api) + " from within another call here.");
+  return innerCall_(*this, service, api, parameters);
 }
 
 void World::cancelTimeline(Value &record) {

@@ -78,6 +78,8 @@ constexpr std::string_view Resources = "Resources";
 constexpr std::string_view Buckets = "Buckets";
 /// CloudMonitor's system events the hand-written models raise (Cms.cpp).
 constexpr std::string_view SystemEvents = "SystemEvents";
+/// ROS stacks (ros/Stacks.cpp), shaped as GetStack answers them.
+constexpr std::string_view Stacks = "Stacks";
 } // namespace section
 
 //===-- Value helpers
@@ -169,6 +171,10 @@ public:
   /// Tags from Tag.N.Key/Tag.N.Value, or Tag/Tags as a list of {Key, Value}
   /// maps, a JSON string of one, or a {key: value} map.
   Outcome<std::vector<Tag>, ApiError> tags() const;
+
+  /// Every parameter as the call gave it (flattened lists such as
+  /// Parameters.1.ParameterKey are read from here).
+  const Value &all() const { return params; }
 
 private:
   const Value &params;
@@ -265,10 +271,22 @@ public:
   const ScriptSandbox *sandbox() const { return sandbox_; }
   const std::string &whyNoSandbox() const { return noSandbox_; }
 
+  /// How a model calls another API of the same cloud (ROS making a
+  /// stack's resources): a hand-written model's or the generic engine's,
+  /// on this world, within the call that made it. Set by the cloud that
+  /// holds the world, as the sandbox is.
+  using InnerCall =
+      std::function<Result(World &, std::string_view service, std::string_view api, const Value &parameters)>;
+  void useInnerCalls(InnerCall call) { innerCall_ = std::move(call); }
+  /// \p api of \p service with \p parameters, answered as a template's
+  /// call would be, without latency, faults or client tokens.
+  Result call(std::string_view service, std::string_view api, const Value &parameters);
+
 private:
   Value root;
   const ScriptSandbox *sandbox_ = nullptr;
   std::string noSandbox_;
+  InnerCall innerCall_;
 };
 
 /// The generic engine's record of \p kind (`Ecs::Disk`) whose \p field is
@@ -521,6 +539,15 @@ Result describeCloudCenterInstances(World &, const Request &);
 Result operateAgentClientInstall(World &, const Request &);
 Result describeAgentInstallStatus(World &, const Request &);
 } // namespace sas
+
+namespace ros {
+/// ROS stacks and the resources they make (ros/Stacks.cpp).
+Result createStack(World &, const Request &);
+Result getStack(World &, const Request &);
+Result deleteStack(World &, const Request &);
+Result listStacks(World &, const Request &);
+Result listStackResources(World &, const Request &);
+} // namespace ros
 
 /// One row of the API table.
 struct ApiSpec {

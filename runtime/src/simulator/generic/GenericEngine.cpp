@@ -186,13 +186,14 @@ struct Bridge {
 constexpr Bridge kBridges[] = {
     {"Ecs", "Instance", section::Instances, "InstanceId"},
     {"Ecs", "Image", section::Images, "ImageId"},
-    {"Ecs", "SecurityGroup", section::SecurityGroups, "SecurityGroupId"},
+    {"Ecs", "SecurityGroup", section::SecurityGroups, "SecurityGroupId", "DescribeSecurityGroups"},
     {"Ecs", "Command", section::Commands, "CommandId"},
     {"Vpc", "Vpc", section::Vpcs, "VpcId", "DescribeVpcs"},
     {"Vpc", "VSwitch", section::VSwitches, "VSwitchId", "DescribeVSwitches"},
     {"Ess", "ScalingGroup", section::ScalingGroups, "ScalingGroupId"},
     {"Ess", "ScalingConfiguration", section::ScalingConfigurations, "ScalingConfigurationId"},
     {"Ess", "ScalingActivity", section::ScalingActivities, "ScalingActivityId"},
+    {"ROS", "Stack", section::Stacks, "StackId"},
 };
 
 /// Keeps what a create made: in the engine's Resources, or, for a noun a
@@ -670,6 +671,51 @@ Result changeEach(const std::vector<Target> &targets, const apis::Shape *shape, 
   return answerWith(shape, Value(Value::Map{}), "");
 }
 
+/// Whether \p node holds \p id under \p key, at any depth, alone or in a
+/// list (an instance's VpcAttributes.VSwitchId, SecurityGroupIds).
+bool refersTo(const Value &node, std::string_view key, std::string_view id) {
+  if (node.isMap()) {
+    for (const auto &[name, value] : node.getMap()) {
+      if (name == key && value.isString() && value.getString() == id)
+        return true;
+      if (name == key && value.isList())
+        for (const Value &item : value.getList())
+          if (item.isString() && item.getString() == id)
+            return true;
+      if (name != "Simulated" && refersTo(value, key, id))
+        return true;
+    }
+  } else if (node.isList()) {
+    for (const Value &item : node.getList())
+      if (refersTo(item, key, id))
+        return true;
+  }
+  return false;
+}
+
+/// Removes a record of a section whose creates the engine makes (a bridge
+/// with a lister: VPCs, vSwitches, security groups), unless another
+/// resource still names it (a vSwitch its VPC, an instance its security
+/// group): DependencyViolation, as the real APIs answer. Nothing for the
+/// records a hand-written model makes and removes itself.
+std::optional<Result> removeBridged(World &world, const Target &target) {
+  const Bridge *bridge = nullptr;
+  for (const Bridge &each : kBridges)
+    if (!each.lister.empty() && each.idKey == target.keyField)
+      bridge = &each;
+  if (!bridge)
+    return std::nullopt;
+  for (std::string_view name : {section::Vpcs, section::VSwitches, section::SecurityGroups, section::Instances,
+                                section::Resources})
+    for (const Value &record : world.records(name))
+      if (&record != target.record && refersTo(record, target.keyField, target.key))
+        return Result(makeError(400, "DependencyViolation",
+                                "The " + target.keyField + " \"" + target.key +
+                                    "\" is still used by another resource; remove that first."));
+  world.erase(bridge->section, bridge->idKey, target.key);
+  return Result(Value(Value::Map{}));
+}
+
 Result change(World &world, const apis::Shape *shape, const std::string &kind, const ApiMeaning &meaning,
               const apis::ProductRecord &product, std::string_view api, const Request &request,
               const Value &parameters, const apis::ApiSpec *spec) {
@@ -704,8 +750,11 @@ Result change(World &world, const apis::Shape *shape, const std::string &kind, c
   if (!target->record)
     return notFound(target->keyField, target->key);
   if (target->handWritten) {
-    if (meaning.verb == Verb::Delete)
+    if (meaning.verb == Verb::Delete) {
+      if (std::optional<Result> removed = removeBridged(world, *target))
+        return std::move(*removed);
       return notImplemented(product, api, "removing a " + meaning.noun + " its hand-written model keeps");
+    }
     changeHandWritten(*target->record, parameters, target->keyField);
     return answerWith(shape, publicView(*target->record), target->keyField);
   }

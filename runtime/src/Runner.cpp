@@ -277,6 +277,8 @@ int runTemplate(const TemplateDef &def, const RunnerImage &image, const std::str
                              [&](std::string_view name) { return findByName(image.actions, name); }};
   environment.regionId = options.region;
   environment.childrenOnOos = options.realCloud;
+  if (simulated)
+    environment.user = std::string(SimulatedCloud::OperatorUser);
   if (options.help) {
     std::cout << runnerUsage(program, def);
     printParameters(std::cout, def, environment);

@@ -68,7 +68,7 @@ TEST_F(BuildTest, ADefaultReadsTheExecutionsOwnId) {
   std::string id = outputs.find("id")->toDisplayString();
   ASSERT_FALSE(id.empty()) << result.out;
   EXPECT_EQ(outputs.find("tag")->toDisplayString(), "run-" + id);
-  EXPECT_EQ(outputs.find("childTag")->toDisplayString(), "child-" + id + "/child");
+  EXPECT_EQ(outputs.find("childTag")->toDisplayString(), "child-" + id + ".child");
 }
 
 TEST_F(BuildTest, ALoopedTasksWhenThatReadsTheItemDecidesPerItem) {
@@ -134,17 +134,17 @@ TEST_F(BuildTest, JournalRecordsTheExecutionItsTasksLoopItemsAndChildren) {
   ASSERT_EQ(list.exitCode, 0) << list.err;
   EXPECT_NE(list.out.find("exec-sim000000000001     journal"), std::string::npos) << list.out;
   EXPECT_NE(list.out.find("Failed"), std::string::npos) << list.out;
-  EXPECT_EQ(list.out.find("exec-sim000000000001/"), std::string::npos) << "children only under show";
+  EXPECT_EQ(list.out.find("exec-sim000000000001."), std::string::npos) << "children only under show";
   RunResult show = runProgram(runner, {"executions", "show", "exec-sim000000000001", "--journal", journal});
   ASSERT_EQ(show.exitCode, 0) << show.err;
   for (const char *expected : {"status     Failed", "\"adminPassword\":\"******\"", "describeZones[0]",
                                "describeZones[1]", "InvalidInstanceId.NotFound",
-                               "\"regions\":[\"cn-hangzhou\"", "exec-sim000000000001/startInstance",
+                               "\"regions\":[\"cn-hangzhou\"", "exec-sim000000000001.startInstance",
                                "ECS.DescribeZones", "ECS.DescribeRegions", "OOS.NotifyWebhook"})
     EXPECT_NE(show.out.find(expected), std::string::npos) << expected << " in\n" << show.out;
   EXPECT_EQ(show.out.find("Journal-Secret-4711"), std::string::npos) << "the secret is in the journal";
   // The failed call is recorded under the child execution that made it.
-  RunResult child = runProgram(runner, {"executions", "show", "exec-sim000000000001/startInstance",
+  RunResult child = runProgram(runner, {"executions", "show", "exec-sim000000000001.startInstance",
                                         "--journal", journal});
   ASSERT_EQ(child.exitCode, 0) << child.err;
   EXPECT_NE(child.out.find("ECS.StartInstance"), std::string::npos) << child.out;
@@ -326,7 +326,7 @@ TEST_F(FleetTest, RollingUpdateReplacesEveryDiskInBatchesAndRollbackRestoresEach
   ASSERT_NE(resume, std::string::npos) << show.out;
   EXPECT_LT(suspend, resume);
   for (int child = 1; child <= 5; ++child)
-    EXPECT_NE(show.out.find("exec-sim000000000001/updateInstances." + std::to_string(child)), std::string::npos)
+    EXPECT_NE(show.out.find("exec-sim000000000001.updateInstances." + std::to_string(child)), std::string::npos)
         << show.out;
 
   // The rollback reads the update from the journal: every instance gets
@@ -387,8 +387,8 @@ TEST_F(FleetTest, RollingUpdateFailureResumesStopsBeforeTheNextBatchAndRollbackU
   // The rollback looked at the three instances the update reached, and
   // restored the two it changed.
   RunResult show = runProgram(runner, {"executions", "show", "exec-sim000000000002", "--journal", journal()});
-  EXPECT_NE(show.out.find("exec-sim000000000002/restoreInstances.3"), std::string::npos) << show.out;
-  EXPECT_EQ(show.out.find("exec-sim000000000002/restoreInstances.4"), std::string::npos) << show.out;
+  EXPECT_NE(show.out.find("exec-sim000000000002.restoreInstances.3"), std::string::npos) << show.out;
+  EXPECT_EQ(show.out.find("exec-sim000000000002.restoreInstances.4"), std::string::npos) << show.out;
   EXPECT_NE(show.out.find("OOS.ListExecutions"), std::string::npos) << show.out;
 }
 
@@ -554,7 +554,7 @@ TEST_F(FleetTest, RollingUpdateInstallsAPackageVersionAndRollbackRestoresEachPre
                                    "second: map(select(.InstanceId >= \"i-simfleet04\") | .CreationTime) | min}");
   EXPECT_GE(batches.find("second")->getString(), batches.find("first")->getString()) << batches.toJson();
   // Each child recorded the version its instance had before, for a rollback.
-  RunResult child = runProgram(runner, {"executions", "show", "exec-sim000000000002/updateInstances.1",
+  RunResult child = runProgram(runner, {"executions", "show", "exec-sim000000000002.updateInstances.1",
                                         "--journal", journal()});
   EXPECT_NE(child.out.find("\"previousPackageVersion\":\"1.0.0\""), std::string::npos) << child.out;
 
@@ -607,8 +607,8 @@ TEST_F(FleetTest, RollingUpdatePackageFailureHalfWayRollsBackOnlyTheInstancesItC
     EXPECT_EQ(counts.find(id), nullptr) << id << " was touched by the rollback: " << counts.toJson();
   // The rollback looked at the three instances the update reached.
   RunResult show = runProgram(runner, {"executions", "show", "exec-sim000000000002", "--journal", journal()});
-  EXPECT_NE(show.out.find("exec-sim000000000002/restoreInstances.3"), std::string::npos) << show.out;
-  EXPECT_EQ(show.out.find("exec-sim000000000002/restoreInstances.4"), std::string::npos) << show.out;
+  EXPECT_NE(show.out.find("exec-sim000000000002.restoreInstances.3"), std::string::npos) << show.out;
+  EXPECT_EQ(show.out.find("exec-sim000000000002.restoreInstances.4"), std::string::npos) << show.out;
 }
 
 TEST_F(FleetTest, RollbackOfAPackageUpdateLeavesAnInstanceWhoseInstallScriptFailed) {

@@ -206,7 +206,7 @@ TEST_F(ResumeTest, ResumeRefusesWhatItCannotResume) {
   RunResult missing = run(runner, {"--resume", "exec-nope"});
   EXPECT_EQ(missing.exitCode, 2);
   EXPECT_NE(missing.err.find("no execution 'exec-nope'"), std::string::npos) << missing.err;
-  RunResult child = run(runner, {"--resume", "exec-sim000000000001/startInstance"});
+  RunResult child = run(runner, {"--resume", "exec-sim000000000001.startInstance"});
   EXPECT_EQ(child.exitCode, 2);
   EXPECT_NE(child.err.find("is a child of 'exec-sim000000000001'"), std::string::npos) << child.err;
   RunResult dry = run(runner, {"--resume", "exec-sim000000000001", "--dry-run"});

@@ -98,7 +98,7 @@ TEST_F(SharedStateTest, ManyRunnersOnOneWorldAndJournalLoseNothing) {
     EXPECT_TRUE(executionIds.count(row[0])) << row[0] << " is no runner's execution";
     EXPECT_EQ(row[1], "Success") << row[0];
     Rows calls = query(journal(), "SELECT count(*) FROM api_calls WHERE execution_id LIKE '" + row[0] +
-                                      "/%' AND result = 'Success'");
+                                      ".%' AND result = 'Success'");
     EXPECT_GE(std::stoi(calls[0][0]), 2) << row[0] << " lost its API calls";
     Rows children = query(journal(), "SELECT count(*) FROM executions WHERE parent_id = '" + row[0] + "'");
     EXPECT_GE(std::stoi(children[0][0]), 1) << row[0] << " lost its child executions";

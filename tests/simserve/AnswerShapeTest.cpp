@@ -161,6 +161,19 @@ const std::vector<Step> &walkSteps() {
       {"Tag", "ListTagResources", R"({"ResourceARN": ["arn:acs:ecs:cn-hangzhou:1234567890123456:instance/${instance}"]})",
        "TagResources"},
       {"Tag", "ListTagKeys", "{}", "Keys.Key"},
+      // RAM policies attached to a role, a user and a group, and detached.
+      {"RAM", "CreateRole",
+       R"({"RoleName": "shape-walk", "AssumeRolePolicyDocument": "{\"Version\": \"1\", \"Statement\": []}"})"},
+      {"RAM", "AttachPolicyToRole", R"({"PolicyType": "System", "PolicyName": "ReadOnlyAccess", "RoleName": "shape-walk"})"},
+      {"RAM", "ListPoliciesForRole", R"({"RoleName": "shape-walk"})", "Policies.Policy"},
+      {"RAM", "DetachPolicyFromRole", R"({"PolicyType": "System", "PolicyName": "ReadOnlyAccess", "RoleName": "shape-walk"})"},
+      {"RAM", "AttachPolicyToUser", R"({"PolicyType": "System", "PolicyName": "ReadOnlyAccess", "UserName": "sim-operator"})"},
+      {"RAM", "ListPoliciesForUser", R"({"UserName": "sim-operator"})", "Policies.Policy"},
+      {"RAM", "DetachPolicyFromUser", R"({"PolicyType": "System", "PolicyName": "ReadOnlyAccess", "UserName": "sim-operator"})"},
+      {"RAM", "CreateGroup", R"({"GroupName": "shape-walk"})"},
+      {"RAM", "AttachPolicyToGroup", R"({"PolicyType": "System", "PolicyName": "ReadOnlyAccess", "GroupName": "shape-walk"})"},
+      {"RAM", "ListPoliciesForGroup", R"({"GroupName": "shape-walk"})", "Policies.Policy"},
+      {"RAM", "DetachPolicyFromGroup", R"({"PolicyType": "System", "PolicyName": "ReadOnlyAccess", "GroupName": "shape-walk"})"},
       // A ROS stack of one VPC, through its life.
       {"ROS", "CreateStack",
        R"({"StackName": "shape-walk", "TemplateBody": "{\"ROSTemplateFormatVersion\": \"2015-09-01\", \"Resources\": {\"Vpc\": {\"Type\": \"ALIYUN::ECS::VPC\", \"Properties\": {\"CidrBlock\": \"10.0.0.0/8\"}}}, \"Outputs\": {\"VpcId\": {\"Value\": {\"Ref\": \"Vpc\"}}}}"})",
@@ -282,8 +295,9 @@ const std::vector<Step> &walkSteps() {
 
 /// Walked, though the generic engine serves them rather than a hand-written
 /// model: they make what a hand-written API acts on (ExecuteScalingRule runs
-/// a rule CreateScalingRule made).
-const char *const kGenericSetup[] = {"ESS.CreateScalingRule"};
+/// a rule CreateScalingRule made; AttachPolicyToRole and ToGroup attach to
+/// a role and a group CreateRole and CreateGroup made).
+const char *const kGenericSetup[] = {"ESS.CreateScalingRule", "RAM.CreateRole", "RAM.CreateGroup"};
 
 /// Served by the simulator, but not an API of Alibaba Cloud's OpenAPI: the
 /// HTTP walk calls it and expects this error. (In process it is called too,

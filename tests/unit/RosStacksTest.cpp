@@ -273,11 +273,14 @@ TEST_F(RosStacksTest, MakesRamRolesAndPoliciesAttachedToThem) {
     "Resources": {
       "Role": {"Type": "ALIYUN::RAM::Role", "Properties": {"RoleName": "stack-role",
         "AssumeRolePolicyDocument": {"Version": "1", "Statement": [{"Action": "sts:AssumeRole", "Effect": "Allow",
-          "Principal": {"RAM": [{"Fn::Sub": ["acs:ram::${uid}:root", {"uid": "1234567890123456"}]}]}}]}}},
+          "Principal": {"RAM": [{"Fn::Sub": ["acs:ram::${uid}:root", {"uid": "1234567890123456"}]}]}}]},
+        "Policies": [{"PolicyName": "inline-policy", "PolicyDocument": {"Version": "1", "Statement": []}}]}},
       "Policy": {"Type": "ALIYUN::RAM::ManagedPolicy", "Properties": {"PolicyName": "stack-policy",
         "PolicyDocumentUnchecked": {"Version": "1", "Statement": []},
         "Roles": [{"Fn::GetAtt": ["Role", "RoleName"]}]}}},
     "Outputs": {"Role": {"Value": {"Fn::GetAtt": ["Role", "RoleName"]}}}})";
+  // Who runs executions on the simulated cloud is a user its account has.
+  call("RAM", "GetUser", Value(Value::Map{{"UserName", std::string(SimulatedCloud::OperatorUser)}}));
   std::string id = call("ROS", "CreateStack", stackRequest("ram", body)).find("StackId")->getString();
   clock.sleepFor(11s);
   Value done = stack(id);
@@ -288,11 +291,32 @@ TEST_F(RosStacksTest, MakesRamRolesAndPoliciesAttachedToThem) {
             std::string::npos)
       << role.toJson();
   call("RAM", "GetPolicy", Value(Value::Map{{"PolicyName", "stack-policy"}, {"PolicyType", "Custom"}}));
+  // The role's inline policy is a custom policy of its own attached to it,
+  // as is the managed policy that names the role.
+  Value attached = call("RAM", "ListPoliciesForRole", Value(Value::Map{{"RoleName", "stack-role"}}));
+  EXPECT_NE(attached.toJson().find(R"("PolicyName":"inline-policy")"), std::string::npos) << attached.toJson();
+  EXPECT_NE(attached.toJson().find(R"("PolicyName":"stack-policy")"), std::string::npos) << attached.toJson();
 
   call("ROS", "DeleteStack", Value(Value::Map{{"StackId", id}}));
   clock.sleepFor(6s);
   EXPECT_EQ(stack(id).find("Status")->getString(), "DELETE_COMPLETE") << stack(id).toJson();
   EXPECT_FALSE(cloud->call("RAM", "GetRole", Value(Value::Map{{"RoleName", "stack-role"}})).ok());
+  EXPECT_FALSE(
+      cloud->call("RAM", "GetPolicy", Value(Value::Map{{"PolicyName", "inline-policy"}, {"PolicyType", "Custom"}}))
+          .ok());
+
+  const char *nowhere = R"({"ROSTemplateFormatVersion": "2015-09-01",
+    "Resources": {"Policy": {"Type": "ALIYUN::RAM::ManagedPolicy", "Properties": {"PolicyName": "lost-policy",
+      "PolicyDocument": {"Version": "1", "Statement": []}, "Roles": ["no-such-role"]}}}})";
+  id = call("ROS", "CreateStack", stackRequest("nowhere", nowhere)).find("StackId")->getString();
+  clock.sleepFor(11s);
+  Value failed = stack(id);
+  EXPECT_EQ(failed.find("Status")->getString(), "CREATE_ROLLBACK_COMPLETE") << failed.toJson();
+  EXPECT_NE(failed.find("StatusReason")->getString().find("no-such-role"), std::string::npos) << failed.toJson();
+  EXPECT_FALSE(
+      cloud->call("RAM", "GetPolicy", Value(Value::Map{{"PolicyName", "lost-policy"}, {"PolicyType", "Custom"}}))
+          .ok())
+      << "the policy made before the failed attachment is removed again";
 }
 
 } // namespace

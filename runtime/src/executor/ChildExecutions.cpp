@@ -15,12 +15,18 @@ namespace {
 constexpr unsigned kMaxNesting = 16;
 
 /// A child's id names its parent, task, run and loop item, so a resumed
-/// parent finds the child it started before: `exec-1/task`, `exec-1/task.3`
-/// (the third loop item), `exec-1/task#2` (the task's second run).
+/// parent finds the child it started before: `exec-1.task`, `exec-1.task.3`
+/// (the third loop item), `exec-1.task-2` (the task's second run). Dotted,
+/// as OOS's child ids are: Alibaba's actions split ACS::ExecutionId at its
+/// dots and join the parts into the names of what they make (a loop item's
+/// child in ACS::ECS::ModifyUserPasswordBySecretParameter takes three
+/// parts; ACS::FC::ExecuteScript turns dots into `_` for a ROS stack name),
+/// so a child id holds only what those names may: letters, digits, `-`,
+/// `_` and the dots.
 std::string childId(const ActionCall &call) {
-  std::string id = call.state.executionId + "/" + call.task.name;
+  std::string id = call.state.executionId + "." + call.task.name;
   if (unsigned run = call.state.runOf(call.task); run > 1)
-    id += "#" + std::to_string(run);
+    id += "-" + std::to_string(run);
   if (call.loopItem >= 0)
     id += "." + std::to_string(call.loopItem + 1);
   return id;

@@ -232,9 +232,10 @@ Outcome<std::string> Journal::reserveExecutionId(
 
 Outcome<std::string> Journal::reserveInTransaction(
     const std::string &prefix, const std::function<Outcome<std::string>(std::int64_t)> &propose) {
-  // Top-level ids only: "exec-sim000000000007", no "/task" part.
+  // Top-level ids only: "exec-sim000000000007", not a child's
+  // "exec-sim000000000007.task".
   Statement highest(prepared("SELECT max(CAST(substr(id, length(?1) + 1) AS INTEGER)) FROM executions "
-                             "WHERE substr(id, 1, length(?1)) = ?1 AND instr(id, '/') = 0"));
+                             "WHERE substr(id, 1, length(?1)) = ?1 AND parent_id = ''"));
   if (!highest.ok())
     return failure(db_, path_, "cannot read the journal's execution ids");
   highest.text(1, prefix);

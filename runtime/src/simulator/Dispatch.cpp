@@ -107,6 +107,7 @@ const std::vector<ApiSpec> &apiTable() {
          false},
     };
     oss::addApis(table);
+    ram::addApis(table);
     messaging::addMnsApis(table);
     messaging::addEventBridgeApis(table);
     return table;

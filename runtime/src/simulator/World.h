@@ -455,6 +455,11 @@ void addApis(std::vector<ApiSpec> &table);
 void seedBuckets(World &world, const std::string &created);
 } // namespace oss
 
+namespace ram {
+/// RAM's policy attachments (Ram.cpp), added to the simulator's table.
+void addApis(std::vector<ApiSpec> &table);
+} // namespace ram
+
 namespace messaging {
 /// The data planes of MNS and EventBridge (messaging/), added to the
 /// simulator's table: their publish APIs are outside the OpenAPI metadata.

@@ -117,6 +117,10 @@ public:
   Outcome<Value, ApiError> call(std::string_view service, std::string_view api,
                                 const Value &parameters) override;
   std::string describe() const override;
+  /// The RAM user the built-in world's account has (the generic engine's
+  /// seeded `Ram::User`): who runs an execution on the simulated cloud,
+  /// its ACS::ExecuteUser.
+  static constexpr std::string_view OperatorUser = "sim-operator";
 
   /// Persists the world to stateFile as pretty JSON, atomically and
   /// durably (a synced temporary file renamed over the old one). Done

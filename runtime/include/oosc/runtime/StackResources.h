@@ -40,8 +40,9 @@ struct StackResourceType {
   /// `InstanceIds=@id`, `ZoneId=$ZoneId`.
   std::string_view attributes;
   /// Follow-up calls for list properties, made per item after the create
-  /// and undone before the remove: `Roles=AttachPolicyToRole/
-  /// DetachPolicyFromRole:RoleName`, with `linkWith` besides.
+  /// and undone (last first) before the remove: `Roles=AttachPolicyToRole/
+  /// DetachPolicyFromRole:RoleName` gives each item as RoleName; `:*`
+  /// gives an item's fields as parameters; `linkWith` besides.
   std::string_view links, linkWith;
 };
 

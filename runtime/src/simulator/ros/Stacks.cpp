@@ -16,7 +16,9 @@
 #include "text/MessageText.h"
 
 #include <algorithm>
-#include <cstdio>
+#include <cctype>
+#include <charconv>
+#include <map>
 
 namespace oosc::runtime::sim::ros {
 namespace {
@@ -62,11 +64,20 @@ Outcome<std::vector<std::pair<std::string, std::string>>, ApiError> givenParamet
   std::map<std::size_t, std::pair<std::string, std::string>> numbered;
   if (request.all().isMap())
     for (const auto &[name, value] : request.all().getMap()) {
-      std::size_t index = 0, end = 0;
-      if (name.rfind("Parameters.", 0) != 0 || std::sscanf(name.c_str() + 11, "%zu.%zn", &index, &end) != 1 || !end)
+      // Parameters.<N>.ParameterKey / .ParameterValue
+      constexpr std::string_view prefix = "Parameters.";
+      if (name.rfind(prefix, 0) != 0)
         continue;
-      std::string_view field = std::string_view(name).substr(11 + static_cast<std::size_t>(end));
-      (field == "ParameterKey" ? numbered[index].first : numbered[index].second) = scalarText(value);
+      std::string_view rest = std::string_view(name).substr(prefix.size());
+      std::size_t index = 0;
+      auto [end, error] = std::from_chars(rest.data(), rest.data() + rest.size(), index);
+      if (error != std::errc())
+        continue;
+      std::string_view field = rest.substr(static_cast<std::size_t>(end - rest.data()));
+      if (field == ".ParameterKey")
+        numbered[index].first = scalarText(value);
+      else if (field == ".ParameterValue")
+        numbered[index].second = scalarText(value);
     }
   for (auto &[index, pair] : numbered)
     given.push_back(std::move(pair));
@@ -97,11 +108,27 @@ Value parametersOf(std::string_view list, const Value &resource, const Value &id
   return parameters;
 }
 
-/// One resource being made or removed, as the stack keeps it.
-struct Made {
-  Value *record;
-  const StackResourceType *type;
-};
+/// The call of \p link for one \p item of its list property: the item as
+/// the link's parameter, or, for `*`, its fields as parameters (an inline
+/// policy's PolicyName and PolicyDocument), with linkWith besides.
+Result linkCall(World &world, const StackResourceType &type, const StackLink &link, std::string_view api,
+                const Value &resource, const Value &id, const Value &item) {
+  Value parameters = parametersOf(type.linkWith, resource, id);
+  if (link.itemParameter == "*" && item.isMap())
+    for (const auto &[name, value] : item.getMap())
+      parameters.set(name, asParameter(value));
+  else
+    parameters.set(std::string(link.itemParameter), item);
+  parameters.set("RegionId", Value(std::string(regionOfRecord(resource))));
+  return world.call(type.product, api, parameters);
+}
+
+/// The items of \p link's list property in the resource's properties.
+Value::List linkItems(const Value &resource, const StackLink &link) {
+  const Value *given = simulatedMember(resource, "Given");
+  const Value *items = given ? given->find(link.property) : nullptr;
+  return items && items->isList() ? items->getList() : Value::List{};
+}
 
 /// The resource's physical ids one by one (an instance group's several).
 Value::List idsOf(const Value &resource) {
@@ -113,18 +140,15 @@ Value::List idsOf(const Value &resource) {
 /// A resource already gone (NotFound) counts as removed.
 std::optional<ApiError> removeResource(World &world, const Value &resource, const StackResourceType &type) {
   auto tolerated = [](const Result &result) { return result || result.error().httpStatus == 404; };
-  const Value *given = simulatedMember(resource, "Given");
   const Value *id = simulatedMember(resource, "Id");
-  for (const StackLink &link : stackLinks(type)) {
-    const Value *items = given ? given->find(link.property) : nullptr;
-    for (const Value &item : items && items->isList() ? items->getList() : Value::List{}) {
-      Value parameters = parametersOf(type.linkWith, resource, id ? *id : Value());
-      parameters.set(std::string(link.itemParameter), item);
-      parameters.set("RegionId", Value(std::string(regionOfRecord(resource))));
-      if (Result result = world.call(type.product, link.detachApi, parameters); !tolerated(result))
+  // Links undone last made first: an inline policy detached before it is
+  // deleted.
+  std::vector<StackLink> links = stackLinks(type);
+  for (auto link = links.rbegin(); link != links.rend(); ++link)
+    for (const Value &item : linkItems(resource, *link))
+      if (Result result = linkCall(world, type, *link, link->detachApi, resource, id ? *id : Value(), item);
+          !tolerated(result))
         return result.error();
-    }
-  }
   Value::List ids = type.idPath.empty() ? Value::List{Value()} : idsOf(resource);
   for (const Value &each : ids) {
     Value parameters = parametersOf(type.deleteWith, resource, each);
@@ -154,9 +178,9 @@ std::string failureReason(std::string_view verb, const std::string &resource, co
   return "Resource " + std::string(verb) + " failed: " + error.code + ": resources." + resource + ": " + error.message;
 }
 
-/// Makes the stack's resources in order; the name and error of the first
-/// the cloud refuses. Template errors (a function, an attribute) are the
-/// call's own error, in \p templateError.
+/// Makes the stack's resources in order: the name and error of the first
+/// the cloud refuses as a value (the stack fails), a template error (a
+/// function, an attribute) as the call's own error (nothing is made).
 class StackBuilder {
 public:
   StackBuilder(World &world, const Value &tmpl, const Value::Map &parameters, std::string regionId, Value &stack)
@@ -254,7 +278,11 @@ private:
       return properties.error();
     Value given = properties.value().isMap() ? properties.value() : object();
     Value parameters = Value(Value::Map{{"RegionId", regionId}});
+    std::vector<StackLink> links = stackLinks(*type);
     for (const auto &[key, value] : given.getMap()) {
+      // A link's list is given to the link's own calls.
+      if (std::any_of(links.begin(), links.end(), [&](const StackLink &link) { return link.property == key; }))
+        continue;
       std::string wire = key;
       for (const StackPair &rename : stackPairs(type->renames))
         if (rename.name == key)
@@ -284,16 +312,10 @@ private:
     simulated(record).set("Answer", publicView(answer.value()));
     made().push_back(std::move(record));
     Value &kept = made().back();
-    for (const StackLink &link : stackLinks(*type)) {
-      const Value *items = given.find(link.property);
-      for (const Value &item : items && items->isList() ? items->getList() : Value::List{}) {
-        Value linked = parametersOf(type->linkWith, kept, id);
-        linked.set(std::string(link.itemParameter), item);
-        linked.set("RegionId", Value(regionId));
-        if (Result result = world.call(type->product, link.attachApi, linked); !result)
+    for (const StackLink &link : stackLinks(*type))
+      for (const Value &item : linkItems(kept, link))
+        if (Result result = linkCall(world, *type, link, link.attachApi, kept, id, item); !result)
           return std::optional(std::make_pair(name, result.error()));
-      }
-    }
     return std::optional<std::pair<std::string, ApiError>>();
   }
 

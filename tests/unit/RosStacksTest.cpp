@@ -36,6 +36,10 @@ Conditions:
   Several:
     Fn::Not:
       - Fn::Equals: [1, {Ref: Count}]
+  Three:
+    Fn::And:
+      - Condition: Several
+      - Fn::Equals: ['3', {Ref: Count}]
 Resources:
   Vsw:
     Type: ALIYUN::ECS::VSwitch
@@ -66,6 +70,9 @@ Resources:
         - Key: made-by
           Value: {Fn::Sub: 'stack ${ALIYUN::StackName} in ${Vsw}'}
 Outputs:
+  OnlyForThree:
+    Condition: Three
+    Value: three
   InstanceIds:
     Value: {Fn::GetAtt: [Ecs, InstanceIds]}
   Where:
@@ -146,7 +153,7 @@ TEST_F(RosStacksTest, MakesTheResourcesAndCompletesOnTheClock) {
   EXPECT_EQ(done.find("Status")->getString(), "CREATE_COMPLETE");
   EXPECT_EQ(done.find("StatusReason")->getString(), "Stack CREATE completed successfully");
   const Value &outputs = *done.find("Outputs");
-  ASSERT_EQ(outputs.size(), 2u) << outputs.toJson();
+  ASSERT_EQ(outputs.size(), 2u) << outputs.toJson() << ": OnlyForThree is left out, its Condition false";
   EXPECT_EQ(outputs.getList()[0].find("OutputKey")->getString(), "InstanceIds");
   const Value &instanceIds = *outputs.getList()[0].find("OutputValue");
   ASSERT_EQ(instanceIds.size(), 2u) << instanceIds.toJson();

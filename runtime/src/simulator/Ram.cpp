@@ -34,6 +34,11 @@ Outcome<std::string, ApiError> principalNamed(World &world, const Request &reque
   return name.value();
 }
 
+bool isPolicy(const Value &record) {
+  const Value *kind = simulatedMember(record, "Kind");
+  return kind && kind->isString() && kind->getString() == "Ram::Policy";
+}
+
 /// The policy the request names by PolicyName and PolicyType; a custom
 /// policy made without a PolicyType is Custom.
 Outcome<Value *, ApiError> policyNamed(World &world, const Request &request) {
@@ -46,9 +51,8 @@ Outcome<Value *, ApiError> policyNamed(World &world, const Request &request) {
   if (type.value() != "Custom" && type.value() != "System")
     return invalidParameter("PolicyType", "it is Custom or System");
   for (Value &record : world.records(section::Resources)) {
-    const Value *kind = simulatedMember(record, "Kind");
     std::string_view recordType = textOf(record, "PolicyType");
-    if (kind && kind->isString() && kind->getString() == "Ram::Policy" && textOf(record, "PolicyName") == name.value() &&
+    if (isPolicy(record) && textOf(record, "PolicyName") == name.value() &&
         (recordType.empty() ? "Custom" : recordType) == type.value())
       return &record;
   }
@@ -67,36 +71,51 @@ Value::List::iterator attachmentOf(Value &policy, const Principal &principal, co
   });
 }
 
-Result attach(World &world, const Request &request, const Principal &principal) {
+/// The two ends of an attachment the request names: the principal's name
+/// and the policy's record, both existing.
+struct Ends {
+  std::string name;
+  Value *policy;
+};
+
+Outcome<Ends, ApiError> endsOf(World &world, const Request &request, const Principal &principal) {
   auto name = principalNamed(world, request, principal);
   if (!name)
     return name.error();
   auto policy = policyNamed(world, request);
   if (!policy)
     return policy.error();
-  Value &record = *policy.value();
-  if (attachmentOf(record, principal, name.value()) != attachments(record).getList().end())
+  return Ends{name.value(), policy.value()};
+}
+
+std::string attachmentText(const Ends &ends, const Principal &principal) {
+  return "the policy " + std::string(textOf(*ends.policy, "PolicyName")) + " to the " + lowerAscii(principal.noun) +
+         " " + ends.name;
+}
+
+Result attach(World &world, const Request &request, const Principal &principal) {
+  auto ends = endsOf(world, request, principal);
+  if (!ends)
+    return ends.error();
+  Value &record = *ends.value().policy;
+  if (attachmentOf(record, principal, ends.value().name) != attachments(record).getList().end())
     return makeError(409, "EntityAlreadyExists." + std::string(principal.noun) + ".Policy",
-                     "The policy " + std::string(textOf(record, "PolicyName")) + " is already attached to the " +
-                         lowerAscii(principal.noun) + " " + name.value() + ".");
-  attachments(record).append(Value(Value::Map{
-      {"Type", std::string(principal.noun)}, {"Name", name.value()}, {"AttachDate", formatTime(world.now())}}));
+                     "The attachment of " + attachmentText(ends.value(), principal) + " exists already.");
+  attachments(record).append(Value(Value::Map{{"Type", std::string(principal.noun)},
+                                              {"Name", ends.value().name},
+                                              {"AttachDate", formatTime(world.now())}}));
   return object();
 }
 
 Result detach(World &world, const Request &request, const Principal &principal) {
-  auto name = principalNamed(world, request, principal);
-  if (!name)
-    return name.error();
-  auto policy = policyNamed(world, request);
-  if (!policy)
-    return policy.error();
-  Value &record = *policy.value();
-  auto found = attachmentOf(record, principal, name.value());
+  auto ends = endsOf(world, request, principal);
+  if (!ends)
+    return ends.error();
+  Value &record = *ends.value().policy;
+  auto found = attachmentOf(record, principal, ends.value().name);
   if (found == attachments(record).getList().end())
     return notFound("EntityNotExist." + std::string(principal.noun) + ".Policy",
-                    "The policy " + std::string(textOf(record, "PolicyName")) + " is not attached to the " +
-                        lowerAscii(principal.noun) + " " + name.value() + ".");
+                    "There is no attachment of " + attachmentText(ends.value(), principal) + ".");
   attachments(record).getList().erase(found);
   return object();
 }
@@ -107,8 +126,7 @@ Result listFor(World &world, const Request &request, const Principal &principal)
     return name.error();
   Value::List policies;
   for (Value &record : world.records(section::Resources)) {
-    const Value *kind = simulatedMember(record, "Kind");
-    if (!kind || !kind->isString() || kind->getString() != "Ram::Policy")
+    if (!isPolicy(record))
       continue;
     auto found = attachmentOf(record, principal, name.value());
     if (found == attachments(record).getList().end())

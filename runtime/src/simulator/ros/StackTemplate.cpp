@@ -31,7 +31,7 @@ bool isFunction(const Value &node, std::string &name) {
   if (key != "Ref" && key != "Condition" && key.rfind("Fn::", 0) != 0)
     return false;
   name = key;
-  return key != "Condition";
+  return true;
 }
 
 /// What Ref of ALIYUN::NoValue evaluates to, directly or through Fn::If:
@@ -154,7 +154,9 @@ Outcome<Value::Map, ApiError> parameterValues(const Value &tmpl,
       return makeError(400, "UnknownUserParameter", "The Parameter (" + key + ") was not defined in template.");
   Value::Map values;
   if (declared && declared->isMap())
-    for (const auto &[name, declaration] : declared->getMap()) {
+    for (const Value::Member &member : declared->getMap()) {
+      const std::string &name = member.first;
+      const Value &declaration = member.second;
       auto it = std::find_if(given.begin(), given.end(), [&](const auto &pair) { return pair.first == name; });
       const Value *fallback = declaration.find("Default");
       if (it == given.end() && !fallback)
@@ -279,6 +281,15 @@ Outcome<Value, ApiError> Evaluator::function(const std::string &name, const Valu
   }
   if (name == "Fn::Sub")
     return sub(argument);
+  // {"Condition": name} inside Fn::And, Fn::Or, Fn::Not: the condition's truth.
+  if (name == "Condition") {
+    if (!argument.isString())
+      return invalidTemplate("Condition takes a condition's name");
+    auto holds = condition(argument.getString());
+    if (!holds)
+      return holds.error();
+    return Value(holds.value());
+  }
   if (name == "Fn::If") {
     if (!argument.isList() || argument.size() != 3 || !argument.getList()[0].isString())
       return invalidTemplate("Fn::If takes a condition's name and two values");

@@ -279,7 +279,9 @@ private:
     Value given = properties.value().isMap() ? properties.value() : object();
     Value parameters = Value(Value::Map{{"RegionId", regionId}});
     std::vector<StackLink> links = stackLinks(*type);
-    for (const auto &[key, value] : given.getMap()) {
+    for (const Value::Member &member : given.getMap()) {
+      const std::string &key = member.first;
+      const Value &value = member.second;
       // A link's list is given to the link's own calls.
       if (std::any_of(links.begin(), links.end(), [&](const StackLink &link) { return link.property == key; }))
         continue;

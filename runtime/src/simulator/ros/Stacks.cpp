@@ -259,8 +259,12 @@ private:
         continue;
       if (pair.value == "@id")
         return *simulatedMember(*resource, "Id");
-      const Value *from = pair.value.front() == '$' ? simulatedMember(*resource, "Given") : simulatedMember(*resource, "Answer");
-      const Value *value = from ? from->findPath(pair.value.front() == '$' ? pair.value.substr(1) : pair.value) : nullptr;
+      // `$Name` (or a bare `Name`) is a property, anything else a path of
+      // the create call's answer.
+      bool property = pair.value.empty() || pair.value.front() == '$';
+      std::string_view path = pair.value.empty() ? pair.name : property ? pair.value.substr(1) : pair.value;
+      const Value *from = simulatedMember(*resource, property ? "Given" : "Answer");
+      const Value *value = from ? from->findPath(path) : nullptr;
       return value ? *value : Value();
     }
     return makeError(501, "NotImplemented", "The simulated cloud does not model the attribute " + attribute + " of " +

@@ -185,19 +185,37 @@ struct SimulatedCloud::Impl {
     return result;
   }
 
-  /// A model's call of another API on \p on (World::call): the hand-written
-  /// model's, else the generic engine's for an API of the table.
-  Outcome<Value, ApiError> innerCall(World &on, std::string_view service, std::string_view api,
-                                     const Value &parameters) {
-    Request request(parameters);
+  /// The row that answers \p api: the hand-written model's, else one of
+  /// the generic engine's for an API of the table (generic/GenericEngine.h),
+  /// serving \p parameters, which must outlive it; InvalidApi.NotFound for
+  /// neither.
+  Outcome<ApiSpec, ApiError> specFor(std::string_view service, std::string_view api,
+                                     const apis::ProductRecord *product, const apis::ApiSpec *tabled,
+                                     const Value &parameters) const {
     if (const ApiSpec *spec = findApi(service, api))
-      return spec->handler(on, request);
-    const apis::ProductRecord *product = options.apis ? options.apis->findService(service, api) : nullptr;
-    const apis::ApiSpec *tabled = product ? options.apis->findApi(*product, api) : nullptr;
+      return *spec;
     if (!tabled)
       return notFound("InvalidApi.NotFound", "The simulated cloud has no API \"" + std::string(api) +
                                                  "\" in service \"" + std::string(service) + "\".");
-    return generic::serve(on, *options.apis, *product, tabled->name, request, parameters);
+    const apis::ApiTable &table = *options.apis;
+    std::string_view name = tabled->name;
+    return ApiSpec{service, name,
+                   [&table, product, name, &parameters](World &world, const Request &request) {
+                     return generic::serve(world, table, *product, name, request, parameters);
+                   },
+                   generic::mutates(name)};
+  }
+
+  /// A model's call of another API on \p on (World::call), answered as a
+  /// template's call is, without latency, faults or client tokens.
+  Outcome<Value, ApiError> innerCall(World &on, std::string_view service, std::string_view api,
+                                     const Value &parameters) {
+    const apis::ProductRecord *product = options.apis ? options.apis->findService(service, api) : nullptr;
+    const apis::ApiSpec *tabled = product ? options.apis->findApi(*product, api) : nullptr;
+    auto spec = specFor(service, api, product, tabled, parameters);
+    if (!spec)
+      return spec.error();
+    return spec.value().handler(on, Request(parameters));
   }
 
   /// Serves one call on the world as it is now (latency and locks done).
@@ -227,24 +245,10 @@ struct SimulatedCloud::Impl {
     bool restfulWithout = shape && product->style == apis::ApiStyle::Restful &&
                           shape->kind == apis::Shape::Kind::Object && !shape->field("RequestId");
     requestIdInBody = !text && !restfulWithout;
-    const ApiSpec *spec = findApi(service, api);
-    // No hand-written model: the generic engine answers any API the table
-    // has (generic/GenericEngine.h).
-    std::optional<ApiSpec> generic;
-    if (!spec) {
-      if (!tabled)
-        return notFound("InvalidApi.NotFound",
-                        "The simulated cloud has no API \"" + std::string(api) +
-                            "\" in service \"" + std::string(service) + "\".");
-      const apis::ApiTable &table = *options.apis;
-      std::string_view name = tabled->name;
-      generic = ApiSpec{service, name,
-                        [&table, product, name, &parameters](World &world, const Request &request) {
-                          return generic::serve(world, table, *product, name, request, parameters);
-                        },
-                        generic::mutates(name)};
-      spec = &*generic;
-    }
+    auto found = specFor(service, api, product, tabled, parameters);
+    if (!found)
+      return found.error();
+    const ApiSpec *spec = &found.value();
     if (std::optional<ApiError> fault = faults.check(service, api))
       return *fault;
     if (auto replayed = replayClientToken(current, *spec, parameters))

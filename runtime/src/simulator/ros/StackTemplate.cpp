@@ -45,11 +45,6 @@ bool isNoValue(const Value &value) {
   return value.isString() && value == noValueMark();
 }
 
-/// A value as ROS writes it into a string (Fn::Join, Fn::Sub).
-std::string joinedText(const Value &value) {
-  return value.isString() ? value.getString() : scalarText(value);
-}
-
 Outcome<Value, ApiError> typed(const std::string &name, const std::string &type, const std::string &text) {
   if (type == "Number") {
     if (std::optional<Value> number = parseNumber(text))
@@ -162,10 +157,10 @@ Outcome<Value::Map, ApiError> parameterValues(const Value &tmpl,
       if (it == given.end() && !fallback)
         return makeError(400, "StackValidationFailed",
                          "Stack validation failed: Parameter '" + name + "' is required and has no value.");
-      std::string text = it != given.end() ? it->second : joinedText(*fallback);
+      std::string text = it != given.end() ? it->second : scalarText(*fallback);
       if (const Value *allowed = declaration.find("AllowedValues"); allowed && allowed->isList()) {
         bool listed = std::any_of(allowed->getList().begin(), allowed->getList().end(),
-                                  [&](const Value &option) { return joinedText(option) == text; });
+                                  [&](const Value &option) { return scalarText(option) == text; });
         if (!listed)
           return makeError(400, "StackValidationFailed",
                            "Stack validation failed: Parameter '" + name + "' is '" + text +
@@ -236,7 +231,7 @@ Outcome<bool, ApiError> Evaluator::condition(const std::string &name) const {
   auto value = evaluate(*expression);
   if (!value)
     return value.error();
-  return value.value().isBool() ? value.value().getBool() : equalsIgnoreCase(joinedText(value.value()), "true");
+  return value.value().isBool() ? value.value().getBool() : equalsIgnoreCase(scalarText(value.value()), "true");
 }
 
 Outcome<Value, ApiError> Evaluator::sub(const Value &argument) const {
@@ -267,7 +262,7 @@ Outcome<Value, ApiError> Evaluator::sub(const Value &argument) const {
       value = ref(inner);
     if (!value)
       return value.error();
-    out += joinedText(value.value());
+    out += scalarText(value.value());
   }
   out += text.substr(at);
   return Value(std::move(out));
@@ -316,36 +311,37 @@ Outcome<Value, ApiError> Evaluator::function(const std::string &name, const Valu
       return invalidTemplate("Fn::Join takes a separator and a list");
     std::string out;
     for (std::size_t i = 0; i < list[1].size(); ++i)
-      out += (i ? list[0].getString() : "") + joinedText(list[1].getList()[i]);
+      out += (i ? list[0].getString() : "") + scalarText(list[1].getList()[i]);
     return Value(std::move(out));
   }
   if (name == "Fn::Replace") {
     if (list.size() != 2 || !list[0].isMap())
       return invalidTemplate("Fn::Replace takes a mapping of replacements and a string");
-    std::string out = joinedText(list[1]);
-    for (const auto &[from, to] : list[0].getMap())
+    std::string out = scalarText(list[1]);
+    for (const auto &[from, to] : list[0].getMap()) {
+      std::string replacement = scalarText(to);
       for (std::size_t at = from.empty() ? std::string::npos : out.find(from); at != std::string::npos;
-           at = out.find(from, at + joinedText(to).size())) {
-        out.replace(at, from.size(), joinedText(to));
-      }
+           at = out.find(from, at + replacement.size()))
+        out.replace(at, from.size(), replacement);
+    }
     return Value(std::move(out));
   }
   if (name == "Fn::Select") {
     if (list.size() != 2)
       return invalidTemplate("Fn::Select takes an index and a list");
-    std::optional<Value> index = parseNumber(joinedText(list[0]));
+    std::optional<Value> index = parseNumber(scalarText(list[0]));
     const Value &from = list[1];
     if (from.isMap())
-      return from.find(joinedText(list[0])) ? *from.find(joinedText(list[0])) : Value();
+      return from.find(scalarText(list[0])) ? *from.find(scalarText(list[0])) : Value();
     if (!index || !index->isInteger() || !from.isList() || index->getInteger() < 0 ||
         static_cast<std::size_t>(index->getInteger()) >= from.size())
-      return invalidTemplate("Fn::Select: index " + joinedText(list[0]) + " is not in the list");
+      return invalidTemplate("Fn::Select: index " + scalarText(list[0]) + " is not in the list");
     return from.getList()[static_cast<std::size_t>(index->getInteger())];
   }
   if (name == "Fn::Equals") {
     if (list.size() != 2)
       return invalidTemplate("Fn::Equals takes two values");
-    return Value(list[0] == list[1] || joinedText(list[0]) == joinedText(list[1]));
+    return Value(list[0] == list[1] || scalarText(list[0]) == scalarText(list[1]));
   }
   if (name == "Fn::Not" || name == "Fn::And" || name == "Fn::Or") {
     Value::List conditions = args.isList() ? list : Value::List{args};
@@ -382,7 +378,7 @@ Outcome<std::vector<std::string>, ApiError> creationOrder(const Value &tmpl) {
       Value::List listed = dependsOn->isList() ? dependsOn->getList() : Value::List{*dependsOn};
       for (const Value &item : listed) {
         if (!item.isString() || !resources->find(item.getString()))
-          return invalidTemplate("the resource " + name + " DependsOn " + joinedText(item) +
+          return invalidTemplate("the resource " + name + " DependsOn " + scalarText(item) +
                                  ", no resource of the template");
         names.insert(item.getString());
       }

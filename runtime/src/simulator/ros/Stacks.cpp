@@ -136,21 +136,29 @@ Value::List idsOf(const Value &resource) {
   return ids && ids->isList() ? ids->getList() : Value::List{};
 }
 
+/// What Ref gives of the resource: its id, or, for a type that makes
+/// several (`many`), the list of them.
+Value physicalId(const Value &resource, const StackResourceType &type) {
+  Value::List ids = idsOf(resource);
+  if (type.many)
+    return Value(std::move(ids));
+  return ids.empty() ? Value() : ids.front();
+}
+
 /// Removes one resource: its links undone, then the remove call per id.
 /// A resource already gone (NotFound) counts as removed.
 std::optional<ApiError> removeResource(World &world, const Value &resource, const StackResourceType &type) {
   auto tolerated = [](const Result &result) { return result || result.error().httpStatus == 404; };
-  const Value *id = simulatedMember(resource, "Id");
+  Value id = physicalId(resource, type);
   // Links undone last made first: an inline policy detached before it is
   // deleted.
   std::vector<StackLink> links = stackLinks(type);
   for (auto link = links.rbegin(); link != links.rend(); ++link)
     for (const Value &item : linkItems(resource, *link))
-      if (Result result = linkCall(world, type, *link, link->detachApi, resource, id ? *id : Value(), item);
+      if (Result result = linkCall(world, type, *link, link->detachApi, resource, id, item);
           !tolerated(result))
         return result.error();
-  Value::List ids = type.idPath.empty() ? Value::List{Value()} : idsOf(resource);
-  for (const Value &each : ids) {
+  for (const Value &each : idsOf(resource)) {
     Value parameters = parametersOf(type.deleteWith, resource, each);
     parameters.set("RegionId", Value(std::string(regionOfRecord(resource))));
     if (Result result = world.call(type.product, type.deleteApi, parameters); !tolerated(result))
@@ -245,8 +253,7 @@ private:
     Value *resource = resourceNamed(name);
     if (!resource)
       return invalidTemplate("the resource " + name + " is referred to but is not made (its Condition is false)");
-    const Value *id = simulatedMember(*resource, "Id");
-    return id ? *id : Value();
+    return physicalId(*resource, *findStackResourceType(textOf(*resource, "ResourceType")));
   }
 
   Outcome<Value, ApiError> attributeOf(const std::string &name, const std::string &attribute) {
@@ -258,7 +265,7 @@ private:
       if (pair.name != attribute)
         continue;
       if (pair.value == "@id")
-        return *simulatedMember(*resource, "Id");
+        return physicalId(*resource, *type);
       // `$Name` (or a bare `Name`) is a property, anything else a path of
       // the create call's answer.
       bool property = pair.value.empty() || pair.value.front() == '$';
@@ -283,6 +290,7 @@ private:
     Value given = properties.value().isMap() ? properties.value() : object();
     Value parameters = Value(Value::Map{{"RegionId", regionId}});
     std::vector<StackLink> links = stackLinks(*type);
+    std::vector<StackPair> renames = stackPairs(type->renames);
     for (const Value::Member &member : given.getMap()) {
       const std::string &key = member.first;
       const Value &value = member.second;
@@ -290,7 +298,7 @@ private:
       if (std::any_of(links.begin(), links.end(), [&](const StackLink &link) { return link.property == key; }))
         continue;
       std::string wire = key;
-      for (const StackPair &rename : stackPairs(type->renames))
+      for (const StackPair &rename : renames)
         if (rename.name == key)
           wire = std::string(rename.value);
       parameters.set(wire, asParameter(value));
@@ -304,21 +312,21 @@ private:
     Result answer = world.call(type->product, type->createApi, parameters);
     if (!answer)
       return std::optional(std::make_pair(name, answer.error()));
+    // A resource without an id of its own (an attachment) is known by its
+    // name and the stack's.
     const Value *found = type->idPath.empty() ? nullptr : answer.value().findPath(type->idPath);
-    Value id = found ? *found : Value(name + "-" + std::string(textOf(stack, "StackId")).substr(24));
-    Value::List ids = id.isList() ? id.getList() : Value::List{id};
-    if (id.isList() && !type->many)
-      id = ids.empty() ? Value() : ids.front();
+    Value answeredId = found ? *found : Value(name + "-" + std::string(textOf(stack, "StackId")).substr(24));
+    Value::List ids = answeredId.isList() ? answeredId.getList() : Value::List{answeredId};
     std::string physical;
     for (const Value &each : ids)
       physical += (physical.empty() ? "" : ",") + scalarText(each);
     record.set("PhysicalResourceId", Value(physical));
-    simulated(record).set("Id", id);
     simulated(record).set("Ids", Value(ids));
     simulated(record).set("Answer", publicView(answer.value()));
     made().push_back(std::move(record));
     Value &kept = made().back();
-    for (const StackLink &link : stackLinks(*type))
+    Value id = physicalId(kept, *type);
+    for (const StackLink &link : links)
       for (const Value &item : linkItems(kept, link))
         if (Result result = linkCall(world, *type, link, link.attachApi, kept, id, item); !result)
           return std::optional(std::make_pair(name, result.error()));
